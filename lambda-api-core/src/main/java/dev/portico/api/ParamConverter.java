@@ -1,0 +1,35 @@
+package dev.portico.api;
+
+/**
+ * Converts the text of a path, query, header, cookie, stage-variable or authorizer value into a
+ * parameter's type.
+ *
+ * <p>Portico converts primitives and their boxes, {@code String}, enums (by name, case-sensitive
+ * first, then case-insensitive), {@code UUID}, {@code BigDecimal}, {@code BigInteger}, the {@code
+ * java.time} types, and any type with a static {@code valueOf(String)}, {@code of(String)}, {@code
+ * parse(CharSequence)} or a public {@code (String)} constructor. Register a {@link Factory} for
+ * anything else; factories are asked in order, yours first, and answer {@code null} for types that
+ * are not theirs.
+ *
+ * <pre>{@code
+ * Api.builder().converter(type -> type == Money.class ? Money::parse : null)
+ * }</pre>
+ *
+ * @param <T> the converted type
+ */
+@FunctionalInterface
+public interface ParamConverter<T> {
+  /**
+   * Converts one value. Any exception means "not a valid value" and answers 400 naming the
+   * parameter.
+   */
+  T convert(String value) throws Exception;
+
+  /** Creates converters for the types it knows. */
+  @FunctionalInterface
+  interface Factory {
+    /** A converter for the type, or {@code null} when this factory does not handle it. */
+    @Nullable
+    ParamConverter<?> create(Class<?> type);
+  }
+}

@@ -1,0 +1,63 @@
+package dev.portico.api;
+
+import java.util.List;
+
+/**
+ * One route: an HTTP method (or {@code ANY}), a path template and the handler that serves it.
+ *
+ * <pre>{@code
+ * Route.of("GET", "/pets/{id}", request -> store.find(request.pathParam("id")))
+ *     .named("pets.get")
+ *     .withProduces("application/json");
+ * }</pre>
+ *
+ * @param method {@code GET}, {@code POST}, ..., or {@code ANY}
+ * @param path the template: literal segments, {@code {name}} and a final greedy {@code {name+}}
+ * @param name a name for logs and errors, e.g. {@code PetController.get(long id)}
+ * @param handler what serves the route
+ * @param consumes media types accepted as the body ({@code type/*} and {@code *+json} patterns
+ *     allowed); empty means any
+ * @param produces the default {@code Content-Type} of the response body, or {@code null}
+ * @param interceptors interceptors that run for this route only, inside the global ones
+ */
+public record Route(
+    String method,
+    String path,
+    String name,
+    Handler handler,
+    List<String> consumes,
+    @Nullable String produces,
+    List<Interceptor> interceptors) {
+
+  /** Validates and copies. */
+  public Route {
+    method = method.toUpperCase(java.util.Locale.ROOT);
+    consumes = List.copyOf(consumes);
+    interceptors = List.copyOf(interceptors);
+  }
+
+  /** A route named after its method and path. */
+  public static Route of(String method, String path, Handler handler) {
+    return new Route(method, path, method + " " + path, handler, List.of(), null, List.of());
+  }
+
+  /** A copy with a name. */
+  public Route named(String newName) {
+    return new Route(method, path, newName, handler, consumes, produces, interceptors);
+  }
+
+  /** A copy accepting only these body media types. */
+  public Route withConsumes(List<String> mediaTypes) {
+    return new Route(method, path, name, handler, mediaTypes, produces, interceptors);
+  }
+
+  /** A copy with a default response {@code Content-Type}. */
+  public Route withProduces(@Nullable String mediaType) {
+    return new Route(method, path, name, handler, consumes, mediaType, interceptors);
+  }
+
+  /** A copy with route-level interceptors. */
+  public Route withInterceptors(List<Interceptor> routeInterceptors) {
+    return new Route(method, path, name, handler, consumes, produces, routeInterceptors);
+  }
+}

@@ -1,0 +1,174 @@
+package dev.portico.api.runtime;
+
+import dev.portico.api.BadRequestException;
+import dev.portico.api.Nullable;
+import dev.portico.api.ParamConverter;
+import dev.portico.api.Request;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * Binds one controller parameter: reads the value from its {@link ParamSource}, applies the
+ * default, converts it, and answers 400 naming the parameter when it is missing or does not
+ * convert. Generated code creates these once at init through {@link
+ * dev.portico.api.RouteRegistry#param} and calls {@link #get} or {@link #all} per request.
+ *
+ * <pre>{@code
+ * int limit = limitParam.get(request);
+ * List<String> tags = tagParam.all(request);
+ * }</pre>
+ *
+ * @param <T> the converted type
+ */
+public final class Param<T> {
+  private final ParamSource source;
+  private final String name;
+  private final String typeName;
+  private final ParamConverter<T> converter;
+  private final @Nullable String defaultText;
+  private final @Nullable T defaultValue;
+  private final boolean optional;
+
+  /**
+   * Creates a binder; the default value is converted here, once.
+   *
+   * @throws IllegalArgumentException when the default value does not convert
+   */
+  public Param(
+      ParamSource source,
+      String name,
+      String typeName,
+      ParamConverter<T> converter,
+      @Nullable String defaultText,
+      boolean optional) {
+    this.source = source;
+    this.name = name;
+    this.typeName = typeName;
+    this.converter = converter;
+    this.defaultText = defaultText;
+    this.optional = optional;
+    if (defaultText == null) {
+      this.defaultValue = null;
+    } else {
+      try {
+        this.defaultValue = converter.convert(defaultText);
+      } catch (Exception e) {
+        throw new IllegalArgumentException(
+            "@DefaultValue(\"" + defaultText + "\") of " + describe() + " is not a valid " + typeName,
+            e);
+      }
+    }
+  }
+
+  /** The source. */
+  public ParamSource source() {
+    return source;
+  }
+
+  /** The name within the source. */
+  public String name() {
+    return name;
+  }
+
+  /**
+   * The converted value; the default when absent; {@code null} when absent and optional.
+   *
+   * @throws BadRequestException when required and absent, or when it does not convert
+   */
+  public @Nullable T get(Request request) {
+    String raw = read(request);
+    if (raw == null) {
+      if (defaultText != null) {
+        return defaultValue;
+      }
+      if (optional) {
+        return null;
+      }
+      throw new BadRequestException("Missing required " + describe());
+    }
+    return convert(raw);
+  }
+
+  /** Every value converted, in order; the default (or nothing) when absent. */
+  public List<T> all(Request request) {
+    List<String> raw =
+        switch (source) {
+          case QUERY -> request.queryParams(name);
+          case HEADER -> request.headers(name);
+          default -> {
+            String one = read(request);
+            yield one == null ? List.of() : List.of(one);
+          }
+        };
+    if (raw.isEmpty()) {
+      if (defaultValue != null) {
+        return List.of(defaultValue);
+      }
+      if (optional || defaultText != null || source == ParamSource.QUERY) {
+        return List.of();
+      }
+      if (source == ParamSource.HEADER) {
+        return List.of();
+      }
+      throw new BadRequestException("Missing required " + describe());
+    }
+    List<T> values = new ArrayList<>(raw.size());
+    for (String value : raw) {
+      values.add(convert(value));
+    }
+    return Collections.unmodifiableList(values);
+  }
+
+  private @Nullable String read(Request request) {
+    return switch (source) {
+      case PATH -> request.pathParam(name);
+      case QUERY -> request.queryParam(name);
+      case HEADER -> request.header(name);
+      case COOKIE -> request.cookie(name);
+      case STAGE_VARIABLE -> request.stageVariable(name);
+      case CLAIM -> {
+        String claim = request.authorization().claim(name);
+        yield claim != null ? claim : request.authorization().contextValue(name);
+      }
+      case AUTHORIZER -> request.authorization().contextValue(name);
+      case PRINCIPAL -> request.authorization().principalId();
+    };
+  }
+
+  private T convert(String raw) {
+    try {
+      T value = converter.convert(raw);
+      if (value == null) {
+        throw new IllegalArgumentException("converter returned null");
+      }
+      return value;
+    } catch (Exception e) {
+      throw new BadRequestException(
+          capitalized(describe()) + " must be " + article(typeName) + "; got '" + shorten(raw) + "'",
+          e);
+    }
+  }
+
+  private String describe() {
+    return source == ParamSource.PRINCIPAL
+        ? source.description()
+        : source.description() + " '" + name + "'";
+  }
+
+  private static String capitalized(String text) {
+    return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  private static String article(String typeName) {
+    if (typeName.startsWith("one of ")) {
+      return typeName;
+    }
+    char first = Character.toLowerCase(typeName.charAt(0));
+    return ("aeiou".indexOf(first) >= 0 ? "an " : "a ") + typeName;
+  }
+
+  private static String shorten(String raw) {
+    return raw.length() <= 100 ? raw : raw.substring(0, 100) + "...";
+  }
+}
