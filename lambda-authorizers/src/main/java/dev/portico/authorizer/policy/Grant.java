@@ -7,8 +7,8 @@ import java.util.Objects;
  * One allowed or denied method and path of an API, independent of account, region and stage.
  *
  * <p>The method is an HTTP verb or {@code *}; for WebSocket APIs it is the route key (for example
- * {@code $connect}) and the path is {@code null}. The path starts with {@code /} and may use
- * {@code *} wildcards, which match any characters including {@code /}.
+ * {@code $connect}) and the path is {@code null}. The path starts with {@code /} and may use {@code
+ * *} wildcards, which match any characters including {@code /}.
  *
  * <pre>{@code
  * Grant.allow("GET", "/pets/*");

@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * @param accountId the twelve-digit account id
  * @param apiId the API id
  * @param stage the stage name, or {@code *}
- * @param method the HTTP verb (or {@code *}); for WebSocket APIs the route key, e.g. {@code $connect}
+ * @param method the HTTP verb (or {@code *}); for WebSocket APIs the route key, e.g. {@code
+ *     $connect}
  * @param path the resource path with its leading slash, or {@code null} for a WebSocket route
  */
 public record MethodArn(
@@ -90,8 +91,7 @@ public record MethodArn(
           "execute-api ARN has no API/STAGE/METHOD part: " + shorten(arn));
     }
     String path = resource.length == 4 ? "/" + resource[3] : null;
-    return new MethodArn(
-        parts[1], parts[3], parts[4], resource[0], resource[1], resource[2], path);
+    return new MethodArn(parts[1], parts[3], parts[4], resource[0], resource[1], resource[2], path);
   }
 
   /** Whether this is a WebSocket route ARN (it has no path). */
@@ -136,7 +136,12 @@ public record MethodArn(
   private static void require(boolean ok, String what, String value, String expected) {
     if (!ok) {
       throw new IllegalArgumentException(
-          "invalid " + what + " in execute-api ARN: " + shorten(value) + " (expected " + expected
+          "invalid "
+              + what
+              + " in execute-api ARN: "
+              + shorten(value)
+              + " (expected "
+              + expected
               + ")");
     }
   }

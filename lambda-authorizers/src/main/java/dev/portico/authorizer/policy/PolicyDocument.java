@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * An IAM policy document as returned by a Lambda authorizer: {@code Version 2012-10-17}, at most one
- * {@code Allow} and one {@code Deny} statement for {@code execute-api:Invoke}.
+ * An IAM policy document as returned by a Lambda authorizer: {@code Version 2012-10-17}, at most
+ * one {@code Allow} and one {@code Deny} statement for {@code execute-api:Invoke}.
  *
  * <p>Resources are execute-api ARN patterns where {@code *} matches any run of characters
  * (including {@code /}) and {@code ?} matches one character, as in IAM. An explicit deny always
@@ -139,7 +139,8 @@ public final class PolicyDocument {
       List<String> allow = new ArrayList<>(allowed);
       allow.removeAll(denied);
       return new PolicyDocument(
-          Collections.unmodifiableList(allow), Collections.unmodifiableList(new ArrayList<>(denied)));
+          Collections.unmodifiableList(allow),
+          Collections.unmodifiableList(new ArrayList<>(denied)));
     }
 
     private static String checked(String resource) {

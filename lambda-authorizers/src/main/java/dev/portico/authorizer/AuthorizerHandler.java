@@ -1,0 +1,161 @@
+package dev.portico.authorizer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.EventParser;
+import dev.portico.authorizer.internal.ResponseWriter;
+import dev.portico.authorizer.policy.PolicyDocument;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Lambda entry point for an authorizer: reads any authorizer event ({@code TOKEN}, {@code
+ * REQUEST} payload 1.0, HTTP API payload 2.0, WebSocket {@code $connect}), asks the {@link
+ * Authorizer}, and writes the response that event type needs, as JSON it writes itself (the
+ * runtime's own serializer would mangle the policy's keys).
+ *
+ * <p>The contract with API Gateway is handled here:
+ *
+ * <ul>
+ *   <li>allow: a policy with {@code Allow} (the whole stage, or the decision's grants);
+ *   <li>deny: a policy with {@code Deny} (the client sees 403), or {@code isAuthorized: false};
+ *   <li>unauthorized: the error {@code Unauthorized} (the client sees 401);
+ *   <li>any failure: {@link AuthorizerFailedException} (the client sees 500), its cause logged
+ *       through SLF4J and never passed on.
+ * </ul>
+ *
+ * <p>One line is logged per decision: outcome, principal, reason code, event type and latency.
+ * Tokens are never logged.
+ *
+ * <pre>{@code
+ * public final class PetsAuthorizer extends AuthorizerHandler {
+ *   public PetsAuthorizer() {
+ *     super(request -> request.header("x-demo-user")
+ *         .map(user -> Decision.allow(user).withContext("plan", "free"))
+ *         .orElseGet(Decision::unauthorized));
+ *   }
+ * }
+ * }</pre>
+ */
+public class AuthorizerHandler implements RequestStreamHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuthorizerHandler.class);
+
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+
+  private final Authorizer authorizer;
+  private final HttpApiResponseFormat httpApiFormat;
+
+  /** A handler that answers HTTP API payload 2.0 events with an IAM policy. */
+  public AuthorizerHandler(Authorizer authorizer) {
+    this(authorizer, HttpApiResponseFormat.IAM_POLICY);
+  }
+
+  /** A handler that answers HTTP API payload 2.0 events in the given format. */
+  public AuthorizerHandler(Authorizer authorizer, HttpApiResponseFormat httpApiFormat) {
+    this.authorizer = Objects.requireNonNull(authorizer, "authorizer");
+    this.httpApiFormat = Objects.requireNonNull(httpApiFormat, "httpApiFormat");
+  }
+
+  /**
+   * Handles one event.
+   *
+   * @throws UnauthorizedException when the decision is unauthorized (401)
+   * @throws AuthorizerFailedException on any failure (500)
+   */
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    long start = System.nanoTime();
+    AuthorizationRequest request;
+    try {
+      JsonNode event = MAPPER.readTree(input);
+      request = EventParser.parse(event);
+    } catch (IllegalArgumentException e) {
+      // EventParser's messages name fields and ARNs, never header or token values.
+      LOG.error(
+          "authorizer decision=error reason=bad_event latencyMs={} detail={}",
+          millis(start),
+          e.getMessage());
+      throw new AuthorizerFailedException();
+    } catch (IOException | RuntimeException e) {
+      // A JSON parser message can quote part of the input, which may be a token: log the type only.
+      LOG.error(
+          "authorizer decision=error reason=bad_event latencyMs={} detail={}",
+          millis(start),
+          e.getClass().getName());
+      throw new AuthorizerFailedException();
+    }
+
+    Decision decision;
+    try {
+      decision = authorizer.authorize(request);
+      if (decision == null) {
+        throw new IllegalStateException("authorizer returned null");
+      }
+    } catch (UnauthorizedException e) {
+      decision = Decision.unauthorized();
+    } catch (Exception e) {
+      LOG.error(
+          "authorizer decision=error reason=authorizer_failed event={} latencyMs={}",
+          request.eventType(),
+          millis(start),
+          e);
+      throw new AuthorizerFailedException();
+    }
+
+    if (decision.outcome() == Decision.Outcome.UNAUTHORIZED) {
+      log(decision, "unauthorized", request, start);
+      throw new UnauthorizedException();
+    }
+
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
+    boolean allowsCurrent;
+    try {
+      PolicyDocument policy = ResponseWriter.policyFor(decision, request.methodArn());
+      allowsCurrent = policy.allows(request.methodArn());
+      if (request.eventType() == EventType.HTTP_API_V2
+          && httpApiFormat == HttpApiResponseFormat.SIMPLE) {
+        ResponseWriter.writeSimple(decision, allowsCurrent, buffer);
+      } else {
+        ResponseWriter.writePolicy(decision, policy, buffer);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.error(
+          "authorizer decision=error reason=response_failed event={} latencyMs={}",
+          request.eventType(),
+          millis(start),
+          e);
+      throw new AuthorizerFailedException();
+    }
+    log(decision, allowsCurrent ? "allow" : "deny", request, start);
+    output.write(buffer.toByteArray());
+    output.flush();
+  }
+
+  private static void log(Decision decision, String outcome, AuthorizationRequest r, long start) {
+    if (LOG.isInfoEnabled()) {
+      LOG.info(
+          "authorizer decision={} principal={} reason={} event={} method={} latencyMs={}",
+          outcome,
+          decision.principalId() == null ? "-" : decision.principalId(),
+          decision.reason(),
+          r.eventType(),
+          r.methodArn().method(),
+          millis(start));
+    }
+  }
+
+  private static long millis(long start) {
+    return (System.nanoTime() - start) / 1_000_000;
+  }
+}
