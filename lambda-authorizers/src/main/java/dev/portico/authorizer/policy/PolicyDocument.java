@@ -103,6 +103,8 @@ public final class PolicyDocument {
    * {@value MethodArn#MAX_POLICY_RESOURCE_CHARS} characters.
    */
   public static final class Builder {
+    private static final List<String> VERBS =
+        List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS");
     private final Set<String> allowed = new LinkedHashSet<>();
     private final Set<String> denied = new LinkedHashSet<>();
 
@@ -120,8 +122,18 @@ public final class PolicyDocument {
       return this;
     }
 
-    /** Adds a grant relative to the API and stage of {@code base}. */
+    /**
+     * Adds a grant relative to the API and stage of {@code base}. A {@code *} verb is written as
+     * one resource per HTTP verb unless the path is {@code /*}: in an ARN pattern {@code *} also
+     * matches {@code /}, so {@code * /pets} would otherwise match {@code GET/x/pets}.
+     */
     public Builder grant(MethodArn base, Grant grant) {
+      if (grant.method().equals("*") && grant.path() != null && !grant.path().equals("/*")) {
+        for (String verb : VERBS) {
+          grant(base, new Grant(grant.effect(), verb, grant.path()));
+        }
+        return this;
+      }
       MethodArn arn = base.with(grant.method(), grant.path());
       return grant.effect() == Effect.ALLOW ? allow(arn) : deny(arn);
     }
