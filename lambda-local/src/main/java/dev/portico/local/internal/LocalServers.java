@@ -1,0 +1,91 @@
+package dev.portico.local.internal;
+
+import dev.portico.local.LocalStartupException;
+import java.io.IOException;
+import java.net.BindException;
+import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/** Starts Jetty servers on a loopback address with a clear message when the port is taken. */
+public final class LocalServers {
+  private LocalServers() {}
+
+  /**
+   * Starts a server.
+   *
+   * @param what what the server is, for messages, e.g. {@code "local API Gateway"}
+   * @param host the address to bind, e.g. {@code 127.0.0.1}
+   * @param port the port, 0 for any free port
+   * @param idleTimeout how long an idle connection (or a long poll) may stay open
+   * @param handler the Jetty core handler
+   */
+  public static Server start(
+      String what, String host, int port, Duration idleTimeout, Handler handler) {
+    QueuedThreadPool threads = new QueuedThreadPool(200, 8);
+    threads.setName(what.replace(' ', '-'));
+    threads.setDaemon(true);
+    Server server = new Server(threads);
+    HttpConfiguration http = new HttpConfiguration();
+    http.setSendServerVersion(false);
+    http.setSendDateHeader(true);
+    ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+    connector.setHost(host);
+    connector.setPort(port);
+    connector.setIdleTimeout(idleTimeout.toMillis());
+    server.addConnector(connector);
+    server.setHandler(handler);
+    server.setStopTimeout(2_000);
+    try {
+      server.start();
+    } catch (Exception e) {
+      stopQuietly(server);
+      if (isBindFailure(e)) {
+        throw new LocalStartupException(
+            "Cannot start the "
+                + what
+                + ": port "
+                + port
+                + " on "
+                + host
+                + " is already in use. Stop the other process or choose another port"
+                + " (--port or the PORT environment variable).",
+            e);
+      }
+      throw new LocalStartupException("Cannot start the " + what + ": " + e.getMessage(), e);
+    }
+    return server;
+  }
+
+  /** The port a started server listens on. */
+  public static int port(Server server) {
+    return ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+  }
+
+  /** Stops a server, ignoring failures. */
+  public static void stopQuietly(Server server) {
+    try {
+      server.stop();
+    } catch (Exception ignored) {
+      // Stopping is best effort: the server's threads are daemons.
+    }
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof BindException) {
+        return true;
+      }
+      if (t instanceof IOException
+          && t.getMessage() != null
+          && t.getMessage().startsWith("Failed to bind")) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
