@@ -1,0 +1,942 @@
+package dev.portico.processor;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.NestingKind;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * Reads a controller class into a {@link ControllerModel}, reporting every binding mistake as a
+ * compile error on the offending element. Messages start with the method they concern, e.g. {@code
+ * PetController.get(long id): ...}.
+ */
+final class ControllerAnalyzer {
+  static final String HTTP_PACKAGE = "dev.portico.api.http.";
+
+  /** The HTTP method annotations, in the order routes are reported. */
+  static final List<String> HTTP_METHODS =
+      List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ANY");
+
+  private static final Map<String, String> PARAM_SOURCES = new LinkedHashMap<>();
+
+  static {
+    PARAM_SOURCES.put("PathParam", "PATH");
+    PARAM_SOURCES.put("QueryParam", "QUERY");
+    PARAM_SOURCES.put("HeaderParam", "HEADER");
+    PARAM_SOURCES.put("CookieParam", "COOKIE");
+    PARAM_SOURCES.put("StageVariable", "STAGE_VARIABLE");
+    PARAM_SOURCES.put("Body", null);
+    PARAM_SOURCES.put("Claim", "CLAIM");
+    PARAM_SOURCES.put("AuthorizerParam", "AUTHORIZER");
+    PARAM_SOURCES.put("Principal", "PRINCIPAL");
+  }
+
+  private static final String BINDING_LIST =
+      PARAM_SOURCES.keySet().stream().map(name -> "@" + name).collect(Collectors.joining(", "));
+
+  private static final Set<String> TEXT_TYPES =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Boolean",
+          "java.lang.Byte",
+          "java.lang.Short",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Character",
+          "java.lang.Float",
+          "java.lang.Double",
+          "java.util.UUID",
+          "java.math.BigDecimal",
+          "java.math.BigInteger");
+
+  private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
+
+  static final List<String> JSON_MEDIA_TYPES = List.of("application/json", "application/*+json");
+
+  private final Messager messager;
+  private final Elements elements;
+  private final Types types;
+  private boolean failed;
+
+  ControllerAnalyzer(ProcessingEnvironment env) {
+    this.messager = env.getMessager();
+    this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
+  }
+
+  /** Whether a type the controller's routes mention does not exist yet (it may be generated). */
+  static boolean mentionsMissingTypes(TypeElement controller) {
+    for (ExecutableElement method : ElementFilter.methodsIn(controller.getEnclosedElements())) {
+      if (isMissing(method.getReturnType())) {
+        return true;
+      }
+      for (VariableElement parameter : method.getParameters()) {
+        if (isMissing(parameter.asType())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isMissing(TypeMirror type) {
+    if (type.getKind() == TypeKind.ERROR) {
+      return true;
+    }
+    if (type.getKind() == TypeKind.ARRAY) {
+      return isMissing(((ArrayType) type).getComponentType());
+    }
+    if (type.getKind() == TypeKind.DECLARED) {
+      for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+        if (isMissing(argument)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The controller's model, or {@code null} when it has errors (all of them reported). */
+  ControllerModel analyze(TypeElement controller) {
+    failed = false;
+    String controllerName = displayName(controller);
+    checkController(controller, controllerName);
+
+    String classPath = stringValue(annotation(controller, "Path"));
+    boolean classPathValid = true;
+    if (classPath != null) {
+      try {
+        PathTemplate.parse(PathTemplate.join(classPath));
+      } catch (IllegalArgumentException e) {
+        error(
+            controller,
+            controllerName + ": path '" + PathTemplate.join(classPath) + "' " + e.getMessage());
+        classPathValid = false;
+      }
+    }
+
+    List<RouteModel> routes = new ArrayList<>();
+    Map<String, String> routed = new HashMap<>();
+    List<ExecutableElement> methods = ElementFilter.methodsIn(controller.getEnclosedElements());
+    for (ExecutableElement method : methods) {
+      List<String> httpMethods = new ArrayList<>();
+      for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+        String name = qualifiedName(mirror);
+        if (name.startsWith(HTTP_PACKAGE)
+            && HTTP_METHODS.contains(name.substring(HTTP_PACKAGE.length()))) {
+          httpMethods.add(name.substring(HTTP_PACKAGE.length()));
+        }
+      }
+      AnnotationMirror pathAnnotation = annotation(method, "Path");
+      if (httpMethods.isEmpty()) {
+        if (pathAnnotation != null) {
+          error(
+              method,
+              owner(controllerName, method)
+                  + ": @Path needs an HTTP method annotation (@GET, @POST, @PUT, @PATCH, @DELETE,"
+                  + " @HEAD, @OPTIONS or @ANY)");
+        }
+        continue;
+      }
+      RouteModel route =
+          analyzeMethod(
+              controller,
+              controllerName,
+              method,
+              httpMethods,
+              classPath == null ? "" : classPath,
+              classPathValid,
+              methods,
+              routed);
+      if (route != null) {
+        routes.add(route);
+      }
+    }
+    if (failed) {
+      return null;
+    }
+    return new ControllerModel(
+        controller,
+        elements.getPackageOf(controller).getQualifiedName().toString(),
+        generatedName(controller),
+        List.copyOf(routes));
+  }
+
+  /** {@code Outer_Inner_Routes} for {@code Outer.Inner}. */
+  static String generatedName(TypeElement controller) {
+    StringBuilder name = new StringBuilder(controller.getSimpleName());
+    Element enclosing = controller.getEnclosingElement();
+    while (enclosing instanceof TypeElement) {
+      name.insert(0, enclosing.getSimpleName() + "_");
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return name.append("_Routes").toString();
+  }
+
+  /** {@code Outer.Inner} for a nested class, the simple name otherwise. */
+  static String displayName(TypeElement type) {
+    StringBuilder name = new StringBuilder(type.getSimpleName());
+    Element enclosing = type.getEnclosingElement();
+    while (enclosing instanceof TypeElement) {
+      name.insert(0, enclosing.getSimpleName() + ".");
+      enclosing = enclosing.getEnclosingElement();
+    }
+    return name.toString();
+  }
+
+  private void checkController(TypeElement controller, String controllerName) {
+    if (controller.getKind() == ElementKind.INTERFACE
+        || controller.getKind() == ElementKind.ANNOTATION_TYPE) {
+      error(
+          controller,
+          controllerName
+              + ": is an interface; put the route annotations on the methods of a controller class");
+      return;
+    }
+    if (controller.getNestingKind() == NestingKind.LOCAL
+        || controller.getNestingKind() == NestingKind.ANONYMOUS) {
+      error(
+          controller,
+          controllerName + ": is a local class; a controller must be a top-level or member class");
+      return;
+    }
+    if (controller.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+      error(
+          controller,
+          controllerName
+              + ": is abstract; put the route annotations on the concrete controller class");
+    }
+    for (Element type = controller;
+        type instanceof TypeElement;
+        type = type.getEnclosingElement()) {
+      if (type.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+        error(
+            controller,
+            controllerName
+                + ": is "
+                + (type == controller
+                    ? "private"
+                    : "nested in private " + displayName((TypeElement) type))
+                + "; the generated "
+                + generatedName(controller)
+                + " must be able to reach it from its package");
+        break;
+      }
+    }
+    if (!controller.getTypeParameters().isEmpty()) {
+      error(controller, controllerName + ": has type parameters; a controller cannot be generic");
+    }
+  }
+
+  private RouteModel analyzeMethod(
+      TypeElement controller,
+      String controllerName,
+      ExecutableElement method,
+      List<String> httpMethods,
+      String classPath,
+      boolean classPathValid,
+      List<ExecutableElement> methods,
+      Map<String, String> routed) {
+    String owner = owner(controllerName, method);
+    if (method.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+      error(method, owner + ": is private; a route method must be at least package-private");
+    }
+    if (!method.getTypeParameters().isEmpty()) {
+      error(method, owner + ": has type parameters; a route method cannot be generic");
+    }
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!types.isAssignable(thrown, exception)
+          && !types.isAssignable(thrown, elements.getTypeElement("java.lang.Error").asType())) {
+        error(
+            method,
+            owner
+                + ": throws "
+                + qualified(thrown)
+                + ", which a route cannot propagate; throw Exception or its subclasses");
+      }
+    }
+
+    String path = PathTemplate.join(classPath, stringValueOrEmpty(annotation(method, "Path")));
+    PathTemplate template = null;
+    if (classPathValid) {
+      try {
+        template = PathTemplate.parse(path);
+      } catch (IllegalArgumentException e) {
+        error(method, owner + ": path '" + path + "' " + e.getMessage());
+      }
+    }
+    if (template != null) {
+      for (String httpMethod : httpMethods) {
+        String key = httpMethod + " " + template.shape();
+        String previous = routed.putIfAbsent(key, owner);
+        if (previous != null) {
+          error(
+              method, owner + ": " + httpMethod + " " + path + " is already routed to " + previous);
+        }
+      }
+    }
+
+    List<Binding> bindings = new ArrayList<>();
+    VariableElement body = null;
+    for (VariableElement parameter : method.getParameters()) {
+      Binding binding = analyzeParameter(owner, parameter, template, path);
+      if (binding == null) {
+        continue;
+      }
+      if (binding.kind().name().startsWith("BODY")) {
+        if (body != null) {
+          error(
+              parameter,
+              owner
+                  + ": parameter '"
+                  + parameter.getSimpleName()
+                  + "' is a second @Body; a route has one body, already bound to '"
+                  + body.getSimpleName()
+                  + "'");
+        }
+        body = parameter;
+      }
+      bindings.add(binding);
+    }
+
+    List<String> consumes = stringValues(annotation(method, "Consumes"));
+    if (consumes == null) {
+      consumes = stringValues(annotation(controller, "Consumes"));
+    }
+    if (consumes == null) {
+      boolean json = bindings.stream().anyMatch(b -> b.kind() == Binding.Kind.BODY_JSON);
+      consumes = json ? JSON_MEDIA_TYPES : List.of();
+    }
+    String produces = stringValue(annotation(method, "Produces"));
+    if (produces == null) {
+      produces = stringValue(annotation(controller, "Produces"));
+    }
+    boolean overloaded =
+        methods.stream()
+            .anyMatch(
+                other ->
+                    other != method
+                        && other.getSimpleName().contentEquals(method.getSimpleName())
+                        && other.getParameters().size() == method.getParameters().size());
+    return new RouteModel(
+        method,
+        owner,
+        List.copyOf(httpMethods),
+        path,
+        List.copyOf(bindings),
+        List.copyOf(consumes),
+        produces,
+        overloaded);
+  }
+
+  private Binding analyzeParameter(
+      String owner, VariableElement parameter, PathTemplate template, String path) {
+    String parameterName = parameter.getSimpleName().toString();
+    TypeMirror type = parameter.asType();
+    List<String> annotations = new ArrayList<>();
+    AnnotationMirror binding = null;
+    for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+      String name = qualifiedName(mirror);
+      if (name.startsWith(HTTP_PACKAGE)
+          && PARAM_SOURCES.containsKey(name.substring(HTTP_PACKAGE.length()))) {
+        annotations.add("@" + name.substring(HTTP_PACKAGE.length()));
+        binding = mirror;
+      }
+    }
+    if (annotations.size() > 1) {
+      error(
+          parameter,
+          owner
+              + ": parameter '"
+              + parameterName
+              + "' has several binding annotations ("
+              + String.join(", ", annotations)
+              + "); keep one");
+      return null;
+    }
+    String defaultValue = stringValue(annotation(parameter, "DefaultValue"));
+    boolean nullable = isNullable(parameter);
+
+    if (binding == null) {
+      Binding.Kind kind = injectable(type);
+      if (kind == null) {
+        error(
+            parameter,
+            owner
+                + ": parameter '"
+                + parameterName
+                + "' of type "
+                + qualified(type)
+                + " has no binding annotation ("
+                + BINDING_LIST
+                + ") and is not an injectable type (Request, Context, Authorization,"
+                + " aws-lambda-java-events types)");
+        return null;
+      }
+      if (defaultValue != null) {
+        error(
+            parameter,
+            owner
+                + ": @DefaultValue does not apply to parameter '"
+                + parameterName
+                + "', which is injected, not bound");
+        return null;
+      }
+      return new Binding(parameter, kind, Binding.Shape.SINGLE, type, null, null, null, false);
+    }
+
+    String annotationName = annotations.get(0).substring(1);
+    if (annotationName.equals("Body")) {
+      return analyzeBody(owner, parameter, type, defaultValue, nullable);
+    }
+
+    String name = annotationName.equals("Principal") ? "principal" : stringValue(binding);
+    String label =
+        annotationName.equals("Principal")
+            ? "@Principal"
+            : "@" + annotationName + " '" + name + "'";
+    if (name == null || name.isEmpty()) {
+      error(
+          parameter,
+          owner
+              + ": @"
+              + annotationName
+              + " of parameter '"
+              + parameterName
+              + "' has an empty name");
+      return null;
+    }
+    boolean ok = true;
+    if (annotationName.equals("PathParam")) {
+      if (defaultValue != null) {
+        error(
+            parameter,
+            owner
+                + ": @DefaultValue does not apply to "
+                + label
+                + "; a path variable is always present");
+        ok = false;
+      }
+      if (template != null && !template.variables().contains(name)) {
+        error(parameter, owner + ": " + label + " has no {" + name + "} in path '" + path + "'");
+        ok = false;
+      }
+    }
+
+    Binding.Shape shape = Binding.Shape.SINGLE;
+    TypeMirror valueType = type;
+    boolean optional = nullable;
+    if (isDeclared(type, "java.util.Optional") || isDeclared(type, "java.util.List")) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      if (arguments.size() == 1) {
+        valueType = arguments.get(0);
+        if (isDeclared(type, "java.util.Optional")) {
+          shape = Binding.Shape.OPTIONAL;
+          optional = true;
+        } else {
+          shape = Binding.Shape.LIST;
+        }
+      }
+    }
+    if (!convertible(valueType)) {
+      error(
+          parameter,
+          owner
+              + ": "
+              + label
+              + " has type "
+              + qualified(type)
+              + ", which Portico cannot convert from text; give it a static valueOf(String),"
+              + " of(String) or parse(CharSequence), or a public constructor taking a String");
+      return null;
+    }
+    if (nullable
+        && shape == Binding.Shape.SINGLE
+        && valueType.getKind().isPrimitive()
+        && defaultValue == null) {
+      error(
+          parameter,
+          owner
+              + ": "
+              + label
+              + " is @Nullable but has primitive type "
+              + valueType
+              + ", which cannot be null; use "
+              + types.boxedClass((PrimitiveType) valueType).getSimpleName());
+      ok = false;
+    }
+    if (defaultValue != null) {
+      String problem = defaultProblem(valueType, defaultValue);
+      if (problem != null) {
+        error(
+            parameter,
+            owner
+                + ": @DefaultValue(\""
+                + defaultValue
+                + "\") of "
+                + label
+                + " is not a valid "
+                + problem);
+        ok = false;
+      }
+    }
+    if (!ok) {
+      return null;
+    }
+    return new Binding(
+        parameter,
+        Binding.Kind.PARAM,
+        shape,
+        valueType,
+        PARAM_SOURCES.get(annotationName),
+        name,
+        defaultValue,
+        optional);
+  }
+
+  private Binding analyzeBody(
+      String owner,
+      VariableElement parameter,
+      TypeMirror type,
+      String defaultValue,
+      boolean nullable) {
+    String parameterName = parameter.getSimpleName().toString();
+    if (defaultValue != null) {
+      error(
+          parameter,
+          owner
+              + ": @DefaultValue does not apply to @Body parameter '"
+              + parameterName
+              + "'; use Optional or @Nullable for a body that may be absent");
+      return null;
+    }
+    Binding.Shape shape = nullable ? Binding.Shape.NULLABLE : Binding.Shape.SINGLE;
+    TypeMirror bodyType = type;
+    if (isDeclared(type, "java.util.Optional")
+        && ((DeclaredType) type).getTypeArguments().size() == 1) {
+      shape = Binding.Shape.OPTIONAL;
+      bodyType = ((DeclaredType) type).getTypeArguments().get(0);
+    }
+    if (shape == Binding.Shape.NULLABLE && bodyType.getKind().isPrimitive()) {
+      error(
+          parameter,
+          owner
+              + ": @Body parameter '"
+              + parameterName
+              + "' is @Nullable but has primitive type "
+              + bodyType
+              + ", which cannot be null; use "
+              + types.boxedClass((PrimitiveType) bodyType).getSimpleName());
+      return null;
+    }
+    if (!concrete(bodyType)) {
+      error(
+          parameter,
+          owner
+              + ": @Body parameter '"
+              + parameterName
+              + "' has type "
+              + qualified(type)
+              + ", which mentions a type variable or is raw; give the body a concrete type");
+      return null;
+    }
+    Binding.Kind kind = Binding.Kind.BODY_JSON;
+    if (isDeclared(bodyType, "java.lang.String")) {
+      kind = Binding.Kind.BODY_STRING;
+    } else if (bodyType.getKind() == TypeKind.ARRAY
+        && ((ArrayType) bodyType).getComponentType().getKind() == TypeKind.BYTE) {
+      kind = Binding.Kind.BODY_BYTES;
+    }
+    return new Binding(parameter, kind, shape, bodyType, null, null, null, false);
+  }
+
+  /** Whether a body type can be written as a class literal or a type token without raw types. */
+  private boolean concrete(TypeMirror type) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return concrete(((ArrayType) type).getComponentType());
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        if (declared.getTypeArguments().size() != element.getTypeParameters().size()) {
+          return false;
+        }
+        for (TypeMirror argument : declared.getTypeArguments()) {
+          if (!concrete(argument)) {
+            return false;
+          }
+        }
+        return true;
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        return (wildcard.getExtendsBound() == null || concrete(wildcard.getExtendsBound()))
+            && (wildcard.getSuperBound() == null || concrete(wildcard.getSuperBound()));
+      default:
+        return type.getKind().isPrimitive();
+    }
+  }
+
+  private Binding.Kind injectable(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    String name = element.getQualifiedName().toString();
+    switch (name) {
+      case "dev.portico.api.Request":
+        return Binding.Kind.REQUEST;
+      case "com.amazonaws.services.lambda.runtime.Context":
+        return Binding.Kind.CONTEXT;
+      case "dev.portico.api.Authorization":
+        return Binding.Kind.AUTHORIZATION;
+      default:
+        boolean event =
+            elements.getPackageOf(element).getQualifiedName().contentEquals(EVENTS_PACKAGE)
+                && ((DeclaredType) type).getTypeArguments().isEmpty();
+        return event ? Binding.Kind.RAW_EVENT : null;
+    }
+  }
+
+  /** Whether Portico's runtime converts text to this type. */
+  private boolean convertible(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return true;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return false;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (!element.getTypeParameters().isEmpty()) {
+      return false;
+    }
+    if (TEXT_TYPES.contains(element.getQualifiedName().toString())
+        || element.getKind() == ElementKind.ENUM) {
+      return true;
+    }
+    TypeMirror erased = types.erasure(type);
+    for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+      String name = method.getSimpleName().toString();
+      if ((name.equals("valueOf") || name.equals("of") || name.equals("parse"))
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+          && method.getParameters().size() == 1
+          && acceptsText(method.getParameters().get(0).asType(), name.equals("parse"))
+          && types.isAssignable(types.erasure(method.getReturnType()), erased)) {
+        return true;
+      }
+    }
+    if (element.getKind() == ElementKind.CLASS
+        && !element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+      for (ExecutableElement constructor :
+          ElementFilter.constructorsIn(element.getEnclosedElements())) {
+        if (constructor.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+            && constructor.getParameters().size() == 1
+            && isDeclared(constructor.getParameters().get(0).asType(), "java.lang.String")) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean acceptsText(TypeMirror parameterType, boolean charSequenceToo) {
+    return isDeclared(parameterType, "java.lang.String")
+        || (charSequenceToo && isDeclared(parameterType, "java.lang.CharSequence"));
+  }
+
+  /**
+   * What a default value should have been ("int", "Color (one of RED, GREEN)"), or {@code null}
+   * when it converts or cannot be checked at compile time.
+   */
+  private String defaultProblem(TypeMirror type, String text) {
+    String kind =
+        type.getKind().isPrimitive()
+            ? type.getKind().name().toLowerCase(Locale.ROOT)
+            : type.getKind() == TypeKind.DECLARED
+                ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
+                : "";
+    try {
+      switch (kind) {
+        case "boolean":
+        case "java.lang.Boolean":
+          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+            return simpleKind(type) + " (true or false)";
+          }
+          return null;
+        case "byte":
+        case "java.lang.Byte":
+          Byte.parseByte(text);
+          return null;
+        case "short":
+        case "java.lang.Short":
+          Short.parseShort(text);
+          return null;
+        case "int":
+        case "java.lang.Integer":
+          Integer.parseInt(text);
+          return null;
+        case "long":
+        case "java.lang.Long":
+          Long.parseLong(text);
+          return null;
+        case "float":
+        case "java.lang.Float":
+          Float.parseFloat(text);
+          return null;
+        case "double":
+        case "java.lang.Double":
+          Double.parseDouble(text);
+          return null;
+        case "char":
+        case "java.lang.Character":
+          return text.length() == 1 ? null : simpleKind(type) + " (one character)";
+        default:
+          break;
+      }
+    } catch (NumberFormatException e) {
+      return simpleKind(type);
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    if (element.getKind() == ElementKind.ENUM) {
+      List<String> constants =
+          element.getEnclosedElements().stream()
+              .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
+              .map(e -> e.getSimpleName().toString())
+              .collect(Collectors.toList());
+      for (String constant : constants) {
+        if (constant.equalsIgnoreCase(text)) {
+          return null;
+        }
+      }
+      return element.getSimpleName() + " (one of " + String.join(", ", constants) + ")";
+    }
+    if (kind.startsWith("java.") && !kind.equals("java.lang.String")) {
+      return jdkParses(kind, text) ? null : element.getSimpleName().toString();
+    }
+    return null;
+  }
+
+  private static String simpleKind(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? type.getKind().name().toLowerCase(Locale.ROOT)
+        : ((DeclaredType) type).asElement().getSimpleName().toString();
+  }
+
+  /**
+   * Whether a JDK type (UUID, BigDecimal, java.time) reads the text, tried with the processor's own
+   * JDK; {@code true} when it cannot tell.
+   */
+  private static boolean jdkParses(String className, String text) {
+    Class<?> type;
+    try {
+      type = Class.forName(className, false, ClassLoader.getPlatformClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return true;
+    }
+    try {
+      if (type == java.util.UUID.class) {
+        java.util.UUID.fromString(text);
+        return true;
+      }
+      for (String name : List.of("parse", "valueOf", "of")) {
+        for (Class<?> parameter : List.of(CharSequence.class, String.class)) {
+          Method method;
+          try {
+            method = type.getMethod(name, parameter);
+          } catch (NoSuchMethodException e) {
+            continue;
+          }
+          if (Modifier.isStatic(method.getModifiers())
+              && type.isAssignableFrom(method.getReturnType())) {
+            method.invoke(null, text);
+            return true;
+          }
+        }
+      }
+      type.getConstructor(String.class).newInstance(text);
+      return true;
+    } catch (InvocationTargetException e) {
+      return false;
+    } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+      return !(e instanceof IllegalArgumentException);
+    }
+  }
+
+  private boolean isNullable(VariableElement parameter) {
+    for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    for (AnnotationMirror mirror : parameter.asType().getAnnotationMirrors()) {
+      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isDeclared(TypeMirror type, String qualifiedName) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals(qualifiedName);
+  }
+
+  /** {@code PetController.list(int limit, List<String> tags)}. */
+  static String owner(String controllerName, ExecutableElement method) {
+    StringBuilder owner = new StringBuilder(controllerName).append('.');
+    owner.append(method.getSimpleName()).append('(');
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int i = 0; i < parameters.size(); i++) {
+      if (i > 0) {
+        owner.append(", ");
+      }
+      TypeMirror type = parameters.get(i).asType();
+      if (method.isVarArgs() && i == parameters.size() - 1 && type.getKind() == TypeKind.ARRAY) {
+        owner.append(simple(((ArrayType) type).getComponentType())).append("...");
+      } else {
+        owner.append(simple(type));
+      }
+      owner.append(' ').append(parameters.get(i).getSimpleName());
+    }
+    return owner.append(')').toString();
+  }
+
+  /** A type with simple names, without annotations: {@code Map<String, List<Pet>>}. */
+  static String simple(TypeMirror type) {
+    return render(type, false);
+  }
+
+  /** A type with qualified names, without annotations: {@code java.util.List<java.lang.String>}. */
+  static String qualified(TypeMirror type) {
+    return render(type, true);
+  }
+
+  private static String render(TypeMirror type, boolean qualified) {
+    switch (type.getKind()) {
+      case ARRAY:
+        return render(((ArrayType) type).getComponentType(), qualified) + "[]";
+      case DECLARED:
+        DeclaredType declared = (DeclaredType) type;
+        TypeElement element = (TypeElement) declared.asElement();
+        String name =
+            qualified ? element.getQualifiedName().toString() : element.getSimpleName().toString();
+        if (declared.getTypeArguments().isEmpty()) {
+          return name;
+        }
+        return name
+            + declared.getTypeArguments().stream()
+                .map(argument -> render(argument, qualified))
+                .collect(Collectors.joining(", ", "<", ">"));
+      case WILDCARD:
+        WildcardType wildcard = (WildcardType) type;
+        if (wildcard.getExtendsBound() != null) {
+          return "? extends " + render(wildcard.getExtendsBound(), qualified);
+        }
+        if (wildcard.getSuperBound() != null) {
+          return "? super " + render(wildcard.getSuperBound(), qualified);
+        }
+        return "?";
+      case TYPEVAR:
+        return ((javax.lang.model.type.TypeVariable) type).asElement().getSimpleName().toString();
+      default:
+        return type.getKind().isPrimitive()
+            ? type.getKind().name().toLowerCase(Locale.ROOT)
+            : type.toString();
+    }
+  }
+
+  private AnnotationMirror annotation(Element element, String simpleName) {
+    String qualifiedName = HTTP_PACKAGE + simpleName;
+    for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
+      if (qualifiedName(mirror).equals(qualifiedName)) {
+        return mirror;
+      }
+    }
+    return null;
+  }
+
+  private static String qualifiedName(AnnotationMirror mirror) {
+    return ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
+  }
+
+  private static AnnotationValue value(AnnotationMirror mirror) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals("value")) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String stringValue(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
+    }
+    AnnotationValue value = value(mirror);
+    return value != null && value.getValue() instanceof String ? (String) value.getValue() : null;
+  }
+
+  private static String stringValueOrEmpty(AnnotationMirror mirror) {
+    String value = stringValue(mirror);
+    return value == null ? "" : value;
+  }
+
+  private static List<String> stringValues(AnnotationMirror mirror) {
+    if (mirror == null) {
+      return null;
+    }
+    AnnotationValue value = value(mirror);
+    List<String> values = new ArrayList<>();
+    if (value != null && value.getValue() instanceof List) {
+      for (Object item : (List<?>) value.getValue()) {
+        Object text = ((AnnotationValue) item).getValue();
+        if (text instanceof String) {
+          values.add((String) text);
+        }
+      }
+    } else if (value != null && value.getValue() instanceof String) {
+      values.add((String) value.getValue());
+    }
+    return values;
+  }
+
+  private void error(Element element, String message) {
+    failed = true;
+    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+  }
+}

@@ -1,0 +1,15 @@
+package dev.portico.processor;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A controller class whose routes were checked and can be generated.
+ *
+ * @param type the controller
+ * @param packageName its package, where the generated class goes
+ * @param generatedName the generated class's simple name, e.g. {@code Outer_Inner_Routes}
+ * @param routes the annotated methods in declaration order
+ */
+record ControllerModel(
+    TypeElement type, String packageName, String generatedName, List<RouteModel> routes) {}

@@ -1,0 +1,138 @@
+package dev.portico.processor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a {@code RouteProvider} for every controller class whose methods carry Portico's route
+ * annotations ({@code @GET}, {@code @POST}, ..., {@code @ANY}, {@code @Path}), and reports binding
+ * mistakes as compile errors: a {@code @PathParam} without its {@code {name}} in the path, two
+ * routes for the same method and path, a parameter type Portico cannot convert, and so on.
+ *
+ * <p>For {@code com.example.PetController} it writes {@code com.example.PetController_Routes}
+ * ({@code Outer_Inner_Routes} for a nested class), which {@code Api.Builder#controller} finds by
+ * name. The generated code calls the controller directly: no reflection at run time.
+ *
+ * <pre>{@code
+ * <annotationProcessorPaths>
+ *   <path>
+ *     <groupId>dev.portico</groupId>
+ *     <artifactId>lambda-api-processor</artifactId>
+ *   </path>
+ * </annotationProcessorPaths>
+ * }</pre>
+ */
+public final class RoutesProcessor extends AbstractProcessor {
+  private final Set<String> deferred = new LinkedHashSet<>();
+  private ControllerAnalyzer analyzer;
+  private RoutesWriter writer;
+
+  /** Creates the processor; javac calls this through the service loader. */
+  public RoutesProcessor() {}
+
+  @Override
+  public synchronized void init(ProcessingEnvironment processingEnv) {
+    super.init(processingEnv);
+    analyzer = new ControllerAnalyzer(processingEnv);
+    writer = new RoutesWriter(processingEnv.getElementUtils(), processingEnv.getTypeUtils());
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(ControllerAnalyzer.HTTP_PACKAGE + "*");
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+    Set<TypeElement> controllers = new LinkedHashSet<>();
+    for (String name : deferred) {
+      TypeElement controller = processingEnv.getElementUtils().getTypeElement(name);
+      if (controller != null) {
+        controllers.add(controller);
+      }
+    }
+    deferred.clear();
+    for (TypeElement annotation : annotations) {
+      String name = annotation.getSimpleName().toString();
+      if (!ControllerAnalyzer.HTTP_METHODS.contains(name) && !name.equals("Path")) {
+        continue;
+      }
+      for (Element element : round.getElementsAnnotatedWith(annotation)) {
+        if (element.getKind() == ElementKind.METHOD
+            && element.getEnclosingElement() instanceof TypeElement) {
+          controllers.add((TypeElement) element.getEnclosingElement());
+        }
+      }
+    }
+    for (TypeElement controller : controllers) {
+      if (round.processingOver()) {
+        // Still referring to types that never appeared: javac reports those itself.
+        continue;
+      }
+      if (ControllerAnalyzer.mentionsMissingTypes(controller)) {
+        // Perhaps another processor generates them in this round; look again in the next.
+        deferred.add(controller.getQualifiedName().toString());
+        continue;
+      }
+      try {
+        generate(controller);
+      } catch (RuntimeException e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        processingEnv
+            .getMessager()
+            .printMessage(
+                Diagnostic.Kind.ERROR,
+                "Portico's annotation processor failed on "
+                    + controller.getQualifiedName()
+                    + "; please report this: "
+                    + trace,
+                controller);
+      }
+    }
+    return true;
+  }
+
+  private void generate(TypeElement controller) {
+    ControllerModel model = analyzer.analyze(controller);
+    if (model == null) {
+      return;
+    }
+    String source = writer.write(model);
+    String name =
+        model.packageName().isEmpty()
+            ? model.generatedName()
+            : model.packageName() + "." + model.generatedName();
+    try (Writer out = processingEnv.getFiler().createSourceFile(name, controller).openWriter()) {
+      out.write(source);
+    } catch (IOException e) {
+      processingEnv
+          .getMessager()
+          .printMessage(
+              Diagnostic.Kind.ERROR,
+              ControllerAnalyzer.displayName(controller)
+                  + ": cannot write "
+                  + name
+                  + ": "
+                  + e.getMessage(),
+              controller);
+    }
+  }
+}
