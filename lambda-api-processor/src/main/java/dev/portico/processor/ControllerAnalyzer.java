@@ -463,6 +463,7 @@ final class ControllerAnalyzer {
           optional = true;
         } else {
           shape = Binding.Shape.LIST;
+          optional = true;
         }
       }
     }

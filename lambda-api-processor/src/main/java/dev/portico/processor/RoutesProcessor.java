@@ -51,7 +51,12 @@ public final class RoutesProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(ControllerAnalyzer.HTTP_PACKAGE + "*");
+    // Claiming @Nullable and the @Generated of generated files too keeps -Xlint:processing quiet
+    // in users' builds.
+    return Set.of(
+        ControllerAnalyzer.HTTP_PACKAGE + "*",
+        "dev.portico.api.Nullable",
+        "javax.annotation.processing.Generated");
   }
 
   @Override

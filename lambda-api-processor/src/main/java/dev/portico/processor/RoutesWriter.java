@@ -69,9 +69,14 @@ final class RoutesWriter {
             .append(literal(httpMethod))
             .append(", ")
             .append(literal(route.path()))
-            .append(", ")
-            .append(literal(route.owner()))
-            .append(",\n");
+            .append(',');
+        int lineStart = register.lastIndexOf("\n", register.length() - 2) + 1;
+        if (register.length() - lineStart + literal(route.owner()).length() + 2 > WIDTH) {
+          register.append("\n        ");
+        } else {
+          register.append(' ');
+        }
+        register.append(literal(route.owner())).append(",\n");
         handler(register, call, arguments, isVoid);
         register
             .append(",\n        ")
@@ -169,10 +174,10 @@ final class RoutesWriter {
                 + boxed
                 + "> "
                 + variable
-                + " = routes.param("
-                + literal(route.owner())
-                + ", "
-                + imports.name("dev.portico.api.runtime.ParamSource")
+                + " = routes.param(";
+        String ownerArgument = literal(route.owner()) + ", ";
+        String rest =
+            imports.name("dev.portico.api.runtime.ParamSource")
                 + "."
                 + binding.source()
                 + ", "
@@ -184,9 +189,12 @@ final class RoutesWriter {
                 + ", "
                 + binding.optional()
                 + ");\n";
-        if (declaration.length() > WIDTH + 1) {
-          int open = declaration.indexOf("routes.param(") + "routes.param(".length();
-          declaration = declaration.substring(0, open) + "\n        " + declaration.substring(open);
+        if (declaration.length() + ownerArgument.length() + rest.length() <= WIDTH + 1) {
+          declaration += ownerArgument + rest;
+        } else if (8 + ownerArgument.length() + rest.length() <= WIDTH + 1) {
+          declaration += "\n        " + ownerArgument + rest;
+        } else {
+          declaration += "\n        " + ownerArgument.trim() + "\n        " + rest;
         }
         register.append(declaration);
         switch (binding.shape()) {
