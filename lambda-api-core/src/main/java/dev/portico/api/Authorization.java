@@ -6,8 +6,8 @@ import java.util.Map;
  * What the API Gateway authorizer said about the caller, whatever the event format.
  *
  * <ul>
- *   <li>REST API / payload 1.0: {@code requestContext.authorizer.principalId}, its other entries
- *       as {@link #context()}, and {@code requestContext.authorizer.claims} (Cognito user pool
+ *   <li>REST API / payload 1.0: {@code requestContext.authorizer.principalId}, its other entries as
+ *       {@link #context()}, and {@code requestContext.authorizer.claims} (Cognito user pool
  *       authorizer) as {@link #claims()}.
  *   <li>HTTP API payload 2.0: {@code requestContext.authorizer.jwt.claims} as {@link #claims()},
  *       {@code requestContext.authorizer.jwt.scopes}, and {@code requestContext.authorizer.lambda}

@@ -1,8 +1,8 @@
 package dev.portico.api;
 
 /**
- * Turns an exception into a response. The mapper registered for the most specific superclass of
- * a thrown exception wins.
+ * Turns an exception into a response. The mapper registered for the most specific superclass of a
+ * thrown exception wins.
  *
  * <pre>{@code
  * Api.builder().exceptionMapper(OptimisticLockException.class,

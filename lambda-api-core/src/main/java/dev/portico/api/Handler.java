@@ -13,8 +13,8 @@ package dev.portico.api;
  * }</pre>
  *
  * <p>The returned value becomes the response: a {@link Response} as it is, {@code null} as 204 No
- * Content, a {@code String} as {@code text/plain}, a {@code byte[]} as a base64 binary body, and any
- * other object as {@code application/json}. Throwing an {@link HttpException} answers with its
+ * Content, a {@code String} as {@code text/plain}, a {@code byte[]} as a base64 binary body, and
+ * any other object as {@code application/json}. Throwing an {@link HttpException} answers with its
  * status and an RFC 9457 problem body.
  */
 @FunctionalInterface

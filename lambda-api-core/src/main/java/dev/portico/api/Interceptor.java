@@ -4,8 +4,8 @@ import java.util.Set;
 
 /**
  * Middleware around every request: look at the request, call {@link Chain#proceed} (or not), look
- * at the response. The chain is immutable; Portico's own CORS and error mapping are interceptors
- * on the same chain.
+ * at the response. The chain is immutable; Portico's own CORS and error mapping are interceptors on
+ * the same chain.
  *
  * <pre>{@code
  * Interceptor timing = chain -> {
@@ -30,8 +30,8 @@ public interface Interceptor {
     Route route();
 
     /**
-     * The methods routes accept on the request's path (empty when no path matched); {@code
-     * OPTIONS} and {@code HEAD} are included when served automatically.
+     * The methods routes accept on the request's path (empty when no path matched); {@code OPTIONS}
+     * and {@code HEAD} are included when served automatically.
      */
     Set<String> allowedMethods();
 

@@ -10,8 +10,8 @@ import java.lang.annotation.Target;
  * Marks a value that may be {@code null}. Everything in Portico's API that is not marked is
  * non-null.
  *
- * <p>On a controller parameter it also means "optional": a missing query parameter binds to
- * {@code null} instead of answering 400.
+ * <p>On a controller parameter it also means "optional": a missing query parameter binds to {@code
+ * null} instead of answering 400.
  *
  * <pre>{@code
  * @GET public List<Pet> list(@QueryParam("tag") @Nullable String tag) { ... }

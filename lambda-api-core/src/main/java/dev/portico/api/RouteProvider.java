@@ -1,9 +1,9 @@
 package dev.portico.api;
 
 /**
- * Registers routes with an API. The annotation processor generates one for every controller
- * ({@code PetController_Routes} for {@code PetController}); {@link Api.Builder#controller(Object)}
- * finds it. Hand-written providers group lambda routes:
+ * Registers routes with an API. The annotation processor generates one for every controller ({@code
+ * PetController_Routes} for {@code PetController}); {@link Api.Builder#controller(Object)} finds
+ * it. Hand-written providers group lambda routes:
  *
  * <pre>{@code
  * final class HealthRoutes implements RouteProvider {

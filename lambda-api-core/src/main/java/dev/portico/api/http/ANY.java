@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Routes requests of every HTTP method to the annotated method (like API Gateway's {@code ANY}); a route for a specific method on the same path takes precedence.
+ * Routes requests of every HTTP method to the annotated method (like API Gateway's {@code ANY}); a
+ * route for a specific method on the same path takes precedence.
  *
  * <pre>{@code
  * @ANY @Path("/{proxy+}") public Response<String> fallback(Request request) { ... }
@@ -16,5 +17,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.METHOD})
-public @interface ANY {
-}
+public @interface ANY {}

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds an entry of the Lambda authorizer's context ({@code authorizer.<key>} in payload 1.0, {@code authorizer.lambda.<key>} in 2.0).
+ * Binds an entry of the Lambda authorizer's context ({@code authorizer.<key>} in payload 1.0,
+ * {@code authorizer.lambda.<key>} in 2.0).
  *
  * <pre>{@code
  * @GET public Tenant tenant(@AuthorizerParam("tenantId") String tenantId) { ... }

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds the request body: JSON into records, POJOs, {@code List} or {@code Map} with the API's ObjectMapper; raw into {@code String} or {@code byte[]}.
+ * Binds the request body: JSON into records, POJOs, {@code List} or {@code Map} with the API's
+ * ObjectMapper; raw into {@code String} or {@code byte[]}.
  *
  * <pre>{@code
  * @POST public Response<Pet> create(@Body NewPet pet) { ... }
@@ -16,5 +17,4 @@ import java.lang.annotation.Target;
 @Documented
 @Retention(RetentionPolicy.CLASS)
 @Target({ElementType.PARAMETER})
-public @interface Body {
-}
+public @interface Body {}

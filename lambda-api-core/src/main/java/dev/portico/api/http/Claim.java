@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a claim the authorizer validated: {@code authorizer.jwt.claims} (HTTP API) or {@code authorizer.claims} (REST API Cognito), falling back to the Lambda authorizer's context.
+ * Binds a claim the authorizer validated: {@code authorizer.jwt.claims} (HTTP API) or {@code
+ * authorizer.claims} (REST API Cognito), falling back to the Lambda authorizer's context.
  *
  * <pre>{@code
  * @GET @Path("/me") public Profile me(@Claim("sub") String subject) { ... }

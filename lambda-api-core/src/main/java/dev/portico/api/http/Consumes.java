@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The media types a route accepts as its request body; any other {@code Content-Type} gets 415. JSON bodies accept {@code application/json} and {@code *+json} by default.
+ * The media types a route accepts as its request body; any other {@code Content-Type} gets 415.
+ * JSON bodies accept {@code application/json} and {@code *+json} by default.
  *
  * <pre>{@code
  * @POST @Consumes("text/csv") public void upload(@Body String csv) { ... }

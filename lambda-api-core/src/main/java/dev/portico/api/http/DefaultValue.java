@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * The value a query, header, cookie, stage variable or authorizer parameter takes when the request has none; converted like a real value.
+ * The value a query, header, cookie, stage variable or authorizer parameter takes when the request
+ * has none; converted like a real value.
  *
  * <pre>{@code
  * @GET public List<Pet> list(@QueryParam("limit") @DefaultValue("20") int limit) { ... }

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Binds a request header, matched case-insensitively; a {@code List} parameter receives every value.
+ * Binds a request header, matched case-insensitively; a {@code List} parameter receives every
+ * value.
  *
  * <pre>{@code
  * @GET public Pet get(@HeaderParam("If-None-Match") @Nullable String etag) { ... }

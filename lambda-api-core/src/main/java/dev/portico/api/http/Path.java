@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * A path template: on a controller class, the prefix of all its routes; on a method, the rest. Segments are literals, {@code {name}} parameters or a final greedy {@code {name+}}.
+ * A path template: on a controller class, the prefix of all its routes; on a method, the rest.
+ * Segments are literals, {@code {name}} parameters or a final greedy {@code {name+}}.
  *
  * <pre>{@code
  * @Path("/pets") public final class PetController { @GET @Path("/{id}") public Pet get(@PathParam("id") long id) { ... } }

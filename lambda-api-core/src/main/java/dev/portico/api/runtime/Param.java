@@ -55,7 +55,12 @@ public final class Param<T> {
         this.defaultValue = converter.convert(defaultText);
       } catch (Exception e) {
         throw new IllegalArgumentException(
-            "@DefaultValue(\"" + defaultText + "\") of " + describe() + " is not a valid " + typeName,
+            "@DefaultValue(\""
+                + defaultText
+                + "\") of "
+                + describe()
+                + " is not a valid "
+                + typeName,
             e);
       }
     }
@@ -145,7 +150,12 @@ public final class Param<T> {
       return value;
     } catch (Exception e) {
       throw new BadRequestException(
-          capitalized(describe()) + " must be " + article(typeName) + "; got '" + shorten(raw) + "'",
+          capitalized(describe())
+              + " must be "
+              + article(typeName)
+              + "; got '"
+              + shorten(raw)
+              + "'",
           e);
     }
   }

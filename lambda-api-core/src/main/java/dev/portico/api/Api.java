@@ -1,0 +1,363 @@
+package dev.portico.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portico.api.internal.CorsInterceptor;
+import dev.portico.api.internal.Dispatcher;
+import dev.portico.api.internal.ErrorMapping;
+import dev.portico.api.internal.binding.BuiltInConverters;
+import dev.portico.api.runtime.Param;
+import dev.portico.api.runtime.ParamSource;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.lang.reflect.Constructor;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A whole API: its routes, interceptors, CORS, error mapping and JSON settings, built once at init.
+ * Serve it from Lambda with {@link ApiHandler}.
+ *
+ * <pre>{@code
+ * Api api = Api.builder()
+ *     .controller(new PetController(new PetStore()))
+ *     .get("/health", request -> Map.of("status", "up"))
+ *     .cors(Cors.allowOrigins("https://app.example.com"))
+ *     .build();
+ * }</pre>
+ *
+ * <p>Controllers are registered explicitly (no classpath scanning); the routes of an annotated
+ * controller are generated at build time by {@code lambda-api-processor}.
+ */
+public final class Api {
+  private final Dispatcher dispatcher;
+
+  private Api(Dispatcher dispatcher) {
+    this.dispatcher = dispatcher;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Handles one invocation: reads a proxy event, writes the proxy response. */
+  public void handle(InputStream event, OutputStream response, @Nullable Context context)
+      throws IOException {
+    dispatcher.handle(event, response, context);
+  }
+
+  /** Handles one invocation from the event's bytes. */
+  public void handle(byte[] event, OutputStream response, @Nullable Context context)
+      throws IOException {
+    dispatcher.handle(event, response, context);
+  }
+
+  /** The routes this API serves, in registration order. */
+  public List<Route> routes() {
+    return dispatcher.routes();
+  }
+
+  /** The mapper used for JSON bodies. */
+  public ObjectMapper objectMapper() {
+    return dispatcher.mapper();
+  }
+
+  /** Builds an {@link Api}. Not thread-safe; use it once, at init. */
+  public static final class Builder implements RouteRegistry {
+    private final List<Route> routes = new ArrayList<>();
+    private final List<Interceptor> interceptors = new ArrayList<>();
+    private final List<ParamConverter.Factory> converters = new ArrayList<>();
+    private final Map<Class<?>, ExceptionMapper<Throwable>> mappers = new LinkedHashMap<>();
+    private final List<String> basePaths = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private final BuiltInConverters builtIns = new BuiltInConverters();
+    private @Nullable ObjectMapper mapper;
+    private final List<Consumer<ObjectMapper>> mapperCustomizers = new ArrayList<>();
+    private @Nullable Cors cors;
+    private boolean stripStage = true;
+    private int compressAbove = 8 * 1024;
+    private List<Interceptor> currentControllerInterceptors = List.of();
+
+    private Builder() {}
+
+    /**
+     * Registers an annotated controller through its generated {@code <Controller>_Routes} class,
+     * optionally with interceptors that run for its routes only.
+     *
+     * @throws IllegalArgumentException when no generated routes exist for the controller's class
+     */
+    public Builder controller(Object controller, Interceptor... controllerInterceptors) {
+      RouteProvider provider = generatedRoutes(controller);
+      List<Interceptor> previous = currentControllerInterceptors;
+      currentControllerInterceptors = List.of(controllerInterceptors);
+      try {
+        provider.register(this);
+      } finally {
+        currentControllerInterceptors = previous;
+      }
+      return this;
+    }
+
+    /** Registers the routes of a provider. */
+    public Builder routes(RouteProvider provider) {
+      provider.register(this);
+      return this;
+    }
+
+    /** Adds a route. */
+    @Override
+    public void add(Route route) {
+      if (!currentControllerInterceptors.isEmpty()) {
+        List<Interceptor> all = new ArrayList<>(currentControllerInterceptors);
+        all.addAll(route.interceptors());
+        route = route.withInterceptors(all);
+      }
+      routes.add(route);
+    }
+
+    /** Adds a route; the fluent form of {@link #add(Route)}. */
+    public Builder route(Route route) {
+      add(route);
+      return this;
+    }
+
+    /** Routes {@code GET} on a path template to a handler. */
+    public Builder get(String path, Handler handler) {
+      return route(Route.of("GET", path, handler));
+    }
+
+    /** Routes {@code POST} on a path template to a handler. */
+    public Builder post(String path, Handler handler) {
+      return route(Route.of("POST", path, handler));
+    }
+
+    /** Routes {@code PUT} on a path template to a handler. */
+    public Builder put(String path, Handler handler) {
+      return route(Route.of("PUT", path, handler));
+    }
+
+    /** Routes {@code PATCH} on a path template to a handler. */
+    public Builder patch(String path, Handler handler) {
+      return route(Route.of("PATCH", path, handler));
+    }
+
+    /** Routes {@code DELETE} on a path template to a handler. */
+    public Builder delete(String path, Handler handler) {
+      return route(Route.of("DELETE", path, handler));
+    }
+
+    /** Routes every method on a path template to a handler (specific methods win). */
+    public Builder any(String path, Handler handler) {
+      return route(Route.of("ANY", path, handler));
+    }
+
+    /** Adds a global interceptor; the first added runs outermost. */
+    public Builder interceptor(Interceptor interceptor) {
+      interceptors.add(interceptor);
+      return this;
+    }
+
+    /** Enables CORS. */
+    public Builder cors(Cors config) {
+      this.cors = config;
+      return this;
+    }
+
+    /** Maps an exception type (and its subclasses, unless a more specific mapper exists). */
+    @SuppressWarnings("unchecked")
+    public <E extends Throwable> Builder exceptionMapper(
+        Class<E> type, ExceptionMapper<? super E> mapper) {
+      mappers.put(type, (ExceptionMapper<Throwable>) mapper);
+      return this;
+    }
+
+    /** Adds a parameter converter factory, asked before Portico's own. */
+    public Builder converter(ParamConverter.Factory factory) {
+      converters.add(factory);
+      return this;
+    }
+
+    /** Replaces the ObjectMapper used for bodies. */
+    public Builder objectMapper(ObjectMapper objectMapper) {
+      this.mapper = objectMapper;
+      return this;
+    }
+
+    /** Customises Portico's default ObjectMapper (or the replacement), once, at build. */
+    public Builder configureObjectMapper(Consumer<ObjectMapper> customizer) {
+      mapperCustomizers.add(customizer);
+      return this;
+    }
+
+    /**
+     * Path prefixes removed before routing, such as a custom domain's base-path mapping ({@code
+     * /v1}); the longest matching prefix is removed.
+     */
+    public Builder basePath(String... prefixes) {
+      basePaths.addAll(List.of(prefixes));
+      return this;
+    }
+
+    /**
+     * Whether to remove the stage name at the start of an HTTP API path ({@code /prod/pets}), which
+     * HTTP APIs include for named stages. On by default.
+     */
+    public Builder stripStage(boolean strip) {
+      this.stripStage = strip;
+      return this;
+    }
+
+    /**
+     * Gzips response bodies of at least this many bytes when the client accepts gzip; a negative
+     * value turns compression off. 8 KiB by default.
+     */
+    public Builder compressAbove(int bytes) {
+      this.compressAbove = bytes;
+      return this;
+    }
+
+    @Override
+    public <T> Param<T> param(
+        String owner,
+        ParamSource source,
+        String name,
+        Class<T> type,
+        @Nullable String defaultValue,
+        boolean optional) {
+      ParamConverter<T> converter = converterFor(type);
+      String description = source.description() + " '" + name + "'";
+      if (converter == null) {
+        errors.add(
+            owner
+                + ": no ParamConverter for "
+                + type.getName()
+                + " ("
+                + description
+                + "); register one with Api.builder().converter(...)");
+        return new Param<>(
+            source,
+            name,
+            type.getSimpleName(),
+            value -> {
+              throw new IllegalStateException("unreachable");
+            },
+            null,
+            optional);
+      }
+      try {
+        return new Param<>(
+            source, name, BuiltInConverters.describe(type), converter, defaultValue, optional);
+      } catch (IllegalArgumentException e) {
+        errors.add(owner + ": " + e.getMessage());
+        return new Param<>(source, name, type.getSimpleName(), converter, null, optional);
+      }
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> @Nullable ParamConverter<T> converterFor(Class<T> type) {
+      for (ParamConverter.Factory factory : converters) {
+        ParamConverter<?> c = factory.create(type);
+        if (c != null) {
+          return (ParamConverter<T>) c;
+        }
+      }
+      return (ParamConverter<T>) builtIns.create(type);
+    }
+
+    /**
+     * Builds the API, reporting every registration problem at once.
+     *
+     * @throws IllegalStateException listing each duplicate route, invalid template or unconvertible
+     *     parameter, with the method it belongs to
+     */
+    public Api build() {
+      ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
+      for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
+        customizer.accept(objectMapper);
+      }
+      List<Interceptor> framework = new ArrayList<>();
+      if (cors != null) {
+        framework.add(new CorsInterceptor(cors));
+      }
+      framework.add(new ErrorMapping(mappers));
+      List<String> problems = new ArrayList<>(errors);
+      Dispatcher dispatcher = null;
+      try {
+        dispatcher =
+            new Dispatcher(
+                objectMapper,
+                routes,
+                framework,
+                interceptors,
+                basePaths,
+                stripStage,
+                compressAbove);
+      } catch (IllegalStateException | IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+      if (!problems.isEmpty() || dispatcher == null) {
+        throw new IllegalStateException(
+            "Invalid API ("
+                + problems.size()
+                + " problem"
+                + (problems.size() == 1 ? "" : "s")
+                + "):\n  "
+                + String.join("\n  ", problems));
+      }
+      return new Api(dispatcher);
+    }
+
+    /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */
+    public static ObjectMapper defaultMapper() {
+      return new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .registerModule(new Jdk8Module())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    }
+
+    private static RouteProvider generatedRoutes(Object controller) {
+      if (controller instanceof RouteProvider provider) {
+        return provider;
+      }
+      for (Class<?> type = controller.getClass();
+          type != null && type != Object.class;
+          type = type.getSuperclass()) {
+        String binary = type.getName();
+        String packageName = type.getPackageName();
+        String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
+        String generated =
+            (packageName.isEmpty() ? "" : packageName + ".") + simple.replace('$', '_') + "_Routes";
+        Class<?> routesClass;
+        try {
+          routesClass = Class.forName(generated, true, type.getClassLoader());
+        } catch (ClassNotFoundException e) {
+          continue;
+        }
+        try {
+          Constructor<?> constructor = routesClass.getConstructor(type);
+          return (RouteProvider) constructor.newInstance(controller);
+        } catch (ReflectiveOperationException | ClassCastException e) {
+          throw new IllegalArgumentException(
+              generated + " cannot be used for " + type.getName() + ": " + e, e);
+        }
+      }
+      throw new IllegalArgumentException(
+          controller.getClass().getName()
+              + " has no generated routes ("
+              + controller.getClass().getSimpleName()
+              + "_Routes): annotate its methods with @GET, @POST, ... and add"
+              + " dev.portico:lambda-api-processor to the compiler's annotationProcessorPaths");
+    }
+  }
+}

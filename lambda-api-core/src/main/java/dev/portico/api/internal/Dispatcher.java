@@ -1,0 +1,415 @@
+package dev.portico.api.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.api.HttpException;
+import dev.portico.api.Interceptor;
+import dev.portico.api.NotFoundException;
+import dev.portico.api.Nullable;
+import dev.portico.api.Problem;
+import dev.portico.api.Request;
+import dev.portico.api.Response;
+import dev.portico.api.Route;
+import dev.portico.api.UnsupportedMediaTypeException;
+import dev.portico.api.internal.codec.EventReader;
+import dev.portico.api.internal.codec.ParsedEvent;
+import dev.portico.api.internal.codec.ResponseWriter;
+import dev.portico.api.internal.router.Router;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The request pipeline: read the event, route, run the interceptor chain, write the response in the
+ * event's format. Built once at init; every per-request step is a lookup.
+ */
+public final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
+  private static final byte[] EMPTY = new byte[0];
+
+  /** Lambda's synchronous response payload limit, less room for headers and escaping. */
+  static final int RESPONSE_LIMIT = 6 * 1024 * 1024 - 32 * 1024;
+
+  private final ObjectMapper mapper;
+  private final EventReader reader;
+  private final ResponseWriter writer;
+  private final Router<Entry> router = new Router<>();
+  private final Interceptor[] globalChain;
+  private final List<List<String>> basePaths;
+  private final boolean stripStage;
+  private final int compressAbove;
+  private final List<Route> routes;
+
+  /** A route with its complete interceptor chain. */
+  private record Entry(Route route, Interceptor[] chain) {}
+
+  /**
+   * Builds the pipeline.
+   *
+   * @param frameworkInterceptors CORS and error mapping, outermost first
+   * @param userInterceptors the user's global interceptors, outermost first
+   * @throws IllegalStateException for duplicate routes or invalid templates, naming them
+   */
+  public Dispatcher(
+      ObjectMapper mapper,
+      List<Route> routes,
+      List<Interceptor> frameworkInterceptors,
+      List<Interceptor> userInterceptors,
+      List<String> basePaths,
+      boolean stripStage,
+      int compressAbove) {
+    this.mapper = mapper;
+    this.reader = new EventReader(mapper);
+    this.writer = new ResponseWriter(mapper.getFactory());
+    this.stripStage = stripStage;
+    this.compressAbove = compressAbove;
+    this.routes = List.copyOf(routes);
+    List<Interceptor> global = new ArrayList<>(frameworkInterceptors);
+    global.addAll(userInterceptors);
+    List<Interceptor> unmatched = new ArrayList<>(global);
+    unmatched.add(Dispatcher::endpoint);
+    this.globalChain = unmatched.toArray(new Interceptor[0]);
+    List<String> problems = new ArrayList<>();
+    for (Route route : routes) {
+      List<Interceptor> chain = new ArrayList<>(global);
+      chain.addAll(route.interceptors());
+      chain.add(Dispatcher::endpoint);
+      try {
+        router.add(
+            route.method(),
+            route.path(),
+            new Entry(route, chain.toArray(new Interceptor[0])),
+            route.name());
+      } catch (IllegalArgumentException | IllegalStateException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(String.join("\n", problems));
+    }
+    List<List<String>> prefixes = new ArrayList<>();
+    for (String basePath : basePaths) {
+      List<String> segments = new ArrayList<>();
+      for (String s : basePath.split("/")) {
+        if (!s.isEmpty()) {
+          segments.add(s);
+        }
+      }
+      if (segments.isEmpty()) {
+        throw new IllegalArgumentException("Base path '" + basePath + "' is empty");
+      }
+      prefixes.add(List.copyOf(segments));
+    }
+    prefixes.sort((a, b) -> b.size() - a.size());
+    this.basePaths = List.copyOf(prefixes);
+  }
+
+  /** The routes served. */
+  public List<Route> routes() {
+    return routes;
+  }
+
+  /** The mapper for bodies. */
+  public ObjectMapper mapper() {
+    return mapper;
+  }
+
+  /** Handles one invocation, stream to stream. */
+  public void handle(InputStream input, OutputStream output, @Nullable Context context)
+      throws IOException {
+    byte[] event = input.readAllBytes();
+    handle(event, output, context);
+  }
+
+  /** Handles one invocation from the event's bytes. */
+  public void handle(byte[] eventBytes, OutputStream output, @Nullable Context context)
+      throws IOException {
+    long start = System.nanoTime();
+    Context lambda = context != null ? context : DefaultContext.INSTANCE;
+    ParsedEvent event = reader.read(eventBytes);
+    List<String> segments = routingSegments(event);
+    Router.Match<Entry> match =
+        event.invalid() == null ? router.match(event.method(), segments) : NO_MATCH;
+    String path = toPath(segments);
+    EventRequest request = new EventRequest(event, path, match.params(), lambda, mapper, Map.of());
+    String requestId = request.requestId();
+    MDC.put("requestId", requestId);
+    try {
+      Entry entry = match.value();
+      Response<?> response;
+      try {
+        Interceptor[] chain = entry != null ? entry.chain : globalChain;
+        response =
+            new RealChain(chain, 0, request, entry == null ? null : entry.route, match, segments)
+                .proceed(request);
+      } catch (Exception | StackOverflowError e) {
+        LOG.error("Unhandled failure in {} {}", request.method(), path, e);
+        response = ErrorMapping.internalError(request);
+      }
+      String produces = entry == null ? null : entry.route.produces();
+      int status = write(output, request, response, produces);
+      if (LOG.isDebugEnabled()) {
+        LOG.debug(
+            "{} {} {} {} ms",
+            request.method(),
+            path,
+            status,
+            String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
+      }
+    } finally {
+      MDC.remove("requestId");
+    }
+  }
+
+  private static final Router.Match<Entry> NO_MATCH = new Router.Match<>(null, Map.of(), Set.of());
+
+  private List<String> routingSegments(ParsedEvent event) {
+    List<String> segments = event.segments();
+    String stage = event.stage();
+    if (stripStage
+        && stage != null
+        && !stage.equals("$default")
+        && (event.source() == dev.portico.api.EventSource.API_GATEWAY_V2)
+        && !segments.isEmpty()
+        && segments.get(0).equals(stage)) {
+      segments = segments.subList(1, segments.size());
+    }
+    for (List<String> prefix : basePaths) {
+      if (segments.size() >= prefix.size() && segments.subList(0, prefix.size()).equals(prefix)) {
+        return segments.subList(prefix.size(), segments.size());
+      }
+    }
+    return segments;
+  }
+
+  private static String toPath(List<String> segments) {
+    if (segments.isEmpty()) {
+      return "/";
+    }
+    StringBuilder path = new StringBuilder();
+    for (String segment : segments) {
+      path.append('/').append(segment);
+    }
+    return path.toString();
+  }
+
+  /** The last link of every chain: 404, 405, automatic OPTIONS, 415, or the route's handler. */
+  private static Response<?> endpoint(Interceptor.Chain chain) throws Exception {
+    Request request = chain.request();
+    Route route = chain.route();
+    if (route == null) {
+      if (request instanceof EventRequest er && er.event().invalid() != null) {
+        throw er.event().invalid();
+      }
+      Set<String> allowed = chain.allowedMethods();
+      if (allowed.isEmpty()) {
+        throw new NotFoundException("No route for " + request.method() + " " + request.path());
+      }
+      String allow = String.join(", ", allowed);
+      if (request.method().equals("OPTIONS")) {
+        return Response.noContent().withHeader("Allow", allow);
+      }
+      throw new HttpException(
+              Problem.of(
+                  405,
+                  "Method "
+                      + request.method()
+                      + " is not allowed on "
+                      + request.path()
+                      + "; allowed: "
+                      + allow))
+          .withHeader("Allow", allow);
+    }
+    if (!route.consumes().isEmpty() && request.body().length > 0) {
+      String contentType = request.contentType();
+      if (contentType != null && !MediaTypes.matchesAny(contentType, route.consumes())) {
+        throw new UnsupportedMediaTypeException(
+            "Content-Type '"
+                + contentType
+                + "' is not accepted; use "
+                + String.join(" or ", route.consumes()));
+      }
+    }
+    Object result = route.handler().handle(request);
+    if (result instanceof Response<?> response) {
+      return response;
+    }
+    return result == null ? Response.noContent() : Response.ok(result);
+  }
+
+  private int write(
+      OutputStream output, EventRequest request, Response<?> response, @Nullable String produces)
+      throws IOException {
+    Body body;
+    try {
+      body = encode(response, produces);
+    } catch (JsonProcessingException e) {
+      LOG.error(
+          "Cannot write the response body of {} {} as JSON", request.method(), request.path(), e);
+      response = ErrorMapping.internalError(request);
+      body = encode(response, null);
+    }
+    byte[] bytes = body.bytes;
+    boolean binary = body.binary;
+    Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.putAll(response.headers());
+    if (body.contentType != null && !headers.containsKey("Content-Type")) {
+      headers.put("Content-Type", List.of(body.contentType));
+    }
+    int status = response.status();
+    if (request.method().equals("HEAD") || status == 204 || status == 304) {
+      bytes = EMPTY;
+    } else if (compressAbove >= 0
+        && bytes.length >= compressAbove
+        && !headers.containsKey("Content-Encoding")
+        && acceptsGzip(request)) {
+      bytes = gzip(bytes);
+      binary = true;
+      headers.put("Content-Encoding", List.of("gzip"));
+      List<String> vary = new ArrayList<>(headers.getOrDefault("Vary", List.of()));
+      vary.add("Accept-Encoding");
+      headers.put("Vary", vary);
+    }
+    long wireSize = binary ? 4L * ((bytes.length + 2) / 3) : bytes.length;
+    if (wireSize > RESPONSE_LIMIT) {
+      LOG.error(
+          "The response to {} {} is {} bytes on the wire, over Lambda's 6 MB payload limit; answering 500",
+          request.method(),
+          request.path(),
+          wireSize);
+      Response<Problem> tooLarge =
+          Response.status(500)
+              .withBody(
+                  Problem.of(500, "The response is larger than the 6 MB AWS Lambda allows")
+                      .withInstance(request.requestId()));
+      return write(output, request, tooLarge, null);
+    }
+    writer.write(output, request.source(), status, headers, response.cookies(), bytes, binary);
+    return status;
+  }
+
+  private record Body(byte[] bytes, boolean binary, @Nullable String contentType) {}
+
+  private Body encode(Response<?> response, @Nullable String produces)
+      throws JsonProcessingException {
+    Object body = response.body();
+    if (body == null) {
+      return new Body(EMPTY, false, null);
+    }
+    if (body instanceof byte[] bytes) {
+      return new Body(bytes, true, produces != null ? produces : "application/octet-stream");
+    }
+    if (body instanceof String text) {
+      return new Body(
+          text.getBytes(StandardCharsets.UTF_8),
+          false,
+          produces != null ? produces : "text/plain; charset=utf-8");
+    }
+    if (body instanceof Problem) {
+      return new Body(mapper.writeValueAsBytes(body), false, "application/problem+json");
+    }
+    return new Body(
+        mapper.writeValueAsBytes(body), false, produces != null ? produces : "application/json");
+  }
+
+  private static boolean acceptsGzip(Request request) {
+    for (String header : request.headers("Accept-Encoding")) {
+      for (String part : header.split(",")) {
+        String[] pieces = part.trim().split(";");
+        String coding = pieces[0].trim().toLowerCase(Locale.ROOT);
+        if (coding.equals("gzip") || coding.equals("*")) {
+          boolean refused = false;
+          for (int i = 1; i < pieces.length; i++) {
+            String parameter = pieces[i].trim().replace(" ", "");
+            if (parameter.equals("q=0") || parameter.matches("q=0\\.0*")) {
+              refused = true;
+            }
+          }
+          if (!refused) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  private static byte[] gzip(byte[] bytes) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+    try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+      gzip.write(bytes);
+    }
+    return out.toByteArray();
+  }
+
+  /** The chain as one interceptor sees it. */
+  private final class RealChain implements Interceptor.Chain {
+    private final Interceptor[] interceptors;
+    private final int index;
+    private final Request request;
+    private final @Nullable Route route;
+    private final Router.Match<Entry> match;
+    private final List<String> segments;
+
+    RealChain(
+        Interceptor[] interceptors,
+        int index,
+        Request request,
+        @Nullable Route route,
+        Router.Match<Entry> match,
+        List<String> segments) {
+      this.interceptors = interceptors;
+      this.index = index;
+      this.request = request;
+      this.route = route;
+      this.match = match;
+      this.segments = segments;
+    }
+
+    @Override
+    public Request request() {
+      return request;
+    }
+
+    @Override
+    public @Nullable Route route() {
+      return route;
+    }
+
+    @Override
+    public Set<String> allowedMethods() {
+      if (route == null && !match.allowedMethods().isEmpty()) {
+        return match.allowedMethods();
+      }
+      return router.allowedMethods(segments);
+    }
+
+    @Override
+    public Response<?> proceed(Request next) throws Exception {
+      if (index >= interceptors.length) {
+        throw new IllegalStateException("proceed() called after the end of the chain");
+      }
+      Response<?> response =
+          interceptors[index].intercept(
+              new RealChain(interceptors, index + 1, next, route, match, segments));
+      if (response == null) {
+        throw new IllegalStateException(
+            "Interceptor " + interceptors[index].getClass().getName() + " returned null");
+      }
+      return response;
+    }
+  }
+}

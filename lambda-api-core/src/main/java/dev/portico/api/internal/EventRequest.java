@@ -1,0 +1,293 @@
+package dev.portico.api.internal;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.portico.api.Authorization;
+import dev.portico.api.BadRequestException;
+import dev.portico.api.EventSource;
+import dev.portico.api.Nullable;
+import dev.portico.api.Request;
+import dev.portico.api.internal.codec.ParsedEvent;
+import java.io.IOException;
+import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The {@link Request} over a parsed proxy event. */
+final class EventRequest implements Request {
+  private final ParsedEvent event;
+  private final String path;
+  private final Map<String, String> pathParams;
+  private final Context context;
+  private final ObjectMapper mapper;
+  private final Map<String, Object> attributes;
+  private @Nullable Authorization authorization;
+
+  EventRequest(
+      ParsedEvent event,
+      String path,
+      Map<String, String> pathParams,
+      Context context,
+      ObjectMapper mapper,
+      Map<String, Object> attributes) {
+    this.event = event;
+    this.path = path;
+    this.pathParams = pathParams;
+    this.context = context;
+    this.mapper = mapper;
+    this.attributes = attributes;
+  }
+
+  ParsedEvent event() {
+    return event;
+  }
+
+  EventRequest withPathParams(Map<String, String> params) {
+    EventRequest copy = new EventRequest(event, path, params, context, mapper, attributes);
+    copy.authorization = authorization;
+    return copy;
+  }
+
+  @Override
+  public EventSource source() {
+    return event.source();
+  }
+
+  @Override
+  public String method() {
+    return event.method();
+  }
+
+  @Override
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public String rawPath() {
+    return event.rawPath();
+  }
+
+  @Override
+  public @Nullable String pathParam(String name) {
+    return pathParams.get(name);
+  }
+
+  @Override
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
+  @Override
+  public @Nullable String queryParam(String name) {
+    List<String> values = event.query().get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  @Override
+  public List<String> queryParams(String name) {
+    List<String> values = event.query().get(name);
+    return values == null ? List.of() : values;
+  }
+
+  @Override
+  public Map<String, List<String>> queryParameters() {
+    return event.query();
+  }
+
+  @Override
+  public @Nullable String header(String name) {
+    List<String> values = event.headers().get(name);
+    return values == null || values.isEmpty() ? null : values.get(0);
+  }
+
+  @Override
+  public List<String> headers(String name) {
+    List<String> values = event.headers().get(name);
+    return values == null ? List.of() : values;
+  }
+
+  @Override
+  public Map<String, List<String>> headers() {
+    return event.headers();
+  }
+
+  @Override
+  public @Nullable String cookie(String name) {
+    return event.cookies().get(name);
+  }
+
+  @Override
+  public Map<String, String> cookies() {
+    return event.cookies();
+  }
+
+  @Override
+  public @Nullable String stageVariable(String name) {
+    return event.stageVariables().get(name);
+  }
+
+  @Override
+  public @Nullable String contentType() {
+    return header("Content-Type");
+  }
+
+  @Override
+  public byte[] body() {
+    return event.body();
+  }
+
+  @Override
+  public String bodyAsString() {
+    return new String(event.body(), StandardCharsets.UTF_8);
+  }
+
+  @Override
+  public <T> T bodyAs(Type type) {
+    byte[] body = event.body();
+    if (body.length == 0) {
+      throw new BadRequestException("Missing request body");
+    }
+    JavaType javaType = mapper.constructType(type);
+    try {
+      T value =
+          mapper
+              .readerFor(javaType)
+              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+              .readValue(body);
+      if (value == null) {
+        throw new BadRequestException("Missing request body: the body is JSON null");
+      }
+      return value;
+    } catch (MismatchedInputException e) {
+      throw new BadRequestException(
+          "Invalid JSON body" + location(e) + ": " + e.getOriginalMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new BadRequestException(
+          "Malformed JSON body" + location(e) + ": " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new BadRequestException("Unreadable request body", e);
+    }
+  }
+
+  private static String location(JsonProcessingException e) {
+    StringBuilder where = new StringBuilder();
+    if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+      where.append(" at ");
+      boolean first = true;
+      for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mismatch.getPath()) {
+        if (ref.getFieldName() != null) {
+          if (!first) {
+            where.append('.');
+          }
+          where.append(ref.getFieldName());
+        } else {
+          where.append('[').append(ref.getIndex()).append(']');
+        }
+        first = false;
+      }
+    }
+    if (e.getLocation() != null) {
+      where
+          .append(where.length() == 0 ? " at" : ",")
+          .append(" line ")
+          .append(e.getLocation().getLineNr())
+          .append(", column ")
+          .append(e.getLocation().getColumnNr());
+    }
+    return where.toString();
+  }
+
+  @Override
+  public @Nullable String sourceIp() {
+    JsonNode rc = event.requestContext();
+    JsonNode ip = rc.path("http").path("sourceIp");
+    if (!ip.isTextual()) {
+      ip = rc.path("identity").path("sourceIp");
+    }
+    if (ip.isTextual()) {
+      return ip.asText();
+    }
+    if (event.source() == EventSource.ALB || event.source() == EventSource.ALB_MULTI_VALUE) {
+      // The load balancer appends the client address as the last X-Forwarded-For entry.
+      String forwarded = header("X-Forwarded-For");
+      if (forwarded != null) {
+        int comma = forwarded.lastIndexOf(',');
+        return forwarded.substring(comma + 1).trim();
+      }
+    }
+    return null;
+  }
+
+  @Override
+  public String requestId() {
+    JsonNode id = event.requestContext().path("requestId");
+    if (id.isTextual() && !id.asText().isEmpty()) {
+      return id.asText();
+    }
+    String trace = header("X-Amzn-Trace-Id");
+    if (trace != null) {
+      return trace;
+    }
+    return context.getAwsRequestId();
+  }
+
+  @Override
+  public Authorization authorization() {
+    Authorization a = authorization;
+    if (a == null) {
+      a = Authorizations.from(event.requestContext().path("authorizer"));
+      authorization = a;
+    }
+    return a;
+  }
+
+  @Override
+  public JsonNode requestContext() {
+    return event.requestContext();
+  }
+
+  @Override
+  public Context lambdaContext() {
+    return context;
+  }
+
+  @Override
+  public <T> T rawEvent(Class<T> type) {
+    try {
+      return mapper
+          .copy()
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+          .readValue(event.event(), type);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "Cannot read the " + event.source() + " event as " + type.getName(), e);
+    }
+  }
+
+  @Override
+  public @Nullable Object attribute(String name) {
+    return attributes.get(name);
+  }
+
+  @Override
+  public Request withAttribute(String name, Object value) {
+    Map<String, Object> copy = new HashMap<>(attributes);
+    copy.put(name, value);
+    EventRequest request = new EventRequest(event, path, pathParams, context, mapper, copy);
+    request.authorization = authorization;
+    return request;
+  }
+
+  @Override
+  public String toString() {
+    return method() + " " + path;
+  }
+}

@@ -1,0 +1,70 @@
+package dev.portico.api.internal;
+
+import dev.portico.api.Api;
+import dev.portico.api.EventSource;
+import dev.portico.api.Route;
+import dev.portico.api.testing.FakeContext;
+import dev.portico.api.testing.ProxyEvents;
+import dev.portico.api.testing.TestRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** SnapStart priming: synthetic requests before a checkpoint, and the CRaC hook that runs them. */
+public final class Priming {
+  private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
+  private static final Set<Object> HOOKS =
+      java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+
+  private Priming() {}
+
+  /**
+   * Sends, in every event format, a request matching no route and an automatic OPTIONS for every
+   * route path; none of them reaches user code.
+   */
+  public static void prime(Api api) {
+    long start = System.nanoTime();
+    Set<String> paths = new LinkedHashSet<>();
+    for (Route route : api.routes()) {
+      paths.add(route.path().replaceAll("\\{[^}/]+\\+?}", "prime"));
+    }
+    int count = 0;
+    for (EventSource source : EventSource.values()) {
+      count +=
+          send(
+              api,
+              TestRequest.get("/__portico_priming__/not-found").header("Accept-Encoding", "gzip"),
+              source);
+      for (String path : paths) {
+        count += send(api, TestRequest.of("OPTIONS", path.isEmpty() ? "/" : path), source);
+      }
+    }
+    LOG.info("Primed {} requests in {} ms", count, (System.nanoTime() - start) / 1_000_000);
+  }
+
+  private static int send(Api api, TestRequest request, EventSource source) {
+    try {
+      api.handle(
+          ProxyEvents.toEvent(request, source),
+          OutputStream.nullOutputStream(),
+          FakeContext.create());
+      return 1;
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Priming request {} {} failed", request.method(), request.target(), e);
+      return 0;
+    }
+  }
+
+  /** Registers a CRaC resource that runs {@code hook} before a checkpoint, when org.crac exists. */
+  public static void registerCheckpointHook(Runnable hook) {
+    try {
+      Class.forName("org.crac.Core", false, Priming.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return;
+    }
+    HOOKS.add(CracHook.register(hook));
+  }
+}

@@ -1,0 +1,374 @@
+package dev.portico.api.internal.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.api.BadRequestException;
+import dev.portico.api.EventSource;
+import dev.portico.api.Nullable;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Reads a proxy event in one streaming pass and detects its kind: REST API (payload 1.0), HTTP API
+ * (1.0 or 2.0), function URL or ALB. Only {@code requestContext} is read as a tree.
+ */
+public final class EventReader {
+  private final ObjectMapper mapper;
+
+  /** A reader using this mapper's factory. */
+  public EventReader(ObjectMapper mapper) {
+    this.mapper = mapper;
+  }
+
+  /**
+   * Parses one event.
+   *
+   * @throws UnsupportedEventException when the JSON is not a proxy event, naming what it is
+   */
+  public ParsedEvent read(byte[] event) throws IOException {
+    Fields f = new Fields();
+    try (JsonParser p = mapper.getFactory().createParser(event)) {
+      JsonToken first = p.nextToken();
+      if (first != JsonToken.START_OBJECT) {
+        throw new UnsupportedEventException(
+            "Unsupported event: expected a JSON object (an API Gateway, function URL or ALB proxy"
+                + " event), got "
+                + (first == null ? "an empty payload" : describe(first)));
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        f.names.add(name);
+        if (value == JsonToken.VALUE_NULL) {
+          continue;
+        }
+        switch (name) {
+          case "version" -> f.version = p.getValueAsString();
+          case "httpMethod" -> f.httpMethod = p.getValueAsString();
+          case "path" -> f.path = p.getValueAsString();
+          case "rawPath" -> f.rawPath = p.getValueAsString();
+          case "rawQueryString" -> f.rawQueryString = p.getValueAsString();
+          case "headers" -> f.headers = readSingle(p);
+          case "multiValueHeaders" -> f.multiHeaders = readMulti(p);
+          case "queryStringParameters" -> f.query = readSingle(p);
+          case "multiValueQueryStringParameters" -> f.multiQuery = readMulti(p);
+          case "stageVariables" -> f.stageVariables = readSingle(p);
+          case "cookies" -> f.cookies = readList(p);
+          case "body" -> f.body = p.getValueAsString();
+          case "isBase64Encoded" -> f.base64 = p.getValueAsBoolean();
+          case "requestContext" -> f.requestContext = mapper.readTree(p);
+          case "type" -> f.type = p.getValueAsString();
+          default -> p.skipChildren();
+        }
+      }
+    }
+    return f.toEvent(event);
+  }
+
+  private static String describe(JsonToken token) {
+    return switch (token) {
+      case START_ARRAY -> "a JSON array";
+      case VALUE_STRING -> "a JSON string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a JSON number";
+      case VALUE_TRUE, VALUE_FALSE -> "a JSON boolean";
+      default -> "JSON " + token;
+    };
+  }
+
+  private static Map<String, String> readSingle(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
+    Map<String, String> map = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken t = p.nextToken();
+      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+        map.put(key, p.getValueAsString());
+      } else {
+        p.skipChildren();
+      }
+    }
+    return map;
+  }
+
+  private static Map<String, List<String>> readMulti(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      p.nextToken();
+      List<String> values = readList(p);
+      if (!values.isEmpty()) {
+        map.put(key, values);
+      }
+    }
+    return map;
+  }
+
+  private static List<String> readList(JsonParser p) throws IOException {
+    if (p.currentToken() != JsonToken.START_ARRAY) {
+      if (p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_NULL) {
+        return List.of(p.getValueAsString());
+      }
+      p.skipChildren();
+      return List.of();
+    }
+    List<String> values = new ArrayList<>(2);
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
+        values.add(p.getValueAsString());
+      } else {
+        p.skipChildren();
+      }
+    }
+    return values;
+  }
+
+  private static final class Fields {
+    final List<String> names = new ArrayList<>();
+    @Nullable String version;
+    @Nullable String httpMethod;
+    @Nullable String path;
+    @Nullable String rawPath;
+    @Nullable String rawQueryString;
+    @Nullable Map<String, String> headers;
+    @Nullable Map<String, List<String>> multiHeaders;
+    @Nullable Map<String, String> query;
+    @Nullable Map<String, List<String>> multiQuery;
+    @Nullable Map<String, String> stageVariables;
+    @Nullable List<String> cookies;
+    @Nullable String body;
+    boolean base64;
+    @Nullable JsonNode requestContext;
+    @Nullable String type;
+
+    ParsedEvent toEvent(byte[] event) {
+      JsonNode context = requestContext == null ? MissingNode.getInstance() : requestContext;
+      EventSource source = detect(context);
+      try {
+        return toEvent(event, context, source);
+      } catch (BadRequestException e) {
+        String method =
+            httpMethod != null ? httpMethod : context.path("http").path("method").asText("GET");
+        String raw = path != null ? path : rawPath != null ? rawPath : "/";
+        return new ParsedEvent(
+            source,
+            method.toUpperCase(java.util.Locale.ROOT),
+            raw,
+            List.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            Map.of(),
+            new byte[0],
+            context.isObject() ? context : new ObjectNode(null),
+            null,
+            event,
+            e);
+      }
+    }
+
+    private ParsedEvent toEvent(byte[] event, JsonNode context, EventSource source) {
+      String method;
+      String pathText;
+      boolean pathEncoded;
+      Map<String, List<String>> queryParams;
+      switch (source) {
+        case API_GATEWAY_V2, FUNCTION_URL -> {
+          method = text(context.path("http").path("method"));
+          pathText = rawPath != null ? rawPath : text(context.path("http").path("path"));
+          // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
+          pathEncoded = source == EventSource.FUNCTION_URL;
+          queryParams =
+              rawQueryString != null
+                  ? Decoding.query(rawQueryString)
+                  : fromSingle(query, false, true);
+        }
+        case ALB, ALB_MULTI_VALUE -> {
+          method = httpMethod;
+          pathText = path;
+          pathEncoded = true;
+          // The load balancer passes query parameters exactly as the client sent them.
+          queryParams =
+              multiQuery != null ? decodeMulti(multiQuery) : fromSingle(query, true, false);
+        }
+        default -> {
+          method = httpMethod;
+          pathText = path;
+          // REST APIs keep the client's encoding; HTTP APIs (payload 1.0) deliver paths decoded.
+          pathEncoded = !"1.0".equals(version);
+          queryParams =
+              multiQuery != null ? copyMulti(multiQuery) : fromSingle(query, false, false);
+        }
+      }
+      if (method == null || method.isEmpty()) {
+        throw new UnsupportedEventException(
+            "Unsupported event: " + source + " event without an HTTP method");
+      }
+      if (pathText == null || pathText.isEmpty()) {
+        pathText = "/";
+      }
+      Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      if (multiHeaders != null && !multiHeaders.isEmpty()) {
+        for (Map.Entry<String, List<String>> e : multiHeaders.entrySet()) {
+          headerMap.merge(e.getKey(), e.getValue(), EventReader::concat);
+        }
+      } else if (headers != null) {
+        for (Map.Entry<String, String> e : headers.entrySet()) {
+          headerMap.merge(e.getKey(), List.of(e.getValue()), EventReader::concat);
+        }
+      }
+      Map<String, String> cookieMap = new LinkedHashMap<>();
+      if (cookies != null) {
+        for (String cookie : cookies) {
+          addCookies(cookie, cookieMap);
+        }
+      }
+      List<String> cookieHeaders = headerMap.get("Cookie");
+      if (cookieHeaders != null) {
+        for (String header : cookieHeaders) {
+          addCookies(header, cookieMap);
+        }
+      }
+      byte[] bodyBytes;
+      if (body == null || body.isEmpty()) {
+        bodyBytes = new byte[0];
+      } else if (base64) {
+        try {
+          bodyBytes = Base64.getMimeDecoder().decode(body);
+        } catch (IllegalArgumentException e) {
+          throw new BadRequestException(
+              "The request body is marked base64 but is not valid base64");
+        }
+      } else {
+        bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+      }
+      String stage = context.path("stage").isTextual() ? context.path("stage").asText() : null;
+      return new ParsedEvent(
+          source,
+          method.toUpperCase(java.util.Locale.ROOT),
+          pathText,
+          Collections.unmodifiableList(Decoding.segments(pathText, pathEncoded)),
+          Collections.unmodifiableMap(headerMap),
+          Collections.unmodifiableMap(queryParams),
+          Collections.unmodifiableMap(cookieMap),
+          stageVariables == null ? Map.of() : Collections.unmodifiableMap(stageVariables),
+          bodyBytes,
+          context.isObject() ? context : new ObjectNode(null),
+          stage,
+          event,
+          null);
+    }
+
+    private EventSource detect(JsonNode context) {
+      if (context.has("elb")) {
+        return multiHeaders != null || multiQuery != null
+            ? EventSource.ALB_MULTI_VALUE
+            : EventSource.ALB;
+      }
+      if (context.has("eventType") && context.has("connectionId")) {
+        throw new UnsupportedEventException(
+            "Unsupported event: a WebSocket API event (eventType "
+                + context.path("eventType").asText()
+                + ", routeKey "
+                + context.path("routeKey").asText()
+                + "); WebSocket routes are served by lambda-websocket, not ApiHandler");
+      }
+      if (type != null && (type.equals("TOKEN") || type.equals("REQUEST"))) {
+        throw new UnsupportedEventException(
+            "Unsupported event: a Lambda authorizer event (type "
+                + type
+                + "); authorizers are served by lambda-authorizers, not ApiHandler");
+      }
+      if ("2.0".equals(version) && context.has("http")) {
+        String domain = context.path("domainName").asText("");
+        return domain.contains(".lambda-url.")
+            ? EventSource.FUNCTION_URL
+            : EventSource.API_GATEWAY_V2;
+      }
+      if (httpMethod != null && requestContext != null) {
+        return EventSource.API_GATEWAY_V1;
+      }
+      throw new UnsupportedEventException(
+          "Unsupported event: expected an API Gateway REST or HTTP API, function URL or ALB proxy"
+              + " event, got a JSON object with fields "
+              + new TreeSet<>(names));
+    }
+  }
+
+  private static @Nullable String text(JsonNode node) {
+    return node.isValueNode() ? node.asText() : null;
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a.size() + b.size());
+    all.addAll(a);
+    all.addAll(b);
+    return all;
+  }
+
+  private static Map<String, List<String>> copyMulti(Map<String, List<String>> multi) {
+    return new LinkedHashMap<>(multi);
+  }
+
+  private static Map<String, List<String>> decodeMulti(Map<String, List<String>> multi) {
+    Map<String, List<String>> decoded = new LinkedHashMap<>();
+    for (Map.Entry<String, List<String>> e : multi.entrySet()) {
+      List<String> values = new ArrayList<>(e.getValue().size());
+      for (String v : e.getValue()) {
+        values.add(Decoding.decode(v, true));
+      }
+      decoded.merge(Decoding.decode(e.getKey(), true), values, EventReader::concat);
+    }
+    return decoded;
+  }
+
+  private static Map<String, List<String>> fromSingle(
+      @Nullable Map<String, String> single, boolean decode, boolean commaJoined) {
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    if (single == null) {
+      return map;
+    }
+    for (Map.Entry<String, String> e : single.entrySet()) {
+      String key = decode ? Decoding.decode(e.getKey(), true) : e.getKey();
+      String value = decode ? Decoding.decode(e.getValue(), true) : e.getValue();
+      List<String> values = commaJoined ? List.of(value.split(",", -1)) : List.of(value);
+      map.merge(key, values, EventReader::concat);
+    }
+    return map;
+  }
+
+  private static void addCookies(String header, Map<String, String> cookies) {
+    for (String part : header.split(";")) {
+      String pair = part.trim();
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        continue;
+      }
+      String name = pair.substring(0, eq).trim();
+      String value = pair.substring(eq + 1).trim();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      cookies.putIfAbsent(name, value);
+    }
+  }
+}

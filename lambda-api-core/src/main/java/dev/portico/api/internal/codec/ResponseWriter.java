@@ -1,0 +1,116 @@
+package dev.portico.api.internal.codec;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.portico.api.EventSource;
+import dev.portico.api.HttpStatus;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Map;
+
+/** Writes a proxy response in the format the request's event source expects. */
+public final class ResponseWriter {
+  private final JsonFactory factory;
+
+  /** A writer using this factory. */
+  public ResponseWriter(JsonFactory factory) {
+    this.factory = factory;
+  }
+
+  /**
+   * Writes the response.
+   *
+   * @param body the body: UTF-8 text, or raw bytes when {@code base64} (encoded here)
+   */
+  public void write(
+      OutputStream out,
+      EventSource source,
+      int status,
+      Map<String, List<String>> headers,
+      List<String> cookies,
+      byte[] body,
+      boolean base64)
+      throws IOException {
+    try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeNumberField("statusCode", status);
+      switch (source) {
+        case API_GATEWAY_V1, ALB_MULTI_VALUE -> {
+          if (source == EventSource.ALB_MULTI_VALUE) {
+            g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
+          }
+          g.writeObjectFieldStart("multiValueHeaders");
+          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            writeArray(g, e.getKey(), e.getValue());
+          }
+          if (!cookies.isEmpty()) {
+            writeArray(g, "Set-Cookie", cookies);
+          }
+          g.writeEndObject();
+        }
+        case API_GATEWAY_V2, FUNCTION_URL -> {
+          g.writeObjectFieldStart("headers");
+          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            g.writeStringField(e.getKey(), String.join(", ", e.getValue()));
+          }
+          g.writeEndObject();
+          if (!cookies.isEmpty()) {
+            g.writeArrayFieldStart("cookies");
+            for (String cookie : cookies) {
+              g.writeString(cookie);
+            }
+            g.writeEndArray();
+          }
+        }
+        case ALB -> {
+          g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
+          g.writeObjectFieldStart("headers");
+          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+            g.writeStringField(e.getKey(), String.join(", ", e.getValue()));
+          }
+          // Single-value mode allows one value per name; the load balancer treats names
+          // case-insensitively, so each cookie gets its own spelling of Set-Cookie.
+          for (int i = 0; i < cookies.size(); i++) {
+            g.writeStringField(cookieHeaderSpelling(i), cookies.get(i));
+          }
+          g.writeEndObject();
+        }
+      }
+      g.writeFieldName("body");
+      if (base64) {
+        g.writeString(java.util.Base64.getEncoder().encodeToString(body));
+      } else {
+        g.writeUTF8String(body, 0, body.length);
+      }
+      g.writeBooleanField("isBase64Encoded", base64);
+      g.writeEndObject();
+    }
+  }
+
+  private static void writeArray(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String value : values) {
+      g.writeString(value);
+    }
+    g.writeEndArray();
+  }
+
+  /** set-cookie, Set-cookie, sEt-cookie, SEt-cookie, ...: distinct spellings of one name. */
+  static String cookieHeaderSpelling(int index) {
+    char[] name = "set-cookie".toCharArray();
+    int bits = index;
+    for (int i = 0; i < name.length && bits > 0; i++) {
+      if (name[i] == '-') {
+        continue;
+      }
+      if ((bits & 1) == 1) {
+        name[i] = Character.toUpperCase(name[i]);
+      }
+      bits >>= 1;
+    }
+    return new String(name);
+  }
+}

@@ -1,0 +1,251 @@
+package dev.portico.api.internal.router;
+
+import dev.portico.api.Nullable;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A segment trie of path templates. Lookup walks one node per path segment, so its cost depends on
+ * the path's depth, not on the number of routes. Precedence is static segment, then {@code
+ * {param}}, then greedy {@code {param+}}, whatever the order routes were added in; a more specific
+ * branch that has no route for the method falls back to the next one.
+ *
+ * @param <T> what a route carries
+ */
+public final class Router<T> {
+  /** The method name that matches every method. */
+  public static final String ANY = "ANY";
+
+  private final Node<T> root = new Node<>();
+
+  /** The result of a lookup. */
+  public record Match<T>(
+      @Nullable T value, Map<String, String> params, Set<String> allowedMethods) {
+    /** Whether a route serves the request. */
+    public boolean found() {
+      return value != null;
+    }
+  }
+
+  /**
+   * Adds a route.
+   *
+   * @throws IllegalArgumentException for an invalid template, naming it and the route
+   * @throws IllegalStateException when the method and path are already routed
+   */
+  public void add(String method, String template, T value, String name) {
+    List<String> paramNames = new ArrayList<>();
+    Node<T> node = root;
+    List<String> segments = templateSegments(template);
+    for (int i = 0; i < segments.size(); i++) {
+      String segment = segments.get(i);
+      if (segment.startsWith("{") && segment.endsWith("}")) {
+        String inner = segment.substring(1, segment.length() - 1);
+        boolean greedy = inner.endsWith("+");
+        String paramName = greedy ? inner.substring(0, inner.length() - 1) : inner;
+        if (!validName(paramName)) {
+          throw new IllegalArgumentException(
+              name + ": invalid parameter '" + segment + "' in path '" + template + "'");
+        }
+        if (paramNames.contains(paramName)) {
+          throw new IllegalArgumentException(
+              name + ": parameter {" + paramName + "} appears twice in path '" + template + "'");
+        }
+        paramNames.add(paramName);
+        if (greedy) {
+          if (i != segments.size() - 1) {
+            throw new IllegalArgumentException(
+                name
+                    + ": greedy parameter '"
+                    + segment
+                    + "' must be the last segment of '"
+                    + template
+                    + "'");
+          }
+          node = node.greedy == null ? (node.greedy = new Node<>()) : node.greedy;
+        } else {
+          node = node.param == null ? (node.param = new Node<>()) : node.param;
+        }
+      } else {
+        if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
+          throw new IllegalArgumentException(
+              name
+                  + ": segment '"
+                  + segment
+                  + "' of path '"
+                  + template
+                  + "' mixes text and a parameter; a parameter must be a whole segment");
+        }
+        node = node.literals.computeIfAbsent(segment, s -> new Node<>());
+      }
+    }
+    String key = method.toUpperCase(java.util.Locale.ROOT);
+    Entry<T> existing = node.methods.get(key);
+    if (existing != null) {
+      throw new IllegalStateException(
+          "Duplicate route: "
+              + key
+              + " "
+              + template
+              + " is served by both "
+              + existing.name
+              + " and "
+              + name);
+    }
+    node.methods.put(key, new Entry<>(value, List.copyOf(paramNames), name));
+  }
+
+  /** Finds the route for a method and decoded path segments. */
+  public Match<T> match(String method, List<String> segments) {
+    List<String> captures = new ArrayList<>(4);
+    Set<String> allowed = new TreeSet<>();
+    Entry<T> entry = find(root, segments, 0, method, captures, allowed);
+    if (entry == null) {
+      return new Match<>(null, Map.of(), Collections.unmodifiableSet(allowed));
+    }
+    Map<String, String> params;
+    if (entry.paramNames.isEmpty()) {
+      params = Map.of();
+    } else {
+      params = new HashMap<>(entry.paramNames.size() * 2);
+      for (int i = 0; i < entry.paramNames.size(); i++) {
+        params.put(entry.paramNames.get(i), captures.get(i));
+      }
+      params = Collections.unmodifiableMap(params);
+    }
+    return new Match<>(entry.value, params, Set.of());
+  }
+
+  /**
+   * The methods served on a path by any route (with HEAD where GET is served, and OPTIONS); empty
+   * when no route matches the path.
+   */
+  public Set<String> allowedMethods(List<String> segments) {
+    Set<String> allowed = new TreeSet<>();
+    find(root, segments, 0, null, new ArrayList<>(4), allowed);
+    return Collections.unmodifiableSet(allowed);
+  }
+
+  /** Every route's method and template, for priming and documentation. */
+  public List<String[]> routes() {
+    List<String[]> all = new ArrayList<>();
+    collect(root, "", all);
+    return all;
+  }
+
+  private void collect(Node<T> node, String prefix, List<String[]> out) {
+    for (String method : node.methods.keySet()) {
+      out.add(new String[] {method, prefix.isEmpty() ? "/" : prefix});
+    }
+    node.literals.forEach((segment, child) -> collect(child, prefix + "/" + segment, out));
+    if (node.param != null) {
+      collect(node.param, prefix + "/{param}", out);
+    }
+    if (node.greedy != null) {
+      collect(node.greedy, prefix + "/{proxy+}", out);
+    }
+  }
+
+  private static <T> @Nullable Entry<T> find(
+      Node<T> node,
+      List<String> segments,
+      int index,
+      @Nullable String method,
+      List<String> captures,
+      Set<String> allowed) {
+    if (index == segments.size()) {
+      return node.methods.isEmpty() ? null : select(node, method, allowed);
+    }
+    String segment = segments.get(index);
+    Node<T> literal = node.literals.get(segment);
+    if (literal != null) {
+      Entry<T> found = find(literal, segments, index + 1, method, captures, allowed);
+      if (found != null) {
+        return found;
+      }
+    }
+    if (node.param != null) {
+      captures.add(segment);
+      Entry<T> found = find(node.param, segments, index + 1, method, captures, allowed);
+      if (found != null) {
+        return found;
+      }
+      captures.remove(captures.size() - 1);
+    }
+    if (node.greedy != null && !node.greedy.methods.isEmpty()) {
+      captures.add(String.join("/", segments.subList(index, segments.size())));
+      Entry<T> found = select(node.greedy, method, allowed);
+      if (found != null) {
+        return found;
+      }
+      captures.remove(captures.size() - 1);
+    }
+    return null;
+  }
+
+  private static <T> @Nullable Entry<T> select(
+      Node<T> node, @Nullable String method, Set<String> allowed) {
+    Entry<T> entry = null;
+    if (method != null) {
+      entry = node.methods.get(method);
+      if (entry == null && method.equals("HEAD")) {
+        entry = node.methods.get("GET");
+      }
+      if (entry == null) {
+        entry = node.methods.get(ANY);
+      }
+    }
+    if (entry == null) {
+      for (String m : node.methods.keySet()) {
+        if (m.equals(ANY)) {
+          allowed.addAll(List.of("DELETE", "GET", "HEAD", "PATCH", "POST", "PUT"));
+        } else {
+          allowed.add(m);
+        }
+      }
+      if (allowed.contains("GET")) {
+        allowed.add("HEAD");
+      }
+      allowed.add("OPTIONS");
+    }
+    return entry;
+  }
+
+  private static List<String> templateSegments(String template) {
+    List<String> segments = new ArrayList<>();
+    for (String s : template.split("/")) {
+      if (!s.isEmpty()) {
+        segments.add(s);
+      }
+    }
+    return segments;
+  }
+
+  private static boolean validName(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final class Node<T> {
+    final Map<String, Node<T>> literals = new HashMap<>();
+    @Nullable Node<T> param;
+    @Nullable Node<T> greedy;
+    final Map<String, Entry<T>> methods = new LinkedHashMap<>();
+  }
+
+  private record Entry<T>(T value, List<String> paramNames, String name) {}
+}

@@ -1,0 +1,326 @@
+package dev.portico.api.testing;
+
+import dev.portico.api.Authorization;
+import dev.portico.api.Nullable;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One HTTP request described once, from which {@link ProxyEvents} builds the event of any source.
+ * Immutable; every method returns a copy.
+ *
+ * <pre>{@code
+ * TestRequest request = TestRequest.of("POST", "/pets?notify=true")
+ *     .header("Content-Type", "application/json")
+ *     .body("{\"name\":\"Rex\"}");
+ * byte[] event = ProxyEvents.toEvent(request, EventSource.API_GATEWAY_V2);
+ * }</pre>
+ *
+ * @param method the HTTP method
+ * @param target the raw path and optional {@code ?query}, percent-encoded as on the wire
+ * @param headers headers in order, names as sent
+ * @param body the body bytes
+ * @param sourceIp the client address
+ * @param stage the API Gateway stage
+ * @param stageVariables stage variables
+ * @param resource the REST API resource or HTTP API route path, e.g. {@code /pets/{id}}
+ * @param pathParameters path parameters API Gateway would extract for {@code resource}
+ * @param authorization authorizer output to put in {@code requestContext.authorizer}
+ * @param requestId the API Gateway request id
+ * @param requestTimeEpochMillis the request time
+ * @param domainName the host name the client called
+ */
+public record TestRequest(
+    String method,
+    String target,
+    List<Map.Entry<String, String>> headers,
+    byte[] body,
+    String sourceIp,
+    String stage,
+    Map<String, String> stageVariables,
+    @Nullable String resource,
+    Map<String, String> pathParameters,
+    Authorization authorization,
+    String requestId,
+    long requestTimeEpochMillis,
+    @Nullable String domainName) {
+
+  /** Validates and copies. */
+  public TestRequest {
+    method = method.toUpperCase(Locale.ROOT);
+    if (!target.startsWith("/")) {
+      throw new IllegalArgumentException("target must start with '/': " + target);
+    }
+    headers = List.copyOf(headers);
+    stageVariables = Map.copyOf(stageVariables);
+    pathParameters = Map.copyOf(pathParameters);
+  }
+
+  /** A request with no headers or body. */
+  public static TestRequest of(String method, String target) {
+    return new TestRequest(
+        method,
+        target,
+        List.of(),
+        new byte[0],
+        "203.0.113.7",
+        "prod",
+        Map.of(),
+        null,
+        Map.of(),
+        Authorization.NONE,
+        "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
+        1_700_000_000_000L,
+        null);
+  }
+
+  /** A GET request. */
+  public static TestRequest get(String target) {
+    return of("GET", target);
+  }
+
+  /** A POST request with a JSON body. */
+  public static TestRequest postJson(String target, String json) {
+    return of("POST", target).header("Content-Type", "application/json").body(json);
+  }
+
+  /** The path part of the target. */
+  public String path() {
+    int q = target.indexOf('?');
+    return q < 0 ? target : target.substring(0, q);
+  }
+
+  /** The raw query string (without {@code ?}), or empty. */
+  public String rawQuery() {
+    int q = target.indexOf('?');
+    return q < 0 ? "" : target.substring(q + 1);
+  }
+
+  /** The first value of a header, case-insensitively. */
+  public @Nullable String header(String name) {
+    for (Map.Entry<String, String> h : headers) {
+      if (h.getKey().equalsIgnoreCase(name)) {
+        return h.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** A copy with one more header value. */
+  public TestRequest header(String name, String value) {
+    List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
+    copy.add(Map.entry(name, value));
+    return new TestRequest(
+        method,
+        target,
+        copy,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with a cookie added to the {@code Cookie} header. */
+  public TestRequest cookie(String name, String value) {
+    return header("Cookie", name + "=" + value);
+  }
+
+  /** A copy with this body. */
+  public TestRequest body(byte[] bytes) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        bytes.clone(),
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with this UTF-8 body. */
+  public TestRequest body(String text) {
+    return body(text.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A copy with another client address. */
+  public TestRequest sourceIp(String ip) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        ip,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with another stage. */
+  public TestRequest stage(String name) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        name,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with one more stage variable. */
+  public TestRequest stageVariable(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(stageVariables);
+    copy.put(name, value);
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        copy,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with the API Gateway resource (route path) template. */
+  public TestRequest resource(String template) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        template,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with one more path parameter as API Gateway would send it. */
+  public TestRequest pathParameter(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(pathParameters);
+    copy.put(name, value);
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        copy,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy carrying authorizer output. */
+  public TestRequest authorization(Authorization auth) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        auth,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with another request id. */
+  public TestRequest requestId(String id) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        id,
+        requestTimeEpochMillis,
+        domainName);
+  }
+
+  /** A copy with another request time. */
+  public TestRequest requestTimeEpochMillis(long epochMillis) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        epochMillis,
+        domainName);
+  }
+
+  /** A copy with the host name the client called. */
+  public TestRequest domainName(String host) {
+    return new TestRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        host);
+  }
+}
