@@ -1,0 +1,171 @@
+package dev.portico.authorizer.jwt.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keys of one issuer: fetched from a JWKS URL (given, or found by OpenID discovery from the
+ * issuer), cached for a TTL, refetched at most once per refetch interval when a token names an
+ * unknown {@code kid}, and kept when a refresh fails (outage tolerance).
+ */
+public final class JwksKeySource {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
+
+  private final String issuer;
+  private final URI configuredJwksUri;
+  private final Predicate<URI> uriAllowed;
+  private final HttpJson http;
+  private final Duration ttl;
+  private final Duration refetchInterval;
+  private final Clock clock;
+  private final ReentrantLock fetchLock = new ReentrantLock();
+
+  private volatile URI jwksUri;
+  private volatile Map<String, List<Jwk>> keys;
+  private volatile Instant fetchedAt = Instant.MIN;
+  private volatile Instant lastAttempt = Instant.MIN;
+  private volatile int fetchCount;
+
+  /**
+   * A key source.
+   *
+   * @param issuer the issuer, used for discovery when {@code jwksUri} is null
+   * @param jwksUri the JWKS URL, or null to discover it
+   * @param uriAllowed whether a discovered JWKS URL may be used (https or loopback, or opt-in)
+   */
+  public JwksKeySource(
+      String issuer,
+      URI jwksUri,
+      Predicate<URI> uriAllowed,
+      HttpJson http,
+      Duration ttl,
+      Duration refetchInterval,
+      Clock clock) {
+    this.issuer = issuer;
+    this.configuredJwksUri = jwksUri;
+    this.jwksUri = jwksUri;
+    this.uriAllowed = uriAllowed;
+    this.http = http;
+    this.ttl = ttl;
+    this.refetchInterval = refetchInterval;
+    this.clock = clock;
+  }
+
+  /**
+   * The keys with this kid, fetching or refetching as the cache rules allow.
+   *
+   * @return the keys, or an empty list if the kid is unknown even after a permitted refetch
+   * @throws KeysUnavailableException if no keys are cached and fetching failed
+   */
+  public List<Jwk> find(String kid) throws KeysUnavailableException {
+    Map<String, List<Jwk>> current = keys;
+    Instant now = clock.instant();
+    if (current == null || now.isAfter(fetchedAt.plus(ttl))) {
+      current = refresh(false);
+    }
+    List<Jwk> found = current.get(kid);
+    if (found != null) {
+      return found;
+    }
+    current = refresh(true);
+    return current.getOrDefault(kid, List.of());
+  }
+
+  /** How many fetches of the JWKS were attempted (for tests and metrics). */
+  public int fetchCount() {
+    return fetchCount;
+  }
+
+  /** Fetches now unless a fetch was attempted within the refetch interval. */
+  private Map<String, List<Jwk>> refresh(boolean unknownKid) throws KeysUnavailableException {
+    fetchLock.lock();
+    try {
+      Instant now = clock.instant();
+      Map<String, List<Jwk>> current = keys;
+      boolean stale = current == null || now.isAfter(fetchedAt.plus(ttl));
+      boolean rateLimited = now.isBefore(lastAttempt.plus(refetchInterval));
+      if (rateLimited || (!stale && !unknownKid)) {
+        if (current == null) {
+          throw new KeysUnavailableException("no keys available for issuer " + issuer);
+        }
+        return current;
+      }
+      lastAttempt = now;
+      fetchCount++;
+      try {
+        Map<String, List<Jwk>> fetched = fetch();
+        keys = fetched;
+        fetchedAt = now;
+        return fetched;
+      } catch (IOException | IllegalArgumentException e) {
+        if (current == null) {
+          LOG.warn("JWKS for issuer {} unavailable: {}", issuer, e.getMessage());
+          throw new KeysUnavailableException("no keys available for issuer " + issuer);
+        }
+        LOG.warn(
+            "JWKS refresh for issuer {} failed, keeping cached keys: {}", issuer, e.getMessage());
+        return current;
+      }
+    } finally {
+      fetchLock.unlock();
+    }
+  }
+
+  private Map<String, List<Jwk>> fetch() throws IOException {
+    URI uri = jwksUri;
+    if (uri == null) {
+      uri = discover();
+    }
+    JsonNode document = http.get(uri);
+    List<Jwk> parsed = JwkSetParser.parse(document);
+    Map<String, List<Jwk>> byKid = new HashMap<>();
+    for (Jwk jwk : parsed) {
+      byKid.computeIfAbsent(jwk.kid(), k -> new ArrayList<>()).add(jwk);
+      if (jwk.unusable() != null) {
+        LOG.debug("JWKS key {} of issuer {} is unusable: {}", jwk.kid(), issuer, jwk.unusable());
+      }
+    }
+    byKid.replaceAll((k, v) -> List.copyOf(v));
+    LOG.debug("fetched {} keys for issuer {} from {}", parsed.size(), issuer, uri);
+    return Map.copyOf(byKid);
+  }
+
+  private URI discover() throws IOException {
+    String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+    URI discovery = URI.create(base + "/.well-known/openid-configuration");
+    JsonNode doc = http.get(discovery);
+    if (!doc.path("issuer").isTextual() || !doc.path("issuer").asText().equals(issuer)) {
+      throw new IOException("discovery document at " + discovery + " names another issuer");
+    }
+    if (!doc.path("jwks_uri").isTextual()) {
+      throw new IOException("discovery document at " + discovery + " has no jwks_uri");
+    }
+    URI uri;
+    try {
+      uri = URI.create(doc.path("jwks_uri").asText());
+    } catch (IllegalArgumentException e) {
+      throw new IOException("discovery document at " + discovery + " has an invalid jwks_uri");
+    }
+    if (!uriAllowed.test(uri)) {
+      throw new IOException(
+          "discovery document at " + discovery + " names a jwks_uri that is not https: " + uri);
+    }
+    if (configuredJwksUri == null) {
+      jwksUri = uri;
+    }
+    return uri;
+  }
+}

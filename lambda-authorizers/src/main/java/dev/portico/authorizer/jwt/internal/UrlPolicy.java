@@ -1,0 +1,31 @@
+package dev.portico.authorizer.jwt.internal;
+
+import java.net.URI;
+import java.util.Locale;
+
+/** Which URLs keys may be fetched from: https, or plain http on a loopback host, or opt-in. */
+public final class UrlPolicy {
+
+  private UrlPolicy() {}
+
+  /** Whether {@code uri} is https, or http to a loopback host, or http allowed explicitly. */
+  public static boolean allowed(URI uri, boolean allowInsecureHttp) {
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (uri.getHost() == null) {
+      return false;
+    }
+    if (scheme.equals("https")) {
+      return true;
+    }
+    return scheme.equals("http") && (allowInsecureHttp || isLoopback(uri.getHost()));
+  }
+
+  /** Whether a host name is {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. */
+  public static boolean isLoopback(String host) {
+    String h = host.toLowerCase(Locale.ROOT);
+    return h.equals("localhost")
+        || h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}")
+        || h.equals("[::1]")
+        || h.equals("::1");
+  }
+}
