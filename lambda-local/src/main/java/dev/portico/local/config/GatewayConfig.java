@@ -1,0 +1,137 @@
+package dev.portico.local.config;
+
+import dev.portico.local.LocalStartupException;
+import dev.portico.local.internal.template.SamTemplateReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the local gateway serves: functions, APIs with their routes and authorizers, and the
+ * warnings about template parts that are not emulated.
+ *
+ * <p>Read it from the same SAM {@code template.yaml} that deploys, or build it in code for tests:
+ *
+ * <pre>{@code
+ * GatewayConfig fromFile = GatewayConfig.fromTemplate(Path.of("template.yaml"));
+ *
+ * GatewayConfig inCode = GatewayConfig.builder()
+ *     .function(LocalFunction.of("PetFunction", new PetHandler()))
+ *     .api(LocalApi.rest("Api").withRoute(LocalRoute.of("ANY", "/{proxy+}", "PetFunction")))
+ *     .build();
+ * }</pre>
+ *
+ * @param functions the functions by logical name
+ * @param apis the APIs
+ * @param warnings what the template asks for that is not emulated, each naming the resource and key
+ */
+public record GatewayConfig(
+    Map<String, LocalFunction> functions, List<LocalApi> apis, List<String> warnings) {
+
+  /** Validates references and copies. */
+  public GatewayConfig {
+    functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    apis = List.copyOf(apis);
+    warnings = List.copyOf(warnings);
+    validate(functions, apis);
+  }
+
+  /** Reads a SAM template with its parameters' defaults. */
+  public static GatewayConfig fromTemplate(Path template) {
+    return fromTemplate(template, Map.of());
+  }
+
+  /**
+   * Reads a SAM template.
+   *
+   * @param parameterOverrides values for template {@code Parameters}, replacing their defaults
+   * @throws LocalStartupException when the template cannot be read or refers to something that does
+   *     not exist; the message names the resource and key
+   */
+  public static GatewayConfig fromTemplate(Path template, Map<String, String> parameterOverrides) {
+    return SamTemplateReader.read(template, parameterOverrides);
+  }
+
+  /** A builder for tests and programs that do not use a template. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  private static void validate(Map<String, LocalFunction> functions, List<LocalApi> apis) {
+    for (LocalApi api : apis) {
+      for (LocalAuthorizer authorizer : api.authorizers()) {
+        if (!functions.containsKey(authorizer.function())) {
+          throw new LocalStartupException(
+              "API "
+                  + api.name()
+                  + ", authorizer "
+                  + authorizer.name()
+                  + ": function "
+                  + authorizer.function()
+                  + " is not defined");
+        }
+      }
+      if (api.defaultAuthorizer() != null && api.authorizer(api.defaultAuthorizer()) == null) {
+        throw new LocalStartupException(
+            "API "
+                + api.name()
+                + ": DefaultAuthorizer "
+                + api.defaultAuthorizer()
+                + " is not one of its authorizers");
+      }
+      for (LocalRoute route : api.routes()) {
+        String where = "API " + api.name() + ", route " + route.method() + " " + route.path();
+        if (!functions.containsKey(route.function())) {
+          throw new LocalStartupException(
+              where + ": function " + route.function() + " is not defined");
+        }
+        if (route.authorizer() != null
+            && !route.authorizer().equals(LocalRoute.NO_AUTHORIZER)
+            && api.authorizer(route.authorizer()) == null) {
+          throw new LocalStartupException(
+              where + ": authorizer " + route.authorizer() + " is not defined on the API");
+        }
+      }
+    }
+  }
+
+  /**
+   * Builds a {@link GatewayConfig}.
+   *
+   * <pre>{@code
+   * GatewayConfig.builder().function(LocalFunction.of("F", handler)).api(api).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+    private final List<LocalApi> apis = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Adds a function. */
+    public Builder function(LocalFunction function) {
+      functions.put(function.name(), function);
+      return this;
+    }
+
+    /** Adds an API. */
+    public Builder api(LocalApi api) {
+      apis.add(api);
+      return this;
+    }
+
+    /** Adds a warning to report at start-up. */
+    public Builder warning(String warning) {
+      warnings.add(warning);
+      return this;
+    }
+
+    /** Validates and builds. */
+    public GatewayConfig build() {
+      return new GatewayConfig(functions, apis, warnings);
+    }
+  }
+}

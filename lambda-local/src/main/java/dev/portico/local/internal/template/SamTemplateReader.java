@@ -1,0 +1,638 @@
+package dev.portico.local.internal.template;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.local.LocalStartupException;
+import dev.portico.local.config.CorsConfig;
+import dev.portico.local.config.GatewayConfig;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.config.LocalFunction;
+import dev.portico.local.config.LocalRoute;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the parts of an AWS SAM template that the local gateway emulates, and lists every other
+ * part as a warning naming the resource and key.
+ */
+public final class SamTemplateReader {
+  static final String IMPLICIT_REST = "ServerlessRestApi";
+  static final String IMPLICIT_HTTP = "ServerlessHttpApi";
+
+  /** Function properties that only matter when deploying. */
+  private static final Set<String> FUNCTION_DEPLOY_ONLY =
+      Set.of(
+          "Runtime",
+          "MemorySize",
+          "Architectures",
+          "AutoPublishAlias",
+          "AutoPublishAliasAllProperties",
+          "AutoPublishCodeSha256",
+          "SnapStart",
+          "Policies",
+          "Role",
+          "RolePath",
+          "PermissionsBoundary",
+          "Description",
+          "CodeUri",
+          "InlineCode",
+          "FunctionName",
+          "Tracing",
+          "Tags",
+          "PropagateTags",
+          "DeploymentPreference",
+          "ProvisionedConcurrencyConfig",
+          "ReservedConcurrentExecutions",
+          "LoggingConfig",
+          "PackageType",
+          "EphemeralStorage",
+          "VersionDescription",
+          "RuntimeManagementConfig",
+          "KmsKeyArn",
+          "VpcConfig",
+          "Layers",
+          "DeadLetterQueue",
+          "EventInvokeConfig",
+          "RecursiveLoop",
+          "Metadata");
+
+  private static final Set<String> FUNCTION_EMULATED = Set.of("Handler", "Timeout", "Events");
+
+  private static final Set<String> API_DEPLOY_ONLY =
+      Set.of(
+          "Name",
+          "Description",
+          "EndpointConfiguration",
+          "TracingEnabled",
+          "MethodSettings",
+          "AccessLogSetting",
+          "AccessLogSettings",
+          "OpenApiVersion",
+          "Tags",
+          "PropagateTags",
+          "CacheClusterEnabled",
+          "CacheClusterSize",
+          "AlwaysDeploy",
+          "DisableExecuteApiEndpoint",
+          "Mode",
+          "CanarySetting",
+          "DefaultRouteSettings",
+          "RouteSettings",
+          "FailOnWarnings",
+          "MergeDefinitions");
+
+  private static final Set<String> REST_API_EMULATED =
+      Set.of("StageName", "BinaryMediaTypes", "Cors", "Auth", "Variables");
+  private static final Set<String> HTTP_API_EMULATED =
+      Set.of("StageName", "CorsConfiguration", "Auth", "StageVariables");
+
+  private final Path file;
+  private final List<String> warnings = new ArrayList<>();
+  private final Map<String, String> resourceTypes = new LinkedHashMap<>();
+  private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
+  private final Map<String, LocalApi> apis = new LinkedHashMap<>();
+  private final Set<String> unsupportedAuthorizers = new HashSet<>();
+  private Intrinsics intrinsics;
+  private JsonNode globals;
+
+  private SamTemplateReader(Path file) {
+    this.file = file;
+  }
+
+  /** Reads a template; see {@link GatewayConfig#fromTemplate(Path, Map)}. */
+  public static GatewayConfig read(Path file, Map<String, String> parameterOverrides) {
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new LocalStartupException("Cannot read the template " + file + ": " + e, e);
+    }
+    JsonNode root;
+    try {
+      root = YamlTree.parse(text);
+    } catch (IOException e) {
+      throw new LocalStartupException(
+          "The template " + file + " is not valid YAML: " + e.getMessage(), e);
+    }
+    return new SamTemplateReader(file).read(root, parameterOverrides);
+  }
+
+  private GatewayConfig read(JsonNode root, Map<String, String> overrides) {
+    if (!root.isObject()) {
+      throw new LocalStartupException("The template " + file + " is not a YAML mapping");
+    }
+    JsonNode resources = root.path("Resources");
+    if (!resources.isObject() || resources.isEmpty()) {
+      throw new LocalStartupException("The template " + file + " has no Resources");
+    }
+    String transform =
+        root.path("Transform").isArray()
+            ? root.path("Transform").toString()
+            : root.path("Transform").asText("");
+    if (!transform.contains("AWS::Serverless-2016-10-31")) {
+      warnings.add(
+          "Transform: the template does not declare AWS::Serverless-2016-10-31; only SAM"
+              + " resources are emulated");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = resources.properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> entry = it.next();
+      resourceTypes.put(entry.getKey(), entry.getValue().path("Type").asText(""));
+    }
+    Map<String, String> parameters = new LinkedHashMap<>();
+    root.path("Parameters")
+        .properties()
+        .iterator()
+        .forEachRemaining(
+            e -> {
+              JsonNode value = e.getValue().get("Default");
+              if (value != null && !value.isNull()) {
+                parameters.put(e.getKey(), value.asText());
+              }
+            });
+    for (Map.Entry<String, String> override : overrides.entrySet()) {
+      if (!root.path("Parameters").has(override.getKey())) {
+        throw new LocalStartupException(
+            "Parameter override " + override.getKey() + ": the template has no such parameter");
+      }
+      parameters.put(override.getKey(), override.getValue());
+    }
+    intrinsics = new Intrinsics(parameters, resourceTypes);
+    globals = root.path("Globals");
+    checkGlobals();
+
+    for (Map.Entry<String, String> resource : resourceTypes.entrySet()) {
+      String id = resource.getKey();
+      String type = resource.getValue();
+      JsonNode properties = resources.get(id).path("Properties");
+      switch (type) {
+        case "AWS::Serverless::Api" -> api(id, LocalApi.Kind.REST, properties);
+        case "AWS::Serverless::HttpApi" -> api(id, LocalApi.Kind.HTTP, properties);
+        case "AWS::Serverless::Function" -> {}
+        default ->
+            warnings.add(
+                "Resources."
+                    + id
+                    + " ("
+                    + type
+                    + "): not emulated; the local gateway serves AWS::Serverless::Function,"
+                    + " AWS::Serverless::Api and AWS::Serverless::HttpApi");
+      }
+    }
+    for (Map.Entry<String, String> resource : resourceTypes.entrySet()) {
+      if (resource.getValue().equals("AWS::Serverless::Function")) {
+        function(resource.getKey(), resources.get(resource.getKey()).path("Properties"));
+      }
+    }
+    GatewayConfig.Builder builder = GatewayConfig.builder();
+    functions.values().forEach(builder::function);
+    apis.values().forEach(builder::api);
+    warnings.forEach(builder::warning);
+    return builder.build();
+  }
+
+  private void checkGlobals() {
+    for (Iterator<Map.Entry<String, JsonNode>> it = globals.properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> section = it.next();
+      Set<String> emulated =
+          switch (section.getKey()) {
+            case "Function" -> FUNCTION_EMULATED;
+            case "Api" -> REST_API_EMULATED;
+            case "HttpApi" -> HTTP_API_EMULATED;
+            default -> null;
+          };
+      Set<String> deployOnly =
+          section.getKey().equals("Function") ? FUNCTION_DEPLOY_ONLY : API_DEPLOY_ONLY;
+      if (emulated == null) {
+        warnings.add("Globals." + section.getKey() + ": not emulated");
+        continue;
+      }
+      checkKeys("Globals." + section.getKey(), section.getValue(), emulated, deployOnly);
+    }
+  }
+
+  private void checkKeys(
+      String where, JsonNode properties, Set<String> emulated, Set<String> deployOnly) {
+    for (Iterator<String> it = properties.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (emulated.contains(key) || deployOnly.contains(key)) {
+        continue;
+      }
+      if (key.equals("Environment")) {
+        List<String> names = new ArrayList<>();
+        properties.path("Environment").path("Variables").fieldNames().forEachRemaining(names::add);
+        warnings.add(
+            where
+                + ".Environment.Variables "
+                + names
+                + ": not applied; functions run inside this JVM, whose environment is the"
+                + " one you started it with");
+        continue;
+      }
+      warnings.add(where + "." + key + ": not emulated locally and ignored");
+    }
+  }
+
+  private JsonNode merged(String section, JsonNode properties) {
+    JsonNode global = globals.path(section);
+    if (!global.isObject()) {
+      return properties.isObject()
+          ? properties
+          : com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+    }
+    ObjectNode result = ((ObjectNode) global).deepCopy();
+    if (properties.isObject()) {
+      properties.properties().forEach(e -> result.set(e.getKey(), e.getValue()));
+    }
+    return result;
+  }
+
+  private void function(String id, JsonNode ownProperties) {
+    String where = "Resources." + id + ".Properties";
+    checkKeys(where, ownProperties, FUNCTION_EMULATED, FUNCTION_DEPLOY_ONLY);
+    JsonNode properties = merged("Function", ownProperties);
+    String handler = intrinsics.text(properties.get("Handler"), where + ".Handler");
+    if (handler == null || handler.isBlank()) {
+      throw new LocalStartupException(where + ".Handler: missing; name the handler class");
+    }
+    LocalFunction function = LocalFunction.of(id, handler);
+    String timeout = intrinsics.text(properties.get("Timeout"), where + ".Timeout");
+    if (timeout != null) {
+      try {
+        function = function.withTimeout(Duration.ofSeconds(Long.parseLong(timeout.trim())));
+      } catch (NumberFormatException e) {
+        throw new LocalStartupException(
+            where + ".Timeout: expected a number of seconds, got " + timeout, e);
+      }
+    }
+    functions.put(id, function);
+    for (Iterator<Map.Entry<String, JsonNode>> it =
+            ownProperties.path("Events").properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> event = it.next();
+      event(id, where + ".Events." + event.getKey(), event.getValue());
+    }
+  }
+
+  private void event(String function, String where, JsonNode event) {
+    String type = event.path("Type").asText("");
+    JsonNode properties = event.path("Properties");
+    switch (type) {
+      case "Api" -> {
+        checkKeys(
+            where + ".Properties",
+            properties,
+            Set.of("Path", "Method", "RestApiId", "Auth"),
+            Set.of());
+        String apiId = apiRef(properties.get("RestApiId"), where + ".Properties.RestApiId");
+        LocalApi api = apiId == null ? implicitApi(LocalApi.Kind.REST) : existing(apiId, where);
+        String path = required(properties, "Path", where);
+        String method = required(properties, "Method", where);
+        LocalRoute route = LocalRoute.of(normaliseMethod(method), path, function);
+        route = withAuth(api, route, properties.path("Auth"), where + ".Properties.Auth");
+        apis.put(api.name(), apis.get(api.name()).withRoute(route));
+      }
+      case "HttpApi" -> {
+        checkKeys(
+            where + ".Properties",
+            properties,
+            Set.of("Path", "Method", "ApiId", "Auth", "PayloadFormatVersion"),
+            Set.of("RouteSettings", "TimeoutInMillis"));
+        String apiId = apiRef(properties.get("ApiId"), where + ".Properties.ApiId");
+        LocalApi api = apiId == null ? implicitApi(LocalApi.Kind.HTTP) : existing(apiId, where);
+        String path = intrinsics.text(properties.get("Path"), where + ".Properties.Path");
+        String method = intrinsics.text(properties.get("Method"), where + ".Properties.Method");
+        LocalRoute route =
+            LocalRoute.of(
+                method == null ? "ANY" : normaliseMethod(method),
+                path == null ? "/{proxy+}" : path,
+                function);
+        String version =
+            intrinsics.text(
+                properties.get("PayloadFormatVersion"), where + ".Properties.PayloadFormatVersion");
+        if (version != null) {
+          route = route.withPayloadVersion(version);
+        }
+        route = withAuth(api, route, properties.path("Auth"), where + ".Properties.Auth");
+        apis.put(api.name(), apis.get(api.name()).withRoute(route));
+      }
+      default -> warnings.add(where + ": event type " + type + " is not emulated");
+    }
+  }
+
+  private LocalRoute withAuth(LocalApi api, LocalRoute route, JsonNode auth, String where) {
+    for (Iterator<String> it = auth.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!key.equals("Authorizer") && !key.equals("InvokeRole")) {
+        warnings.add(where + "." + key + ": not emulated locally and ignored");
+      }
+    }
+    String authorizer = intrinsics.text(auth.get("Authorizer"), where + ".Authorizer");
+    if (authorizer == null) {
+      if (api.defaultAuthorizer() == null && unsupportedAuthorizers.contains(api.name() + "/")) {
+        warnings.add(where + ": the API's default authorizer is not emulated; the route is open");
+      }
+      return route;
+    }
+    if (authorizer.equals("NONE") || authorizer.equals("AWS_IAM")) {
+      if (authorizer.equals("AWS_IAM")) {
+        warnings.add(
+            where + ".Authorizer AWS_IAM: IAM authorization is not emulated; the route is open");
+      }
+      return route.withAuthorizer(LocalRoute.NO_AUTHORIZER);
+    }
+    if (unsupportedAuthorizers.contains(api.name() + "/" + authorizer)) {
+      warnings.add(
+          where
+              + ".Authorizer "
+              + authorizer
+              + ": that authorizer is not emulated; the route is open");
+      return route.withAuthorizer(LocalRoute.NO_AUTHORIZER);
+    }
+    if (api.authorizer(authorizer) == null) {
+      throw new LocalStartupException(
+          where + ".Authorizer: " + authorizer + " is not an authorizer of API " + api.name());
+    }
+    return route.withAuthorizer(authorizer);
+  }
+
+  private static String normaliseMethod(String method) {
+    String upper = method.toUpperCase(Locale.ROOT);
+    return upper.equals("X-AMAZON-APIGATEWAY-ANY-METHOD") ? "ANY" : upper;
+  }
+
+  private String required(JsonNode properties, String key, String where) {
+    String value = intrinsics.text(properties.get(key), where + ".Properties." + key);
+    if (value == null || value.isBlank()) {
+      throw new LocalStartupException(where + ".Properties." + key + ": missing");
+    }
+    return value;
+  }
+
+  private String apiRef(JsonNode node, String where) {
+    if (node == null) {
+      return null;
+    }
+    String id = intrinsics.text(node, where);
+    String type = resourceTypes.get(id);
+    if (type == null) {
+      throw new LocalStartupException(where + ": " + id + " is not a resource of this template");
+    }
+    return id;
+  }
+
+  private LocalApi existing(String id, String where) {
+    LocalApi api = apis.get(id);
+    if (api == null) {
+      throw new LocalStartupException(
+          where + ": " + id + " is a " + resourceTypes.get(id) + ", not an API");
+    }
+    return api;
+  }
+
+  private LocalApi implicitApi(LocalApi.Kind kind) {
+    String id = kind == LocalApi.Kind.REST ? IMPLICIT_REST : IMPLICIT_HTTP;
+    if (!apis.containsKey(id)) {
+      api(id, kind, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+    return apis.get(id);
+  }
+
+  private void api(String id, LocalApi.Kind kind, JsonNode ownProperties) {
+    boolean rest = kind == LocalApi.Kind.REST;
+    String where = "Resources." + id + ".Properties";
+    checkKeys(where, ownProperties, rest ? REST_API_EMULATED : HTTP_API_EMULATED, API_DEPLOY_ONLY);
+    JsonNode properties = merged(rest ? "Api" : "HttpApi", ownProperties);
+    LocalApi api = rest ? LocalApi.rest(id) : LocalApi.http(id);
+    String stage = intrinsics.text(properties.get("StageName"), where + ".StageName");
+    if (stage != null) {
+      api = api.withStage(stage);
+    }
+    if (rest) {
+      List<String> types = new ArrayList<>();
+      for (JsonNode type : properties.path("BinaryMediaTypes")) {
+        types.add(intrinsics.text(type, where + ".BinaryMediaTypes").replace("~1", "/"));
+      }
+      api = api.withBinaryMediaTypes(types);
+      JsonNode cors = properties.get("Cors");
+      if (cors != null) {
+        api = api.withCors(restCors(cors, where + ".Cors"));
+      }
+    } else {
+      JsonNode cors = properties.get("CorsConfiguration");
+      if (cors != null && !(cors.isBoolean() && !cors.asBoolean())) {
+        api = api.withCors(httpCors(cors, where + ".CorsConfiguration"));
+      }
+    }
+    JsonNode variables = properties.path(rest ? "Variables" : "StageVariables");
+    for (Iterator<Map.Entry<String, JsonNode>> it = variables.properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      api =
+          api.withStageVariable(
+              e.getKey(), intrinsics.text(e.getValue(), where + ".Variables." + e.getKey()));
+    }
+    JsonNode auth = properties.path("Auth");
+    for (Iterator<String> it = auth.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!Set.of(
+              "Authorizers",
+              "DefaultAuthorizer",
+              "AddDefaultAuthorizerToCorsPreflight",
+              "EnableIamAuthorizer")
+          .contains(key)) {
+        warnings.add(where + ".Auth." + key + ": not emulated locally and ignored");
+      }
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it =
+            auth.path("Authorizers").properties().iterator();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      LocalAuthorizer authorizer =
+          authorizer(e.getKey(), kind, e.getValue(), where + ".Auth.Authorizers." + e.getKey());
+      if (authorizer == null) {
+        unsupportedAuthorizers.add(id + "/" + e.getKey());
+      } else {
+        api = api.withAuthorizer(authorizer);
+      }
+    }
+    String defaultAuthorizer =
+        intrinsics.text(auth.get("DefaultAuthorizer"), where + ".Auth.DefaultAuthorizer");
+    if (defaultAuthorizer != null && !defaultAuthorizer.equals("NONE")) {
+      if (unsupportedAuthorizers.contains(id + "/" + defaultAuthorizer)) {
+        unsupportedAuthorizers.add(id + "/");
+      } else if (defaultAuthorizer.equals("AWS_IAM")) {
+        warnings.add(
+            where
+                + ".Auth.DefaultAuthorizer AWS_IAM: IAM authorization is not emulated; routes are"
+                + " open");
+      } else {
+        api = api.withDefaultAuthorizer(defaultAuthorizer);
+      }
+    }
+    apis.put(id, api);
+  }
+
+  private LocalAuthorizer authorizer(String name, LocalApi.Kind kind, JsonNode node, String where) {
+    if (node.has("UserPoolArn") || node.has("JwtConfiguration")) {
+      warnings.add(
+          where
+              + ": "
+              + (node.has("UserPoolArn") ? "Cognito user pool" : "JWT")
+              + " authorizers are not emulated; routes using it are open");
+      return null;
+    }
+    String arn = intrinsics.text(node.get("FunctionArn"), where + ".FunctionArn");
+    if (arn == null) {
+      throw new LocalStartupException(where + ".FunctionArn: missing");
+    }
+    String function = functionName(arn, where + ".FunctionArn");
+    JsonNode identity = node.path("Identity");
+    String ttlText =
+        intrinsics.text(identity.get("ReauthorizeEvery"), where + ".Identity.ReauthorizeEvery");
+    if (kind == LocalApi.Kind.REST) {
+      String payload =
+          intrinsics.text(node.get("FunctionPayloadType"), where + ".FunctionPayloadType");
+      Duration ttl = Duration.ofSeconds(ttlText == null ? 300 : Long.parseLong(ttlText));
+      if (payload == null || payload.equals("TOKEN")) {
+        String header = intrinsics.text(identity.get("Header"), where + ".Identity.Header");
+        LocalAuthorizer token =
+            LocalAuthorizer.token(name, function, header == null ? "Authorization" : header)
+                .withTtl(ttl);
+        String regex =
+            intrinsics.text(
+                identity.get("ValidationExpression"), where + ".Identity.ValidationExpression");
+        return regex == null ? token : token.withValidationExpression(regex);
+      }
+      if (!payload.equals("REQUEST")) {
+        throw new LocalStartupException(
+            where + ".FunctionPayloadType: expected TOKEN or REQUEST, got " + payload);
+      }
+      List<String> sources = new ArrayList<>();
+      addSources(sources, identity.path("Headers"), "method.request.header.", where);
+      addSources(sources, identity.path("QueryStrings"), "method.request.querystring.", where);
+      addSources(sources, identity.path("StageVariables"), "stageVariables.", where);
+      addSources(sources, identity.path("Context"), "context.", where);
+      return LocalAuthorizer.request(name, function, sources).withTtl(ttl);
+    }
+    String version =
+        intrinsics.text(
+            node.get("AuthorizerPayloadFormatVersion"), where + ".AuthorizerPayloadFormatVersion");
+    String simple =
+        intrinsics.text(node.get("EnableSimpleResponses"), where + ".EnableSimpleResponses");
+    List<String> sources = new ArrayList<>();
+    addSources(sources, identity.path("Headers"), "$request.header.", where);
+    addSources(sources, identity.path("QueryStrings"), "$request.querystring.", where);
+    addSources(sources, identity.path("StageVariables"), "$stageVariables.", where);
+    addSources(sources, identity.path("Context"), "$context.", where);
+    Duration ttl = Duration.ofSeconds(ttlText == null ? 0 : Long.parseLong(ttlText));
+    if ("1.0".equals(version)) {
+      return LocalAuthorizer.request(name, function, sources).withTtl(ttl);
+    }
+    return LocalAuthorizer.httpApi(name, function, sources, "true".equals(simple)).withTtl(ttl);
+  }
+
+  private void addSources(List<String> sources, JsonNode names, String prefix, String where) {
+    for (JsonNode name : names) {
+      sources.add(prefix + intrinsics.text(name, where + ".Identity"));
+    }
+  }
+
+  private String functionName(String arn, String where) {
+    int at = arn.indexOf(":function:");
+    if (at < 0) {
+      throw new LocalStartupException(
+          where + ": " + arn + " is not the ARN of a function in this template");
+    }
+    String rest = arn.substring(at + ":function:".length());
+    int end = rest.length();
+    for (char stop : new char[] {':', '/'}) {
+      int i = rest.indexOf(stop);
+      if (i >= 0 && i < end) {
+        end = i;
+      }
+    }
+    String name = rest.substring(0, end);
+    if (!"AWS::Serverless::Function".equals(resourceTypes.get(name))) {
+      throw new LocalStartupException(
+          where + ": function " + name + " is not an AWS::Serverless::Function of this template");
+    }
+    return name;
+  }
+
+  private static CorsConfig restCors(JsonNode node, String where) {
+    if (node.isTextual()) {
+      return CorsConfig.allowOrigins(unquote(node.asText()));
+    }
+    List<String> origins = splitQuoted(node.path("AllowOrigin").asText("'*'"));
+    CorsConfig cors = new CorsConfig(origins, List.of(), List.of(), List.of(), -1, false);
+    if (node.has("AllowMethods")) {
+      cors = cors.withAllowMethods(splitQuoted(node.get("AllowMethods").asText()));
+    }
+    if (node.has("AllowHeaders")) {
+      cors = cors.withAllowHeaders(splitQuoted(node.get("AllowHeaders").asText()));
+    }
+    if (node.has("MaxAge")) {
+      try {
+        cors = cors.withMaxAge(Integer.parseInt(unquote(node.get("MaxAge").asText())));
+      } catch (NumberFormatException e) {
+        throw new LocalStartupException(
+            where + ".MaxAge: expected a number in quotes, e.g. \"'600'\"", e);
+      }
+    }
+    if (node.path("AllowCredentials").asBoolean(false)) {
+      cors = cors.withAllowCredentials(true);
+    }
+    return cors;
+  }
+
+  private static CorsConfig httpCors(JsonNode node, String where) {
+    if (node.isBoolean()) {
+      return new CorsConfig(List.of("*"), List.of("*"), List.of("*"), List.of(), -1, false);
+    }
+    return new CorsConfig(
+        texts(node.path("AllowOrigins")),
+        texts(node.path("AllowMethods")),
+        texts(node.path("AllowHeaders")),
+        texts(node.path("ExposeHeaders")),
+        node.path("MaxAge").asInt(-1),
+        node.path("AllowCredentials").asBoolean(false));
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+
+  private static String unquote(String value) {
+    String v = value.trim();
+    if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
+      return v.substring(1, v.length() - 1);
+    }
+    return v;
+  }
+
+  private static List<String> splitQuoted(String value) {
+    List<String> parts = new ArrayList<>();
+    for (String part : unquote(value).split(",")) {
+      if (!part.isBlank()) {
+        parts.add(part.trim());
+      }
+    }
+    return parts;
+  }
+}
