@@ -125,6 +125,11 @@ final class Compilation {
       try {
         String text = diagnostic.getSource().getCharContent(true).toString();
         int start = (int) diagnostic.getPosition();
+        for (String keyword : List.of("class", "interface", "record", "enum")) {
+          if (text.startsWith(keyword + " ", start)) {
+            start += keyword.length() + 1;
+          }
+        }
         int end = start;
         while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
           end++;

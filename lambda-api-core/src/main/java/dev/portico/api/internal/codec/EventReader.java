@@ -284,6 +284,14 @@ public final class EventReader {
             ? EventSource.ALB_MULTI_VALUE
             : EventSource.ALB;
       }
+      if (type != null
+          && (type.equals("TOKEN") || type.equals("REQUEST"))
+          && (names.contains("methodArn") || names.contains("routeArn"))) {
+        throw new UnsupportedEventException(
+            "Unsupported event: a Lambda authorizer event (type "
+                + type
+                + "); authorizers are served by lambda-authorizers, not ApiHandler");
+      }
       if (context.has("eventType") && context.has("connectionId")) {
         throw new UnsupportedEventException(
             "Unsupported event: a WebSocket API event (eventType "
@@ -291,12 +299,6 @@ public final class EventReader {
                 + ", routeKey "
                 + context.path("routeKey").asText()
                 + "); WebSocket routes are served by lambda-websocket, not ApiHandler");
-      }
-      if (type != null && (type.equals("TOKEN") || type.equals("REQUEST"))) {
-        throw new UnsupportedEventException(
-            "Unsupported event: a Lambda authorizer event (type "
-                + type
-                + "); authorizers are served by lambda-authorizers, not ApiHandler");
       }
       if ("2.0".equals(version) && context.has("http")) {
         String domain = context.path("domainName").asText("");
@@ -360,11 +362,12 @@ public final class EventReader {
     for (String part : header.split(";")) {
       String pair = part.trim();
       int eq = pair.indexOf('=');
-      if (eq <= 0) {
+      if (eq == 0 || pair.isEmpty()) {
         continue;
       }
-      String name = pair.substring(0, eq).trim();
-      String value = pair.substring(eq + 1).trim();
+      // A pair without '=' (as in AWS's own sample events) is a cookie with an empty value.
+      String name = eq < 0 ? pair : pair.substring(0, eq).trim();
+      String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
       if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
         value = value.substring(1, value.length() - 1);
       }

@@ -1,0 +1,461 @@
+package dev.portico.api.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The binding mistakes the processor reports at compile time: each message word for word, on the
+ * element it concerns (the text at the reported position) and its line.
+ */
+class ProcessorErrorsTest {
+
+  /**
+   * A controller whose body starts on line 10.
+   *
+   * <pre>
+   * 1 package com.example;
+   * 3-6 imports
+   * 8 @Path("/pets")
+   * 9 public final class PetController {
+   * </pre>
+   */
+  private static String controller(String body) {
+    return """
+        package com.example;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import dev.portico.api.*;
+        import dev.portico.api.http.*;
+        import java.util.*;
+
+        @Path("/pets")
+        public final class PetController {
+        %s}
+        """
+        .formatted(body);
+  }
+
+  /** Errors as {@code line element: message}. */
+  private static List<String> errors(String... sources) {
+    Compilation compilation = Compilation.compile(sources);
+    assertThat(compilation.success()).as("compilation succeeded").isFalse();
+    assertThat(compilation.generated()).isEmpty();
+    List<String> messages = compilation.messages();
+    List<String> sites = compilation.errorSites();
+    assertThat(sites).hasSameSizeAs(messages);
+    List<String> errors = new ArrayList<>();
+    for (int i = 0; i < messages.size(); i++) {
+      String message = messages.get(i);
+      int line = Integer.parseInt(message.substring(0, message.indexOf(':')));
+      String text = message.substring(message.indexOf(": ") + 2);
+      errors.add(line + " " + sites.get(i) + ": " + text);
+    }
+    return errors;
+  }
+
+  @Test
+  void pathParamWithoutItsVariable() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET public String get(@PathParam("id") long id) { return ""; }
+                    """)))
+        .containsExactly(
+            "10 id: PetController.get(long id): @PathParam 'id' has no {id} in path '/pets'");
+  }
+
+  @Test
+  void unboundPathVariablesAreAllowed() {
+    Compilation compilation =
+        Compilation.compile(
+            controller(
+                """
+                  @ANY @Path("/{proxy+}") public String any(Request request) { return ""; }
+                """));
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.success()).isTrue();
+  }
+
+  @Test
+  void twoRoutesForTheSameMethodAndPath() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
+                      @GET @Path("{name}/") public String find(@PathParam("name") String name) { return ""; }
+                      @POST @GET @Path("/") public String list() { return ""; }
+                      @GET public String again() { return ""; }
+                    """)))
+        .containsExactly(
+            "11 find: PetController.find(String name): GET /pets/{name} is already routed to"
+                + " PetController.get(long id)",
+            "13 again: PetController.again(): GET /pets is already routed to PetController.list()");
+  }
+
+  @Test
+  void sameTemplateForDifferentMethodsOrAnyIsNotADuplicate() {
+    Compilation compilation =
+        Compilation.compile(
+            controller(
+                """
+                  @GET @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
+                  @PUT @Path("/{id}") public String put(@PathParam("id") long id) { return ""; }
+                  @ANY @Path("/{id}") public String any(@PathParam("id") long id) { return ""; }
+                  @GET @Path("/{id+}") public String greedy(@PathParam("id") String id) { return ""; }
+                  @GET @Path("/mine") public String mine() { return ""; }
+                """));
+    assertThat(compilation.messages()).isEmpty();
+  }
+
+  @Test
+  void parameterWithoutBinding() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                public final class Foo {}
+                """,
+                controller(
+                    """
+                      @GET public String list(Foo foo) { return ""; }
+                    """)))
+        .containsExactly(
+            "10 foo: PetController.list(Foo foo): parameter 'foo' of type com.example.Foo has no"
+                + " binding annotation (@PathParam, @QueryParam, @HeaderParam, @CookieParam,"
+                + " @StageVariable, @Body, @Claim, @AuthorizerParam, @Principal) and is not an"
+                + " injectable type (Request, Context, Authorization, aws-lambda-java-events"
+                + " types)");
+  }
+
+  @Test
+  void typeThatDoesNotConvertFromText() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                public final class Money {
+                  public static Money from(String text) { return new Money(); }
+                }
+                """,
+                controller(
+                    """
+                      @GET public String list(@QueryParam("m") Money m) { return ""; }
+                      @GET @Path("/x") public String x(@HeaderParam("h") List<Money> h) { return ""; }
+                      @GET @Path("/y") public String y(@CookieParam("c") Optional<Object> c) { return ""; }
+                      @GET @Path("/z") public String z(@Claim("c") CharSequence c) { return ""; }
+                    """)))
+        .containsExactly(
+            "10 m: PetController.list(Money m): @QueryParam 'm' has type com.example.Money, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
+                + " or parse(CharSequence), or a public constructor taking a String",
+            "11 h: PetController.x(List<Money> h): @HeaderParam 'h' has type"
+                + " java.util.List<com.example.Money>, which Portico cannot convert from text; give"
+                + " it a static valueOf(String), of(String) or parse(CharSequence), or a public"
+                + " constructor taking a String",
+            "12 c: PetController.y(Optional<Object> c): @CookieParam 'c' has type"
+                + " java.util.Optional<java.lang.Object>, which Portico cannot convert from text;"
+                + " give it a static valueOf(String), of(String) or parse(CharSequence), or a"
+                + " public constructor taking a String",
+            "13 c: PetController.z(CharSequence c): @Claim 'c' has type java.lang.CharSequence,"
+                + " which Portico cannot convert from text; give it a static valueOf(String),"
+                + " of(String) or parse(CharSequence), or a public constructor taking a String");
+  }
+
+  @Test
+  void twoBodies() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @POST public String create(@Body String a, @Body byte[] b) { return ""; }
+                    """)))
+        .containsExactly(
+            "10 b: PetController.create(String a, byte[] b): parameter 'b' is a second @Body; a"
+                + " route has one body, already bound to 'a'");
+  }
+
+  @Test
+  void privateRouteMethod() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET private String get() { return ""; }
+                    """)))
+        .containsExactly(
+            "10 get: PetController.get(): is private; a route method must be at least"
+                + " package-private");
+  }
+
+  @Test
+  void controllersTheGeneratedClassCannotServe() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                public final class Outer {
+                  private static final class Hidden {
+                    @GET public String get() { return ""; }
+                  }
+                  private static final class Wrapper {
+                    static final class Inner {
+                      @GET public String get() { return ""; }
+                    }
+                  }
+                  abstract static class Base {
+                    @GET public String get() { return ""; }
+                  }
+                  interface Api {
+                    @GET String get();
+                  }
+                  static final class Generic<T> {
+                    @GET public String get() { return ""; }
+                  }
+                }
+                """))
+        .containsExactlyInAnyOrder(
+            "6 Hidden: Outer.Hidden: is private; the generated Outer_Hidden_Routes must be able to"
+                + " reach it from its package",
+            "10 Inner: Outer.Wrapper.Inner: is nested in private Outer.Wrapper; the generated"
+                + " Outer_Wrapper_Inner_Routes must be able to reach it from its package",
+            "14 Base: Outer.Base: is abstract; put the route annotations on the concrete controller"
+                + " class",
+            "17 Api: Outer.Api: is an interface; put the route annotations on the methods of a"
+                + " controller class",
+            "20 Generic: Outer.Generic: has type parameters; a controller cannot be generic");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          /{proxy+}/more        | path '/pets/{proxy+}/more' has greedy {proxy+} before its last segment; it must be the last segment
+          /{id                  | path '/pets/{id' has unbalanced braces
+          /id}                  | path '/pets/id}' has unbalanced braces
+          /{a{b}}               | path '/pets/{a{b}}' has unbalanced braces
+          /{}                   | path '/pets/{}' has a variable with an empty name: {}
+          /{+}                  | path '/pets/{+}' has a variable with an empty name: {+}
+          /{id}/x/{id}          | path '/pets/{id}/x/{id}' has {id} more than once
+          /a b                  | path '/pets/a b' has a space, which is not allowed in a path; percent-encode it
+          /a?b                  | path '/pets/a?b' has character '?', which is not allowed in a path; percent-encode it
+          /caf\u00e9            | path '/pets/caf\u00e9' has character U+00E9, which is not allowed in a path; percent-encode it
+          /x{id}                | path '/pets/x{id}' has segment 'x{id}' that mixes text and a variable; a {variable} must be a whole segment
+          /a//b                 | path '/pets/a//b' has an empty segment ('//')
+          /{a b}                | path '/pets/{a b}' has variable {a b} whose name has a space; use letters, digits, '_', '-' and '.'
+          """)
+  void invalidPathTemplates(String path, String problem) {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET @Path("%s") public String get() { return ""; }
+                    """
+                        .formatted(path))))
+        .containsExactly("10 get: PetController.get(): " + problem);
+  }
+
+  @Test
+  void invalidClassPathIsReportedOnceOnTheClass() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/pets/{id")
+                public final class PetController {
+                  @GET public String list() { return ""; }
+                  @GET @Path("/{x}") public String get() { return ""; }
+                }
+                """))
+        .containsExactly("6 PetController: PetController: path '/pets/{id' has unbalanced braces");
+  }
+
+  @Test
+  void defaultValuesThatDoNotConvert() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                public enum Color { RED, GREEN }
+                """,
+                controller(
+                    """
+                      @GET public String list(
+                          @QueryParam("limit") @DefaultValue("ten") int limit,
+                          @QueryParam("big") @DefaultValue("9999999999") Integer big,
+                          @HeaderParam("flag") @DefaultValue("yes") boolean flag,
+                          @CookieParam("color") @DefaultValue("PURPLE") Color color,
+                          @StageVariable("id") @DefaultValue("nope") UUID id,
+                          @Claim("day") @DefaultValue("2024-13-01") java.time.LocalDate day,
+                          @AuthorizerParam("c") @DefaultValue("ab") char c,
+                          @QueryParam("ok") @DefaultValue("green") Color ok,
+                          @QueryParam("tags") @DefaultValue("x") List<String> tags) {
+                        return "";
+                      }
+                    """)))
+        .containsExactly(
+            "11 limit: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+                + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ten\")"
+                + " of @QueryParam 'limit' is not a valid int",
+            "12 big: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+                + " id, LocalDate day, char c, Color ok, List<String> tags):"
+                + " @DefaultValue(\"9999999999\") of @QueryParam 'big' is not a valid Integer",
+            "13 flag: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+                + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"yes\")"
+                + " of @HeaderParam 'flag' is not a valid boolean (true or false)",
+            "14 color: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+                + " id, LocalDate day, char c, Color ok, List<String> tags):"
+                + " @DefaultValue(\"PURPLE\") of @CookieParam 'color' is not a valid Color (one of"
+                + " RED, GREEN)",
+            "15 id: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+                + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"nope\") of"
+                + " @StageVariable 'id' is not a valid UUID",
+            "16 day: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+                + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"2024-13-01\")"
+                + " of @Claim 'day' is not a valid LocalDate",
+            "17 c: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+                + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ab\") of"
+                + " @AuthorizerParam 'c' is not a valid char (one character)");
+  }
+
+  @Test
+  void defaultValuesWhereTheyDoNotApply() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @PUT @Path("/{id}") public String put(
+                          @PathParam("id") @DefaultValue("1") long id,
+                          @Body @DefaultValue("{}") String body,
+                          @DefaultValue("x") Request request) {
+                        return "";
+                      }
+                    """)))
+        .containsExactly(
+            "11 id: PetController.put(long id, String body, Request request): @DefaultValue does"
+                + " not apply to @PathParam 'id'; a path variable is always present",
+            "12 body: PetController.put(long id, String body, Request request): @DefaultValue does"
+                + " not apply to @Body parameter 'body'; use Optional or @Nullable for a body that"
+                + " may be absent",
+            "13 request: PetController.put(long id, String body, Request request): @DefaultValue"
+                + " does not apply to parameter 'request', which is injected, not bound");
+  }
+
+  @Test
+  void severalBindingAnnotationsOnOneParameter() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET public String get(@QueryParam("a") @HeaderParam("a") String a) { return ""; }
+                    """)))
+        .containsExactly(
+            "10 a: PetController.get(String a): parameter 'a' has several binding annotations"
+                + " (@QueryParam, @HeaderParam); keep one");
+  }
+
+  @Test
+  void pathWithoutAnHttpMethod() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET public String list() { return ""; }
+                      @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
+                    """)))
+        .containsExactly(
+            "11 get: PetController.get(long id): @Path needs an HTTP method annotation (@GET,"
+                + " @POST, @PUT, @PATCH, @DELETE, @HEAD, @OPTIONS or @ANY)");
+  }
+
+  @Test
+  void methodsThatCannotBeCalledFromAHandler() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET public <T> T get() { return null; }
+                      @POST public String post() throws Throwable { return ""; }
+                    """)))
+        .containsExactly(
+            "10 get: PetController.get(): has type parameters; a route method cannot be generic",
+            "11 post: PetController.post(): throws java.lang.Throwable, which a route cannot"
+                + " propagate; throw Exception or its subclasses");
+  }
+
+  @Test
+  void nullableAndEmptyNames() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @GET public String get(
+                          @QueryParam("n") @Nullable int n,
+                          @QueryParam("") String empty,
+                          @Body @Nullable long body) {
+                        return "";
+                      }
+                    """)))
+        .containsExactly(
+            "11 n: PetController.get(int n, String empty, long body): @QueryParam 'n' is @Nullable"
+                + " but has primitive type int, which cannot be null; use Integer",
+            "12 empty: PetController.get(int n, String empty, long body): @QueryParam of parameter"
+                + " 'empty' has an empty name",
+            "13 body: PetController.get(int n, String empty, long body): @Body parameter 'body' is"
+                + " @Nullable but has primitive type long, which cannot be null; use Long");
+  }
+
+  @Test
+  void everyMistakeIsReportedInOneRun() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                public final class Foo {}
+                """,
+                controller(
+                    """
+                      @GET @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
+                      @GET @Path("/{key}") public String find(@PathParam("key") String key) { return ""; }
+                      @POST public String create(@Body String a, @Body String b) { return ""; }
+                      @PUT @Path("/{name}") public String put(@PathParam("id") long id, Foo foo) { return ""; }
+                      @GET @Path("/x/{proxy+}/y") public String bad() { return ""; }
+                      @DELETE private String delete(@QueryParam("n") @DefaultValue("x") int n) { return ""; }
+                    """)))
+        .containsExactly(
+            "11 find: PetController.find(String key): GET /pets/{key} is already routed to"
+                + " PetController.get(long id)",
+            "12 b: PetController.create(String a, String b): parameter 'b' is a second @Body; a"
+                + " route has one body, already bound to 'a'",
+            "13 id: PetController.put(long id, Foo foo): @PathParam 'id' has no {id} in path"
+                + " '/pets/{name}'",
+            "13 foo: PetController.put(long id, Foo foo): parameter 'foo' of type com.example.Foo"
+                + " has no binding annotation (@PathParam, @QueryParam, @HeaderParam, @CookieParam,"
+                + " @StageVariable, @Body, @Claim, @AuthorizerParam, @Principal) and is not an"
+                + " injectable type (Request, Context, Authorization, aws-lambda-java-events"
+                + " types)",
+            "14 bad: PetController.bad(): path '/pets/x/{proxy+}/y' has greedy {proxy+} before its"
+                + " last segment; it must be the last segment",
+            "15 delete: PetController.delete(int n): is private; a route method must be at least"
+                + " package-private",
+            "15 n: PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is not a"
+                + " valid int");
+  }
+}
