@@ -489,7 +489,7 @@ final class ControllerAnalyzer {
               + ": "
               + label
               + " is @Nullable but has primitive type "
-              + valueType
+              + simple(valueType)
               + ", which cannot be null; use "
               + types.boxedClass((PrimitiveType) valueType).getSimpleName());
       ok = false;
@@ -553,7 +553,7 @@ final class ControllerAnalyzer {
               + ": @Body parameter '"
               + parameterName
               + "' is @Nullable but has primitive type "
-              + bodyType
+              + simple(bodyType)
               + ", which cannot be null; use "
               + types.boxedClass((PrimitiveType) bodyType).getSimpleName());
       return null;
