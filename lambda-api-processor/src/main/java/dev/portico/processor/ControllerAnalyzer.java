@@ -227,12 +227,6 @@ final class ControllerAnalyzer {
           controllerName + ": is a local class; a controller must be a top-level or member class");
       return;
     }
-    if (controller.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
-      error(
-          controller,
-          controllerName
-              + ": is abstract; put the route annotations on the concrete controller class");
-    }
     for (Element type = controller;
         type instanceof TypeElement;
         type = type.getEnclosingElement()) {

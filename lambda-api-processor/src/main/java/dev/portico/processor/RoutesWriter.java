@@ -46,9 +46,25 @@ final class RoutesWriter {
       if (register.length() > 0) {
         register.append('\n');
       }
+      long params = route.bindings().stream().filter(b -> b.kind() == Binding.Kind.PARAM).count();
+      String owner = literal(route.owner());
+      if (params + route.httpMethods().size() >= 3) {
+        // The route's name is used at least three times: say it once.
+        String local = unique(method.getSimpleName() + "Name", locals);
+        register
+            .append("    ")
+            .append(imports.name("java.lang.String"))
+            .append(' ')
+            .append(local)
+            .append(local.length() + owner.length() + 17 <= WIDTH ? " = " : " =\n        ")
+            .append(owner)
+            .append(";\n");
+        owner = local;
+      }
       List<String> arguments = new ArrayList<>();
       for (Binding binding : route.bindings()) {
-        arguments.add(argument(route, binding, imports, locals, constants, fields, register));
+        arguments.add(
+            argument(route, owner, binding, imports, locals, constants, fields, register));
       }
       String target = method.getModifiers().contains(Modifier.STATIC) ? controller : "controller";
       String call = target + "." + method.getSimpleName();
@@ -71,12 +87,12 @@ final class RoutesWriter {
             .append(literal(route.path()))
             .append(',');
         int lineStart = register.lastIndexOf("\n", register.length() - 2) + 1;
-        if (register.length() - lineStart + literal(route.owner()).length() + 2 > WIDTH) {
+        if (register.length() - lineStart + owner.length() + 2 > WIDTH) {
           register.append("\n        ");
         } else {
           register.append(' ');
         }
-        register.append(literal(route.owner())).append(",\n");
+        register.append(owner).append(",\n");
         handler(register, call, arguments, isVoid);
         register
             .append(",\n        ")
@@ -143,6 +159,7 @@ final class RoutesWriter {
 
   private String argument(
       RouteModel route,
+      String owner,
       Binding binding,
       Imports imports,
       Set<String> locals,
@@ -175,7 +192,7 @@ final class RoutesWriter {
                 + "> "
                 + variable
                 + " = routes.param(";
-        String ownerArgument = literal(route.owner()) + ", ";
+        String ownerArgument = owner + ", ";
         String rest =
             imports.name("dev.portico.api.runtime.ParamSource")
                 + "."
@@ -266,17 +283,17 @@ final class RoutesWriter {
       case OPTIONAL:
         String optional = imports.name("java.util.Optional");
         String element = boxedType(type, imports);
-        return "request.body().length == 0 ? "
+        return "request.body().length == 0\n    ? "
             + optional
             + ".<"
             + element
-            + ">empty() : "
+            + ">empty()\n    : "
             + optional
             + ".of("
             + read
             + ")";
       case NULLABLE:
-        return "request.body().length == 0 ? null : " + read;
+        return "request.body().length == 0\n    ? null\n    : " + read;
       default:
         return read;
     }
@@ -288,13 +305,16 @@ final class RoutesWriter {
     String prefix = isVoid ? "        request -> {\n" + indent : indent + "request -> ";
     String oneLine = call + "(" + String.join(", ", arguments) + ")" + (isVoid ? ";" : "");
     out.append(prefix);
-    if (indent.length() + "request -> ".length() + oneLine.length() + 1 <= WIDTH
-        || arguments.isEmpty()) {
+    boolean multiLine = arguments.stream().anyMatch(argument -> argument.contains("\n"));
+    int width =
+        isVoid ? indent.length() + oneLine.length() : prefix.length() + oneLine.length() + 1;
+    if (!multiLine && width <= WIDTH || arguments.isEmpty()) {
       out.append(oneLine);
     } else {
       out.append(call).append('(');
       for (int i = 0; i < arguments.size(); i++) {
-        out.append('\n').append(indent).append("    ").append(arguments.get(i));
+        String argument = arguments.get(i).replace("\n", "\n" + indent + "    ");
+        out.append('\n').append(indent).append("    ").append(argument);
         out.append(i < arguments.size() - 1 ? "," : ")");
       }
       if (isVoid) {

@@ -214,9 +214,6 @@ class ProcessorErrorsTest {
                       @GET public String get() { return ""; }
                     }
                   }
-                  abstract static class Base {
-                    @GET public String get() { return ""; }
-                  }
                   interface Api {
                     @GET String get();
                   }
@@ -230,11 +227,26 @@ class ProcessorErrorsTest {
                 + " reach it from its package",
             "10 Inner: Outer.Wrapper.Inner: is nested in private Outer.Wrapper; the generated"
                 + " Outer_Wrapper_Inner_Routes must be able to reach it from its package",
-            "14 Base: Outer.Base: is abstract; put the route annotations on the concrete controller"
-                + " class",
-            "17 Api: Outer.Api: is an interface; put the route annotations on the methods of a"
+            "14 Api: Outer.Api: is an interface; put the route annotations on the methods of a"
                 + " controller class",
-            "20 Generic: Outer.Generic: has type parameters; a controller cannot be generic");
+            "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic");
+  }
+
+  @Test
+  void abstractControllersAreServedThroughTheirSubclasses() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public abstract class Base {
+              @GET @Path("/name") public abstract String name();
+            }
+            """);
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated()).containsOnlyKeys("com.example.Base_Routes");
   }
 
   @ParameterizedTest(name = "{0}")

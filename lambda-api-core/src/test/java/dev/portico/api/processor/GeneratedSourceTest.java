@@ -1,0 +1,112 @@
+package dev.portico.api.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The generated source of a representative controller, compared with a golden file. Run with {@code
+ * -Dportico.updateGolden=true} to rewrite the golden file after an intended change, then review the
+ * diff.
+ */
+class GeneratedSourceTest {
+  private static final String GOLDEN = "/processor/golden/";
+
+  @Test
+  void petControllerRoutesMatchTheGoldenFile() throws IOException {
+    Compilation compilation = Compilation.compile(resource("PetController.java"));
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.success()).isTrue();
+    assertThat(compilation.generated()).containsOnlyKeys("com.example.pets.PetController_Routes");
+    String generated = compilation.generated().get("com.example.pets.PetController_Routes");
+    if (Boolean.getBoolean("portico.updateGolden")) {
+      Files.writeString(
+          Path.of("src/test/resources" + GOLDEN + "PetController_Routes.java"), generated);
+    }
+    assertThat(generated).isEqualTo(resource("PetController_Routes.java"));
+  }
+
+  @Test
+  void nestedControllersGetTheirOuterNamesAndShadowedNamesStayQualified() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            /** Types named like the ones generated code uses. */
+            public final class Route {
+              public static Route valueOf(java.lang.String text) { return new Route(); }
+            }
+            """,
+            """
+            package com.example;
+
+            public final class String {
+              public static String valueOf(java.lang.String text) { return new String(); }
+            }
+            """,
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Outer {
+              public static final class Inner {
+                @GET @Path("/routes/{route}")
+                public java.lang.String get(
+                    @PathParam("route") Route route,
+                    @QueryParam("s") String s,
+                    @QueryParam("list") java.util.List<java.lang.String> list) {
+                  return "";
+                }
+              }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated()).containsOnlyKeys("com.example.Outer_Inner_Routes");
+    String source = compilation.generated().get("com.example.Outer_Inner_Routes");
+    assertThat(source)
+        .contains("public final class Outer_Inner_Routes implements RouteProvider {")
+        .contains("public Outer_Inner_Routes(Outer.Inner controller) {")
+        .contains("routes.add(new dev.portico.api.Route(\"GET\", \"/routes/{route}\",")
+        .contains("Param<Route> getRoute = ")
+        .contains("Param<String> getS = ")
+        .contains("Param<java.lang.String> getList = ");
+  }
+
+  @Test
+  void deprecatedControllersCompileWithoutWarnings() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            /** @deprecated use something else */
+            @Deprecated(forRemoval = true)
+            public final class Old {
+              /** @deprecated too */
+              @Deprecated @GET public String get() { return ""; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Old_Routes"))
+        .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+  }
+
+  private static String resource(String name) throws IOException {
+    try (InputStream in = GeneratedSourceTest.class.getResourceAsStream(GOLDEN + name)) {
+      assertThat(in).as(name).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}
