@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portico.api.internal.CorsInterceptor;
 import dev.portico.api.internal.Dispatcher;
 import dev.portico.api.internal.ErrorMapping;
+import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.binding.BuiltInConverters;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -301,7 +302,9 @@ public final class Api {
                 basePaths,
                 stripStage,
                 compressAbove);
-      } catch (IllegalStateException | IllegalArgumentException e) {
+      } catch (InvalidRoutesException e) {
+        problems.addAll(e.problems());
+      } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
       if (!problems.isEmpty() || dispatcher == null) {

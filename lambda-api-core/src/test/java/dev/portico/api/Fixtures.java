@@ -27,7 +27,10 @@ final class Fixtures {
   static byte[] invokeRaw(Api api, byte[] event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      api.handle(event, out, FakeContext.create());
+      api.handle(
+          event,
+          out,
+          FakeContext.of("portico-test", "lambda-request-id", System.currentTimeMillis() + 30_000));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -98,7 +98,7 @@ public final class Dispatcher {
       }
     }
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(String.join("\n", problems));
+      throw new InvalidRoutesException(problems);
     }
     List<List<String>> prefixes = new ArrayList<>();
     for (String basePath : basePaths) {

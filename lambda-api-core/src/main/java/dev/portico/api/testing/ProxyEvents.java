@@ -72,8 +72,8 @@ public final class ProxyEvents {
       ObjectNode single = e.putObject("queryStringParameters");
       ObjectNode multi = e.putObject("multiValueQueryStringParameters");
       for (String[] pair : query) {
-        String name = Decoding.decode(pair[0], true);
-        String value = Decoding.decode(pair[1], true);
+        String name = lenientDecode(pair[0]);
+        String value = lenientDecode(pair[1]);
         single.put(name, value);
         arrayOf(multi, name).add(value);
       }
@@ -157,8 +157,8 @@ public final class ProxyEvents {
       Map<String, List<String>> decoded = new LinkedHashMap<>();
       for (String[] pair : query) {
         decoded
-            .computeIfAbsent(Decoding.decode(pair[0], true), k -> new ArrayList<>())
-            .add(Decoding.decode(pair[1], true));
+            .computeIfAbsent(lenientDecode(pair[0]), k -> new ArrayList<>())
+            .add(lenientDecode(pair[1]));
       }
       ObjectNode q = e.putObject("queryStringParameters");
       decoded.forEach((name, values) -> q.put(name, String.join(",", values)));
@@ -348,6 +348,15 @@ public final class ProxyEvents {
       segments[i] = Decoding.decode(segments[i], false);
     }
     return String.join("/", segments);
+  }
+
+  /** Decodes like the gateway; a malformed escape is passed on as sent. */
+  private static String lenientDecode(String raw) {
+    try {
+      return Decoding.decode(raw, true);
+    } catch (RuntimeException e) {
+      return raw;
+    }
   }
 
   private static ArrayNode arrayOf(ObjectNode node, String field) {

@@ -68,7 +68,7 @@ public record TestRequest(
         List.of(),
         new byte[0],
         "203.0.113.7",
-        "prod",
+        "$default",
         Map.of(),
         null,
         Map.of(),
