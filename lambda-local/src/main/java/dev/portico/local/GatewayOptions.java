@@ -1,0 +1,82 @@
+package dev.portico.local;
+
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How the local gateway listens and behaves.
+ *
+ * <pre>{@code
+ * GatewayOptions options = GatewayOptions.defaults().withPort(0).withAuthorizersEnabled(false);
+ * }</pre>
+ *
+ * @param host the address to bind, {@code 127.0.0.1} by default
+ * @param port the port, 3000 by default; 0 picks a free one
+ * @param integrationTimeout API Gateway's integration timeout, 29 seconds
+ * @param authorizersEnabled whether Lambda authorizers run (turn off to call protected routes
+ *     without credentials)
+ * @param logRequests whether each request is logged in one line
+ */
+public record GatewayOptions(
+    String host,
+    int port,
+    Duration integrationTimeout,
+    boolean authorizersEnabled,
+    boolean logRequests) {
+
+  /** The default port, as {@code sam local start-api} uses. */
+  public static final int DEFAULT_PORT = 3000;
+
+  /** Validates. */
+  public GatewayOptions {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port must be 0..65535, got " + port);
+    }
+    if (integrationTimeout.isNegative() || integrationTimeout.isZero()) {
+      throw new IllegalArgumentException("integration timeout must be positive");
+    }
+  }
+
+  /** 127.0.0.1:3000, 29 s, authorizers on, request logging on. */
+  public static GatewayOptions defaults() {
+    return new GatewayOptions("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(29), true, true);
+  }
+
+  /** The defaults with the port taken from a {@code PORT} entry of this environment, if any. */
+  public static GatewayOptions fromEnvironment(Map<String, String> environment) {
+    String port = environment.get("PORT");
+    if (port == null || port.isBlank()) {
+      return defaults();
+    }
+    try {
+      return defaults().withPort(Integer.parseInt(port.trim()));
+    } catch (NumberFormatException e) {
+      throw new LocalStartupException("PORT must be a number, got '" + port + "'", e);
+    }
+  }
+
+  /** A copy with another port. */
+  public GatewayOptions withPort(int newPort) {
+    return new GatewayOptions(host, newPort, integrationTimeout, authorizersEnabled, logRequests);
+  }
+
+  /** A copy with another bind address. */
+  public GatewayOptions withHost(String newHost) {
+    return new GatewayOptions(newHost, port, integrationTimeout, authorizersEnabled, logRequests);
+  }
+
+  /** A copy with another integration timeout. */
+  public GatewayOptions withIntegrationTimeout(Duration timeout) {
+    return new GatewayOptions(host, port, timeout, authorizersEnabled, logRequests);
+  }
+
+  /** A copy with authorizers switched on or off. */
+  public GatewayOptions withAuthorizersEnabled(boolean enabled) {
+    return new GatewayOptions(host, port, integrationTimeout, enabled, logRequests);
+  }
+
+  /** A copy with request logging switched on or off. */
+  public GatewayOptions withLogRequests(boolean enabled) {
+    return new GatewayOptions(host, port, integrationTimeout, authorizersEnabled, enabled);
+  }
+}

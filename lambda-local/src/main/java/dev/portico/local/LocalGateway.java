@@ -1,0 +1,213 @@
+package dev.portico.local;
+
+import dev.portico.local.config.GatewayConfig;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalFunction;
+import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.LocalServers;
+import dev.portico.local.internal.auth.LocalAuthorizers;
+import dev.portico.local.internal.gateway.FunctionPool;
+import dev.portico.local.internal.gateway.GatewayHandler;
+import dev.portico.local.internal.gateway.RouteTable;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Server;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local API Gateway: real HTTP on 127.0.0.1, the event API Gateway would send (REST API payload
+ * 1.0 or HTTP API payload 2.0), the function's {@code RequestStreamHandler} invoked in-process and
+ * warm, and the proxy response turned back into HTTP. Lambda authorizers run first; the 29 second
+ * integration timeout, the 10 MB request and 6 MB response limits are enforced.
+ *
+ * <pre>{@code
+ * try (LocalGateway gateway = LocalGateway.start(
+ *     GatewayConfig.fromTemplate(Path.of("template.yaml")), GatewayOptions.defaults().withPort(0))) {
+ *   HttpResponse<String> pets = HttpClient.newHttpClient().send(
+ *       HttpRequest.newBuilder(gateway.uri("/pets")).build(), HttpResponse.BodyHandlers.ofString());
+ * }
+ * }</pre>
+ *
+ * <p>From a shell: {@code java -cp ... dev.portico.local.LocalGateway template.yaml [--port 3000]
+ * [--no-authorizers] [--parameter Name=Value] [--quiet]}; the port also comes from {@code PORT}.
+ */
+public final class LocalGateway implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
+
+  private final Server server;
+  private final ExecutorService executor;
+  private final GatewayConfig config;
+
+  private LocalGateway(Server server, ExecutorService executor, GatewayConfig config) {
+    this.server = server;
+    this.executor = executor;
+    this.config = config;
+  }
+
+  /**
+   * Loads every function's handler, then starts listening.
+   *
+   * @throws LocalStartupException when a handler cannot be created, routes conflict or the port is
+   *     in use
+   */
+  public static LocalGateway start(GatewayConfig config, GatewayOptions options) {
+    long start = System.nanoTime();
+    for (String warning : config.warnings()) {
+      LOG.warn("Not emulated: {}", warning);
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            task -> {
+              Thread thread = new Thread(task, "lambda-" + threads.incrementAndGet());
+              thread.setDaemon(true);
+              thread.setContextClassLoader(loader);
+              return thread;
+            });
+    try {
+      RouteTable routes = new RouteTable(config.apis());
+      Map<String, FunctionPool> pools = new LinkedHashMap<>();
+      for (LocalFunction function : config.functions().values()) {
+        pools.put(function.name(), new FunctionPool(function, executor));
+      }
+      LocalAuthorizers authorizers = new LocalAuthorizers(pools, options.integrationTimeout());
+      GatewayHandler handler = new GatewayHandler(routes, pools, authorizers, options);
+      Server server =
+          LocalServers.start(
+              "local API Gateway", options.host(), options.port(), Duration.ofSeconds(60), handler);
+      LocalGateway gateway = new LocalGateway(server, executor, config);
+      gateway.logRoutes(options, (System.nanoTime() - start) / 1_000_000);
+      return gateway;
+    } catch (RuntimeException e) {
+      executor.shutdownNow();
+      throw e;
+    }
+  }
+
+  private void logRoutes(GatewayOptions options, long millis) {
+    String base = "http://" + options.host() + ":" + port();
+    for (LocalApi api : config.apis()) {
+      String kind = api.kind() == LocalApi.Kind.REST ? "REST API" : "HTTP API";
+      for (LocalRoute route : api.routes()) {
+        LOG.info("{} {} {}{} -> {}", kind, route.method(), base, route.path(), route.function());
+      }
+      if (!api.stage().equals("$default")) {
+        LOG.info(
+            "{} {}: also served under the stage prefix {}/{}", kind, api.name(), base, api.stage());
+      }
+    }
+    if (!options.authorizersEnabled()) {
+      LOG.warn("Authorizers are disabled: protected routes are open");
+    }
+    LOG.info("Local API Gateway listening on {} (started in {} ms)", base, millis);
+  }
+
+  /** The port the gateway listens on. */
+  public int port() {
+    return LocalServers.port(server);
+  }
+
+  /** An absolute URI for a path on this gateway, e.g. {@code uri("/pets?limit=2")}. */
+  public URI uri(String pathAndQuery) {
+    return URI.create("http://127.0.0.1:" + port() + pathAndQuery);
+  }
+
+  /** What the gateway serves. */
+  public GatewayConfig config() {
+    return config;
+  }
+
+  /** Stops listening and releases the function threads. */
+  @Override
+  public void close() {
+    LocalServers.stopQuietly(server);
+    executor.shutdownNow();
+  }
+
+  /**
+   * Starts the gateway from a SAM template and serves until the process is stopped.
+   *
+   * <p>Arguments: {@code <template.yaml> [--port N] [--host H] [--no-authorizers] [--parameter
+   * Name=Value]... [--quiet]}.
+   */
+  public static void main(String[] args) throws InterruptedException {
+    Path template = null;
+    GatewayOptions options = GatewayOptions.fromEnvironment(System.getenv());
+    Map<String, String> parameters = new LinkedHashMap<>();
+    try {
+      for (int i = 0; i < args.length; i++) {
+        String arg = args[i];
+        switch (arg) {
+          case "--port" -> options = options.withPort(parsePort(value(args, ++i, arg)));
+          case "--host" -> options = options.withHost(value(args, ++i, arg));
+          case "--no-authorizers" -> options = options.withAuthorizersEnabled(false);
+          case "--quiet" -> options = options.withLogRequests(false);
+          case "--parameter" -> {
+            String pair = value(args, ++i, arg);
+            int eq = pair.indexOf('=');
+            if (eq <= 0) {
+              throw new LocalStartupException("--parameter expects Name=Value, got " + pair);
+            }
+            parameters.put(pair.substring(0, eq), pair.substring(eq + 1));
+          }
+          default -> {
+            if (arg.startsWith("--") || template != null) {
+              throw new LocalStartupException(
+                  "Unknown argument "
+                      + arg
+                      + ". Usage: LocalGateway <template.yaml> [--port N] [--host H]"
+                      + " [--no-authorizers] [--parameter Name=Value] [--quiet]");
+            }
+            template = Path.of(arg);
+          }
+        }
+      }
+      if (template == null) {
+        template = Path.of("template.yaml");
+      }
+      if (!Files.isRegularFile(template)) {
+        throw new LocalStartupException(
+            "No SAM template at " + template.toAbsolutePath() + "; pass its path as the argument");
+      }
+      LocalGateway gateway = start(GatewayConfig.fromTemplate(template, parameters), options);
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    gateway.close();
+                    stopped.countDown();
+                  },
+                  "local-gateway-shutdown"));
+      stopped.await();
+    } catch (LocalStartupException e) {
+      LOG.error(e.getMessage());
+      System.exit(1);
+    }
+  }
+
+  private static String value(String[] args, int i, String flag) {
+    if (i >= args.length) {
+      throw new LocalStartupException(flag + " needs a value");
+    }
+    return args[i];
+  }
+
+  private static int parsePort(String text) {
+    try {
+      return Integer.parseInt(text);
+    } catch (NumberFormatException e) {
+      throw new LocalStartupException("--port must be a number, got '" + text + "'", e);
+    }
+  }
+}

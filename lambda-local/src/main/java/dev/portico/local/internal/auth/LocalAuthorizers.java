@@ -1,0 +1,306 @@
+package dev.portico.local.internal.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.api.Authorization;
+import dev.portico.api.EventSource;
+import dev.portico.api.testing.ProxyEvents;
+import dev.portico.api.testing.TestRequest;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.internal.gateway.FunctionPool;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs Lambda authorizers before the integration, as API Gateway does: identity sources checked
+ * first, the authorizer function invoked in-process with the TOKEN, REQUEST or HTTP API 2.0 event,
+ * its response evaluated (IAM policy against the method ARN, or a simple response), and the result
+ * cached per identity for the authorizer's TTL.
+ */
+public final class LocalAuthorizers {
+  private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The API id used in method ARNs and events. */
+  public static final String API_ID = "1234567890";
+
+  private final Map<String, FunctionPool> pools;
+  private final Duration timeout;
+  private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+  private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+
+  /** Authorizers invoking functions from these pools. */
+  public LocalAuthorizers(Map<String, FunctionPool> pools, Duration timeout) {
+    this.pools = pools;
+    this.timeout = timeout;
+  }
+
+  /** What the authorizer decided. */
+  public sealed interface Decision {}
+
+  /** Go on to the integration with this authorizer output. */
+  public record Allowed(Authorization authorization) implements Decision {}
+
+  /** Answer the client with this gateway response. */
+  public record Denied(int status, String body, String errorType, String reason)
+      implements Decision {}
+
+  private record Cached(JsonNode response, long expiresAtMillis) {}
+
+  /** The method ARN API Gateway builds for a request. */
+  public static String methodArn(String stage, String method, String path) {
+    return "arn:aws:execute-api:us-east-1:123456789012:"
+        + API_ID
+        + "/"
+        + stage
+        + "/"
+        + method
+        + "/"
+        + (path.startsWith("/") ? path.substring(1) : path);
+  }
+
+  /**
+   * Authorizes a request.
+   *
+   * @param request the request as it will reach the integration (stage, resource, path parameters
+   *     and stage variables set)
+   */
+  public Decision authorize(
+      LocalApi api, LocalAuthorizer authorizer, TestRequest request, String methodArn)
+      throws InterruptedException {
+    boolean rest = api.kind() == LocalApi.Kind.REST;
+    List<String> identity = new ArrayList<>();
+    for (String source : authorizer.identitySources()) {
+      String value = identityValue(source, request);
+      if (value == null || value.isEmpty()) {
+        return unauthorized(rest, "identity source " + source + " is missing");
+      }
+      identity.add(value);
+    }
+    if (authorizer.type() == LocalAuthorizer.Type.TOKEN
+        && authorizer.validationExpression() != null) {
+      Pattern pattern =
+          patterns.computeIfAbsent(authorizer.validationExpression(), Pattern::compile);
+      if (!pattern.matcher(identity.get(0)).matches()) {
+        return unauthorized(rest, "the token does not match the validation expression");
+      }
+    }
+    boolean cacheable = !authorizer.ttl().isZero() && !identity.isEmpty();
+    String key = api.name() + "/" + authorizer.name() + "\u0000" + String.join("\u0000", identity);
+    JsonNode response = null;
+    if (cacheable) {
+      Cached cached = cache.get(key);
+      if (cached != null && cached.expiresAtMillis > System.currentTimeMillis()) {
+        response = cached.response;
+      }
+    }
+    if (response == null) {
+      byte[] event = event(authorizer, request, methodArn, identity);
+      FunctionPool pool = pools.get(authorizer.function());
+      FunctionPool.Outcome outcome = pool.invoke(event, request.requestId(), timeout);
+      if (outcome instanceof FunctionPool.Threw threw) {
+        String message = threw.error().getMessage();
+        if ("Unauthorized".equals(message)) {
+          return unauthorized(rest, "the authorizer answered Unauthorized");
+        }
+        LOG.warn(
+            "Authorizer {} (function {}) failed: {}",
+            authorizer.name(),
+            authorizer.function(),
+            threw.error().toString(),
+            threw.error());
+        return error(rest, "the authorizer function threw " + threw.error());
+      }
+      if (outcome instanceof FunctionPool.TimedOut) {
+        return error(rest, "the authorizer function timed out");
+      }
+      byte[] output = ((FunctionPool.Returned) outcome).output();
+      try {
+        response = JSON.readTree(output);
+      } catch (IOException e) {
+        response = null;
+      }
+      if (response == null || !response.isObject()) {
+        return error(rest, "the authorizer response is not a JSON object");
+      }
+      if (cacheable) {
+        cache.put(
+            key, new Cached(response, System.currentTimeMillis() + authorizer.ttl().toMillis()));
+      }
+    }
+    return evaluate(api, authorizer, response, methodArn);
+  }
+
+  private Decision evaluate(
+      LocalApi api, LocalAuthorizer authorizer, JsonNode response, String methodArn) {
+    boolean rest = api.kind() == LocalApi.Kind.REST;
+    Map<String, Object> context = new LinkedHashMap<>();
+    JsonNode contextNode = response.get("context");
+    if (contextNode != null && !contextNode.isNull()) {
+      if (!contextNode.isObject()) {
+        return error(rest, "the authorizer context is not an object");
+      }
+      for (Map.Entry<String, JsonNode> e : contextNode.properties()) {
+        JsonNode value = e.getValue();
+        if (rest) {
+          if (!value.isValueNode()) {
+            return error(
+                rest,
+                "authorizer context value " + e.getKey() + " is not a string, number or boolean");
+          }
+          context.put(e.getKey(), value.asText());
+        } else {
+          context.put(e.getKey(), JSON.convertValue(value, Object.class));
+        }
+      }
+    }
+    if (authorizer.type() == LocalAuthorizer.Type.HTTP_API && authorizer.simpleResponses()) {
+      JsonNode authorized = response.get("isAuthorized");
+      if (authorized == null || !authorized.isBoolean()) {
+        return error(rest, "the simple response has no boolean isAuthorized");
+      }
+      if (!authorized.asBoolean()) {
+        return forbidden(rest, "the authorizer answered isAuthorized false");
+      }
+      return new Allowed(new Authorization(null, Map.of(), List.of(), context));
+    }
+    JsonNode principal = response.get("principalId");
+    if (rest && (principal == null || !principal.isValueNode())) {
+      return error(rest, "the authorizer response has no principalId");
+    }
+    PolicyEvaluator.Result result;
+    try {
+      result = PolicyEvaluator.evaluate(response.get("policyDocument"), methodArn);
+    } catch (IllegalArgumentException e) {
+      return error(rest, "invalid policy: " + e.getMessage());
+    }
+    if (result != PolicyEvaluator.Result.ALLOW) {
+      return forbidden(
+          rest,
+          result == PolicyEvaluator.Result.EXPLICIT_DENY
+              ? "the policy denies " + methodArn
+              : "no statement of the policy allows " + methodArn);
+    }
+    String principalId = principal == null || principal.isNull() ? null : principal.asText();
+    return new Allowed(new Authorization(rest ? principalId : null, Map.of(), List.of(), context));
+  }
+
+  private static Denied unauthorized(boolean rest, String reason) {
+    return new Denied(401, "{\"message\":\"Unauthorized\"}", "UnauthorizedException", reason);
+  }
+
+  private static Denied forbidden(boolean rest, String reason) {
+    return rest
+        ? new Denied(
+            403,
+            "{\"message\":\"User is not authorized to access this resource\"}",
+            "AccessDeniedException",
+            reason)
+        : new Denied(403, "{\"message\":\"Forbidden\"}", "AccessDeniedException", reason);
+  }
+
+  private static Denied error(boolean rest, String reason) {
+    return rest
+        ? new Denied(500, "{\"message\":null}", "AuthorizerConfigurationException", reason)
+        : new Denied(
+            500,
+            "{\"message\":\"Internal Server Error\"}",
+            "AuthorizerConfigurationException",
+            reason);
+  }
+
+  private static byte[] event(
+      LocalAuthorizer authorizer, TestRequest request, String methodArn, List<String> identity) {
+    try {
+      switch (authorizer.type()) {
+        case TOKEN -> {
+          ObjectNode event = JSON.createObjectNode();
+          event.put("type", "TOKEN");
+          event.put("methodArn", methodArn);
+          event.put("authorizationToken", identity.get(0));
+          return JSON.writeValueAsBytes(event);
+        }
+        case REQUEST -> {
+          ObjectNode event =
+              (ObjectNode) JSON.readTree(ProxyEvents.toEvent(request, EventSource.API_GATEWAY_V1));
+          ObjectNode result = JSON.createObjectNode();
+          result.put("type", "REQUEST");
+          result.put("methodArn", methodArn);
+          event.remove("body");
+          event.remove("isBase64Encoded");
+          result.setAll(event);
+          return JSON.writeValueAsBytes(result);
+        }
+        default -> {
+          ObjectNode event =
+              (ObjectNode) JSON.readTree(ProxyEvents.toEvent(request, EventSource.API_GATEWAY_V2));
+          ObjectNode result = JSON.createObjectNode();
+          result.put("version", "2.0");
+          result.put("type", "REQUEST");
+          result.put("routeArn", methodArn);
+          ArrayNode sources = result.putArray("identitySource");
+          identity.forEach(sources::add);
+          event.remove("body");
+          event.remove("isBase64Encoded");
+          event.remove("version");
+          result.setAll(event);
+          return JSON.writeValueAsBytes(result);
+        }
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String identityValue(String source, TestRequest request) {
+    String s = source.startsWith("$") ? source.substring(1) : source;
+    if (s.startsWith("method.request.header.") || s.startsWith("request.header.")) {
+      return request.header(s.substring(s.indexOf(".header.") + ".header.".length()));
+    }
+    if (s.startsWith("method.request.querystring.") || s.startsWith("request.querystring.")) {
+      String name = s.substring(s.indexOf(".querystring.") + ".querystring.".length());
+      for (String pair : request.rawQuery().split("&")) {
+        int eq = pair.indexOf('=');
+        String key = decode(eq < 0 ? pair : pair.substring(0, eq));
+        if (key.equals(name)) {
+          return eq < 0 ? "" : decode(pair.substring(eq + 1));
+        }
+      }
+      return null;
+    }
+    if (s.startsWith("stageVariables.")) {
+      return request.stageVariables().get(s.substring("stageVariables.".length()));
+    }
+    if (s.startsWith("context.")) {
+      return switch (s.substring("context.".length())) {
+        case "identity.sourceIp" -> request.sourceIp();
+        case "requestId" -> request.requestId();
+        case "stage" -> request.stage();
+        case "httpMethod" -> request.method();
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  private static String decode(String text) {
+    try {
+      return URLDecoder.decode(text, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return text;
+    }
+  }
+}

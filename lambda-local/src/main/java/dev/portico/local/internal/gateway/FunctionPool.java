@@ -1,0 +1,127 @@
+package dev.portico.local.internal.gateway;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portico.api.testing.FakeContext;
+import dev.portico.local.LocalStartupException;
+import dev.portico.local.config.LocalFunction;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Warm instances of one function, as Lambda keeps execution environments: an invocation borrows an
+ * idle instance (the most recently used first) or creates one, so no instance ever runs two
+ * invocations at once. An instance whose invocation timed out is thrown away, as Lambda does.
+ */
+public final class FunctionPool {
+  private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);
+
+  private final LocalFunction function;
+  private final ExecutorService executor;
+  private final ConcurrentLinkedDeque<RequestStreamHandler> idle = new ConcurrentLinkedDeque<>();
+  private final AtomicInteger instances = new AtomicInteger();
+
+  /** Creates the pool and its first instance, so a broken handler fails at start-up. */
+  public FunctionPool(LocalFunction function, ExecutorService executor) {
+    this.function = function;
+    this.executor = executor;
+    idle.push(create());
+  }
+
+  /** The function. */
+  public LocalFunction function() {
+    return function;
+  }
+
+  /** How many instances exist (idle or busy). */
+  public int instances() {
+    return instances.get();
+  }
+
+  private RequestStreamHandler create() {
+    long start = System.nanoTime();
+    RequestStreamHandler handler;
+    try {
+      handler = function.factory().get();
+    } catch (LocalStartupException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw new LocalStartupException(
+          "Function " + function.name() + ": creating the handler failed: " + e, e);
+    }
+    int count = instances.incrementAndGet();
+    LOG.debug(
+        "Function {}: instance {} initialised in {} ms",
+        function.name(),
+        count,
+        (System.nanoTime() - start) / 1_000_000);
+    return handler;
+  }
+
+  /** How an invocation ended. */
+  public sealed interface Outcome {}
+
+  /** The handler wrote this output. */
+  public record Returned(byte[] output) implements Outcome {}
+
+  /** The handler threw. */
+  public record Threw(Throwable error) implements Outcome {}
+
+  /** Nothing came back in time; {@code functionTimeout} tells which limit was hit. */
+  public record TimedOut(boolean functionTimeout, Duration after) implements Outcome {}
+
+  /**
+   * Invokes the function with an event and waits for the output.
+   *
+   * @param integrationTimeout API Gateway's limit; the function's own timeout may be shorter
+   */
+  public Outcome invoke(byte[] event, String requestId, Duration integrationTimeout)
+      throws InterruptedException {
+    RequestStreamHandler handler = idle.pollFirst();
+    if (handler == null) {
+      try {
+        handler = create();
+      } catch (LocalStartupException e) {
+        return new Threw(e);
+      }
+    }
+    long timeoutMs = function.timeout().toMillis();
+    FakeContext context =
+        FakeContext.of(function.name(), requestId, System.currentTimeMillis() + timeoutMs);
+    RequestStreamHandler instance = handler;
+    Future<byte[]> result =
+        executor.submit(
+            () -> {
+              ByteArrayOutputStream out = new ByteArrayOutputStream(512);
+              instance.handleRequest(new ByteArrayInputStream(event), out, context);
+              return out.toByteArray();
+            });
+    boolean functionLimit = timeoutMs <= integrationTimeout.toMillis();
+    long waitMs = Math.min(timeoutMs, integrationTimeout.toMillis());
+    try {
+      byte[] output = result.get(waitMs, TimeUnit.MILLISECONDS);
+      idle.push(instance);
+      return new Returned(output);
+    } catch (ExecutionException e) {
+      idle.push(instance);
+      return new Threw(e.getCause());
+    } catch (TimeoutException e) {
+      result.cancel(true);
+      instances.decrementAndGet();
+      return new TimedOut(functionLimit, Duration.ofMillis(waitMs));
+    } catch (InterruptedException e) {
+      result.cancel(true);
+      instances.decrementAndGet();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,289 @@
+package dev.portico.local.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.local.GatewayOptions;
+import dev.portico.local.LocalGateway;
+import dev.portico.local.LocalStartupException;
+import dev.portico.local.config.GatewayConfig;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalFunction;
+import dev.portico.local.config.LocalRoute;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The local gateway over real HTTP with a REST API (payload 1.0) and an HTTP API (2.0). */
+class LocalGatewayTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static LocalGateway gateway;
+
+  @BeforeAll
+  static void start() {
+    GatewayConfig config =
+        GatewayConfig.builder()
+            .function(LocalFunction.of("Scripted", ScriptedHandler.class.getName()))
+            .function(
+                LocalFunction.of("Quick", ScriptedHandler.class.getName())
+                    .withTimeout(Duration.ofMillis(300)))
+            .api(
+                LocalApi.rest("Api")
+                    .withStage("Prod")
+                    .withBinaryMediaTypes(List.of("image/png"))
+                    .withStageVariable("table", "pets-prod")
+                    .withRoute(LocalRoute.of("GET", "/pets/{id}", "Scripted"))
+                    .withRoute(LocalRoute.of("POST", "/pets", "Scripted"))
+                    .withRoute(LocalRoute.of("GET", "/quick/{what}", "Quick"))
+                    .withRoute(LocalRoute.of("ANY", "/{proxy+}", "Scripted")))
+            .api(
+                LocalApi.http("Http")
+                    .withStage("v2")
+                    .withRoute(LocalRoute.of("GET", "/items/{id}", "Scripted"))
+                    .withRoute(LocalRoute.of("GET", "/items/{id}/nostatus", "Scripted")))
+            .build();
+    gateway =
+        LocalGateway.start(
+            config,
+            GatewayOptions.defaults().withPort(0).withIntegrationTimeout(Duration.ofMillis(1500)));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static HttpResponse<String> get(String path, String... headers) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(gateway.uri(path));
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode event(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body()).get("event");
+  }
+
+  @Test
+  void sendsTheRestApiEventAndReturnsTheProxyResponse() throws Exception {
+    long before = System.currentTimeMillis();
+    HttpResponse<String> response = get("/pets/7?tag=a&tag=b", "X-Custom", "yes");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type")).contains("application/json");
+    JsonNode event = event(response);
+    assertThat(event.get("resource").asText()).isEqualTo("/pets/{id}");
+    assertThat(event.get("path").asText()).isEqualTo("/pets/7");
+    assertThat(event.get("httpMethod").asText()).isEqualTo("GET");
+    assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("7");
+    assertThat(event.get("multiValueQueryStringParameters").get("tag").toString())
+        .isEqualTo("[\"a\",\"b\"]");
+    assertThat(event.get("headers").get("X-Custom").asText()).isEqualTo("yes");
+    assertThat(event.get("headers").get("X-Forwarded-For").asText()).isEqualTo("127.0.0.1");
+    assertThat(event.get("stageVariables").get("table").asText()).isEqualTo("pets-prod");
+    JsonNode context = event.get("requestContext");
+    assertThat(context.get("stage").asText()).isEqualTo("Prod");
+    assertThat(context.get("identity").get("sourceIp").asText()).isEqualTo("127.0.0.1");
+    assertThat(context.get("requestTimeEpoch").asLong())
+        .isBetween(before, System.currentTimeMillis());
+    assertThat(context.get("requestId").asText())
+        .isEqualTo(response.headers().firstValue("x-amzn-RequestId").orElseThrow());
+    JsonNode body = JSON.readTree(response.body());
+    assertThat(body.get("awsRequestId").asText()).isEqualTo(context.get("requestId").asText());
+    assertThat(body.get("remainingMillis").asInt()).isBetween(1, 3000);
+  }
+
+  @Test
+  void servesTheSamePathUnderTheStagePrefix() throws Exception {
+    JsonNode event = event(get("/Prod/pets/8"));
+    assertThat(event.get("path").asText()).isEqualTo("/pets/8");
+    assertThat(event.get("requestContext").get("path").asText()).isEqualTo("/Prod/pets/8");
+  }
+
+  @Test
+  void greedyAndAnyRoutesMatchWhatNothingMoreSpecificDoes() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(gateway.uri("/shelters/3/cats"))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))
+                .header("Content-Type", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode event = event(response);
+    assertThat(event.get("resource").asText()).isEqualTo("/{proxy+}");
+    assertThat(event.get("pathParameters").get("proxy").asText()).isEqualTo("shelters/3/cats");
+    assertThat(event.get("httpMethod").asText()).isEqualTo("PATCH");
+    assertThat(event.get("body").asText()).isEqualTo("{}");
+    assertThat(event.get("isBase64Encoded").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aThrowingOrMalformedFunctionIsA502() throws Exception {
+    for (String path : List.of("/x/boom", "/x/malformed")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(502);
+      assertThat(response.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+    }
+  }
+
+  @Test
+  void theFunctionTimeoutIsA502AndTheIntegrationTimeoutA504() throws Exception {
+    HttpResponse<String> function = get("/quick/slow?ms=1000");
+    assertThat(function.statusCode()).isEqualTo(502);
+    assertThat(function.body()).isEqualTo("{\"message\":\"Internal server error\"}");
+
+    HttpResponse<String> integration = get("/x/slow?ms=3000");
+    assertThat(integration.statusCode()).isEqualTo(504);
+    assertThat(integration.body()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+  }
+
+  @Test
+  void enforcesThePayloadLimits() throws Exception {
+    HttpResponse<String> tooBig =
+        HTTP.send(
+            HttpRequest.newBuilder(gateway.uri("/pets"))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024 + 1]))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(tooBig.statusCode()).isEqualTo(413);
+    assertThat(tooBig.body()).isEqualTo("{\"message\":\"Request Too Long\"}");
+
+    HttpResponse<String> bigResponse = get("/x/big");
+    assertThat(bigResponse.statusCode()).isEqualTo(502);
+  }
+
+  @Test
+  void binaryMediaTypesDecideBase64InBothDirections() throws Exception {
+    HttpResponse<String> png =
+        HTTP.send(
+            HttpRequest.newBuilder(gateway.uri("/pets"))
+                .POST(HttpRequest.BodyPublishers.ofString("abc"))
+                .header("Content-Type", "image/png")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    JsonNode event = event(png);
+    assertThat(event.get("isBase64Encoded").asBoolean()).isTrue();
+    assertThat(event.get("body").asText()).isEqualTo("YWJj");
+
+    HttpResponse<byte[]> decoded =
+        HTTP.send(
+            HttpRequest.newBuilder(gateway.uri("/img/png")).header("Accept", "image/png").build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(decoded.body()).containsExactly(0x89, 'P', 'N', 'G');
+
+    HttpResponse<String> passedThrough =
+        HTTP.send(
+            HttpRequest.newBuilder(gateway.uri("/img/png")).header("Accept", "text/plain").build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(passedThrough.body()).isEqualTo("iVBORw==");
+  }
+
+  @Test
+  void multiValueHeadersAndCookiesReachTheClient() throws Exception {
+    HttpResponse<String> response = get("/x/cookies");
+    assertThat(response.statusCode()).isEqualTo(201);
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .containsExactly("a=1; Path=/", "b=2; HttpOnly");
+    assertThat(response.headers().allValues("X-Multi")).containsExactly("one", "two");
+  }
+
+  @Test
+  void unknownRoutesAnswerAsApiGatewayDoes() throws Exception {
+    HttpResponse<String> rest = get("/");
+    assertThat(rest.statusCode()).isEqualTo(403);
+    assertThat(rest.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+
+    HttpResponse<String> http = get("/v2/nothing");
+    assertThat(http.statusCode()).isEqualTo(404);
+    assertThat(http.body()).isEqualTo("{\"message\":\"Not Found\"}");
+  }
+
+  @Test
+  void sendsTheHttpApiEventWithTheStageInRawPath() throws Exception {
+    HttpResponse<String> response = get("/v2/items/5?q=1", "Cookie", "a=1; b=2");
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("apigw-requestid")).isPresent();
+    JsonNode event = event(response);
+    assertThat(event.get("version").asText()).isEqualTo("2.0");
+    assertThat(event.get("routeKey").asText()).isEqualTo("GET /items/{id}");
+    assertThat(event.get("rawPath").asText()).isEqualTo("/v2/items/5");
+    assertThat(event.get("rawQueryString").asText()).isEqualTo("q=1");
+    assertThat(event.get("cookies").toString()).isEqualTo("[\"a=1\",\"b=2\"]");
+    assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("5");
+    assertThat(event.get("requestContext").get("http").get("sourceIp").asText())
+        .isEqualTo("127.0.0.1");
+
+    HttpResponse<String> inferred = get("/v2/items/5/nostatus");
+    assertThat(inferred.statusCode()).isEqualTo(200);
+    assertThat(inferred.headers().firstValue("content-type")).contains("application/json");
+    assertThat(inferred.body()).isEqualTo("{\"hello\":\"world\"}");
+  }
+
+  @Test
+  void servesConcurrentRequestsOnSeparateWarmInstances() throws Exception {
+    List<CompletableFuture<HttpResponse<String>>> calls = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < 8; i++) {
+      calls.add(
+          HTTP.sendAsync(
+              HttpRequest.newBuilder(gateway.uri("/c/slow?ms=300")).build(),
+              HttpResponse.BodyHandlers.ofString()));
+    }
+    Set<Integer> instances = new HashSet<>();
+    for (CompletableFuture<HttpResponse<String>> call : calls) {
+      HttpResponse<String> response = call.get();
+      assertThat(response.statusCode()).isEqualTo(200);
+      instances.add(JSON.readTree(response.body()).get("instance").asInt());
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+    assertThat(instances.size()).isGreaterThan(1);
+
+    int before = ScriptedHandler.CONSTRUCTED.get();
+    get("/pets/1");
+    get("/pets/2");
+    assertThat(ScriptedHandler.CONSTRUCTED.get()).isEqualTo(before);
+  }
+
+  @Test
+  void aPortInUseIsReportedClearly() {
+    GatewayConfig config =
+        GatewayConfig.builder()
+            .function(LocalFunction.of("Scripted", new ScriptedHandler()))
+            .api(LocalApi.rest("Api").withRoute(LocalRoute.of("GET", "/x", "Scripted")))
+            .build();
+    int port = gateway.port();
+    assertThatThrownBy(
+            () -> LocalGateway.start(config, GatewayOptions.defaults().withPort(port)).close())
+        .isInstanceOf(LocalStartupException.class)
+        .hasMessage(
+            "Cannot start the local API Gateway: port "
+                + port
+                + " on 127.0.0.1 is already in use. Stop the other process or choose another port"
+                + " (--port or the PORT environment variable).");
+  }
+
+  @Test
+  void aHandlerThatCannotBeLoadedFailsAtStartUp() {
+    GatewayConfig config =
+        GatewayConfig.builder()
+            .function(LocalFunction.of("Missing", "com.example.NoSuchHandler"))
+            .build();
+    assertThatThrownBy(() -> LocalGateway.start(config, GatewayOptions.defaults().withPort(0)))
+        .isInstanceOf(LocalStartupException.class)
+        .hasMessageStartingWith(
+            "Function Missing: handler class com.example.NoSuchHandler was not found on the"
+                + " classpath");
+  }
+}
