@@ -9,6 +9,7 @@ import dev.portico.api.testing.TestRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +29,16 @@ public final class Priming {
   public static void prime(Api api) {
     long start = System.nanoTime();
     Set<String> paths = new LinkedHashSet<>();
+    Set<String> userOptions = new LinkedHashSet<>();
     for (Route route : api.routes()) {
-      paths.add(route.path().replaceAll("\\{[^}/]+\\+?}", "prime"));
+      String path = route.path().replaceAll("\\{[^}/]+\\+?}", "prime");
+      if (route.method().equals("ANY") || route.method().equals("OPTIONS")) {
+        // OPTIONS on this path would reach user code.
+        userOptions.add(path);
+      }
+      paths.add(path);
     }
+    paths.removeAll(userOptions);
     int count = 0;
     for (EventSource source : EventSource.values()) {
       count +=
@@ -66,5 +74,12 @@ public final class Priming {
       return;
     }
     HOOKS.add(CracHook.register(hook));
+  }
+
+  /** The CRaC resources registered so far, strongly held. */
+  static List<Object> hooks() {
+    synchronized (HOOKS) {
+      return List.copyOf(HOOKS);
+    }
   }
 }

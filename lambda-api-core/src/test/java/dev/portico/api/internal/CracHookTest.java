@@ -1,0 +1,36 @@
+package dev.portico.api.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.api.Api;
+import dev.portico.api.ApiHandler;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class CracHookTest {
+  static final AtomicInteger PRIMED = new AtomicInteger();
+
+  static final class Handler extends ApiHandler {
+    Handler() {
+      super(Api.builder().get("/x", r -> "x").build());
+    }
+
+    @Override
+    protected void prime() {
+      PRIMED.incrementAndGet();
+      super.prime();
+    }
+  }
+
+  @Test
+  void aHandlerRegistersACheckpointResourceThatPrimesIt() throws Exception {
+    int before = Priming.hooks().size();
+    new Handler();
+    List<Object> hooks = Priming.hooks();
+    assertThat(hooks).hasSize(before + 1);
+    // What the JVM calls before SnapStart takes its snapshot.
+    ((org.crac.Resource) hooks.get(hooks.size() - 1)).beforeCheckpoint(null);
+    assertThat(PRIMED).hasValue(1);
+  }
+}
