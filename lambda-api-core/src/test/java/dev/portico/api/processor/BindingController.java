@@ -203,13 +203,20 @@ public final class BindingController {
     return describe("id", id, "pet", pet);
   }
 
+  /** {@code Long}, or {@code List<String>} for a list of strings. */
+  private static String typeOf(Object value) {
+    if (value instanceof List<?> list) {
+      return list.isEmpty() ? "List" : "List<" + list.get(0).getClass().getSimpleName() + ">";
+    }
+    return value.getClass().getSimpleName();
+  }
+
   private static Map<String, String> describe(Object... namesAndValues) {
     Map<String, String> description = new LinkedHashMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       Object value = namesAndValues[i + 1];
       description.put(
-          (String) namesAndValues[i],
-          value == null ? "null" : value + " (" + value.getClass().getSimpleName() + ")");
+          (String) namesAndValues[i], value == null ? "null" : value + " (" + typeOf(value) + ")");
     }
     return description;
   }
