@@ -1,0 +1,502 @@
+package dev.portico.authorizer.config;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.portico.authorizer.Authorizer;
+import dev.portico.authorizer.HttpApiResponseFormat;
+import dev.portico.authorizer.config.internal.EnvSubstitution;
+import dev.portico.authorizer.config.internal.Section;
+import dev.portico.authorizer.jwt.Issuer;
+import dev.portico.authorizer.jwt.JwtAuthorizer;
+import dev.portico.authorizer.jwt.JwtValidator;
+import dev.portico.authorizer.jwt.RouteRule;
+import dev.portico.authorizer.jwt.TokenSource;
+import dev.portico.authorizer.jwt.internal.UrlPolicy;
+import dev.portico.authorizer.params.RequestRules;
+import dev.portico.authorizer.policy.Grant;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An authorizer described by a YAML file, validated completely when it is loaded (at cold start):
+ * an unknown key, a missing setting or a weak setting stops start-up with a message naming the file
+ * and the key. Strings may use {@code ${env:NAME}} for secrets and per-environment values.
+ *
+ * <p>The file is the one named by the environment variable {@value #CONFIG_ENV}, or {@value
+ * #CLASSPATH_RESOURCE} on the classpath. See {@code docs/authorizers.md} for every key.
+ *
+ * <pre>{@code
+ * # portico-authorizer.yaml
+ * jwt:
+ *   issuer: ${env:OIDC_ISSUER}
+ *   audience: ${env:OIDC_AUDIENCE}
+ *   routes:
+ *     "POST /pets": { scopes: [pets:write] }
+ * }</pre>
+ *
+ * <pre>{@code
+ * AuthorizerConfig config = AuthorizerConfig.load();     // throws ConfigException
+ * Authorizer authorizer = config.authorizer();
+ * }</pre>
+ */
+public final class AuthorizerConfig {
+
+  /** The environment variable naming the configuration file. */
+  public static final String CONFIG_ENV = "PORTICO_AUTHORIZER_CONFIG";
+
+  /** The classpath resource read when {@value #CONFIG_ENV} is not set. */
+  public static final String CLASSPATH_RESOURCE = "portico-authorizer.yaml";
+
+  private static final YAMLMapper YAML = yamlMapper();
+
+  private final Authorizer authorizer;
+  private final HttpApiResponseFormat httpApiFormat;
+
+  private AuthorizerConfig(Authorizer authorizer, HttpApiResponseFormat httpApiFormat) {
+    this.authorizer = authorizer;
+    this.httpApiFormat = httpApiFormat;
+  }
+
+  /** Loads the configuration with the process environment. */
+  public static AuthorizerConfig load() {
+    return load(System::getenv);
+  }
+
+  /**
+   * Loads the configuration from the file named by {@value #CONFIG_ENV}, else from the classpath.
+   *
+   * @throws ConfigException naming the file and every problem
+   */
+  public static AuthorizerConfig load(Function<String, String> env) {
+    String file = env.apply(CONFIG_ENV);
+    if (file != null && !file.isEmpty()) {
+      try {
+        return parse(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), env);
+      } catch (IOException e) {
+        throw new ConfigException(
+            List.of(
+                file
+                    + ": cannot be read (named by "
+                    + CONFIG_ENV
+                    + "): "
+                    + e.getClass().getSimpleName()));
+      }
+    }
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    if (loader == null) {
+      loader = AuthorizerConfig.class.getClassLoader();
+    }
+    try (InputStream in = loader.getResourceAsStream(CLASSPATH_RESOURCE)) {
+      if (in == null) {
+        throw new ConfigException(
+            List.of(
+                "no authorizer configuration: set "
+                    + CONFIG_ENV
+                    + " to a file or add "
+                    + CLASSPATH_RESOURCE
+                    + " to the classpath"));
+      }
+      return parse(CLASSPATH_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8), env);
+    } catch (IOException e) {
+      throw new ConfigException(List.of(CLASSPATH_RESOURCE + ": cannot be read"));
+    }
+  }
+
+  /**
+   * Parses and validates a configuration.
+   *
+   * @param file the name used in messages
+   * @throws ConfigException listing every problem
+   */
+  public static AuthorizerConfig parse(String file, String yaml, Function<String, String> env) {
+    List<String> problems = new ArrayList<>();
+    JsonNode root;
+    try {
+      root = YAML.readTree(yaml);
+    } catch (JsonProcessingException e) {
+      String detail =
+          e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
+              ? "has a duplicate key"
+              : "is not valid YAML";
+      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+      throw new ConfigException(
+          List.of(file + ": " + detail + (line > 0 ? " (line " + line + ")" : "")));
+    }
+    if (root == null || root.isMissingNode() || root.isNull()) {
+      throw new ConfigException(List.of(file + ": the file is empty"));
+    }
+    if (!root.isObject()) {
+      throw new ConfigException(List.of(file + ": must be a mapping at the top level"));
+    }
+    EnvSubstitution.apply(file, root, "", env, problems);
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+
+    Section top = new Section(file, root, problems);
+    HttpApiResponseFormat format = HttpApiResponseFormat.IAM_POLICY;
+    Optional<Section> response = top.section("response");
+    if (response.isPresent()) {
+      Optional<String> httpApi = response.get().string("httpApi");
+      if (httpApi.isPresent()) {
+        switch (httpApi.get()) {
+          case "iam-policy" -> format = HttpApiResponseFormat.IAM_POLICY;
+          case "simple" -> format = HttpApiResponseFormat.SIMPLE;
+          default -> response.get().problem("httpApi", "must be iam-policy or simple");
+        }
+      }
+      response.get().rejectUnknownKeys();
+    }
+
+    Optional<Section> jwtSection = top.section("jwt");
+    Optional<Section> paramsSection = top.section("requestParameters");
+    if (jwtSection.isEmpty() && paramsSection.isEmpty() && problems.isEmpty()) {
+      top.problem("jwt or requestParameters is required");
+    }
+    JwtAuthorizer jwt = jwtSection.map(s -> jwt(s, problems)).orElse(null);
+    RequestRules rules = paramsSection.map(s -> rules(s, env, problems)).orElse(null);
+    top.rejectUnknownKeys();
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    Authorizer authorizer;
+    if (jwt != null && rules != null) {
+      authorizer = rules.then(jwt);
+    } else if (jwt != null) {
+      authorizer = jwt;
+    } else {
+      authorizer = rules;
+    }
+    return new AuthorizerConfig(authorizer, format);
+  }
+
+  /** The authorizer the file describes. */
+  public Authorizer authorizer() {
+    return authorizer;
+  }
+
+  /** The response shape for HTTP API payload 2.0 events. */
+  public HttpApiResponseFormat httpApiResponseFormat() {
+    return httpApiFormat;
+  }
+
+  private static JwtAuthorizer jwt(Section s, List<String> problems) {
+    int before = problems.size();
+    boolean insecure = s.bool("allowInsecureHttp");
+    List<Issuer> issuers = new ArrayList<>();
+    List<String> algorithms = algorithms(s, "algorithms");
+    if (s.has("issuers")) {
+      if (s.has("issuer") || s.has("audience") || s.has("jwksUri")) {
+        s.problem("issuers", "cannot be combined with jwt.issuer, jwt.audience or jwt.jwksUri");
+      }
+      List<Section> list = s.sections("issuers");
+      if (list.isEmpty()) {
+        s.problem("issuers", "must list at least one issuer");
+      }
+      for (Section item : list) {
+        List<String> own = item.has("algorithms") ? algorithms(item, "algorithms") : algorithms;
+        issuer(item, own, insecure).ifPresent(issuers::add);
+        item.rejectUnknownKeys();
+      }
+    } else {
+      issuer(s, algorithms, insecure).ifPresent(issuers::add);
+    }
+
+    JwtValidator.Builder validator = JwtValidator.builder().allowInsecureHttp(insecure);
+    s.number("clockSkewSeconds", 0, 300).ifPresent(v -> validator.clockSkew(Duration.ofSeconds(v)));
+    s.number("maxTokenAgeSeconds", 1, 7 * 24 * 3600)
+        .ifPresent(v -> validator.maxTokenAge(Duration.ofSeconds(v)));
+    s.number("maxTokenLength", 64, 64 * 1024)
+        .ifPresent(v -> validator.maxTokenLength(v.intValue()));
+    s.number("jwksCacheTtlSeconds", 1, 24 * 3600)
+        .ifPresent(v -> validator.jwksCacheTtl(Duration.ofSeconds(v)));
+    s.number("jwksRefetchIntervalSeconds", 1, 3600)
+        .ifPresent(v -> validator.jwksRefetchInterval(Duration.ofSeconds(v)));
+    s.number("fetchTimeoutMillis", 100, 30_000)
+        .ifPresent(v -> validator.fetchTimeout(Duration.ofMillis(v)));
+    s.string("tokenType")
+        .ifPresent(
+            t -> {
+              if (t.equalsIgnoreCase("at+jwt")) {
+                validator.accessTokenProfile();
+              } else {
+                validator.requiredType(t);
+              }
+            });
+    s.string("tokenUse")
+        .ifPresent(
+            u -> {
+              if (u.equals("access") || u.equals("id")) {
+                validator.tokenUse(u);
+              } else {
+                s.problem("tokenUse", "must be access or id");
+              }
+            });
+    List<String> scopes = s.strings("requiredScopes");
+    validator.requiredScopes(scopes.toArray(String[]::new));
+
+    TokenSource source = TokenSource.authorizationHeader();
+    Optional<Section> token = s.section("token");
+    if (token.isPresent()) {
+      Section t = token.get();
+      int count = (t.has("header") ? 1 : 0) + (t.has("cookie") ? 1 : 0) + (t.has("query") ? 1 : 0);
+      if (count != 1) {
+        t.problem("must have exactly one of header, cookie, query");
+      } else if (t.has("header")) {
+        String h = t.string("header").orElse("Authorization");
+        source =
+            h.equalsIgnoreCase("Authorization")
+                ? TokenSource.authorizationHeader()
+                : TokenSource.header(h);
+      } else if (t.has("cookie")) {
+        source = TokenSource.cookie(t.string("cookie").orElse("-"));
+      } else {
+        source = TokenSource.queryParameter(t.string("query").orElse("-"));
+      }
+      t.rejectUnknownKeys();
+    }
+
+    List<RouteRule> routes = new ArrayList<>();
+    for (Map.Entry<String, JsonNode> e : s.entries("routes").entrySet()) {
+      try {
+        Grant.route(e.getKey());
+      } catch (IllegalArgumentException ex) {
+        s.problem(
+            "routes",
+            "key \"" + e.getKey() + "\" must be \"METHOD /path\" or a WebSocket route key");
+        continue;
+      }
+      if (!e.getValue().isObject()) {
+        s.problem("routes." + e.getKey(), "must be a mapping with scopes and/or groups");
+        continue;
+      }
+      Section r = s.child("routes", e.getKey(), e.getValue());
+      List<String> routeScopes = r.strings("scopes");
+      List<String> groups = r.strings("groups");
+      if (routeScopes.isEmpty() && groups.isEmpty()) {
+        r.problem("needs scopes or groups");
+      }
+      r.rejectUnknownKeys();
+      routes.add(
+          RouteRule.of(e.getKey())
+              .scopes(routeScopes.toArray(String[]::new))
+              .groups(groups.toArray(String[]::new)));
+    }
+    Map<String, JsonNode> context = s.entries("context");
+    String principalClaim = s.string("principalClaim").orElse("sub");
+    String groupsClaim = s.string("groupsClaim").orElse("cognito:groups");
+    s.rejectUnknownKeys();
+
+    if (problems.size() > before) {
+      return null;
+    }
+    issuers.forEach(validator::issuer);
+    JwtValidator built;
+    try {
+      built = validator.build();
+    } catch (IllegalArgumentException e) {
+      s.problem(e.getMessage());
+      return null;
+    }
+    JwtAuthorizer.Builder b =
+        JwtAuthorizer.builder(built)
+            .tokenSource(source)
+            .principalClaim(principalClaim)
+            .groupsClaim(groupsClaim);
+    for (Map.Entry<String, JsonNode> e : context.entrySet()) {
+      if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+        s.problem("context." + e.getKey(), "must name a claim");
+      } else {
+        b.contextClaim(e.getKey(), e.getValue().asText());
+      }
+    }
+    routes.forEach(b::route);
+    return b.build();
+  }
+
+  private static Optional<Issuer> issuer(Section s, List<String> algorithms, boolean insecure) {
+    Optional<String> iss = s.string("issuer");
+    if (!s.has("issuer")) {
+      s.problem("issuer", "is required");
+    }
+    List<String> audiences = s.strings("audience");
+    if (!s.has("audience")) {
+      s.problem("audience", "is required");
+    }
+    URI jwksUri = null;
+    Optional<String> jwks = s.string("jwksUri");
+    if (jwks.isPresent()) {
+      jwksUri = url(s, "jwksUri", jwks.get(), insecure);
+    }
+    if (iss.isPresent() && jwksUri == null && jwks.isEmpty()) {
+      url(s, "issuer", iss.get(), insecure);
+    }
+    if (iss.isEmpty() || audiences.isEmpty() || (jwks.isPresent() && jwksUri == null)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          Issuer.builder(iss.get())
+              .audiences(audiences)
+              .jwksUri(jwksUri)
+              .algorithms(algorithms.toArray(String[]::new))
+              .build());
+    } catch (IllegalArgumentException e) {
+      s.problem(e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  private static URI url(Section s, String key, String value, boolean insecure) {
+    URI uri;
+    try {
+      uri = URI.create(value);
+    } catch (IllegalArgumentException e) {
+      s.problem(key, "is not a valid URL");
+      return null;
+    }
+    if (uri.getHost() == null
+        || (!"https".equalsIgnoreCase(uri.getScheme())
+            && !"http".equalsIgnoreCase(uri.getScheme()))) {
+      s.problem(key, "is not a valid http(s) URL");
+      return null;
+    }
+    if (!UrlPolicy.allowed(uri, insecure)) {
+      s.problem(
+          key,
+          "must use https (plain http is only accepted for loopback hosts, or with "
+              + s.key("allowInsecureHttp")
+              + ": true)");
+      return null;
+    }
+    return uri;
+  }
+
+  private static List<String> algorithms(Section s, String key) {
+    List<String> algs = s.strings(key);
+    if (!s.has(key)) {
+      return new ArrayList<>(Issuer.ASYMMETRIC_ALGORITHMS);
+    }
+    List<String> ok = new ArrayList<>();
+    for (String alg : algs) {
+      if (Issuer.ASYMMETRIC_ALGORITHMS.contains(alg)) {
+        ok.add(alg);
+      } else {
+        s.problem(
+            key,
+            "contains "
+                + alg
+                + ", which is not allowed (use "
+                + String.join(", ", Issuer.ASYMMETRIC_ALGORITHMS)
+                + ")");
+      }
+    }
+    if (algs.isEmpty()) {
+      s.problem(key, "must not be empty");
+    }
+    return ok;
+  }
+
+  private static RequestRules rules(
+      Section s, Function<String, String> env, List<String> problems) {
+    int before = problems.size();
+    RequestRules.Builder b = RequestRules.builder(env);
+    Optional<Section> apiKey = s.section("apiKey");
+    if (apiKey.isPresent()) {
+      Section a = apiKey.get();
+      a.string("header").ifPresent(b::apiKeyHeader);
+      a.string("query").ifPresent(b::apiKeyQueryParameter);
+      if (!a.has("header") && !a.has("query")) {
+        a.problem("needs header or query");
+      }
+      Map<String, JsonNode> keys = a.entries("keys");
+      if (keys.isEmpty()) {
+        a.problem("keys", "is required");
+      }
+      for (Map.Entry<String, JsonNode> e : keys.entrySet()) {
+        Section k = a.child("keys", e.getKey(), e.getValue());
+        if (!e.getValue().isObject()) {
+          a.problem("keys." + e.getKey(), "must be a mapping with sha256 or env");
+          continue;
+        }
+        boolean hasHash = k.has("sha256");
+        boolean hasEnv = k.has("env");
+        if (hasHash == hasEnv) {
+          k.problem("must have exactly one of sha256, env");
+        } else {
+          try {
+            if (hasHash) {
+              k.string("sha256").ifPresent(h -> b.apiKeySha256(e.getKey(), h));
+            } else {
+              k.string("env").ifPresent(v -> b.apiKeyFromEnvironment(e.getKey(), v));
+            }
+          } catch (IllegalArgumentException ex) {
+            k.problem(ex.getMessage().replaceFirst("^API key [^:]*: ", ""));
+          }
+        }
+        k.rejectUnknownKeys();
+      }
+      a.rejectUnknownKeys();
+    }
+    Optional<Section> ip = s.section("sourceIp");
+    if (ip.isPresent()) {
+      for (String key : List.of("allow", "deny")) {
+        for (String cidr : ip.get().strings(key)) {
+          try {
+            if (key.equals("allow")) {
+              b.allowSourceIps(cidr);
+            } else {
+              b.denySourceIps(cidr);
+            }
+          } catch (IllegalArgumentException e) {
+            ip.get().problem(key, "contains " + e.getMessage());
+          }
+        }
+      }
+      ip.get().rejectUnknownKeys();
+    }
+    for (Map.Entry<String, JsonNode> e : s.entries("headers").entrySet()) {
+      if (!e.getValue().isValueNode()) {
+        s.problem("headers." + e.getKey(), "must be a string (empty: just present)");
+      } else {
+        b.requireHeader(e.getKey(), e.getValue().asText());
+      }
+    }
+    for (Map.Entry<String, JsonNode> e : s.entries("stageVariables").entrySet()) {
+      if (!e.getValue().isValueNode()) {
+        s.problem("stageVariables." + e.getKey(), "must be a string");
+      } else {
+        b.requireStageVariable(e.getKey(), e.getValue().asText());
+      }
+    }
+    s.rejectUnknownKeys();
+    if (problems.size() > before) {
+      return null;
+    }
+    return b.build();
+  }
+
+  private static YAMLMapper yamlMapper() {
+    YAMLMapper mapper = new YAMLMapper();
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    return mapper;
+  }
+
+  @Override
+  public String toString() {
+    return "AuthorizerConfig{httpApi=" + httpApiFormat.name().toLowerCase(Locale.ROOT) + "}";
+  }
+}

@@ -1,0 +1,38 @@
+package dev.portico.authorizer.config;
+
+import dev.portico.authorizer.AuthorizerHandler;
+
+/**
+ * A ready Lambda handler whose authorizer comes from a configuration file (see {@link
+ * AuthorizerConfig}). Point the function's handler at this class and ship a {@code
+ * portico-authorizer.yaml}, or set {@code PORTICO_AUTHORIZER_CONFIG}; a bad file stops the cold
+ * start with a message naming the file and the key.
+ *
+ * <pre>{@code
+ * # template.yaml (AWS SAM)
+ * AuthorizerFunction:
+ *   Type: AWS::Serverless::Function
+ *   Properties:
+ *     Handler: dev.portico.authorizer.config.ConfiguredAuthorizerHandler::handleRequest
+ *     Environment:
+ *       Variables:
+ *         OIDC_ISSUER: https://login.example.com
+ *         OIDC_AUDIENCE: pets-api
+ * }</pre>
+ */
+public class ConfiguredAuthorizerHandler extends AuthorizerHandler {
+
+  /**
+   * Loads the configuration from the environment or the classpath.
+   *
+   * @throws ConfigException when the configuration is missing or invalid
+   */
+  public ConfiguredAuthorizerHandler() {
+    this(AuthorizerConfig.load());
+  }
+
+  /** A handler for an already loaded configuration. */
+  public ConfiguredAuthorizerHandler(AuthorizerConfig config) {
+    super(config.authorizer(), config.httpApiResponseFormat());
+  }
+}

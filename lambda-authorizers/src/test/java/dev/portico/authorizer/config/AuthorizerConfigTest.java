@@ -1,0 +1,338 @@
+package dev.portico.authorizer.config;
+
+import static dev.portico.authorizer.testing.Events.fixture;
+import static dev.portico.authorizer.testing.Events.invoke;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.portico.authorizer.AuthorizationRequest;
+import dev.portico.authorizer.Decision;
+import dev.portico.authorizer.EventType;
+import dev.portico.authorizer.HttpApiResponseFormat;
+import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.policy.MethodArn;
+import dev.portico.authorizer.testing.Jwts;
+import dev.portico.authorizer.testing.TestIssuerServer;
+import dev.portico.authorizer.testing.TestKey;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthorizerConfigTest {
+
+  private static final TestKey KEY = TestKey.rsa("config-key");
+
+  private TestIssuerServer server;
+  private final Map<String, String> env = new HashMap<>();
+
+  @BeforeEach
+  void start() throws Exception {
+    server = TestIssuerServer.start(KEY);
+    env.put("OIDC_ISSUER", server.issuer());
+    env.put("OIDC_AUDIENCE", "petstore");
+  }
+
+  @AfterEach
+  void stop() {
+    server.close();
+  }
+
+  private String token(String audience, long exp) {
+    long now = Instant.now().getEpochSecond();
+    return Jwts.token(KEY)
+        .standard(server.issuer(), audience, now)
+        .claim("exp", exp)
+        .claim("scope", "pets:write")
+        .claim("email", "ann@example.com")
+        .sign(KEY);
+  }
+
+  private String validToken() {
+    return token("petstore", Instant.now().getEpochSecond() + 300);
+  }
+
+  private static String restEvent(String authorization) {
+    return fixture("powertools-typescript/apigw-rest/authorizer-request.json")
+        .replace("\"Bearer foo\"", "\"" + authorization + "\"");
+  }
+
+  private static void assertProblems(String yaml, Map<String, String> env, String... problems) {
+    assertThatThrownBy(() -> AuthorizerConfig.parse("portico-authorizer.yaml", yaml, env::get))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(String.join("\n", problems))
+        .satisfies(e -> assertThat(((ConfigException) e).problems()).containsExactly(problems));
+  }
+
+  private void assertProblems(String yaml, String... problems) {
+    assertProblems(yaml, env, problems);
+  }
+
+  @Test
+  void petstoreSampleWorksAgainstALocalDiscoveryServer() throws Exception {
+    Path sample = Path.of("src/test/resources/petstore-authorizer.yaml");
+    env.put(AuthorizerConfig.CONFIG_ENV, sample.toString());
+    ConfiguredAuthorizerHandler handler =
+        new ConfiguredAuthorizerHandler(AuthorizerConfig.load(env::get));
+
+    String allowed = invoke(handler, restEvent("Bearer " + validToken()));
+
+    assertThat(allowed)
+        .isEqualTo(
+            "{\"principalId\":\"user-1\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\","
+                + "\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/*/*\"]}]},"
+                + "\"context\":{\"scope\":\"pets:write\",\"email\":\"ann@example.com\"}}");
+    assertThat(server.hits("/.well-known/openid-configuration")).isEqualTo(1);
+    assertThatThrownBy(() -> invoke(handler, restEvent("Basic abc")))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(
+            () ->
+                invoke(
+                    handler,
+                    restEvent(
+                        "Bearer " + token("petstore", Instant.now().getEpochSecond() - 3600))))
+        .isInstanceOf(UnauthorizedException.class);
+    assertThatThrownBy(
+            () ->
+                invoke(
+                    handler,
+                    restEvent(
+                        "Bearer " + token("other-api", Instant.now().getEpochSecond() + 300))))
+        .isInstanceOf(UnauthorizedException.class);
+  }
+
+  @Test
+  void petstoreSampleWithoutOidcIssuerStopsStartUp() {
+    env.remove("OIDC_ISSUER");
+    env.put(AuthorizerConfig.CONFIG_ENV, "src/test/resources/petstore-authorizer.yaml");
+
+    assertThatThrownBy(() -> AuthorizerConfig.load(env::get))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "src/test/resources/petstore-authorizer.yaml: jwt.issuer: environment variable"
+                + " OIDC_ISSUER is not set");
+  }
+
+  @Test
+  void withoutTheEnvironmentVariableTheClasspathFileIsUsed() throws Exception {
+    env.put("TEST_API_KEY", "k-123");
+    AuthorizerConfig config = AuthorizerConfig.load(env::get);
+
+    Decision d =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(
+                        EventType.REQUEST,
+                        MethodArn.parse("arn:aws:execute-api:eu-west-1:123456789012:a1/prod/GET/"))
+                    .header("X-API-KEY", "k-123")
+                    .build());
+    assertThat(d.principalId()).isEqualTo("test-client");
+  }
+
+  @Test
+  void anUnreadableFileNamedByTheEnvironmentStopsStartUp(@TempDir Path dir) {
+    env.put(AuthorizerConfig.CONFIG_ENV, dir.resolve("missing.yaml").toString());
+
+    assertThatThrownBy(() -> AuthorizerConfig.load(env::get))
+        .hasMessage(
+            dir.resolve("missing.yaml")
+                + ": cannot be read (named by PORTICO_AUTHORIZER_CONFIG): NoSuchFileException");
+  }
+
+  @Test
+  void aFileNamedByTheEnvironmentIsRead(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("auth.yaml");
+    Files.writeString(
+        file,
+        "response:\n  httpApi: simple\njwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: [a, petstore]\n"
+            + "  jwksUri: ${env:OIDC_ISSUER}/jwks.json\n");
+    env.put(AuthorizerConfig.CONFIG_ENV, file.toString());
+
+    ConfiguredAuthorizerHandler handler =
+        new ConfiguredAuthorizerHandler(AuthorizerConfig.load(env::get));
+    String event =
+        fixture("powertools-typescript/apigw-http/authorizer-request.json")
+            .replace("Bearer foo", "Bearer " + validToken());
+
+    assertThat(invoke(handler, event)).isEqualTo("{\"isAuthorized\":true}");
+    assertThat(server.hits("/.well-known/openid-configuration")).isZero();
+  }
+
+  @Test
+  void missingAudienceIsNamedWithFileAndKey() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n",
+        "portico-authorizer.yaml: jwt.audience is required");
+  }
+
+  @Test
+  void missingIssuerIsNamedWithFileAndKey() {
+    assertProblems("jwt:\n  audience: pets\n", "portico-authorizer.yaml: jwt.issuer is required");
+  }
+
+  @Test
+  void anUnknownKeyStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audiance: pets\n",
+        "portico-authorizer.yaml: jwt.audience is required",
+        "portico-authorizer.yaml: unknown key jwt.audiance");
+  }
+
+  @Test
+  void anUnknownTopLevelKeyStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\ncache: true\n",
+        "portico-authorizer.yaml: unknown key cache");
+  }
+
+  @Test
+  void algNoneInTheAllowListStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  algorithms: [RS256, none]\n",
+        "portico-authorizer.yaml: jwt.algorithms contains none, which is not allowed (use RS256,"
+            + " RS384, RS512, PS256, PS384, PS512, ES256, ES384, ES512)");
+  }
+
+  @Test
+  void plainHttpIssuerForANonLoopbackHostStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: http://login.example.com\n  audience: pets\n",
+        "portico-authorizer.yaml: jwt.issuer must use https (plain http is only accepted for"
+            + " loopback hosts, or with jwt.allowInsecureHttp: true)");
+  }
+
+  @Test
+  void plainHttpJwksUriStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n"
+            + "  jwksUri: http://keys.example.com/jwks.json\n",
+        "portico-authorizer.yaml: jwt.jwksUri must use https (plain http is only accepted for"
+            + " loopback hosts, or with jwt.allowInsecureHttp: true)");
+  }
+
+  @Test
+  void plainHttpIsAcceptedWithTheExplicitOptIn() {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: http://login.example.com\n  audience: pets\n  allowInsecureHttp: true\n",
+            env::get);
+
+    assertThat(config.httpApiResponseFormat()).isEqualTo(HttpApiResponseFormat.IAM_POLICY);
+  }
+
+  @Test
+  void anUnsetEnvironmentVariableIsNamed() {
+    assertProblems(
+        "jwt:\n  issuer: ${env:NOT_SET_ANYWHERE}\n  audience: pets\n",
+        "portico-authorizer.yaml: jwt.issuer: environment variable NOT_SET_ANYWHERE is not set");
+  }
+
+  @Test
+  void aMalformedReferenceIsNamed() {
+    assertProblems(
+        "jwt:\n  issuer: ${OIDC_ISSUER}\n  audience: pets\n",
+        "portico-authorizer.yaml: jwt.issuer: ${OIDC_ISSUER} is not a valid reference (use"
+            + " ${env:NAME})");
+  }
+
+  @Test
+  void everyProblemIsReportedAtOnce() {
+    assertProblems(
+        "response:\n  httpApi: fancy\njwt:\n  audience: pets\n  clockSkewSeconds: 900\n"
+            + "  tokenUse: refresh\n  token: { header: x, cookie: y }\n",
+        "portico-authorizer.yaml: response.httpApi must be iam-policy or simple",
+        "portico-authorizer.yaml: jwt.issuer is required",
+        "portico-authorizer.yaml: jwt.clockSkewSeconds must be between 0 and 300",
+        "portico-authorizer.yaml: jwt.tokenUse must be access or id",
+        "portico-authorizer.yaml: jwt.token must have exactly one of header, cookie, query");
+  }
+
+  @Test
+  void routesNeedAValidKeyAndARequirement() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  routes:\n"
+            + "    \"pets\": { scopes: [a] }\n    \"POST /pets\": {}\n"
+            + "    \"GET /pets\": { scope: [a] }\n",
+        "portico-authorizer.yaml: jwt.routes key \"pets\" must be \"METHOD /path\" or a WebSocket"
+            + " route key",
+        "portico-authorizer.yaml: jwt.routes.POST /pets needs scopes or groups",
+        "portico-authorizer.yaml: jwt.routes.GET /pets needs scopes or groups",
+        "portico-authorizer.yaml: unknown key jwt.routes.GET /pets.scope");
+  }
+
+  @Test
+  void severalIssuersEachNeedAnAudience() {
+    assertProblems(
+        "jwt:\n  issuers:\n    - issuer: https://a.example.com\n      audience: pets\n"
+            + "    - issuer: https://b.example.com\n",
+        "portico-authorizer.yaml: jwt.issuers[1].audience is required");
+  }
+
+  @Test
+  void anEmptyFileStopsStartUp() {
+    assertProblems("", "portico-authorizer.yaml: the file is empty");
+  }
+
+  @Test
+  void aDuplicateKeyStopsStartUp() {
+    assertProblems(
+        "jwt:\n  issuer: https://a.example.com\n  issuer: https://b.example.com\n  audience: p\n",
+        "portico-authorizer.yaml: has a duplicate key (line 3)");
+  }
+
+  @Test
+  void aFileWithoutValidatorStopsStartUp() {
+    assertProblems(
+        "response:\n  httpApi: simple\n",
+        "portico-authorizer.yaml: jwt or requestParameters is required");
+  }
+
+  @Test
+  void apiKeySettingsAreValidated() {
+    assertProblems(
+        "requestParameters:\n  apiKey:\n    keys:\n      a: { sha256: abc }\n"
+            + "      b: { env: MISSING_KEY }\n      c: { sha256: x, env: Y }\n"
+            + "  sourceIp:\n    allow: [10.0.0.0/8, example.com]\n",
+        "portico-authorizer.yaml: requestParameters.apiKey needs header or query",
+        "portico-authorizer.yaml: requestParameters.apiKey.keys.a sha256 must be 64 hexadecimal"
+            + " characters",
+        "portico-authorizer.yaml: requestParameters.apiKey.keys.b environment variable MISSING_KEY"
+            + " is not set",
+        "portico-authorizer.yaml: requestParameters.apiKey.keys.c must have exactly one of sha256,"
+            + " env",
+        "portico-authorizer.yaml: requestParameters.sourceIp.allow contains not an IP address"
+            + " range: example.com");
+  }
+
+  @Test
+  void requestParametersAndJwtCombine() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "requestParameters:\n  sourceIp:\n    allow: [15.248.0.0/16]\n  stageVariables: {}\n"
+                + "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n"
+                + "  routes:\n    \"POST /lambda-request\": { scopes: [pets:admin] }\n",
+            env::get);
+    ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler(config);
+
+    String out = invoke(handler, restEvent("Bearer " + validToken()));
+
+    assertThat(out).contains("\"Effect\":\"Deny\"").contains("POST/lambda-request");
+    String otherIp = restEvent("Bearer " + validToken()).replace("\"15.248.3.126\"", "\"1.2.3.4\"");
+    assertThat(invoke(handler, otherIp))
+        .isEqualTo(
+            "{\"principalId\":\"anonymous\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\","
+                + "\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/*/*\"]}]}}");
+    assertThat(List.of(out)).isNotEmpty();
+  }
+}
