@@ -51,7 +51,7 @@ public final class JwtAuthorizer implements Authorizer {
     this.validator = b.validator;
     this.tokenSource = b.tokenSource;
     this.principalClaim = b.principalClaim;
-    this.context = Map.copyOf(b.context);
+    this.context = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
     this.routes = List.copyOf(b.routes);
     this.groupsClaim = b.groupsClaim;
   }
