@@ -44,6 +44,7 @@ public final class Dispatcher {
   static final int RESPONSE_LIMIT = 6 * 1024 * 1024 - 32 * 1024;
 
   private final ObjectMapper mapper;
+  private final BodyReaders readers;
   private final EventReader reader;
   private final ResponseWriter writer;
   private final Router<Entry> router = new Router<>();
@@ -72,6 +73,7 @@ public final class Dispatcher {
       boolean stripStage,
       int compressAbove) {
     this.mapper = mapper;
+    this.readers = new BodyReaders(mapper);
     this.reader = new EventReader(mapper);
     this.writer = new ResponseWriter(mapper.getFactory());
     this.stripStage = stripStage;
@@ -144,7 +146,7 @@ public final class Dispatcher {
     Router.Match<Entry> match =
         event.invalid() == null ? router.match(event.method(), segments) : NO_MATCH;
     String path = toPath(segments);
-    EventRequest request = new EventRequest(event, path, match.params(), lambda, mapper, Map.of());
+    EventRequest request = new EventRequest(event, path, match.params(), lambda, readers, Map.of());
     String requestId = request.requestId();
     MDC.put("requestId", requestId);
     try {

@@ -2,10 +2,7 @@ package dev.portico.api.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.portico.api.Authorization;
 import dev.portico.api.BadRequestException;
@@ -26,7 +23,7 @@ final class EventRequest implements Request {
   private final String path;
   private final Map<String, String> pathParams;
   private final Context context;
-  private final ObjectMapper mapper;
+  private final BodyReaders readers;
   private final Map<String, Object> attributes;
   private @Nullable Authorization authorization;
 
@@ -35,13 +32,13 @@ final class EventRequest implements Request {
       String path,
       Map<String, String> pathParams,
       Context context,
-      ObjectMapper mapper,
+      BodyReaders readers,
       Map<String, Object> attributes) {
     this.event = event;
     this.path = path;
     this.pathParams = pathParams;
     this.context = context;
-    this.mapper = mapper;
+    this.readers = readers;
     this.attributes = attributes;
   }
 
@@ -50,7 +47,7 @@ final class EventRequest implements Request {
   }
 
   EventRequest withPathParams(Map<String, String> params) {
-    EventRequest copy = new EventRequest(event, path, params, context, mapper, attributes);
+    EventRequest copy = new EventRequest(event, path, params, context, readers, attributes);
     copy.authorization = authorization;
     return copy;
   }
@@ -155,13 +152,8 @@ final class EventRequest implements Request {
     if (body.length == 0) {
       throw new BadRequestException("Missing request body");
     }
-    JavaType javaType = mapper.constructType(type);
     try {
-      T value =
-          mapper
-              .readerFor(javaType)
-              .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-              .readValue(body);
+      T value = readers.body(type).readValue(body);
       if (value == null) {
         throw new BadRequestException("Missing request body: the body is JSON null");
       }
@@ -262,10 +254,7 @@ final class EventRequest implements Request {
   @Override
   public <T> T rawEvent(Class<T> type) {
     try {
-      return mapper
-          .copy()
-          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
-          .readValue(event.event(), type);
+      return readers.event(type).readValue(event.event());
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot read the " + event.source() + " event as " + type.getName(), e);
@@ -281,7 +270,7 @@ final class EventRequest implements Request {
   public Request withAttribute(String name, Object value) {
     Map<String, Object> copy = new HashMap<>(attributes);
     copy.put(name, value);
-    EventRequest request = new EventRequest(event, path, pathParams, context, mapper, copy);
+    EventRequest request = new EventRequest(event, path, pathParams, context, readers, copy);
     request.authorization = authorization;
     return request;
   }
