@@ -95,7 +95,7 @@ public final class Param<T> {
     return convert(raw);
   }
 
-  /** Every value converted, in order; the default (or nothing) when absent. */
+  /** Every value converted, in order; the default, or an empty list, when absent. */
   public List<T> all(Request request) {
     List<String> raw =
         switch (source) {
@@ -107,16 +107,8 @@ public final class Param<T> {
           }
         };
     if (raw.isEmpty()) {
-      if (defaultValue != null) {
-        return List.of(defaultValue);
-      }
-      if (optional || defaultText != null || source == ParamSource.QUERY) {
-        return List.of();
-      }
-      if (source == ParamSource.HEADER) {
-        return List.of();
-      }
-      throw new BadRequestException("Missing required " + describe());
+      // A list parameter is never required: absent means empty, or the default.
+      return defaultValue != null ? List.of(defaultValue) : List.of();
     }
     List<T> values = new ArrayList<>(raw.size());
     for (String value : raw) {
