@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.annotation.processing.Processor;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.FileObject;
@@ -55,6 +56,14 @@ final class Compilation {
 
   /** Compiles the sources with {@code -Xlint:all -Werror}, as a strict user build would. */
   static Compilation compile(String... sources) {
+    return compile(List.of(), sources);
+  }
+
+  /**
+   * Compiles the sources with Portico's processor and other processors, all given as instances
+   * (then the processor path is not searched).
+   */
+  static Compilation compile(List<Processor> otherProcessors, String... sources) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     StandardJavaFileManager standard =
@@ -78,7 +87,14 @@ final class Compilation {
             "-processorpath",
             processorPath());
     StringWriter out = new StringWriter();
-    boolean success = compiler.getTask(out, files, collector, options, null, units).call();
+    JavaCompiler.CompilationTask task =
+        compiler.getTask(out, files, collector, options, null, units);
+    if (!otherProcessors.isEmpty()) {
+      List<Processor> processors = new ArrayList<>(otherProcessors);
+      processors.add(0, new RoutesProcessor());
+      task.setProcessors(processors);
+    }
+    boolean success = task.call();
     return new Compilation(success, List.copyOf(collector.getDiagnostics()), files.sources());
   }
 

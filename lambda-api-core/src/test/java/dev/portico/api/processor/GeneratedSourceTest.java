@@ -4,9 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.annotation.processing.SupportedAnnotationTypes;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,6 +110,94 @@ class GeneratedSourceTest {
     assertThat(compilation.messages()).isEmpty();
     assertThat(compilation.generated().get("com.example.Old_Routes"))
         .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+  }
+
+  @Test
+  void controllersWaitForTypesThatAnotherProcessorGenerates() {
+    Compilation compilation =
+        Compilation.compile(
+            List.of(new LaterTypeProcessor()),
+            """
+            package com.example;
+
+            public @interface GenerateLater {}
+            """,
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            @GenerateLater
+            public final class LaterController {
+              @POST public String create(@Body Later later, @QueryParam("code") LaterCode code) {
+                return later.name() + code;
+              }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated())
+        .containsKeys(
+            "com.example.Later", "com.example.LaterCode", "com.example.LaterController_Routes");
+    assertThat(compilation.generated().get("com.example.LaterController_Routes"))
+        .contains("request.bodyAs(Later.class)")
+        .contains("routes.param(", "LaterCode.class");
+  }
+
+  @Test
+  void typesThatNeverAppearAreLeftToJavacToReport() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class TypoController {
+              @GET public String get(@QueryParam("x") Missing x) { return ""; }
+            }
+            """);
+
+    assertThat(compilation.success()).isFalse();
+    assertThat(compilation.messages())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .startsWith("6:43: cannot find symbol");
+    assertThat(compilation.generated()).isEmpty();
+  }
+
+  /**
+   * Generates {@code com.example.Later} and {@code LaterCode} in the first round, like Immutables.
+   */
+  @SupportedAnnotationTypes("*")
+  static final class LaterTypeProcessor extends AbstractProcessor {
+    private boolean done;
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+      return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+      if (done || annotations.isEmpty()) {
+        return false;
+      }
+      done = true;
+      write("com.example.Later", "package com.example;\npublic record Later(String name) {}\n");
+      write(
+          "com.example.LaterCode",
+          "package com.example;\npublic record LaterCode(String text) {\n"
+              + "  public static LaterCode valueOf(String text) { return new LaterCode(text); }\n}\n");
+      return true;
+    }
+
+    private void write(String name, String source) {
+      try (Writer out = processingEnv.getFiler().createSourceFile(name).openWriter()) {
+        out.write(source);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
   }
 
   private static String resource(String name) throws IOException {
