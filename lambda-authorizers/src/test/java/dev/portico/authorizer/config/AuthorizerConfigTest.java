@@ -167,6 +167,37 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void theStrictExampleOfTheDocsIsValid() {
+    env.put("PARTNER_A_KEY", "partner-secret");
+    String yaml =
+        String.join(
+            "\n",
+            "response:",
+            "  httpApi: simple",
+            "jwt:",
+            "  issuers:",
+            "    - issuer: https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf",
+            "      audience: 3n4b5urk1ft4fl3mg5e62d9ado",
+            "  tokenUse: access",
+            "  clockSkewSeconds: 30",
+            "  routes:",
+            "    \"POST /pets\": { scopes: [pets/write] }",
+            "    \"DELETE /pets/{id}\": { groups: [admins] }",
+            "requestParameters:",
+            "  apiKey:",
+            "    header: x-api-key",
+            "    keys:",
+            "      partner-a: { env: PARTNER_A_KEY }",
+            "  sourceIp:",
+            "    allow: [203.0.113.0/24]",
+            "");
+
+    AuthorizerConfig config = AuthorizerConfig.parse("docs.yaml", yaml, env::get);
+
+    assertThat(config.httpApiResponseFormat()).isEqualTo(HttpApiResponseFormat.SIMPLE);
+  }
+
+  @Test
   void missingAudienceIsNamedWithFileAndKey() {
     assertProblems(
         "jwt:\n  issuer: https://login.example.com\n",
