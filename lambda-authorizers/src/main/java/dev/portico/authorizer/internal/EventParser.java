@@ -10,7 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Detects the shape of an authorizer event and turns it into an {@link AuthorizationRequest}. */
+/**
+ * Detects the shape of an authorizer event and turns it into an {@link AuthorizationRequest}.
+ *
+ * <pre>{@code
+ * AuthorizationRequest request = EventParser.parse(new ObjectMapper().readTree(eventJson));
+ * request.eventType();   // TOKEN, REQUEST, HTTP_API_V2 or WEBSOCKET_CONNECT
+ * }</pre>
+ */
 public final class EventParser {
 
   private EventParser() {}

@@ -13,7 +13,14 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
 
-/** Writes authorizer responses as JSON, with the exact key spelling API Gateway expects. */
+/**
+ * Writes authorizer responses as JSON, with the exact key spelling API Gateway expects.
+ *
+ * <pre>{@code
+ * PolicyDocument policy = ResponseWriter.policyFor(decision, request.methodArn());
+ * ResponseWriter.writePolicy(decision, policy, output);
+ * }</pre>
+ */
 public final class ResponseWriter {
 
   private static final JsonFactory JSON = new JsonFactory();

@@ -120,11 +120,6 @@ public final class JwtValidator {
     return new Builder();
   }
 
-  /** The key source of an issuer (for tests that count fetches). */
-  JwksKeySource keySource(String issuer) {
-    return keySources.get(issuer);
-  }
-
   /** How many times the JWKS of {@code issuer} was fetched (a metric for tests). */
   public int jwksFetchCount(String issuer) {
     JwksKeySource source = keySources.get(issuer);

@@ -21,6 +21,17 @@ import java.util.regex.Pattern;
  */
 public record Cidr(byte[] network, int prefix) {
 
+  /** Copies the network bytes. */
+  public Cidr {
+    network = network.clone();
+  }
+
+  /** A copy of the network address bytes. */
+  @Override
+  public byte[] network() {
+    return network.clone();
+  }
+
   private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 

@@ -10,7 +10,13 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Replaces {@code ${env:NAME}} in every string of a YAML tree. */
+/**
+ * Replaces {@code ${env:NAME}} in every string of a YAML tree.
+ *
+ * <pre>{@code
+ * EnvSubstitution.apply("portico-authorizer.yaml", root, "", System::getenv, problems);
+ * }</pre>
+ */
 public final class EnvSubstitution {
 
   private static final Pattern REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");

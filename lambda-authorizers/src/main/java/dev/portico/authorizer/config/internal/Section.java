@@ -11,6 +11,12 @@ import java.util.Set;
 /**
  * A YAML mapping being read: tracks which keys were read so unknown keys can be reported, and
  * reports every problem with the file name and the full key path.
+ *
+ * <pre>{@code
+ * Section top = new Section("portico-authorizer.yaml", root, problems);
+ * top.section("jwt").ifPresent(jwt -> jwt.requiredString("issuer"));
+ * top.rejectUnknownKeys();   // "portico-authorizer.yaml: unknown key cache"
+ * }</pre>
  */
 public final class Section {
 

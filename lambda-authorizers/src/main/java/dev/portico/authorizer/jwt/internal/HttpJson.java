@@ -12,7 +12,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Fetches small JSON documents (JWKS, OpenID discovery) with a timeout and a size cap. */
+/**
+ * Fetches small JSON documents (JWKS, OpenID discovery) with a timeout and a size cap.
+ *
+ * <pre>{@code
+ * JsonNode jwks = new HttpJson(HttpClient.newHttpClient(), Duration.ofSeconds(3)).get(jwksUri);
+ * }</pre>
+ */
 public final class HttpJson {
 
   /** The largest document accepted. */

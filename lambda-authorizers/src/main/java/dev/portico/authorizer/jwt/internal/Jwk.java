@@ -7,6 +7,11 @@ import java.util.Set;
  * One key of a JWKS: usable (a public key and the algorithms it may verify) or unusable with the
  * reason.
  *
+ * <pre>{@code
+ * Jwk key = JwkSetParser.parse(jwks).get(0);
+ * if (key.unusable() == null && key.algorithms().contains("RS256")) { ... }
+ * }</pre>
+ *
  * @param kid the key id
  * @param key the public key, or {@code null} when unusable
  * @param algorithms the algorithms this key may verify; empty when unusable

@@ -20,6 +20,10 @@ import java.util.Set;
 /**
  * Turns a JWKS document into keys. Only {@code RSA} (at least 2048 bits) and {@code EC} (P-256,
  * P-384, P-521) keys with {@code use: sig} are usable; symmetric ({@code oct}) keys never are.
+ *
+ * <pre>{@code
+ * List<Jwk> keys = JwkSetParser.parse(new ObjectMapper().readTree(jwksJson));
+ * }</pre>
  */
 public final class JwkSetParser {
 

@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * The keys of one issuer: fetched from a JWKS URL (given, or found by OpenID discovery from the
  * issuer), cached for a TTL, refetched at most once per refetch interval when a token names an
  * unknown {@code kid}, and kept when a refresh fails (outage tolerance).
+ *
+ * <pre>{@code
+ * JwksKeySource keys = new JwksKeySource(issuer, null, uri -> UrlPolicy.allowed(uri, false),
+ *     http, Duration.ofMinutes(10), Duration.ofSeconds(30), Clock.systemUTC());
+ * List<Jwk> candidates = keys.find(kid);   // empty: unknown kid
+ * }</pre>
  */
 public final class JwksKeySource {
 

@@ -19,6 +19,10 @@ import java.util.Arrays;
  * and the JWK. RS* and ES* use java-jwt; PS* (which java-jwt does not implement) uses the JCA's
  * {@code RSASSA-PSS}. ECDSA signatures are checked for range first (r and s in [1, n-1]), which
  * rejects the all-zero "psychic signature".
+ *
+ * <pre>{@code
+ * boolean ok = SignatureVerifier.verify("PS256", publicKey, JWT.decode(token), signatureBytes);
+ * }</pre>
  */
 public final class SignatureVerifier {
 

@@ -3,7 +3,14 @@ package dev.portico.authorizer.jwt.internal;
 import java.net.URI;
 import java.util.Locale;
 
-/** Which URLs keys may be fetched from: https, or plain http on a loopback host, or opt-in. */
+/**
+ * Which URLs keys may be fetched from: https, or plain http on a loopback host, or opt-in.
+ *
+ * <pre>{@code
+ * UrlPolicy.allowed(URI.create("http://127.0.0.1:9000/jwks"), false);   // true
+ * UrlPolicy.allowed(URI.create("http://example.com/jwks"), false);      // false
+ * }</pre>
+ */
 public final class UrlPolicy {
 
   private UrlPolicy() {}
