@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -23,6 +24,7 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -84,6 +86,7 @@ final class ControllerAnalyzer {
   private final Elements elements;
   private final Types types;
   private boolean failed;
+  private boolean quiet;
 
   ControllerAnalyzer(ProcessingEnvironment env) {
     this.messager = env.getMessager();
@@ -123,61 +126,89 @@ final class ControllerAnalyzer {
     return false;
   }
 
-  /** The controller's model, or {@code null} when it has errors (all of them reported). */
-  ControllerModel analyze(TypeElement controller) {
+  /**
+   * The controller's model, or {@code null} when it has errors (all of them reported) or is an
+   * abstract generic class, whose routes its subclasses serve.
+   *
+   * @param checkedElsewhere whether a superclass's own route methods are checked when that class is
+   *     analyzed itself, so that its mistakes are not reported again for each subclass
+   */
+  ControllerModel analyze(TypeElement controller, Predicate<TypeElement> checkedElsewhere) {
     failed = false;
+    quiet = false;
     String controllerName = displayName(controller);
-    checkController(controller, controllerName);
+    if (!checkController(controller, controllerName)) {
+      return null;
+    }
+    List<TypeElement> chain = new ArrayList<>();
+    for (TypeElement type = controller; type != null; type = superclass(type)) {
+      chain.add(type);
+    }
 
-    String classPath = stringValue(annotation(controller, "Path"));
+    String classPath = "";
     boolean classPathValid = true;
-    if (classPath != null) {
+    for (TypeElement type : chain) {
+      String path = stringValue(annotation(type, "Path"));
+      if (path == null) {
+        continue;
+      }
+      classPath = path;
       try {
         PathTemplate.parse(PathTemplate.join(classPath));
       } catch (IllegalArgumentException e) {
+        quiet = type != controller && checkedElsewhere.test(type);
         error(
-            controller,
-            controllerName + ": path '" + PathTemplate.join(classPath) + "' " + e.getMessage());
+            type,
+            displayName(type) + ": path '" + PathTemplate.join(classPath) + "' " + e.getMessage());
+        quiet = false;
         classPathValid = false;
       }
+      break;
     }
 
+    // Route methods of the class and its superclasses; an annotated override replaces the method it
+    // overrides, an unannotated one keeps its route (and is what the route calls).
+    List<List<ExecutableElement>> declared = new ArrayList<>();
+    List<ExecutableElement> lower = new ArrayList<>();
+    for (TypeElement type : chain) {
+      List<ExecutableElement> own = new ArrayList<>();
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (!isRouteMethod(method)) {
+          continue;
+        }
+        if (type != controller
+            && lower.stream().anyMatch(sub -> elements.overrides(sub, method, controller))) {
+          continue;
+        }
+        own.add(method);
+      }
+      lower.addAll(own);
+      declared.add(own);
+    }
+    if (lower.isEmpty()) {
+      error(
+          controller,
+          controllerName
+              + ": has @Path but no route methods; annotate them with @GET, @POST, @PUT, @PATCH,"
+              + " @DELETE, @HEAD, @OPTIONS or @ANY");
+      return null;
+    }
+
+    List<ExecutableElement> members = ElementFilter.methodsIn(elements.getAllMembers(controller));
     List<RouteModel> routes = new ArrayList<>();
     Map<String, String> routed = new HashMap<>();
-    List<ExecutableElement> methods = ElementFilter.methodsIn(controller.getEnclosedElements());
-    for (ExecutableElement method : methods) {
-      List<String> httpMethods = new ArrayList<>();
-      for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
-        String name = qualifiedName(mirror);
-        if (name.startsWith(HTTP_PACKAGE)
-            && HTTP_METHODS.contains(name.substring(HTTP_PACKAGE.length()))) {
-          httpMethods.add(name.substring(HTTP_PACKAGE.length()));
+    for (int i = declared.size() - 1; i >= 0; i--) {
+      TypeElement type = chain.get(i);
+      quiet = type != controller && checkedElsewhere.test(type);
+      for (ExecutableElement method : declared.get(i)) {
+        RouteModel route =
+            analyzeMethod(
+                controller, controllerName, method, classPath, classPathValid, members, routed);
+        if (route != null) {
+          routes.add(route);
         }
       }
-      AnnotationMirror pathAnnotation = annotation(method, "Path");
-      if (httpMethods.isEmpty()) {
-        if (pathAnnotation != null) {
-          error(
-              method,
-              owner(controllerName, method)
-                  + ": @Path needs an HTTP method annotation (@GET, @POST, @PUT, @PATCH, @DELETE,"
-                  + " @HEAD, @OPTIONS or @ANY)");
-        }
-        continue;
-      }
-      RouteModel route =
-          analyzeMethod(
-              controller,
-              controllerName,
-              method,
-              httpMethods,
-              classPath == null ? "" : classPath,
-              classPathValid,
-              methods,
-              routed);
-      if (route != null) {
-        routes.add(route);
-      }
+      quiet = false;
     }
     if (failed) {
       return null;
@@ -187,6 +218,32 @@ final class ControllerAnalyzer {
         elements.getPackageOf(controller).getQualifiedName().toString(),
         generatedName(controller),
         List.copyOf(routes));
+  }
+
+  /** Whether the method has an HTTP method annotation or {@code @Path}. */
+  static boolean isRouteMethod(ExecutableElement method) {
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      String name = qualifiedName(mirror);
+      if (name.startsWith(HTTP_PACKAGE)
+          && (HTTP_METHODS.contains(name.substring(HTTP_PACKAGE.length()))
+              || name.equals(HTTP_PACKAGE + "Path"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TypeElement superclass(TypeElement type) {
+    TypeMirror superclass = type.getSuperclass();
+    if (superclass.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    TypeElement element = (TypeElement) ((DeclaredType) superclass).asElement();
+    return element.getQualifiedName().contentEquals("java.lang.Object")
+            || element.getQualifiedName().contentEquals("java.lang.Record")
+            || element.getQualifiedName().contentEquals("java.lang.Enum")
+        ? null
+        : element;
   }
 
   /** {@code Outer_Inner_Routes} for {@code Outer.Inner}. */
@@ -211,21 +268,22 @@ final class ControllerAnalyzer {
     return name.toString();
   }
 
-  private void checkController(TypeElement controller, String controllerName) {
+  /** Reports what makes the class unusable; {@code false} when there is nothing more to check. */
+  private boolean checkController(TypeElement controller, String controllerName) {
     if (controller.getKind() == ElementKind.INTERFACE
         || controller.getKind() == ElementKind.ANNOTATION_TYPE) {
       error(
           controller,
           controllerName
               + ": is an interface; put the route annotations on the methods of a controller class");
-      return;
+      return false;
     }
     if (controller.getNestingKind() == NestingKind.LOCAL
         || controller.getNestingKind() == NestingKind.ANONYMOUS) {
       error(
           controller,
           controllerName + ": is a local class; a controller must be a top-level or member class");
-      return;
+      return false;
     }
     for (Element type = controller;
         type instanceof TypeElement;
@@ -245,28 +303,66 @@ final class ControllerAnalyzer {
       }
     }
     if (!controller.getTypeParameters().isEmpty()) {
-      error(controller, controllerName + ": has type parameters; a controller cannot be generic");
+      if (controller.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+        // An abstract generic base: each subclass with a @Path gets the routes, its types resolved.
+        return false;
+      }
+      error(
+          controller,
+          controllerName
+              + ": has type parameters; a controller cannot be generic (an abstract generic base"
+              + " class can, with subclasses annotated with @Path)");
     }
+    return true;
   }
 
   private RouteModel analyzeMethod(
       TypeElement controller,
       String controllerName,
       ExecutableElement method,
-      List<String> httpMethods,
       String classPath,
       boolean classPathValid,
-      List<ExecutableElement> methods,
+      List<ExecutableElement> members,
       Map<String, String> routed) {
-    String owner = owner(controllerName, method);
+    ExecutableType resolved =
+        (ExecutableType) types.asMemberOf((DeclaredType) controller.asType(), method);
+    String owner = owner(controllerName, method, resolved.getParameterTypes());
+    List<String> httpMethods = new ArrayList<>();
+    for (AnnotationMirror mirror : method.getAnnotationMirrors()) {
+      String name = qualifiedName(mirror);
+      if (name.startsWith(HTTP_PACKAGE)
+          && HTTP_METHODS.contains(name.substring(HTTP_PACKAGE.length()))) {
+        httpMethods.add(name.substring(HTTP_PACKAGE.length()));
+      }
+    }
+    if (httpMethods.isEmpty()) {
+      error(
+          method,
+          owner
+              + ": @Path needs an HTTP method annotation (@GET, @POST, @PUT, @PATCH, @DELETE,"
+              + " @HEAD, @OPTIONS or @ANY)");
+      return null;
+    }
+    TypeElement declaring = (TypeElement) method.getEnclosingElement();
     if (method.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
       error(method, owner + ": is private; a route method must be at least package-private");
+    } else if (declaring != controller
+        && !method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+        && !elements.getPackageOf(declaring).equals(elements.getPackageOf(controller))) {
+      error(
+          method,
+          owner
+              + ": is not public and "
+              + displayName(declaring)
+              + " is in another package, so the generated "
+              + generatedName(controller)
+              + " cannot call it; make it public");
     }
     if (!method.getTypeParameters().isEmpty()) {
       error(method, owner + ": has type parameters; a route method cannot be generic");
     }
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
-    for (TypeMirror thrown : method.getThrownTypes()) {
+    for (TypeMirror thrown : resolved.getThrownTypes()) {
       if (!types.isAssignable(thrown, exception)
           && !types.isAssignable(thrown, elements.getTypeElement("java.lang.Error").asType())) {
         error(
@@ -300,8 +396,10 @@ final class ControllerAnalyzer {
 
     List<Binding> bindings = new ArrayList<>();
     VariableElement body = null;
-    for (VariableElement parameter : method.getParameters()) {
-      Binding binding = analyzeParameter(owner, parameter, template, path);
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      VariableElement parameter = method.getParameters().get(i);
+      TypeMirror parameterType = resolved.getParameterTypes().get(i);
+      Binding binding = analyzeParameter(owner, parameter, parameterType, template, path);
       if (binding == null) {
         continue;
       }
@@ -334,7 +432,7 @@ final class ControllerAnalyzer {
       produces = stringValue(annotation(controller, "Produces"));
     }
     boolean overloaded =
-        methods.stream()
+        members.stream()
             .anyMatch(
                 other ->
                     other != method
@@ -352,9 +450,12 @@ final class ControllerAnalyzer {
   }
 
   private Binding analyzeParameter(
-      String owner, VariableElement parameter, PathTemplate template, String path) {
+      String owner,
+      VariableElement parameter,
+      TypeMirror type,
+      PathTemplate template,
+      String path) {
     String parameterName = parameter.getSimpleName().toString();
-    TypeMirror type = parameter.asType();
     List<String> annotations = new ArrayList<>();
     AnnotationMirror binding = null;
     for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
@@ -811,7 +912,8 @@ final class ControllerAnalyzer {
   }
 
   /** {@code PetController.list(int limit, List<String> tags)}. */
-  static String owner(String controllerName, ExecutableElement method) {
+  static String owner(
+      String controllerName, ExecutableElement method, List<? extends TypeMirror> types) {
     StringBuilder owner = new StringBuilder(controllerName).append('.');
     owner.append(method.getSimpleName()).append('(');
     List<? extends VariableElement> parameters = method.getParameters();
@@ -819,7 +921,7 @@ final class ControllerAnalyzer {
       if (i > 0) {
         owner.append(", ");
       }
-      TypeMirror type = parameters.get(i).asType();
+      TypeMirror type = types.get(i);
       if (method.isVarArgs() && i == parameters.size() - 1 && type.getKind() == TypeKind.ARRAY) {
         owner.append(simple(((ArrayType) type).getComponentType())).append("...");
       } else {
@@ -932,6 +1034,8 @@ final class ControllerAnalyzer {
 
   private void error(Element element, String message) {
     failed = true;
-    messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    if (!quiet) {
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
   }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -36,6 +37,7 @@ import javax.tools.Diagnostic;
  */
 public final class RoutesProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
+  private final Set<String> withOwnRoutes = new HashSet<>();
   private ControllerAnalyzer analyzer;
   private RoutesWriter writer;
 
@@ -83,6 +85,11 @@ public final class RoutesProcessor extends AbstractProcessor {
         if (element.getKind() == ElementKind.METHOD
             && element.getEnclosingElement() instanceof TypeElement) {
           controllers.add((TypeElement) element.getEnclosingElement());
+          withOwnRoutes.add(
+              ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString());
+        } else if (element instanceof TypeElement) {
+          // A class-level @Path: the class serves the routes it declares or inherits.
+          controllers.add((TypeElement) element);
         }
       }
     }
@@ -116,7 +123,12 @@ public final class RoutesProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement controller) {
-    ControllerModel model = analyzer.analyze(controller);
+    ControllerModel model =
+        analyzer.analyze(
+            controller,
+            type ->
+                type.getTypeParameters().isEmpty()
+                    && withOwnRoutes.contains(type.getQualifiedName().toString()));
     if (model == null) {
       return;
     }

@@ -27,6 +27,7 @@ class ControllerBindingTest {
           .controller(controller)
           .controller(new Outer.Inner())
           .controller(new Outer.Concrete())
+          .controller(new PetCrudController())
           .build();
   private final ApiHandler handler = new ApiHandler(api) {};
 
@@ -258,5 +259,19 @@ class ControllerBindingTest {
     assertThat(send(source, TestRequest.get("/nested/world")).bodyAsString())
         .isEqualTo("hello world");
     assertThat(send(source, TestRequest.get("/base")).bodyAsString()).isEqualTo("concrete");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void routesInheritedFromAGenericBaseBindItsTypeArgument(EventSource source) {
+    ProxyResponse created =
+        send(source, TestRequest.postJson("/pets", "{\"name\":\"Rex\",\"age\":3}"));
+    assertThat(created.bodyAsString()).isEqualTo("pet Pet #0");
+    assertThat(send(source, TestRequest.get("/pets/0")).json().path("name").asText())
+        .isEqualTo("Rex");
+    assertThat(send(source, TestRequest.get("/pets/count")).bodyAsString()).isEqualTo("1");
+    // The annotated override replaced the inherited GET /pets, default value included.
+    assertThat(send(source, TestRequest.get("/pets")).bodyAsString())
+        .isEqualTo("[{\"name\":\"listed\",\"age\":5}]");
   }
 }

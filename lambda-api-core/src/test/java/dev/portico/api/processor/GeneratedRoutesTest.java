@@ -106,10 +106,38 @@ class GeneratedRoutesTest {
   }
 
   @Test
+  void subclassesOfAGenericBaseServeItsRoutesWithTheTypeArgumentResolved() {
+    RecordingRegistry registry = new RecordingRegistry();
+    new PetCrudController_Routes(new PetCrudController()).register(registry);
+
+    assertThat(registry.table())
+        .containsExactly(
+            "GET /pets/{index} -> PetCrudController.get(int index) [] null",
+            "POST /pets -> PetCrudController.create(Pet item) [application/json,"
+                + " application/*+json] null",
+            "GET /pets -> PetCrudController.list(int limit) [] null",
+            "GET /pets/count -> PetCrudController.count() [] null");
+    assertThat(registry.paramsOf("PetCrudController.list(int limit)"))
+        .containsExactly("QUERY limit int default=5");
+  }
+
+  @Test
+  void genericBaseClassesGetNoRoutesOfTheirOwn() {
+    assertThat(
+            GeneratedRoutesTest.class
+                .getClassLoader()
+                .getResource("dev/portico/api/processor/CrudController_Routes.class"))
+        .isNull();
+  }
+
+  @Test
   void generatedClassesArePublicFinalGeneratedRouteProviders() throws Exception {
     for (Class<?> type :
         new Class<?>[] {
-          BindingController_Routes.class, Outer_Inner_Routes.class, Outer_Base_Routes.class
+          BindingController_Routes.class,
+          Outer_Inner_Routes.class,
+          Outer_Base_Routes.class,
+          PetCrudController_Routes.class
         }) {
       assertThat(RouteProvider.class).isAssignableFrom(type);
       assertThat(Modifier.isPublic(type.getModifiers())).isTrue();

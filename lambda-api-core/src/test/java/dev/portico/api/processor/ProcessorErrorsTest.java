@@ -229,7 +229,8 @@ class ProcessorErrorsTest {
                 + " Outer_Wrapper_Inner_Routes must be able to reach it from its package",
             "14 Api: Outer.Api: is an interface; put the route annotations on the methods of a"
                 + " controller class",
-            "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic");
+            "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic (an"
+                + " abstract generic base class can, with subclasses annotated with @Path)");
   }
 
   @Test
@@ -469,5 +470,93 @@ class ProcessorErrorsTest {
                 + " package-private",
             "15 n: PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is not a"
                 + " valid int");
+  }
+
+  @Test
+  void inheritedRoutesAreCheckedForTheSubclass() {
+    assertThat(
+            errors(
+                """
+                package com.example.base;
+
+                import dev.portico.api.http.*;
+
+                public abstract class Crud<T> {
+                  @GET @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
+                  @POST protected String create(@Body T item) { return ""; }
+                  @GET @Path("/search") public String search(@QueryParam("q") T query) { return ""; }
+                }
+                """,
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/pets")
+                public final class PetCrud extends com.example.base.Crud<Object> {
+                  @GET @Path("/{name}") public String find(@PathParam("name") String name) { return ""; }
+                }
+                """))
+        .containsExactly(
+            "7 create: PetCrud.create(Object item): is not public and Crud is in another package, so"
+                + " the generated PetCrud_Routes cannot call it; make it public",
+            "8 query: PetCrud.search(Object query): @QueryParam 'q' has type java.lang.Object, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
+                + " or parse(CharSequence), or a public constructor taking a String",
+            "7 find: PetCrud.find(String name): GET /pets/{name} is already routed to"
+                + " PetCrud.get(long id)");
+  }
+
+  @Test
+  void mistakesOfABaseControllerAreReportedOnceNotForEachSubclass() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                public abstract class Base {
+                  @GET @Path("/{id}") public String get(@PathParam("key") long id) { return ""; }
+                }
+                """,
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/a")
+                public final class A extends Base {}
+                """,
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/b")
+                public final class B extends Base {
+                  @GET public String list() { return ""; }
+                }
+                """))
+        .containsExactly("6 id: Base.get(long id): @PathParam 'key' has no {key} in path '/{id}'");
+  }
+
+  @Test
+  void pathWithoutRouteMethods() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/empty")
+                public final class Empty {
+                  public String get() { return ""; }
+                }
+                """))
+        .containsExactly(
+            "6 Empty: Empty: has @Path but no route methods; annotate them with @GET, @POST, @PUT,"
+                + " @PATCH, @DELETE, @HEAD, @OPTIONS or @ANY");
   }
 }
