@@ -419,6 +419,7 @@ public final class AuthorizerConfig {
       Section a = apiKey.get();
       a.string("header").ifPresent(b::apiKeyHeader);
       a.string("query").ifPresent(b::apiKeyQueryParameter);
+      b.usageIdentifierKey(a.bool("usageIdentifierKey"));
       if (!a.has("header") && !a.has("query")) {
         a.problem("needs header or query");
       }

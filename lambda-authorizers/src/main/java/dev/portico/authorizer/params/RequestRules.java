@@ -46,6 +46,7 @@ public final class RequestRules implements Authorizer {
   private final List<Cidr> deny;
   private final Map<String, String> requiredHeaders;
   private final Map<String, String> requiredStageVariables;
+  private final boolean usageIdentifierKey;
 
   private RequestRules(Builder b) {
     this.apiKeyHeader = b.apiKeyHeader;
@@ -55,6 +56,7 @@ public final class RequestRules implements Authorizer {
     this.deny = List.copyOf(b.deny);
     this.requiredHeaders = Map.copyOf(b.requiredHeaders);
     this.requiredStageVariables = Map.copyOf(b.requiredStageVariables);
+    this.usageIdentifierKey = b.usageIdentifierKey;
   }
 
   /** Starts a rule set. */
@@ -109,7 +111,7 @@ public final class RequestRules implements Authorizer {
     if (failed.isPresent()) {
       return failed.get();
     }
-    return Decision.allow(apiKeyName(request).orElse("anonymous"));
+    return withUsageKey(Decision.allow(apiKeyName(request).orElse("anonymous")), request);
   }
 
   /** An authorizer that checks these rules first and then asks {@code next}. */
@@ -117,20 +119,25 @@ public final class RequestRules implements Authorizer {
     Objects.requireNonNull(next, "next");
     return request -> {
       Optional<Decision> failed = check(request);
-      return failed.isPresent() ? failed.get() : next.authorize(request);
+      return failed.isPresent() ? failed.get() : withUsageKey(next.authorize(request), request);
     };
+  }
+
+  /** Passes the presented API key on as the usage plan key of an allow decision, if configured. */
+  private Decision withUsageKey(Decision decision, AuthorizationRequest request) {
+    if (!usageIdentifierKey
+        || decision == null
+        || decision.outcome() != Decision.Outcome.ALLOW
+        || apiKeyName(request).isEmpty()) {
+      return decision;
+    }
+    return decision.withUsageIdentifierKey(presentedKey(request).orElseThrow());
   }
 
   /** The name of the API key the request presents, if it is one of the configured keys. */
   private Optional<String> apiKeyName(AuthorizationRequest request) {
-    Optional<String> presented = Optional.empty();
-    if (apiKeyHeader != null) {
-      presented = request.header(apiKeyHeader);
-    }
-    if (presented.isEmpty() && apiKeyQuery != null) {
-      presented = request.queryParameter(apiKeyQuery);
-    }
-    if (presented.isEmpty() || presented.get().isEmpty()) {
+    Optional<String> presented = presentedKey(request);
+    if (presented.isEmpty()) {
       return Optional.empty();
     }
     byte[] hash = sha256(presented.get());
@@ -142,6 +149,17 @@ public final class RequestRules implements Authorizer {
       }
     }
     return Optional.ofNullable(match);
+  }
+
+  private Optional<String> presentedKey(AuthorizationRequest request) {
+    Optional<String> presented = Optional.empty();
+    if (apiKeyHeader != null) {
+      presented = request.header(apiKeyHeader);
+    }
+    if (presented.isEmpty() && apiKeyQuery != null) {
+      presented = request.queryParameter(apiKeyQuery);
+    }
+    return presented.filter(p -> !p.isEmpty());
   }
 
   static byte[] sha256(String value) {
@@ -162,6 +180,7 @@ public final class RequestRules implements Authorizer {
     private final List<Cidr> deny = new ArrayList<>();
     private final Map<String, String> requiredHeaders = new LinkedHashMap<>();
     private final Map<String, String> requiredStageVariables = new LinkedHashMap<>();
+    private boolean usageIdentifierKey;
 
     private Builder(Function<String, String> env) {
       this.env = env;
@@ -203,6 +222,15 @@ public final class RequestRules implements Authorizer {
             "API key " + name + ": environment variable " + variable + " is not set");
       }
       put(name, sha256(value));
+      return this;
+    }
+
+    /**
+     * Passes the presented (valid) API key to API Gateway as {@code usageIdentifierKey} on allow,
+     * for usage plans whose API key source is {@code AUTHORIZER}.
+     */
+    public Builder usageIdentifierKey(boolean pass) {
+      this.usageIdentifierKey = pass;
       return this;
     }
 

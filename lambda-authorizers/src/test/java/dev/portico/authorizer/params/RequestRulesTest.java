@@ -44,6 +44,23 @@ class RequestRulesTest {
   }
 
   @Test
+  void theApiKeyCanBePassedOnAsTheUsagePlanKey() throws Exception {
+    RequestRules rules =
+        RequestRules.builder()
+            .apiKeyHeader("x-api-key")
+            .apiKeySha256("partner-a", sha256Hex("s3cret-key"))
+            .usageIdentifierKey(true)
+            .build();
+    AuthorizationRequest request = request().header("x-api-key", "s3cret-key").build();
+
+    assertThat(rules.authorize(request).usageIdentifierKey()).isEqualTo("s3cret-key");
+    assertThat(rules.then(r -> Decision.allow("jwt-user")).authorize(request).usageIdentifierKey())
+        .isEqualTo("s3cret-key");
+    assertThat(rules.then(r -> Decision.deny("jwt-user")).authorize(request).usageIdentifierKey())
+        .isNull();
+  }
+
+  @Test
   void aWrongOrMissingApiKeyIsUnauthorized() {
     RequestRules rules =
         RequestRules.builder()
