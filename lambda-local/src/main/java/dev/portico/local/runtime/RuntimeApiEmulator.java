@@ -59,6 +59,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
   private static final String PREFIX = "/2018-06-01/runtime/";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private final String functionName;
   private final String functionArn;
   private final Object lock = new Object();
   private final Deque<Pending> queued = new ArrayDeque<>();
@@ -71,6 +72,7 @@ public final class RuntimeApiEmulator implements AutoCloseable {
   private final Server server;
 
   private RuntimeApiEmulator(String functionName, int port) {
+    this.functionName = functionName;
     this.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     this.server =
         LocalServers.start(
@@ -90,6 +92,11 @@ public final class RuntimeApiEmulator implements AutoCloseable {
   /** The value for {@code AWS_LAMBDA_RUNTIME_API}: {@code 127.0.0.1:port}. */
   public String address() {
     return "127.0.0.1:" + LocalServers.port(server);
+  }
+
+  /** The function name. */
+  public String functionName() {
+    return functionName;
   }
 
   /** The ARN sent as {@code Lambda-Runtime-Invoked-Function-Arn}. */

@@ -19,7 +19,11 @@ class RuntimeInterfaceClientTest {
   void runsAHandlerWarmAcrossInvocationsAndReportsUserExceptions() throws Exception {
     try (RuntimeApiEmulator emulator = RuntimeApiEmulator.start("echo");
         RuntimeClientProcess runtime =
-            RuntimeClientProcess.start(emulator, EchoHandler.class.getName(), work)) {
+            RuntimeClientProcess.start(
+                emulator,
+                EchoHandler.class.getName(),
+                System.getProperty("java.class.path"),
+                work)) {
       assertThat(emulator.awaitReady(Duration.ofSeconds(30))).as(runtime.output()).isTrue();
 
       InvocationResult first =
@@ -53,7 +57,11 @@ class RuntimeInterfaceClientTest {
   void reportsAnInitFailureAndFailsInvocations() throws Exception {
     try (RuntimeApiEmulator emulator = RuntimeApiEmulator.start("broken");
         RuntimeClientProcess runtime =
-            RuntimeClientProcess.start(emulator, FailingInitHandler.class.getName(), work)) {
+            RuntimeClientProcess.start(
+                emulator,
+                FailingInitHandler.class.getName(),
+                System.getProperty("java.class.path"),
+                work)) {
       assertThat(emulator.awaitReady(Duration.ofSeconds(30))).as(runtime.output()).isFalse();
       JsonNode error = JSON.readTree(emulator.initError());
       assertThat(error.get("errorMessage").asText()).contains("no database configured");

@@ -68,6 +68,19 @@ public final class SamTemplateReader {
           "RecursiveLoop",
           "Metadata");
 
+  /** Resource types that shape permissions, logs or versions, not HTTP behaviour. */
+  private static final Set<String> DEPLOY_ONLY_TYPES =
+      Set.of(
+          "AWS::IAM::Role",
+          "AWS::IAM::Policy",
+          "AWS::IAM::ManagedPolicy",
+          "AWS::Logs::LogGroup",
+          "AWS::Lambda::Permission",
+          "AWS::Lambda::Version",
+          "AWS::Lambda::Alias",
+          "AWS::CloudWatch::Alarm",
+          "AWS::ApiGateway::Account");
+
   private static final Set<String> FUNCTION_EMULATED = Set.of("Handler", "Timeout", "Events");
 
   private static final Set<String> API_DEPLOY_ONLY =
@@ -181,7 +194,8 @@ public final class SamTemplateReader {
         case "AWS::Serverless::Api" -> api(id, LocalApi.Kind.REST, properties);
         case "AWS::Serverless::HttpApi" -> api(id, LocalApi.Kind.HTTP, properties);
         case "AWS::Serverless::Function" -> {}
-        default ->
+        default -> {
+          if (!DEPLOY_ONLY_TYPES.contains(type)) {
             warnings.add(
                 "Resources."
                     + id
@@ -189,6 +203,8 @@ public final class SamTemplateReader {
                     + type
                     + "): not emulated; the local gateway serves AWS::Serverless::Function,"
                     + " AWS::Serverless::Api and AWS::Serverless::HttpApi");
+          }
+        }
       }
     }
     for (Map.Entry<String, String> resource : resourceTypes.entrySet()) {

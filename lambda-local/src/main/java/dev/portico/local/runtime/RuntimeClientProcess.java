@@ -9,10 +9,24 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs the real {@code aws-lambda-java-runtime-interface-client} in a separate JVM against an
- * emulator, with the environment Lambda gives it.
+ * Runs the real {@code aws-lambda-java-runtime-interface-client} (which must be on the class path
+ * given, e.g. as a test dependency) in a separate JVM against a {@link RuntimeApiEmulator}, with
+ * the environment variables Lambda sets, so a handler runs exactly as it does in Lambda.
+ *
+ * <pre>{@code
+ * try (RuntimeApiEmulator emulator = RuntimeApiEmulator.start("pets");
+ *     RuntimeClientProcess runtime = RuntimeClientProcess.start(
+ *         emulator, "com.example.PetHandler::handleRequest", System.getProperty("java.class.path"), workDir)) {
+ *   emulator.awaitReady(Duration.ofSeconds(30));
+ *   InvocationResult result = emulator.invoke(InvocationRequest.of(eventJson));
+ * }
+ * }</pre>
  */
-final class RuntimeClientProcess implements AutoCloseable {
+public final class RuntimeClientProcess implements AutoCloseable {
+  /** The runtime interface client's main class. */
+  public static final String MAIN_CLASS =
+      "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
+
   private final Process process;
   private final Path log;
 
@@ -21,7 +35,12 @@ final class RuntimeClientProcess implements AutoCloseable {
     this.log = log;
   }
 
-  static RuntimeClientProcess start(RuntimeApiEmulator emulator, String handler, Path workDir)
+  /**
+   * Starts {@code java -cp classPath AWSLambda handler} with {@code AWS_LAMBDA_RUNTIME_API}
+   * pointing at the emulator; its output goes to {@code workDir/runtime.log}.
+   */
+  public static RuntimeClientProcess start(
+      RuntimeApiEmulator emulator, String handler, String classPath, Path workDir)
       throws IOException {
     Path taskRoot = Files.createDirectories(workDir.resolve("task"));
     Path log = workDir.resolve("runtime.log");
@@ -33,17 +52,17 @@ final class RuntimeClientProcess implements AutoCloseable {
                 "-XX:+TieredCompilation",
                 "-XX:TieredStopAtLevel=1",
                 "-cp",
-                System.getProperty("java.class.path"),
-                "com.amazonaws.services.lambda.runtime.api.client.AWSLambda",
+                classPath,
+                MAIN_CLASS,
                 handler));
     Map<String, String> env = builder.environment();
     env.put("AWS_LAMBDA_RUNTIME_API", emulator.address());
     env.put("LAMBDA_TASK_ROOT", taskRoot.toString());
     env.put("_HANDLER", handler);
-    env.put("AWS_LAMBDA_FUNCTION_NAME", "echo");
+    env.put("AWS_LAMBDA_FUNCTION_NAME", emulator.functionName());
     env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
     env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
-    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/echo");
+    env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/" + emulator.functionName());
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]local");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
@@ -52,18 +71,22 @@ final class RuntimeClientProcess implements AutoCloseable {
     return new RuntimeClientProcess(builder.start(), log);
   }
 
-  String output() throws IOException {
+  /** What the runtime printed so far. */
+  public String output() throws IOException {
     return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
   }
 
-  boolean isAlive() {
+  /** Whether the runtime process still runs. */
+  public boolean isAlive() {
     return process.isAlive();
   }
 
-  boolean waitForExit(long seconds) throws InterruptedException {
+  /** Waits for the runtime to exit; whether it did. */
+  public boolean waitForExit(long seconds) throws InterruptedException {
     return process.waitFor(seconds, TimeUnit.SECONDS);
   }
 
+  /** Stops the runtime process. */
   @Override
   public void close() {
     process.destroy();

@@ -1,0 +1,75 @@
+package dev.portico.samples.petstore;
+
+import dev.portico.api.BadRequestException;
+import dev.portico.api.NotFoundException;
+import dev.portico.api.Response;
+import dev.portico.api.http.Body;
+import dev.portico.api.http.DELETE;
+import dev.portico.api.http.DefaultValue;
+import dev.portico.api.http.GET;
+import dev.portico.api.http.POST;
+import dev.portico.api.http.PUT;
+import dev.portico.api.http.Path;
+import dev.portico.api.http.PathParam;
+import dev.portico.api.http.QueryParam;
+import java.util.List;
+
+/**
+ * The petstore's routes. The annotation processor generates {@code PetController_Routes} at build
+ * time, so routing needs no reflection.
+ *
+ * <pre>{@code
+ * Api api = Api.builder().controller(new PetController(PetStore.seeded())).build();
+ * }</pre>
+ */
+@Path("/pets")
+public final class PetController {
+  private final PetStore store;
+
+  /** A controller over this store. */
+  public PetController(PetStore store) {
+    this.store = store;
+  }
+
+  /** {@code GET /pets?limit=20&tag=dog&tag=cat}: pets in id order. */
+  @GET
+  public List<Pet> list(
+      @QueryParam("limit") @DefaultValue("20") int limit, @QueryParam("tag") List<String> tags) {
+    if (limit < 1 || limit > 100) {
+      throw new BadRequestException("limit must be between 1 and 100, got " + limit);
+    }
+    return store.list(limit, tags);
+  }
+
+  /** {@code GET /pets/{id}}: one pet, or 404. */
+  @GET
+  @Path("/{id}")
+  public Pet get(@PathParam("id") long id) {
+    return store.find(id).orElseThrow(() -> new NotFoundException("no pet " + id));
+  }
+
+  /** {@code POST /pets}: 201 with a {@code Location} header. */
+  @POST
+  public Response<Pet> create(@Body NewPet pet) {
+    Pet created = store.add(pet.validated());
+    return Response.created("/pets/" + created.id(), created);
+  }
+
+  /** {@code PUT /pets/{id}}: replaces name and tag, or 404. */
+  @PUT
+  @Path("/{id}")
+  public Pet update(@PathParam("id") long id, @Body NewPet pet) {
+    return store
+        .replace(id, pet.validated())
+        .orElseThrow(() -> new NotFoundException("no pet " + id));
+  }
+
+  /** {@code DELETE /pets/{id}}: 204, or 404. */
+  @DELETE
+  @Path("/{id}")
+  public void delete(@PathParam("id") long id) {
+    if (!store.remove(id)) {
+      throw new NotFoundException("no pet " + id);
+    }
+  }
+}

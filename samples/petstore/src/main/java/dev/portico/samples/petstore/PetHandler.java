@@ -1,0 +1,26 @@
+package dev.portico.samples.petstore;
+
+import dev.portico.api.Api;
+import dev.portico.api.ApiHandler;
+
+/**
+ * The Lambda handler named in {@code template.yaml}: {@code
+ * dev.portico.samples.petstore.PetHandler::handleRequest}. One instance per execution environment,
+ * created at init (and snapshotted by SnapStart after priming).
+ *
+ * <pre>{@code
+ * RequestStreamHandler handler = new PetHandler();
+ * }</pre>
+ */
+public final class PetHandler extends ApiHandler {
+  /** Builds the API once, at init. */
+  public PetHandler() {
+    super(
+        Api.builder()
+            .controller(new PetController(PetStore.seeded()))
+            // A REST API without binary media types cannot pass a gzip body through;
+            // let API Gateway compress instead (MinimumCompressionSize).
+            .compressAbove(Integer.MAX_VALUE)
+            .build());
+  }
+}

@@ -1,0 +1,149 @@
+package dev.portico.samples.petstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.local.GatewayOptions;
+import dev.portico.local.LocalGateway;
+import dev.portico.local.config.GatewayConfig;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The petstore served by the local gateway from its own template.yaml, called with a real HTTP
+ * client.
+ */
+class PetstoreGatewayTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static LocalGateway gateway;
+  private static GatewayConfig config;
+
+  @BeforeAll
+  static void start() {
+    config = GatewayConfig.fromTemplate(Path.of("template.yaml"));
+    gateway = LocalGateway.start(config, GatewayOptions.defaults().withPort(0));
+  }
+
+  @AfterAll
+  static void stop() {
+    gateway.close();
+  }
+
+  private static HttpResponse<String> send(String method, String path, String json)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(gateway.uri(path))
+            .method(
+                method,
+                json == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonNode json(HttpResponse<String> response) throws Exception {
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void theTemplateIsReadWithOnlyTheJvmOptionsReportedAsNotEmulated() {
+    assertThat(config.warnings())
+        .containsExactly(
+            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]: not"
+                + " applied; functions run inside this JVM, whose environment is the one you"
+                + " started it with");
+    assertThat(config.apis()).hasSize(1);
+    assertThat(config.apis().get(0).stage()).isEqualTo("prod");
+  }
+
+  @Test
+  void listsPetsWithLimitAndTags() throws Exception {
+    HttpResponse<String> all = send("GET", "/pets", null);
+    assertThat(all.statusCode()).isEqualTo(200);
+    assertThat(all.headers().firstValue("Content-Type")).contains("application/json");
+    assertThat(json(all).get(0).toString())
+        .isEqualTo("{\"id\":1,\"name\":\"Rex\",\"tag\":\"dog\"}");
+
+    assertThat(json(send("GET", "/pets?limit=1", null)).size()).isEqualTo(1);
+    JsonNode cats = json(send("GET", "/pets?tag=cat", null));
+    assertThat(cats.toString()).isEqualTo("[{\"id\":2,\"name\":\"Tom\",\"tag\":\"cat\"}]");
+    assertThat(json(send("GET", "/pets?tag=cat&tag=dog", null)).size()).isEqualTo(2);
+
+    HttpResponse<String> badLimit = send("GET", "/pets?limit=0", null);
+    assertThat(badLimit.statusCode()).isEqualTo(400);
+    assertThat(json(badLimit).get("detail").asText())
+        .isEqualTo("limit must be between 1 and 100, got 0");
+    assertThat(send("GET", "/pets?limit=abc", null).statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void getsAPetOrAProblem404() throws Exception {
+    HttpResponse<String> nemo = send("GET", "/pets/3", null);
+    assertThat(nemo.statusCode()).isEqualTo(200);
+    assertThat(nemo.body()).isEqualTo("{\"id\":3,\"name\":\"Nemo\",\"tag\":null}");
+
+    HttpResponse<String> missing = send("GET", "/pets/999", null);
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.headers().firstValue("Content-Type")).contains("application/problem+json");
+    JsonNode problem = json(missing);
+    assertThat(problem.get("status").asInt()).isEqualTo(404);
+    assertThat(problem.get("detail").asText()).isEqualTo("no pet 999");
+    assertThat(problem.get("instance").asText())
+        .isEqualTo(missing.headers().firstValue("x-amzn-RequestId").orElseThrow());
+  }
+
+  @Test
+  void createsUpdatesAndDeletesAPet() throws Exception {
+    HttpResponse<String> created = send("POST", "/pets", "{\"name\":\"Fido\",\"tag\":\"dog\"}");
+    assertThat(created.statusCode()).isEqualTo(201);
+    long id = json(created).get("id").asLong();
+    assertThat(created.headers().firstValue("Location")).contains("/pets/" + id);
+    assertThat(created.body()).isEqualTo("{\"id\":" + id + ",\"name\":\"Fido\",\"tag\":\"dog\"}");
+
+    HttpResponse<String> updated = send("PUT", "/pets/" + id, "{\"name\":\"Fido II\"}");
+    assertThat(updated.statusCode()).isEqualTo(200);
+    assertThat(updated.body()).isEqualTo("{\"id\":" + id + ",\"name\":\"Fido II\",\"tag\":null}");
+    assertThat(send("GET", "/prod/pets/" + id, null).body()).isEqualTo(updated.body());
+
+    HttpResponse<String> deleted = send("DELETE", "/pets/" + id, null);
+    assertThat(deleted.statusCode()).isEqualTo(204);
+    assertThat(deleted.body()).isEmpty();
+    assertThat(send("GET", "/pets/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(send("DELETE", "/pets/" + id, null).statusCode()).isEqualTo(404);
+    assertThat(send("PUT", "/pets/" + id, "{\"name\":\"Ghost\"}").statusCode()).isEqualTo(404);
+  }
+
+  @Test
+  void badBodiesAreProblems() throws Exception {
+    HttpResponse<String> malformed = send("POST", "/pets", "{\"name\":");
+    assertThat(malformed.statusCode()).isEqualTo(400);
+    assertThat(malformed.headers().firstValue("Content-Type")).contains("application/problem+json");
+
+    HttpResponse<String> noName = send("POST", "/pets", "{\"tag\":\"dog\"}");
+    assertThat(noName.statusCode()).isEqualTo(422);
+    assertThat(json(noName).get("detail").asText()).isEqualTo("name is required");
+
+    HttpResponse<String> longName =
+        send("PUT", "/pets/1", "{\"name\":\"" + "x".repeat(101) + "\"}");
+    assertThat(longName.statusCode()).isEqualTo(422);
+    assertThat(json(longName).get("detail").asText())
+        .isEqualTo("name must be at most 100 characters");
+  }
+
+  @Test
+  void routesOutsideTheTemplateAnswerAsApiGatewayDoes() throws Exception {
+    HttpResponse<String> response = send("PATCH", "/pets/1", "{}");
+    assertThat(response.statusCode()).isEqualTo(403);
+    assertThat(response.body()).isEqualTo("{\"message\":\"Missing Authentication Token\"}");
+  }
+}
