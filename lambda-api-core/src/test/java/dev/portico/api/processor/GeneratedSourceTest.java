@@ -91,6 +91,46 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void anyAnnotationNamedNullableMakesAParameterOptional() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example.annotations;
+
+            import java.lang.annotation.*;
+
+            @Target(ElementType.TYPE_USE)
+            public @interface Nullable {}
+            """,
+            """
+            package com.example;
+
+            import com.example.annotations.Nullable;
+            import dev.portico.api.http.*;
+
+            @Consumes("application/xml")
+            @Produces("application/xml")
+            public final class Other {
+              @GET public String get(@QueryParam("a") @Nullable String a, @QueryParam("b") String b) {
+                return "";
+              }
+
+              @POST @Consumes("text/plain") public String post(@Body byte[] body) { return ""; }
+
+              @PUT public String put(@Body java.util.Map<String, Object> body) { return ""; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Other_Routes"))
+        .contains("ParamSource.QUERY, \"a\", String.class, null, true);")
+        .contains("ParamSource.QUERY, \"b\", String.class, null, false);")
+        .contains("List.of(\"text/plain\"), \"application/xml\", List.of()));")
+        .contains("List.of(\"application/xml\"), \"application/xml\", List.of()));")
+        .doesNotContain("application/json");
+  }
+
+  @Test
   void deprecatedControllersCompileWithoutWarnings() {
     Compilation compilation =
         Compilation.compile(
