@@ -341,7 +341,10 @@ public final class AuthorizerConfig {
     if (jwks.isPresent()) {
       jwksUri = url(s, "jwksUri", jwks.get(), insecure);
     }
-    if (iss.isPresent() && jwksUri == null && jwks.isEmpty()) {
+    if (iss.isPresent()
+        && (jwks.isEmpty() || iss.get().toLowerCase(Locale.ROOT).startsWith("http://"))) {
+      // The issuer is fetched from for discovery, and a plain-http issuer is weak even with a
+      // separate JWKS URL.
       url(s, "issuer", iss.get(), insecure);
     }
     if (iss.isEmpty() || audiences.isEmpty() || (jwks.isPresent() && jwksUri == null)) {

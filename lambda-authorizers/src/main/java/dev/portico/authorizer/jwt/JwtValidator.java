@@ -531,10 +531,10 @@ public final class JwtValidator {
         } catch (IllegalArgumentException e) {
           uri = null;
         }
-        if (issuer.jwksUri() == null
+        boolean plainHttp = issuer.issuer().toLowerCase(Locale.ROOT).startsWith("http://");
+        if ((issuer.jwksUri() == null || plainHttp)
             && (uri == null || !UrlPolicy.allowed(uri, allowInsecureHttp))) {
-          throw new IllegalArgumentException(
-              "issuer " + issuer.issuer() + " must be an https URL for discovery");
+          throw new IllegalArgumentException("issuer " + issuer.issuer() + " must be an https URL");
         }
         if (issuer.jwksUri() != null && !UrlPolicy.allowed(issuer.jwksUri(), allowInsecureHttp)) {
           throw new IllegalArgumentException(

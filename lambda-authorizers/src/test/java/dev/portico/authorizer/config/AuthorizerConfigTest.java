@@ -241,6 +241,15 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void plainHttpIssuerIsRefusedEvenWithAnHttpsJwksUri() {
+    assertProblems(
+        "jwt:\n  issuer: http://login.example.com\n  audience: pets\n"
+            + "  jwksUri: https://keys.example.com/jwks.json\n",
+        "portico-authorizer.yaml: jwt.issuer must use https (plain http is only accepted for"
+            + " loopback hosts, or with jwt.allowInsecureHttp: true)");
+  }
+
+  @Test
   void plainHttpJwksUriStopsStartUp() {
     assertProblems(
         "jwt:\n  issuer: https://login.example.com\n  audience: pets\n"

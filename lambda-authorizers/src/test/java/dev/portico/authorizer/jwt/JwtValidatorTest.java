@@ -346,7 +346,17 @@ class JwtValidatorTest extends JwtTestBase {
                     .issuer(Issuer.builder("http://login.example.com").audience(AUDIENCE).build())
                     .build())
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("issuer http://login.example.com must be an https URL for discovery");
+        .hasMessage("issuer http://login.example.com must be an https URL");
+    assertThatThrownBy(
+            () ->
+                JwtValidator.builder()
+                    .issuer(
+                        Issuer.builder("http://login.example.com")
+                            .audience(AUDIENCE)
+                            .jwksUri(URI.create("https://keys.example.com/jwks"))
+                            .build())
+                    .build())
+        .hasMessage("issuer http://login.example.com must be an https URL");
     assertThatThrownBy(
             () ->
                 JwtValidator.builder()
