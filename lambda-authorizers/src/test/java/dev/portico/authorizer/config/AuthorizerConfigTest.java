@@ -4,6 +4,7 @@ import static dev.portico.authorizer.testing.Events.fixture;
 import static dev.portico.authorizer.testing.Events.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Decision;
@@ -135,6 +136,19 @@ class AuthorizerConfigTest {
                     .header("X-API-KEY", "k-123")
                     .build());
     assertThat(d.principalId()).isEqualTo("test-client");
+  }
+
+  @Test
+  void theReadyHandlerStopsColdStartWhenItsConfigurationIsIncomplete() {
+    assumeTrue(
+        System.getenv(AuthorizerConfig.CONFIG_ENV) == null && System.getenv("TEST_API_KEY") == null,
+        "the process environment configures the authorizer");
+
+    assertThatThrownBy(ConfiguredAuthorizerHandler::new)
+        .isInstanceOf(ConfigException.class)
+        .hasMessage(
+            "portico-authorizer.yaml: requestParameters.apiKey.keys.test-client environment"
+                + " variable TEST_API_KEY is not set");
   }
 
   @Test

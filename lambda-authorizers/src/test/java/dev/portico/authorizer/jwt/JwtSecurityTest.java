@@ -93,6 +93,28 @@ class JwtSecurityTest extends JwtTestBase {
   }
 
   @Test
+  void ecJwkWithAnRsaAlgIsUnusable() {
+    server.publish(ES256.withJwk("alg", "RS256"));
+
+    assertRejected(
+        validator(),
+        token(ES256).sign(ES256),
+        Rejection.KEY_UNUSABLE,
+        "the token's key is unusable: key alg RS256 does not fit curve P-256");
+  }
+
+  @Test
+  void rsaJwkWithAnEcAlgIsUnusable() {
+    server.publish(RSA.withJwk("alg", "ES256"));
+
+    assertRejected(
+        validator(),
+        token(RSA).sign(RSA),
+        Rejection.KEY_UNUSABLE,
+        "the token's key is unusable: key alg ES256 does not fit kty RSA");
+  }
+
+  @Test
   void symmetricJwkIsNeverUsed() {
     TestKey oct =
         new TestKey(
