@@ -1,0 +1,185 @@
+package dev.portico.benchmarks.auth;
+
+import com.auth0.jwt.JWT;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An OpenID issuer on 127.0.0.1 for the authorizer benchmarks: it serves discovery and a JWKS with
+ * one RS256 key, signs tokens with it, and writes the files the authorizer variants read (the
+ * authorizer configuration and a {@code TOKEN} authorizer event carrying a valid token).
+ */
+public final class LocalIssuer implements AutoCloseable {
+  /** The audience of every token. */
+  public static final String AUDIENCE = "pets-api";
+
+  /** The key id in the JWKS and in every token's header. */
+  public static final String KID = "bench-key-1";
+
+  private final HttpServer server;
+  private final RSAPublicKey publicKey;
+  private final RSAPrivateKey privateKey;
+  private final AtomicInteger jwksFetches = new AtomicInteger();
+
+  private LocalIssuer(HttpServer server, KeyPair keys) {
+    this.server = server;
+    this.publicKey = (RSAPublicKey) keys.getPublic();
+    this.privateKey = (RSAPrivateKey) keys.getPrivate();
+  }
+
+  /**
+   * Starts an issuer on an ephemeral loopback port; when {@code dir} is given, writes its files.
+   */
+  public static LocalIssuer start(Path dir) throws IOException {
+    KeyPair keys;
+    try {
+      KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+      generator.initialize(2048);
+      keys = generator.generateKeyPair();
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    HttpServer server =
+        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
+    LocalIssuer issuer = new LocalIssuer(server, keys);
+    server.createContext(
+        "/.well-known/openid-configuration",
+        exchange -> {
+          String body =
+              "{\"issuer\":\""
+                  + issuer.url()
+                  + "\",\"jwks_uri\":\""
+                  + issuer.url()
+                  + "/jwks.json\"}";
+          send(exchange, body);
+        });
+    server.createContext(
+        "/jwks.json",
+        exchange -> {
+          issuer.jwksFetches.incrementAndGet();
+          send(exchange, issuer.jwks());
+        });
+    server.start();
+    if (dir != null) {
+      issuer.writeFiles(dir);
+    }
+    return issuer;
+  }
+
+  private static void send(com.sun.net.httpserver.HttpExchange exchange, String body)
+      throws IOException {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  /** The issuer URL, {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** The port it listens on. */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  /** How many times the JWKS was fetched. */
+  public int jwksFetches() {
+    return jwksFetches.get();
+  }
+
+  /** The public key tokens are signed for. */
+  public RSAPublicKey publicKey() {
+    return publicKey;
+  }
+
+  /** A valid RS256 access token for user-1, valid for a day. */
+  public String token() {
+    Instant now = Instant.now();
+    return JWT.create()
+        .withKeyId(KID)
+        .withIssuer(url())
+        .withAudience(AUDIENCE)
+        .withSubject("user-1")
+        .withClaim("scope", "pets:read pets:write")
+        .withClaim("email", "user-1@example.com")
+        .withIssuedAt(now)
+        .withNotBefore(now)
+        .withExpiresAt(now.plus(Duration.ofDays(1)))
+        .sign(Algorithm.RSA256(publicKey, privateKey));
+  }
+
+  /** A REST API {@code TOKEN} authorizer event carrying {@link #token()}. */
+  public String tokenEvent() {
+    return "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
+        + token()
+        + "\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:1234567890/prod/GET/pets/1\"}";
+  }
+
+  /** The configuration file of the config-file JWT authorizer. */
+  public static String authorizerConfig() {
+    return "jwt:\n"
+        + "  issuer: ${env:ISSUER_URL}\n"
+        + "  audience: "
+        + AUDIENCE
+        + "\n"
+        + "  principalClaim: sub\n"
+        + "  context:\n"
+        + "    scope: scope\n"
+        + "    email: email\n";
+  }
+
+  /**
+   * Writes {@code authorizer.yaml} and {@code events_authorizer-token.json} into {@code dir}, where
+   * the cold-start runner finds them.
+   */
+  public void writeFiles(Path dir) throws IOException {
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("authorizer.yaml"), authorizerConfig());
+    Files.writeString(dir.resolve("events_authorizer-token.json"), tokenEvent());
+  }
+
+  private String jwks() {
+    Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+    return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
+        + KID
+        + "\",\"n\":\""
+        + b64.encodeToString(unsigned(publicKey.getModulus().toByteArray()))
+        + "\",\"e\":\""
+        + b64.encodeToString(unsigned(publicKey.getPublicExponent().toByteArray()))
+        + "\"}]}";
+  }
+
+  private static byte[] unsigned(byte[] bytes) {
+    if (bytes.length > 1 && bytes[0] == 0) {
+      byte[] trimmed = new byte[bytes.length - 1];
+      System.arraycopy(bytes, 1, trimmed, 0, trimmed.length);
+      return trimmed;
+    }
+    return bytes;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}

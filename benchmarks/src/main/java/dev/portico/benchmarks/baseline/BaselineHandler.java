@@ -1,0 +1,244 @@
+package dev.portico.benchmarks.baseline;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.api.Nullable;
+import dev.portico.benchmarks.petstore.NewPet;
+import dev.portico.benchmarks.petstore.Pet;
+import dev.portico.benchmarks.petstore.PetStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+
+/**
+ * The physical limit: the petstore routes as one hand-written {@code RequestStreamHandler} for API
+ * Gateway REST (payload 1.0) events, with a {@code switch} on method and path and Jackson, and no
+ * framework. It streams the event with Jackson's parser, keeps only the fields it needs, and writes
+ * the same status codes and bodies as the Portico variant (including RFC 9457 problem bodies), so
+ * the two can be compared request for request.
+ */
+public final class BaselineHandler implements RequestStreamHandler {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final JsonFactory FACTORY = MAPPER.getFactory();
+
+  private final PetStore store;
+
+  /** The Lambda entry point: a store seeded with three pets. */
+  public BaselineHandler() {
+    this(PetStore.seeded());
+  }
+
+  /** Serves the given store. */
+  public BaselineHandler(PetStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    Event event = read(input);
+    Reply reply;
+    try {
+      reply = route(event);
+    } catch (IllegalArgumentException e) {
+      reply = problem(400, "Bad Request", e.getMessage(), event.requestId);
+    }
+    write(output, reply);
+  }
+
+  private Reply route(Event event) throws IOException {
+    String path = event.path;
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    if (path.equals("/pets")) {
+      switch (event.method) {
+        case "GET":
+          int limit = event.limit == null ? 20 : parseInt("limit", event.limit);
+          return json(200, MAPPER.writeValueAsString(store.list(limit)), null);
+        case "POST":
+          Pet created = store.add(readPet(event));
+          return json(201, MAPPER.writeValueAsString(created), "/pets/" + created.id());
+        default:
+          return problem(405, "Method Not Allowed", null, event.requestId);
+      }
+    }
+    if (path.startsWith("/pets/") && path.indexOf('/', 6) < 0) {
+      long id = parseLong("id", path.substring(6));
+      switch (event.method) {
+        case "GET":
+          return found(store.find(id), id, event);
+        case "PUT":
+          return found(store.replace(id, readPet(event)), id, event);
+        case "DELETE":
+          return store.remove(id)
+              ? new Reply(204, null, "", null)
+              : problem(404, "Not Found", "no pet " + id, event.requestId);
+        default:
+          return problem(405, "Method Not Allowed", null, event.requestId);
+      }
+    }
+    return problem(
+        404, "Not Found", "No route for " + event.method + " " + event.path, event.requestId);
+  }
+
+  private Reply found(Optional<Pet> pet, long id, Event event) throws IOException {
+    if (pet.isEmpty()) {
+      return problem(404, "Not Found", "no pet " + id, event.requestId);
+    }
+    return json(200, MAPPER.writeValueAsString(pet.get()), null);
+  }
+
+  private static NewPet readPet(Event event) throws IOException {
+    if (event.body == null || event.body.isEmpty()) {
+      throw new IllegalArgumentException("a JSON body is required");
+    }
+    try {
+      return MAPPER.readValue(event.body, NewPet.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException("malformed JSON body");
+    }
+  }
+
+  private static int parseInt(String name, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("query parameter '" + name + "' is not an int");
+    }
+  }
+
+  private static long parseLong(String name, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("path parameter '" + name + "' is not a long");
+    }
+  }
+
+  private static Reply json(int status, String body, @Nullable String location) {
+    return new Reply(status, "application/json", body, location);
+  }
+
+  private static Reply problem(
+      int status, String title, @Nullable String detail, @Nullable String requestId)
+      throws IOException {
+    StringBuilder body = new StringBuilder(128);
+    body.append("{\"type\":\"about:blank\",\"title\":")
+        .append(MAPPER.writeValueAsString(title))
+        .append(",\"status\":")
+        .append(status);
+    if (detail != null) {
+      body.append(",\"detail\":").append(MAPPER.writeValueAsString(detail));
+    }
+    if (requestId != null) {
+      body.append(",\"instance\":").append(MAPPER.writeValueAsString(requestId));
+    }
+    body.append('}');
+    return new Reply(status, "application/problem+json", body.toString(), null);
+  }
+
+  private static void write(OutputStream output, Reply reply) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(output, JsonEncoding.UTF8)) {
+      g.writeStartObject();
+      g.writeNumberField("statusCode", reply.status);
+      g.writeObjectFieldStart("multiValueHeaders");
+      if (reply.contentType != null) {
+        g.writeArrayFieldStart("Content-Type");
+        g.writeString(reply.contentType);
+        g.writeEndArray();
+      }
+      if (reply.location != null) {
+        g.writeArrayFieldStart("Location");
+        g.writeString(reply.location);
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+      g.writeStringField("body", reply.body);
+      g.writeBooleanField("isBase64Encoded", false);
+      g.writeEndObject();
+    }
+  }
+
+  /** Reads the few fields the routes need, skipping everything else without building a tree. */
+  private static Event read(InputStream input) throws IOException {
+    Event event = new Event();
+    boolean base64 = false;
+    try (JsonParser p = FACTORY.createParser(input)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not an API Gateway proxy event");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (field) {
+          case "httpMethod" -> event.method = p.getText();
+          case "path" -> event.path = p.getText();
+          case "body" -> event.body = value == JsonToken.VALUE_NULL ? null : p.getText();
+          case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
+          case "queryStringParameters" -> event.limit = readLimit(p, value);
+          case "requestContext" -> event.requestId = readRequestId(p, value);
+          default -> p.skipChildren();
+        }
+      }
+    }
+    if (base64 && event.body != null) {
+      event.body = new String(Base64.getDecoder().decode(event.body), StandardCharsets.UTF_8);
+    }
+    return event;
+  }
+
+  private static @Nullable String readLimit(JsonParser p, JsonToken value) throws IOException {
+    String limit = null;
+    if (value == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("limit")) {
+          limit = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return limit;
+  }
+
+  private static @Nullable String readRequestId(JsonParser p, JsonToken value) throws IOException {
+    String id = null;
+    if (value == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        if (name.equals("requestId")) {
+          id = p.getText();
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return id;
+  }
+
+  private static final class Event {
+    String method = "GET";
+    String path = "/";
+    @Nullable String body;
+    @Nullable String limit;
+    @Nullable String requestId;
+  }
+
+  private record Reply(
+      int status, @Nullable String contentType, String body, @Nullable String location) {}
+}

@@ -1,0 +1,341 @@
+package dev.portico.benchmarks.coldstart;
+
+import dev.portico.benchmarks.auth.LocalIssuer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The cold-start driver: starts a fresh JVM per run for each variant, with Lambda's flags, and
+ * reports whole-process wall time, time from {@code main} to the first response, and peak RSS at
+ * the first response (median and p90), plus the classes loaded and the deployable's size. Modes:
+ * {@code plain}; {@code appcds} (a dynamic AppCDS archive built for the variant by a training run);
+ * {@code primed} (the handler answers one request before the measured one, as SnapStart priming
+ * would before the snapshot; restore cost is not modelled).
+ *
+ * <pre>
+ * java -cp benchmarks/target/benchmarks.jar dev.portico.benchmarks.coldstart.ColdStartBench \
+ *     --runs 20 --variants baseline,portico --modes plain,appcds,primed
+ * </pre>
+ *
+ * <p>Runs are interleaved (run 1 of every variant, then run 2, ...) so a noisy moment on a shared
+ * machine hurts all variants alike, and one unmeasured run per variant warms the file cache.
+ */
+public final class ColdStartBench {
+  /** The JVM flags of every run: Lambda's tiered-compilation setting and serial GC. */
+  static final List<String> LAMBDA_FLAGS =
+      List.of(
+          "-XX:+TieredCompilation",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:+UseSerialGC",
+          "-Xshare:auto",
+          "-Xmx448m");
+
+  private final Path variantsDir;
+  private final Path workDir;
+  private final String java;
+  private final Map<String, String> substitutions;
+
+  ColdStartBench(Path variantsDir, Path workDir, String java, Map<String, String> substitutions) {
+    this.variantsDir = variantsDir;
+    this.workDir = workDir;
+    this.java = java;
+    this.substitutions = substitutions;
+  }
+
+  /** Runs the benchmark; {@code --help} lists the options. */
+  public static void main(String[] args) throws Exception {
+    Map<String, String> options = parse(args);
+    if (options.containsKey("help")) {
+      System.out.println(
+          "options: --runs N (15) --variants a,b (every built one) --modes plain,appcds,primed"
+              + " --dir benchmarks/target/variants --out benchmarks/target/cold-start.md");
+      return;
+    }
+    int runs = Integer.parseInt(options.getOrDefault("runs", "15"));
+    Path dir = Path.of(options.getOrDefault("dir", "benchmarks/target/variants"));
+    Path out = Path.of(options.getOrDefault("out", "benchmarks/target/cold-start.md"));
+    List<String> modes = Arrays.asList(options.getOrDefault("modes", "plain").split(","));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+
+    List<Variant> variants = new ArrayList<>();
+    List<String> wanted =
+        options.containsKey("variants")
+            ? Arrays.asList(options.get("variants").split(","))
+            : Variant.all().stream().map(Variant::name).toList();
+    for (Variant v : Variant.all()) {
+      if (!wanted.contains(v.name())) {
+        continue;
+      }
+      if (Files.exists(dir.resolve(v.jar()))) {
+        variants.add(v);
+      } else {
+        System.err.println("skipping " + v.name() + ": " + dir.resolve(v.jar()) + " not built");
+      }
+    }
+    Path work = out.toAbsolutePath().getParent().resolve("cold-start");
+    Files.createDirectories(work);
+
+    try (LocalIssuer issuer = LocalIssuer.start(work)) {
+      ColdStartBench bench =
+          new ColdStartBench(
+              dir,
+              work,
+              java,
+              Map.of(
+                  "${issuer}",
+                  issuer.url(),
+                  "${config}",
+                  work.resolve("authorizer.yaml").toString()));
+      StringBuilder report = new StringBuilder();
+      report
+          .append("# Cold start, ")
+          .append(Instant.now())
+          .append("\n\n")
+          .append(runs)
+          .append(" fresh JVMs per variant and mode; flags ")
+          .append(String.join(" ", LAMBDA_FLAGS))
+          .append("; ")
+          .append(System.getProperty("java.vm.name"))
+          .append(' ')
+          .append(System.getProperty("java.runtime.version"))
+          .append("; ")
+          .append(Runtime.getRuntime().availableProcessors())
+          .append(" CPUs.\n\n");
+      for (String mode : modes) {
+        report.append(bench.runMode(mode, variants, runs));
+      }
+      Files.writeString(out, report.toString());
+      System.out.println(report);
+      System.out.println("written to " + out);
+    }
+  }
+
+  /** Measures every variant in one mode and returns a markdown table. */
+  String runMode(String mode, List<Variant> variants, int runs) throws Exception {
+    Map<String, List<Sample>> samples = new LinkedHashMap<>();
+    Map<String, List<String>> extraFlags = new HashMap<>();
+    for (Variant v : variants) {
+      samples.put(v.name(), new ArrayList<>());
+      List<String> flags = new ArrayList<>();
+      if (mode.equals("appcds")) {
+        Path archive = workDir.resolve(v.name() + ".jsa");
+        Files.deleteIfExists(archive);
+        run(v, List.of("-XX:ArchiveClassesAtExit=" + archive), false);
+        flags.add("-XX:SharedArchiveFile=" + archive);
+      }
+      extraFlags.put(v.name(), flags);
+      run(v, flags, mode.equals("primed")); // unmeasured: warms the file cache
+    }
+    for (int i = 0; i < runs; i++) {
+      for (Variant v : variants) {
+        samples.get(v.name()).add(run(v, extraFlags.get(v.name()), mode.equals("primed")));
+      }
+      System.err.print(".");
+    }
+    System.err.println(" " + mode + " done");
+
+    Map<String, Integer> classes = new HashMap<>();
+    for (Variant v : variants) {
+      Path log = workDir.resolve(v.name() + "-" + mode + "-classes.log");
+      List<String> flags = new ArrayList<>(extraFlags.get(v.name()));
+      flags.add("-Xlog:class+load=info:file=" + log);
+      run(v, flags, mode.equals("primed"));
+      try (var lines = Files.lines(log)) {
+        classes.put(v.name(), (int) lines.filter(l -> l.contains(" source: ")).count());
+      }
+    }
+    return table(mode, variants, samples, classes);
+  }
+
+  private String table(
+      String mode,
+      List<Variant> variants,
+      Map<String, List<Sample>> samples,
+      Map<String, Integer> classes)
+      throws IOException {
+    StringBuilder t = new StringBuilder();
+    t.append("## Mode: ").append(mode).append("\n\n");
+    t.append(
+        "| variant | wall p50 ms | wall p90 ms | main→response p50 ms | p90 ms | init p50 ms"
+            + " | first request p50 ms | peak RSS p50 MB | p90 MB | classes loaded | jar KB"
+            + " | wall × base | main→resp × base | RSS × base |\n");
+    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Variant v : variants) {
+      List<Sample> s = samples.get(v.name());
+      Variant base = baseOf(v, variants);
+      List<Sample> b = base == null ? null : samples.get(base.name());
+      double wall = pct(s, Sample::wallMs, 50);
+      double resp = pct(s, Sample::mainToResponseMs, 50);
+      double rss = pct(s, Sample::rssMb, 50);
+      t.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s |%n",
+              v.name(),
+              wall,
+              pct(s, Sample::wallMs, 90),
+              resp,
+              pct(s, Sample::mainToResponseMs, 90),
+              pct(s, Sample::initMs, 50),
+              pct(s, Sample::firstMs, 50),
+              rss,
+              pct(s, Sample::rssMb, 90),
+              classes.get(v.name()),
+              Files.size(variantsDir.resolve(v.jar())) / 1024,
+              ratio(wall, b, Sample::wallMs),
+              ratio(resp, b, Sample::mainToResponseMs),
+              ratio(rss, b, Sample::rssMb)));
+    }
+    t.append('\n');
+    return t.toString();
+  }
+
+  private static Variant baseOf(Variant v, List<Variant> variants) {
+    String baseName = v.group().equals(Variant.API) ? "baseline" : "bare-jwt";
+    for (Variant candidate : variants) {
+      if (candidate.name().equals(baseName)) {
+        return candidate;
+      }
+    }
+    return null;
+  }
+
+  private static String ratio(
+      double value, List<Sample> base, java.util.function.ToDoubleFunction<Sample> metric) {
+    if (base == null) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%.2f", value / pct(base, metric, 50));
+  }
+
+  /** Nearest-rank percentile. */
+  static double pct(
+      List<Sample> samples, java.util.function.ToDoubleFunction<Sample> metric, int percentile) {
+    double[] values = samples.stream().mapToDouble(metric).sorted().toArray();
+    int rank = (int) Math.ceil(percentile / 100.0 * values.length);
+    return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
+  }
+
+  /** Starts one fresh JVM for the variant and waits for its answer. */
+  Sample run(Variant v, List<String> extraFlags, boolean primed) throws Exception {
+    Path event = resource(v.event());
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(LAMBDA_FLAGS);
+    command.addAll(extraFlags);
+    command.add("-cp");
+    command.add(variantsDir.resolve("harness.jar") + ":" + variantsDir.resolve(v.jar()));
+    command.add("dev.portico.benchmarks.coldstart.harness.ColdStartMain");
+    command.add(v.handler());
+    command.add(event.toString());
+    if (primed) {
+      command.add(event.toString());
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    for (Map.Entry<String, String> e : v.env().entrySet()) {
+      String value = e.getValue();
+      for (Map.Entry<String, String> s : substitutions.entrySet()) {
+        value = value.replace(s.getKey(), s.getValue());
+      }
+      builder.environment().put(e.getKey(), value);
+    }
+    builder.redirectError(workDir.resolve(v.name() + ".stderr.log").toFile());
+    long start = System.nanoTime();
+    Process process = builder.start();
+    byte[] stdout;
+    try (InputStream in = process.getInputStream()) {
+      stdout = in.readAllBytes();
+    }
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new IllegalStateException(v.name() + " did not finish in 120 s");
+    }
+    long wall = System.nanoTime() - start;
+    String output = new String(stdout, StandardCharsets.UTF_8);
+    if (process.exitValue() != 0 || !output.contains(v.expected())) {
+      throw new IllegalStateException(
+          v.name()
+              + " failed (exit "
+              + process.exitValue()
+              + ", see "
+              + workDir.resolve(v.name() + ".stderr.log")
+              + "): "
+              + output);
+    }
+    return Sample.parse(output, wall);
+  }
+
+  private Path resource(String name) throws IOException {
+    Path file = workDir.resolve(name.replace('/', '_'));
+    if (!Files.exists(file) || !name.contains("authorizer")) {
+      try (InputStream in = ColdStartBench.class.getClassLoader().getResourceAsStream(name)) {
+        if (in == null) {
+          throw new IOException("no resource " + name);
+        }
+        Files.write(file, in.readAllBytes());
+      }
+    }
+    return file;
+  }
+
+  private static Map<String, String> parse(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    for (int i = 0; i < args.length; i++) {
+      if (!args[i].startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + args[i]);
+      }
+      String key = args[i].substring(2);
+      if (key.equals("help")) {
+        options.put(key, "");
+      } else if (i + 1 < args.length) {
+        options.put(key, args[++i]);
+      } else {
+        throw new IllegalArgumentException("--" + key + " needs a value");
+      }
+    }
+    return options;
+  }
+
+  /**
+   * One run's measurements.
+   *
+   * @param wallMs whole process, spawn to exit
+   * @param initMs loading and constructing the handler
+   * @param firstMs the measured request
+   * @param mainToResponseMs from {@code main} (after reading the event file) to the response
+   * @param rssMb peak RSS at the first response
+   */
+  record Sample(
+      double wallMs, double initMs, double firstMs, double mainToResponseMs, double rssMb) {
+    static Sample parse(String output, long wallNanos) {
+      for (String line : output.split("\n")) {
+        if (line.startsWith("RESULT ")) {
+          Map<String, Long> values = new HashMap<>();
+          for (String pair : line.substring(7).trim().split(" ")) {
+            String[] kv = pair.split("=");
+            values.put(kv[0], Long.parseLong(kv[1]));
+          }
+          return new Sample(
+              wallNanos / 1e6,
+              values.get("init_us") / 1e3,
+              values.get("first_us") / 1e3,
+              values.get("main_to_response_us") / 1e3,
+              values.get("hwm_kb") / 1024.0);
+        }
+      }
+      throw new IllegalStateException("no RESULT line in: " + output);
+    }
+  }
+}

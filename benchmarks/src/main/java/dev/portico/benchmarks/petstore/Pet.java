@@ -1,0 +1,12 @@
+package dev.portico.benchmarks.petstore;
+
+import dev.portico.api.Nullable;
+
+/**
+ * A pet, as every variant writes it: {@code {"id":1,"name":"Rex","tag":"dog"}}.
+ *
+ * @param id the identifier the store assigned
+ * @param name the pet's name
+ * @param tag a free-form tag, or {@code null}
+ */
+public record Pet(long id, String name, @Nullable String tag) {}

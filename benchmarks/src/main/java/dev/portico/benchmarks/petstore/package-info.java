@@ -1,0 +1,2 @@
+/** The petstore domain every benchmark variant serves. */
+package dev.portico.benchmarks.petstore;

@@ -1,0 +1,2 @@
+/** The Portico variant: the petstore routes as an annotated controller. */
+package dev.portico.benchmarks.portico;
