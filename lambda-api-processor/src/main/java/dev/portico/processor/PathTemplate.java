@@ -8,9 +8,6 @@ import java.util.List;
  * checked segment by segment the way the runtime's router reads it.
  */
 final class PathTemplate {
-  private static final String LITERAL_CHARACTERS =
-      "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!$&'()*+,;=:@%";
-
   private final String path;
   private final List<String> variables;
   private final String shape;
@@ -147,12 +144,28 @@ final class PathTemplate {
     return open ? "has unbalanced braces" : null;
   }
 
+  /**
+   * Literal segments are compared with the decoded request path, so they hold characters as they
+   * are, never percent-encoded; whitespace, control characters and query or fragment delimiters are
+   * mistakes.
+   */
   private static void checkLiteral(String segment) {
     for (int i = 0; i < segment.length(); i++) {
       char ch = segment.charAt(i);
-      if (LITERAL_CHARACTERS.indexOf(ch) < 0) {
+      if (ch == '%') {
         throw new IllegalArgumentException(
-            "has " + describe(ch) + ", which is not allowed in a path; percent-encode it");
+            "has '%', but templates match the decoded path: write the character itself, not its"
+                + " percent-encoding");
+      }
+      if (ch == '?' || ch == '#') {
+        throw new IllegalArgumentException(
+            "has "
+                + describe(ch)
+                + ", which cannot be part of a path; bind query values with @QueryParam");
+      }
+      if (Character.isWhitespace(ch) || Character.isISOControl(ch) || Character.isSpaceChar(ch)) {
+        throw new IllegalArgumentException(
+            "has " + describe(ch) + ", which is not allowed in a path template");
       }
     }
   }

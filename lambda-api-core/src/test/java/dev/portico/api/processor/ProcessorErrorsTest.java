@@ -262,9 +262,11 @@ class ProcessorErrorsTest {
           /{}                   | path '/pets/{}' has a variable with an empty name: {}
           /{+}                  | path '/pets/{+}' has a variable with an empty name: {+}
           /{id}/x/{id}          | path '/pets/{id}/x/{id}' has {id} more than once
-          /a b                  | path '/pets/a b' has a space, which is not allowed in a path; percent-encode it
-          /a?b                  | path '/pets/a?b' has character '?', which is not allowed in a path; percent-encode it
-          /caf\u00e9            | path '/pets/caf\u00e9' has character U+00E9, which is not allowed in a path; percent-encode it
+          /a b                  | path '/pets/a b' has a space, which is not allowed in a path template
+          /a\tb                 | path '/pets/a\tb' has character U+0009, which is not allowed in a path template
+          /a?b=1                | path '/pets/a?b=1' has character '?', which cannot be part of a path; bind query values with @QueryParam
+          /a#b                  | path '/pets/a#b' has character '#', which cannot be part of a path; bind query values with @QueryParam
+          /caf%C3%A9            | path '/pets/caf%C3%A9' has '%', but templates match the decoded path: write the character itself, not its percent-encoding
           /x{id}                | path '/pets/x{id}' has segment 'x{id}' that mixes text and a variable; a {variable} must be a whole segment
           /a//b                 | path '/pets/a//b' has an empty segment ('//')
           /{a b}                | path '/pets/{a b}' has variable {a b} whose name has a space; use letters, digits, '_', '-' and '.'
@@ -278,6 +280,19 @@ class ProcessorErrorsTest {
                     """
                         .formatted(path))))
         .containsExactly("10 get: PetController.get(): " + problem);
+  }
+
+  @Test
+  void literalSegmentsMayHoldAnyCharacterOfADecodedPath() {
+    Compilation compilation =
+        Compilation.compile(
+            controller(
+                """
+                  @GET @Path("/caf\u00e9/a+b/~me/v1.2/x:y/it's") public String get() { return ""; }
+                """));
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.PetController_Routes"))
+        .contains("\"/pets/caf\\u00e9/a+b/~me/v1.2/x:y/it's\"");
   }
 
   @Test
