@@ -145,12 +145,13 @@ public class AuthorizerHandler implements RequestStreamHandler {
   private static void log(Decision decision, String outcome, AuthorizationRequest r, long start) {
     if (LOG.isInfoEnabled()) {
       LOG.info(
-          "authorizer decision={} principal={} reason={} event={} method={} latencyMs={}",
+          "authorizer decision={} principal={} reason={} event={} method={} requestId={} latencyMs={}",
           outcome,
           decision.principalId() == null ? "-" : decision.principalId(),
           decision.reason(),
           r.eventType(),
           r.methodArn().method(),
+          r.requestId().orElse("-"),
           millis(start));
     }
   }

@@ -44,7 +44,8 @@ class DecisionLoggingTest {
         .asString()
         .matches(
             ".*INFO dev\\.portico\\.authorizer\\.AuthorizerHandler - authorizer decision=allow"
-                + " principal=logged-user-7 reason=vip event=REQUEST method=GET latencyMs=\\d+");
+                + " principal=logged-user-7 reason=vip event=REQUEST method=GET"
+                + " requestId=EXqgWgXxSK4EJug= latencyMs=\\d+");
   }
 
   @Test
