@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.api.Nullable;
 import dev.portico.benchmarks.petstore.NewPet;
 import dev.portico.benchmarks.petstore.Pet;
 import dev.portico.benchmarks.petstore.PetStore;
@@ -17,7 +16,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,9 +67,20 @@ public final class BaselineHandler implements RequestStreamHandler {
       switch (event.method) {
         case "GET":
           int limit = event.limit == null ? 20 : parseInt("limit", event.limit);
-          return json(200, MAPPER.writeValueAsString(store.list(limit)), null);
+          if (limit < 1 || limit > 100) {
+            return problem(
+                400,
+                "Bad Request",
+                "limit must be between 1 and 100, got " + limit,
+                event.requestId);
+          }
+          return json(200, MAPPER.writeValueAsString(store.list(limit, event.tags)), null);
         case "POST":
-          Pet created = store.add(readPet(event));
+          NewPet pet = readPet(event);
+          if (pet.problem() != null) {
+            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
+          }
+          Pet created = store.add(pet);
           return json(201, MAPPER.writeValueAsString(created), "/pets/" + created.id());
         default:
           return problem(405, "Method Not Allowed", null, event.requestId);
@@ -80,7 +92,11 @@ public final class BaselineHandler implements RequestStreamHandler {
         case "GET":
           return found(store.find(id), id, event);
         case "PUT":
-          return found(store.replace(id, readPet(event)), id, event);
+          NewPet pet = readPet(event);
+          if (pet.problem() != null) {
+            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
+          }
+          return found(store.replace(id, pet), id, event);
         case "DELETE":
           return store.remove(id)
               ? new Reply(204, null, "", null)
@@ -127,12 +143,11 @@ public final class BaselineHandler implements RequestStreamHandler {
     }
   }
 
-  private static Reply json(int status, String body, @Nullable String location) {
+  private static Reply json(int status, String body, String location) {
     return new Reply(status, "application/json", body, location);
   }
 
-  private static Reply problem(
-      int status, String title, @Nullable String detail, @Nullable String requestId)
+  private static Reply problem(int status, String title, String detail, String requestId)
       throws IOException {
     StringBuilder body = new StringBuilder(128);
     body.append("{\"type\":\"about:blank\",\"title\":")
@@ -187,7 +202,7 @@ public final class BaselineHandler implements RequestStreamHandler {
           case "path" -> event.path = p.getText();
           case "body" -> event.body = value == JsonToken.VALUE_NULL ? null : p.getText();
           case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
-          case "queryStringParameters" -> event.limit = readLimit(p, value);
+          case "multiValueQueryStringParameters" -> readQuery(p, value, event);
           case "requestContext" -> event.requestId = readRequestId(p, value);
           default -> p.skipChildren();
         }
@@ -199,23 +214,30 @@ public final class BaselineHandler implements RequestStreamHandler {
     return event;
   }
 
-  private static @Nullable String readLimit(JsonParser p, JsonToken value) throws IOException {
-    String limit = null;
-    if (value == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
+  private static void readQuery(JsonParser p, JsonToken value, Event event) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      if (p.nextToken() != JsonToken.START_ARRAY) {
+        p.skipChildren();
+        continue;
+      }
+      while (p.nextToken() != JsonToken.END_ARRAY) {
         if (name.equals("limit")) {
-          limit = p.getText();
-        } else {
-          p.skipChildren();
+          event.limit = p.getText();
+        } else if (name.equals("tag")) {
+          if (event.tags.isEmpty()) {
+            event.tags = new ArrayList<>(2);
+          }
+          event.tags.add(p.getText());
         }
       }
     }
-    return limit;
   }
 
-  private static @Nullable String readRequestId(JsonParser p, JsonToken value) throws IOException {
+  private static String readRequestId(JsonParser p, JsonToken value) throws IOException {
     String id = null;
     if (value == JsonToken.START_OBJECT) {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -234,11 +256,11 @@ public final class BaselineHandler implements RequestStreamHandler {
   private static final class Event {
     String method = "GET";
     String path = "/";
-    @Nullable String body;
-    @Nullable String limit;
-    @Nullable String requestId;
+    String body;
+    String limit;
+    List<String> tags = List.of();
+    String requestId;
   }
 
-  private record Reply(
-      int status, @Nullable String contentType, String body, @Nullable String location) {}
+  private record Reply(int status, String contentType, String body, String location) {}
 }

@@ -48,7 +48,7 @@ public record Variant(
         new Variant(
             "portico",
             "portico.jar",
-            "dev.portico.benchmarks.portico.PorticoHandler",
+            "dev.portico.samples.petstore.PetHandler",
             "events/get-pet.json",
             okPet,
             Map.of(),

@@ -1,7 +1,5 @@
 package dev.portico.benchmarks.petstore;
 
-import dev.portico.api.Nullable;
-
 /**
  * A pet, as every variant writes it: {@code {"id":1,"name":"Rex","tag":"dog"}}.
  *
@@ -9,4 +7,4 @@ import dev.portico.api.Nullable;
  * @param name the pet's name
  * @param tag a free-form tag, or {@code null}
  */
-public record Pet(long id, String name, @Nullable String tag) {}
+public record Pet(long id, String name, String tag) {}

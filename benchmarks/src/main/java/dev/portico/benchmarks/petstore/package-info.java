@@ -1,2 +1,2 @@
-/** The petstore domain every benchmark variant serves. */
+/** The petstore domain (the Portico variant is the sample itself). */
 package dev.portico.benchmarks.petstore;

@@ -1,2 +1,0 @@
-/** The Portico variant: the petstore routes as an annotated controller. */
-package dev.portico.benchmarks.portico;
