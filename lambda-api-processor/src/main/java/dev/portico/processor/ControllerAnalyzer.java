@@ -80,11 +80,18 @@ final class ControllerAnalyzer {
 
   private static final String EVENTS_PACKAGE = "com.amazonaws.services.lambda.runtime.events";
 
+  /**
+   * The processor option naming types converted by a {@code ParamConverter.Factory} registered at
+   * run time: comma-separated qualified names, or packages as {@code com.example.*}.
+   */
+  static final String CONVERTIBLE_TYPES_OPTION = "portico.convertibleTypes";
+
   static final List<String> JSON_MEDIA_TYPES = List.of("application/json", "application/*+json");
 
   private final Messager messager;
   private final Elements elements;
   private final Types types;
+  private final List<String> convertibleTypes;
   private boolean failed;
   private boolean quiet;
 
@@ -92,6 +99,14 @@ final class ControllerAnalyzer {
     this.messager = env.getMessager();
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
+    String option = env.getOptions().get(CONVERTIBLE_TYPES_OPTION);
+    this.convertibleTypes =
+        option == null
+            ? List.of()
+            : java.util.Arrays.stream(option.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList();
   }
 
   /** Whether a type the controller's routes mention does not exist yet (it may be generated). */
@@ -738,15 +753,34 @@ final class ControllerAnalyzer {
         || element.getKind() == ElementKind.ENUM) {
       return true;
     }
+    String qualifiedName = element.getQualifiedName().toString();
+    for (String allowed : convertibleTypes) {
+      if (allowed.endsWith(".*")
+          ? qualifiedName.startsWith(allowed.substring(0, allowed.length() - 1))
+          : qualifiedName.equals(allowed)) {
+        return true;
+      }
+    }
+    // The runtime finds these through a public lookup, so the type must be public throughout.
+    for (Element enclosing = element;
+        enclosing instanceof TypeElement;
+        enclosing = enclosing.getEnclosingElement()) {
+      if (!enclosing.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)) {
+        return false;
+      }
+    }
     TypeMirror erased = types.erasure(type);
     for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
       String name = method.getSimpleName().toString();
-      if ((name.equals("valueOf") || name.equals("of") || name.equals("parse"))
+      if ((name.equals("valueOf")
+              || name.equals("of")
+              || name.equals("parse")
+              || name.equals("fromString"))
           && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
           && method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
           && method.getParameters().size() == 1
           && acceptsText(method.getParameters().get(0).asType(), name.equals("parse"))
-          && types.isAssignable(types.erasure(method.getReturnType()), erased)) {
+          && types.isSameType(types.erasure(method.getReturnType()), erased)) {
         return true;
       }
     }
@@ -784,34 +818,32 @@ final class ControllerAnalyzer {
       switch (kind) {
         case "boolean":
         case "java.lang.Boolean":
-          if (!text.equalsIgnoreCase("true") && !text.equalsIgnoreCase("false")) {
+          if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
             return simpleKind(type) + " (true or false)";
           }
           return null;
         case "byte":
         case "java.lang.Byte":
-          Byte.parseByte(text);
+          Byte.parseByte(text.trim());
           return null;
         case "short":
         case "java.lang.Short":
-          Short.parseShort(text);
+          Short.parseShort(text.trim());
           return null;
         case "int":
         case "java.lang.Integer":
-          Integer.parseInt(text);
+          Integer.parseInt(text.trim());
           return null;
         case "long":
         case "java.lang.Long":
-          Long.parseLong(text);
+          Long.parseLong(text.trim());
           return null;
         case "float":
         case "java.lang.Float":
-          Float.parseFloat(text);
-          return null;
+          return Float.isFinite(Float.parseFloat(text.trim())) ? null : simpleKind(type);
         case "double":
         case "java.lang.Double":
-          Double.parseDouble(text);
-          return null;
+          return Double.isFinite(Double.parseDouble(text.trim())) ? null : simpleKind(type);
         case "char":
         case "java.lang.Character":
           return text.length() == 1 ? null : simpleKind(type) + " (one character)";

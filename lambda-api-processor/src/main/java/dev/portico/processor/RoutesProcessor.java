@@ -26,6 +26,10 @@ import javax.tools.Diagnostic;
  * ({@code Outer_Inner_Routes} for a nested class), which {@code Api.Builder#controller} finds by
  * name. The generated code calls the controller directly: no reflection at run time.
  *
+ * <p>Option {@code -Aportico.convertibleTypes=com.example.Money,com.example.ids.*} names parameter
+ * types that a {@code ParamConverter.Factory} registered with the API converts, so that the
+ * processor accepts them although they have no {@code valueOf(String)} or similar.
+ *
  * <pre>{@code
  * <annotationProcessorPaths>
  *   <path>
@@ -59,6 +63,11 @@ public final class RoutesProcessor extends AbstractProcessor {
         ControllerAnalyzer.HTTP_PACKAGE + "*",
         "dev.portico.api.Nullable",
         "javax.annotation.processing.Generated");
+  }
+
+  @Override
+  public Set<String> getSupportedOptions() {
+    return Set.of(ControllerAnalyzer.CONVERTIBLE_TYPES_OPTION);
   }
 
   @Override

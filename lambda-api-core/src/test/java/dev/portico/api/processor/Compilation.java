@@ -64,6 +64,16 @@ final class Compilation {
    * (then the processor path is not searched).
    */
   static Compilation compile(List<Processor> otherProcessors, String... sources) {
+    return compile(otherProcessors, List.of(), sources);
+  }
+
+  /** Compiles the sources with extra compiler options such as {@code -Akey=value}. */
+  static Compilation compileWithOptions(List<String> extraOptions, String... sources) {
+    return compile(List.of(), extraOptions, sources);
+  }
+
+  private static Compilation compile(
+      List<Processor> otherProcessors, List<String> extraOptions, String... sources) {
     JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
     StandardJavaFileManager standard =
@@ -77,7 +87,8 @@ final class Compilation {
       }
       units.add(new Source(matcher.group(1) + "." + matcher.group(2), source));
     }
-    List<String> options =
+    List<String> options = new ArrayList<>(extraOptions);
+    options.addAll(
         List.of(
             "-Xlint:all",
             "-Werror",
@@ -85,7 +96,7 @@ final class Compilation {
             "-classpath",
             System.getProperty("java.class.path"),
             "-processorpath",
-            processorPath());
+            processorPath()));
     StringWriter out = new StringWriter();
     JavaCompiler.CompilationTask task =
         compiler.getTask(out, files, collector, options, null, units);

@@ -574,4 +574,87 @@ class ProcessorErrorsTest {
             "6 Empty: Empty: has @Path but no route methods; annotate them with @GET, @POST, @PUT,"
                 + " @PATCH, @DELETE, @HEAD, @OPTIONS or @ANY");
   }
+
+  private static final String MONEY =
+      """
+      package com.example.money;
+
+      public final class Money {}
+      """;
+
+  @Test
+  void typesConvertedByARegisteredConverterAreNamedWithAProcessorOption() {
+    String controller =
+        """
+        package com.example;
+
+        import com.example.money.Money;
+        import dev.portico.api.http.*;
+
+        public final class Shop {
+          @GET @Path("/price") public String price(@QueryParam("m") Money m) { return ""; }
+        }
+        """;
+    for (String option :
+        List.of("com.example.money.Money", "java.time.Year, com.example.money.*")) {
+      Compilation compilation =
+          Compilation.compileWithOptions(
+              List.of("-Aportico.convertibleTypes=" + option), MONEY, controller);
+      assertThat(compilation.messages()).as(option).isEmpty();
+      assertThat(compilation.generated().get("com.example.Shop_Routes"))
+          .contains("Param<Money> priceM = routes.param(");
+    }
+    assertThat(Compilation.compile(MONEY, controller).success()).isFalse();
+  }
+
+  @Test
+  void factoryMethodsMustBeThoseTheRuntimeFinds() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                public class Ids {
+                  public static final class Good {
+                    public static Good fromString(String text) { return new Good(); }
+                  }
+                  public static class Sub extends Ids {}
+                  public static Ids valueOf(String text) { return new Sub(); }
+                  static final class Hidden {
+                    public static Hidden valueOf(String text) { return new Hidden(); }
+                  }
+                  public static final class Wide {
+                    public static Object valueOf(String text) { return new Wide(); }
+                  }
+                }
+                """,
+                controller(
+                    """
+                      @GET public String get(
+                          @QueryParam("good") Ids.Good good,
+                          @QueryParam("sub") Ids.Sub sub,
+                          @QueryParam("hidden") Ids.Hidden hidden,
+                          @QueryParam("wide") Ids.Wide wide,
+                          @QueryParam("limit") @DefaultValue(" 20 ") int limit,
+                          @QueryParam("ratio") @DefaultValue("NaN") double ratio) {
+                        return "";
+                      }
+                    """)))
+        .containsExactly(
+            "12 sub: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " double ratio): @QueryParam 'sub' has type com.example.Ids.Sub, which Portico"
+                + " cannot convert from text; give it a static valueOf(String), of(String) or"
+                + " parse(CharSequence), or a public constructor taking a String",
+            "13 hidden: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " double ratio): @QueryParam 'hidden' has type com.example.Ids.Hidden, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
+                + " or parse(CharSequence), or a public constructor taking a String",
+            "14 wide: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " double ratio): @QueryParam 'wide' has type com.example.Ids.Wide, which Portico"
+                + " cannot convert from text; give it a static valueOf(String), of(String) or"
+                + " parse(CharSequence), or a public constructor taking a String",
+            "16 ratio: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " double ratio): @DefaultValue(\"NaN\") of @QueryParam 'ratio' is not a valid"
+                + " double");
+  }
 }
