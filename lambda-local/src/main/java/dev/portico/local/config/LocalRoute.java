@@ -12,7 +12,7 @@ import java.util.Objects;
  * }</pre>
  *
  * @param method {@code GET}, {@code POST}, ..., or {@code ANY}
- * @param path the template, e.g. {@code /pets/{id}} or {@code /{proxy+}}
+ * @param path the template, e.g. {@code /pets/{id}} or {@code /{proxy+}}, or {@link #DEFAULT_ROUTE}
  * @param function the logical name of the function
  * @param authorizer the authorizer's name, {@link #NO_AUTHORIZER}, or {@code null} for the API's
  *     default
@@ -20,6 +20,12 @@ import java.util.Objects;
  */
 public record LocalRoute(
     String method, String path, String function, String authorizer, String payloadVersion) {
+
+  /**
+   * The path of an HTTP API's {@code $default} route, which catches every request no other route
+   * matches (SAM: an {@code HttpApi} event without {@code Path} and {@code Method}).
+   */
+  public static final String DEFAULT_ROUTE = "$default";
 
   /** The authorizer name that switches the API's default authorizer off for a route. */
   public static final String NO_AUTHORIZER = "NONE";
@@ -29,8 +35,9 @@ public record LocalRoute(
     method = Objects.requireNonNull(method, "method").toUpperCase(java.util.Locale.ROOT);
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(function, "function");
-    if (!path.startsWith("/")) {
-      throw new IllegalArgumentException("route path must start with /, got " + path);
+    if (!path.startsWith("/") && !path.equals(DEFAULT_ROUTE)) {
+      throw new IllegalArgumentException(
+          "route path must start with / (or be " + DEFAULT_ROUTE + "), got " + path);
     }
     if (payloadVersion != null && !payloadVersion.equals("1.0") && !payloadVersion.equals("2.0")) {
       throw new IllegalArgumentException(

@@ -68,8 +68,7 @@ class SamTemplateTest {
             LocalAuthorizer.httpApi(
                 "Simple", "AuthFunction", List.of("$request.header.Authorization"), true));
     assertThat(chat.routes())
-        .containsExactly(
-            LocalRoute.of("ANY", "/{proxy+}", "ChatFunction").withAuthorizer("Simple"));
+        .containsExactly(LocalRoute.of("ANY", "$default", "ChatFunction").withAuthorizer("Simple"));
 
     LocalApi implicit = config.apis().get(2);
     assertThat(implicit.stage()).isEqualTo("Prod");

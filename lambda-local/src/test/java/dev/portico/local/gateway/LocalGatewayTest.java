@@ -52,7 +52,8 @@ class LocalGatewayTest {
                 LocalApi.http("Http")
                     .withStage("v2")
                     .withRoute(LocalRoute.of("GET", "/items/{id}", "Scripted"))
-                    .withRoute(LocalRoute.of("GET", "/items/{id}/nostatus", "Scripted")))
+                    .withRoute(LocalRoute.of("GET", "/items/{id}/nostatus", "Scripted"))
+                    .withRoute(LocalRoute.of("ANY", "/things/{proxy+}", "Scripted")))
             .build();
     gateway =
         LocalGateway.start(
@@ -224,6 +225,15 @@ class LocalGatewayTest {
     assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("5");
     assertThat(event.get("requestContext").get("http").get("sourceIp").asText())
         .isEqualTo("127.0.0.1");
+
+    assertThat(event.get("headers").has("connection")).isFalse();
+    assertThat(event.get("headers").has("upgrade")).isFalse();
+
+    JsonNode any = event(get("/v2/things/a/b"));
+    assertThat(any.get("routeKey").asText()).isEqualTo("ANY /things/{proxy+}");
+    assertThat(any.get("requestContext").get("routeKey").asText())
+        .isEqualTo("ANY /things/{proxy+}");
+    assertThat(any.get("pathParameters").get("proxy").asText()).isEqualTo("a/b");
 
     HttpResponse<String> inferred = get("/v2/items/5/nostatus");
     assertThat(inferred.statusCode()).isEqualTo(200);

@@ -2,15 +2,12 @@ package dev.portico.local.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.api.Authorization;
-import dev.portico.api.EventSource;
-import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.TestRequest;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.internal.gateway.FunctionPool;
+import dev.portico.local.testing.AuthorizerEvents;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +30,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalAuthorizers {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The API id used in method ARNs and events. */
-  public static final String API_ID = "1234567890";
 
   private final Map<String, FunctionPool> pools;
   private final Duration timeout;
@@ -62,14 +56,7 @@ public final class LocalAuthorizers {
 
   /** The method ARN API Gateway builds for a request. */
   public static String methodArn(String stage, String method, String path) {
-    return "arn:aws:execute-api:us-east-1:123456789012:"
-        + API_ID
-        + "/"
-        + stage
-        + "/"
-        + method
-        + "/"
-        + (path.startsWith("/") ? path.substring(1) : path);
+    return AuthorizerEvents.methodArn(stage, method, path);
   }
 
   /**
@@ -224,45 +211,11 @@ public final class LocalAuthorizers {
 
   private static byte[] event(
       LocalAuthorizer authorizer, TestRequest request, String methodArn, List<String> identity) {
-    try {
-      switch (authorizer.type()) {
-        case TOKEN -> {
-          ObjectNode event = JSON.createObjectNode();
-          event.put("type", "TOKEN");
-          event.put("methodArn", methodArn);
-          event.put("authorizationToken", identity.get(0));
-          return JSON.writeValueAsBytes(event);
-        }
-        case REQUEST -> {
-          ObjectNode event =
-              (ObjectNode) JSON.readTree(ProxyEvents.toEvent(request, EventSource.API_GATEWAY_V1));
-          ObjectNode result = JSON.createObjectNode();
-          result.put("type", "REQUEST");
-          result.put("methodArn", methodArn);
-          event.remove("body");
-          event.remove("isBase64Encoded");
-          result.setAll(event);
-          return JSON.writeValueAsBytes(result);
-        }
-        default -> {
-          ObjectNode event =
-              (ObjectNode) JSON.readTree(ProxyEvents.toEvent(request, EventSource.API_GATEWAY_V2));
-          ObjectNode result = JSON.createObjectNode();
-          result.put("version", "2.0");
-          result.put("type", "REQUEST");
-          result.put("routeArn", methodArn);
-          ArrayNode sources = result.putArray("identitySource");
-          identity.forEach(sources::add);
-          event.remove("body");
-          event.remove("isBase64Encoded");
-          event.remove("version");
-          result.setAll(event);
-          return JSON.writeValueAsBytes(result);
-        }
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return switch (authorizer.type()) {
+      case TOKEN -> AuthorizerEvents.token(identity.get(0), methodArn);
+      case REQUEST -> AuthorizerEvents.request(request, methodArn);
+      case HTTP_API -> AuthorizerEvents.httpApi(request, methodArn, identity);
+    };
   }
 
   private static String identityValue(String source, TestRequest request) {

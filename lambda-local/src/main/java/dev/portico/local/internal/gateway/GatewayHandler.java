@@ -45,6 +45,18 @@ public final class GatewayHandler extends Handler.Abstract {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.local.LocalGateway");
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Connection-level headers API Gateway does not forward. */
+  private static final Set<String> HOP_BY_HOP =
+      Set.of(
+          "connection",
+          "upgrade",
+          "http2-settings",
+          "keep-alive",
+          "te",
+          "transfer-encoding",
+          "proxy-connection");
+
   private static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final RouteTable routes;
@@ -152,6 +164,9 @@ public final class GatewayHandler extends Handler.Abstract {
     boolean v1 = api.kind() == LocalApi.Kind.REST || "1.0".equals(route.payloadVersion());
     EventSource source = v1 ? EventSource.API_GATEWAY_V1 : EventSource.API_GATEWAY_V2;
     byte[] eventBytes = ProxyEvents.toEvent(event, source);
+    if (!v1 && route.method().equals("ANY") && !route.path().equals(LocalRoute.DEFAULT_ROUTE)) {
+      eventBytes = anyRouteKey(eventBytes, route.path());
+    }
     if (api.kind() == LocalApi.Kind.REST && body.length > 0) {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
     }
@@ -300,6 +315,10 @@ public final class GatewayHandler extends Handler.Abstract {
     String host = null;
     boolean forwardedFor = false;
     for (HttpField field : request.getHeaders()) {
+      if (HOP_BY_HOP.contains(field.getLowerCaseName())
+          || (body.length == 0 && field.getLowerCaseName().equals("content-length"))) {
+        continue;
+      }
       event = event.header(field.getName(), field.getValue());
       if (field.getName().equalsIgnoreCase("Host")) {
         host = field.getValue();
@@ -324,7 +343,6 @@ public final class GatewayHandler extends Handler.Abstract {
         event
             .sourceIp(sourceIp)
             .stage(api.stage())
-            .resource(match.route().path())
             .requestId(requestId)
             .requestTimeEpochMillis(System.currentTimeMillis());
     if (host != null) {
@@ -333,6 +351,9 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     for (Map.Entry<String, String> variable : api.stageVariables().entrySet()) {
       event = event.stageVariable(variable.getKey(), variable.getValue());
+    }
+    if (!match.route().path().equals(LocalRoute.DEFAULT_ROUTE)) {
+      event = event.resource(match.route().path());
     }
     for (Map.Entry<String, String> param : match.pathParameters().entrySet()) {
       event = event.pathParameter(param.getKey(), param.getValue());
@@ -348,6 +369,15 @@ public final class GatewayHandler extends Handler.Abstract {
         System.currentTimeMillis() / 1000,
         random.nextLong(1L << 48),
         random.nextLong(1L << 48));
+  }
+
+  /** An HTTP API route declared with ANY keeps ANY in its route key. */
+  private static byte[] anyRouteKey(byte[] event, String path) throws IOException {
+    ObjectNode node = (ObjectNode) JSON.readTree(event);
+    String routeKey = "ANY " + path;
+    node.put("routeKey", routeKey);
+    ((ObjectNode) node.get("requestContext")).put("routeKey", routeKey);
+    return JSON.writeValueAsBytes(node);
   }
 
   /**

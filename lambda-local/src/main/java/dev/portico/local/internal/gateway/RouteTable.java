@@ -36,7 +36,10 @@ public final class RouteTable {
     Map<String, String> seen = new LinkedHashMap<>();
     for (LocalApi api : apis) {
       for (LocalRoute route : api.routes()) {
-        String[] segments = split(route.path());
+        String[] segments =
+            route.path().equals(LocalRoute.DEFAULT_ROUTE)
+                ? new String[] {"$default"}
+                : split(route.path());
         for (int i = 0; i < segments.length; i++) {
           String s = segments[i];
           if (s.startsWith("{") && s.endsWith("+}") && i != segments.length - 1) {
@@ -122,6 +125,10 @@ public final class RouteTable {
       String[] segments = split(path);
       for (Entry entry : entries) {
         if (entry.api() != api) {
+          continue;
+        }
+        if (entry.route().path().equals(LocalRoute.DEFAULT_ROUTE)) {
+          result.add(new Candidate(entry, Map.of(), path, prefixed, new int[] {0}));
           continue;
         }
         Map<String, String> params = new LinkedHashMap<>();

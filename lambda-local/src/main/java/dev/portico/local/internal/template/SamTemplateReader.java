@@ -334,7 +334,7 @@ public final class SamTemplateReader {
         LocalRoute route =
             LocalRoute.of(
                 method == null ? "ANY" : normaliseMethod(method),
-                path == null ? "/{proxy+}" : path,
+                path == null ? LocalRoute.DEFAULT_ROUTE : path,
                 function);
         String version =
             intrinsics.text(
