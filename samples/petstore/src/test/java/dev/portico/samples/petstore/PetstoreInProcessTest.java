@@ -1,0 +1,49 @@
+package dev.portico.samples.petstore;
+
+import dev.portico.api.EventSource;
+import dev.portico.local.testing.LocalClient;
+import dev.portico.local.testing.PorticoTest;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The petstore handler in-process, through the event of every proxy source. */
+@PorticoTest(handler = PetHandler.class)
+class PetstoreInProcessTest {
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void getsAPet(EventSource source, LocalClient client) {
+    client
+        .as(source)
+        .get("/pets/2")
+        .send()
+        .assertStatus(200)
+        .assertJsonBody("{\"id\":2,\"name\":\"Tom\",\"tag\":\"cat\"}");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void rejectsABodyWithoutAName(EventSource source, LocalClient client) {
+    client
+        .as(source)
+        .post("/pets")
+        .json(Map.of("tag", "dog"))
+        .send()
+        .assertStatus(422)
+        .assertHeader("Content-Type", "application/problem+json")
+        .assertJson("/detail", "name is required");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void filtersByTag(EventSource source, LocalClient client) {
+    client
+        .as(source)
+        .get("/pets?tag=dog&limit=5")
+        .send()
+        .assertStatus(200)
+        .assertJson("/0/name", "Rex")
+        .assertJson("/0/id", 1);
+  }
+}
