@@ -16,6 +16,7 @@ import dev.portico.api.internal.codec.EventReader;
 import dev.portico.api.internal.codec.ParsedEvent;
 import dev.portico.api.internal.codec.ResponseWriter;
 import dev.portico.api.internal.router.Router;
+import dev.portico.api.testing.FakeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,9 @@ public final class Dispatcher {
 
   /** Lambda's synchronous response payload limit, less room for headers and escaping. */
   static final int RESPONSE_LIMIT = 6 * 1024 * 1024 - 32 * 1024;
+
+  /** The deadline given to invocations that arrive without a Lambda context (priming, tools). */
+  private static final java.time.Duration NO_CONTEXT_TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private final ObjectMapper mapper;
   private final BodyReaders readers;
@@ -140,7 +144,7 @@ public final class Dispatcher {
   public void handle(byte[] eventBytes, OutputStream output, @Nullable Context context)
       throws IOException {
     long start = System.nanoTime();
-    Context lambda = context != null ? context : DefaultContext.INSTANCE;
+    Context lambda = context != null ? context : FakeContext.withTimeout(NO_CONTEXT_TIMEOUT);
     ParsedEvent event = reader.read(eventBytes);
     List<String> segments = routingSegments(event);
     Router.Match<Entry> match =

@@ -112,22 +112,7 @@ public record TestRequest(
 
   /** A copy with one more header value. */
   public TestRequest header(String name, String value) {
-    List<Map.Entry<String, String>> copy = new ArrayList<>(headers);
-    copy.add(Map.entry(name, value));
-    return new TestRequest(
-        method,
-        target,
-        copy,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.headers.add(Map.entry(name, value)));
   }
 
   /** A copy with a cookie added to the {@code Cookie} header. */
@@ -137,20 +122,7 @@ public record TestRequest(
 
   /** A copy with this body. */
   public TestRequest body(byte[] bytes) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        bytes.clone(),
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.body = bytes.clone());
   }
 
   /** A copy with this UTF-8 body. */
@@ -160,167 +132,94 @@ public record TestRequest(
 
   /** A copy with another client address. */
   public TestRequest sourceIp(String ip) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        ip,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.sourceIp = ip);
   }
 
   /** A copy with another stage. */
   public TestRequest stage(String name) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        name,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.stage = name);
   }
 
   /** A copy with one more stage variable. */
   public TestRequest stageVariable(String name, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(stageVariables);
-    copy.put(name, value);
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        copy,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.stageVariables.put(name, value));
   }
 
   /** A copy with the API Gateway resource (route path) template. */
   public TestRequest resource(String template) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        template,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.resource = template);
   }
 
   /** A copy with one more path parameter as API Gateway would send it. */
   public TestRequest pathParameter(String name, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(pathParameters);
-    copy.put(name, value);
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        copy,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.pathParameters.put(name, value));
   }
 
   /** A copy carrying authorizer output. */
   public TestRequest authorization(Authorization auth) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        auth,
-        requestId,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.authorization = auth);
   }
 
   /** A copy with another request id. */
   public TestRequest requestId(String id) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        id,
-        requestTimeEpochMillis,
-        domainName);
+    return copy(c -> c.requestId = id);
   }
 
   /** A copy with another request time. */
   public TestRequest requestTimeEpochMillis(long epochMillis) {
-    return new TestRequest(
-        method,
-        target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        epochMillis,
-        domainName);
+    return copy(c -> c.requestTimeEpochMillis = epochMillis);
   }
 
   /** A copy with the host name the client called. */
   public TestRequest domainName(String host) {
+    return copy(c -> c.domainName = host);
+  }
+
+  private TestRequest copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new TestRequest(
         method,
         target,
-        headers,
-        body,
-        sourceIp,
-        stage,
-        stageVariables,
-        resource,
-        pathParameters,
-        authorization,
-        requestId,
-        requestTimeEpochMillis,
-        host);
+        c.headers,
+        c.body,
+        c.sourceIp,
+        c.stage,
+        c.stageVariables,
+        c.resource,
+        c.pathParameters,
+        c.authorization,
+        c.requestId,
+        c.requestTimeEpochMillis,
+        c.domainName);
+  }
+
+  /** The mutable fields of one copy, changed by one wither. */
+  private static final class Copy {
+    final List<Map.Entry<String, String>> headers;
+    byte[] body;
+    String sourceIp;
+    String stage;
+    final Map<String, String> stageVariables;
+    @Nullable String resource;
+    final Map<String, String> pathParameters;
+    Authorization authorization;
+    String requestId;
+    long requestTimeEpochMillis;
+    @Nullable String domainName;
+
+    Copy(TestRequest r) {
+      headers = new ArrayList<>(r.headers);
+      body = r.body;
+      sourceIp = r.sourceIp;
+      stage = r.stage;
+      stageVariables = new LinkedHashMap<>(r.stageVariables);
+      resource = r.resource;
+      pathParameters = new LinkedHashMap<>(r.pathParameters);
+      authorization = r.authorization;
+      requestId = r.requestId;
+      requestTimeEpochMillis = r.requestTimeEpochMillis;
+      domainName = r.domainName;
+    }
   }
 }
