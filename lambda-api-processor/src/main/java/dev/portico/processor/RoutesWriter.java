@@ -9,7 +9,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -249,8 +248,8 @@ final class RoutesWriter {
       default:
         boolean witness = route.overloaded() || type.getKind().isPrimitive();
         String token;
-        if (type.getKind() == TypeKind.DECLARED
-            && !((DeclaredType) type).getTypeArguments().isEmpty()) {
+        if (!type.getKind().isPrimitive() && !types.isSameType(type, types.erasure(type))) {
+          // Generic somewhere (List<Pet>, Map<String, Pet>[]): a class literal would lose that.
           token =
               unique(
                   constantCase(route.method().getSimpleName().toString())

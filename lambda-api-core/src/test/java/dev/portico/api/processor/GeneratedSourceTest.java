@@ -131,6 +131,34 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void genericBodiesOfEveryShapeCompileWithoutWarnings() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+            import java.util.*;
+
+            public final class Bodies {
+              @POST @Path("/a") public String a(@Body List<String>[] lists) { return ""; }
+              @POST @Path("/b") public String b(@Body Map<String, ? extends Number> map) { return ""; }
+              @POST @Path("/c") public String c(@Body Optional<byte[]> bytes) { return ""; }
+              @POST @Path("/d") public String d(@Body int number) { return ""; }
+              @POST @Path("/e") public String e(@Body String[] texts) { return ""; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Bodies_Routes"))
+        .contains("new TypeReference<List<String>[]>() {}.getType();")
+        .contains("new TypeReference<Map<String, ? extends Number>>() {}.getType();")
+        .contains("Optional.<byte[]>empty()")
+        .contains("request.<Integer>bodyAs(int.class)")
+        .contains("request.bodyAs(String[].class)");
+  }
+
+  @Test
   void deprecatedControllersCompileWithoutWarnings() {
     Compilation compilation =
         Compilation.compile(
