@@ -164,6 +164,23 @@ final class ControllerAnalyzer {
       break;
     }
 
+    // Class-level media types: the nearest class in the chain that declares them.
+    List<String> classConsumes = null;
+    String classProduces = null;
+    for (TypeElement type : chain) {
+      quiet = type != controller && checkedElsewhere.test(type);
+      AnnotationMirror consumes = annotation(type, "Consumes");
+      if (classConsumes == null && consumes != null) {
+        classConsumes = mediaTypes(type, displayName(type), "Consumes", stringValues(consumes));
+      }
+      AnnotationMirror produces = annotation(type, "Produces");
+      if (classProduces == null && produces != null) {
+        classProduces =
+            mediaTypes(type, displayName(type), "Produces", List.of(stringValue(produces))).get(0);
+      }
+      quiet = false;
+    }
+
     // Route methods of the class and its superclasses; an annotated override replaces the method it
     // overrides, an unannotated one keeps its route (and is what the route calls).
     List<List<ExecutableElement>> declared = new ArrayList<>();
@@ -201,7 +218,12 @@ final class ControllerAnalyzer {
       for (ExecutableElement method : declared.get(i)) {
         RouteModel route =
             analyzeMethod(
-                controller, controllerName, method, classPath, classPathValid, members, routed);
+                controller,
+                controllerName,
+                method,
+                new ClassDefaults(classPath, classPathValid, classConsumes, classProduces),
+                members,
+                routed);
         if (route != null) {
           routes.add(route);
         }
@@ -216,6 +238,40 @@ final class ControllerAnalyzer {
         elements.getPackageOf(controller).getQualifiedName().toString(),
         generatedName(controller),
         List.copyOf(routes));
+  }
+
+  /**
+   * What a controller class (or its nearest superclass declaring them) gives all its routes.
+   *
+   * @param path the class-level path, empty for none
+   * @param pathValid whether it parses; when not, routes are not checked against it
+   * @param consumes the class-level {@code @Consumes}, or {@code null}
+   * @param produces the class-level {@code @Produces}, or {@code null}
+   */
+  private record ClassDefaults(
+      String path, boolean pathValid, List<String> consumes, String produces) {}
+
+  private static final java.util.regex.Pattern MEDIA_TYPE =
+      java.util.regex.Pattern.compile(
+          "[A-Za-z0-9!#$%&'*+.^_`|~-]+/[A-Za-z0-9!#$%&'*+.^_`|~-]+(\\s*;.*)?");
+
+  /** The media types, each reported when it is not {@code type/subtype}. */
+  private List<String> mediaTypes(
+      Element element, String owner, String annotation, List<String> mediaTypes) {
+    for (String mediaType : mediaTypes) {
+      if (!MEDIA_TYPE.matcher(mediaType).matches()) {
+        error(
+            element,
+            owner
+                + ": @"
+                + annotation
+                + " '"
+                + mediaType
+                + "' is not a media type such as "
+                + (annotation.equals("Consumes") ? "text/csv or text/*" : "text/csv"));
+      }
+    }
+    return mediaTypes;
   }
 
   /** Whether the method has an HTTP method annotation or {@code @Path}. */
@@ -318,8 +374,7 @@ final class ControllerAnalyzer {
       TypeElement controller,
       String controllerName,
       ExecutableElement method,
-      String classPath,
-      boolean classPathValid,
+      ClassDefaults defaults,
       List<ExecutableElement> members,
       Map<String, String> routed) {
     ExecutableType resolved =
@@ -372,9 +427,10 @@ final class ControllerAnalyzer {
       }
     }
 
-    String path = PathTemplate.join(classPath, stringValueOrEmpty(annotation(method, "Path")));
+    String path =
+        PathTemplate.join(defaults.path(), stringValueOrEmpty(annotation(method, "Path")));
     PathTemplate template = null;
-    if (classPathValid) {
+    if (defaults.pathValid()) {
       try {
         template = PathTemplate.parse(path);
       } catch (IllegalArgumentException e) {
@@ -417,18 +473,21 @@ final class ControllerAnalyzer {
       bindings.add(binding);
     }
 
-    List<String> consumes = stringValues(annotation(method, "Consumes"));
-    if (consumes == null) {
-      consumes = stringValues(annotation(controller, "Consumes"));
-    }
+    AnnotationMirror consumesAnnotation = annotation(method, "Consumes");
+    List<String> consumes =
+        consumesAnnotation == null
+            ? defaults.consumes()
+            : mediaTypes(method, owner, "Consumes", stringValues(consumesAnnotation));
     if (consumes == null) {
       boolean json = bindings.stream().anyMatch(b -> b.kind() == Binding.Kind.BODY_JSON);
       consumes = json ? JSON_MEDIA_TYPES : List.of();
     }
-    String produces = stringValue(annotation(method, "Produces"));
-    if (produces == null) {
-      produces = stringValue(annotation(controller, "Produces"));
-    }
+    AnnotationMirror producesAnnotation = annotation(method, "Produces");
+    String produces =
+        producesAnnotation == null
+            ? defaults.produces()
+            : mediaTypes(method, owner, "Produces", List.of(stringValue(producesAnnotation)))
+                .get(0);
     boolean overloaded =
         members.stream()
             .anyMatch(

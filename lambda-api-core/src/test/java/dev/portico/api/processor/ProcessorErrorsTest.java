@@ -657,4 +657,29 @@ class ProcessorErrorsTest {
                 + " double ratio): @DefaultValue(\"NaN\") of @QueryParam 'ratio' is not a valid"
                 + " double");
   }
+
+  @Test
+  void mediaTypesMustBeTypeSlashSubtype() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Consumes("json")
+                public final class Upload {
+                  @POST @Path("/a") public String a(@Body String body) { return ""; }
+                  @POST @Path("/b") @Consumes({"text/csv", "csv"}) @Produces("text")
+                  public String b(@Body String body) { return ""; }
+                  @POST @Path("/c") @Consumes("text/*") @Produces("text/plain; charset=utf-8")
+                  public String c(@Body String body) { return ""; }
+                }
+                """))
+        .containsExactly(
+            "6 Upload: Upload: @Consumes 'json' is not a media type such as text/csv or text/*",
+            "9 b: Upload.b(String body): @Consumes 'csv' is not a media type such as text/csv or"
+                + " text/*",
+            "9 b: Upload.b(String body): @Produces 'text' is not a media type such as text/csv");
+  }
 }
