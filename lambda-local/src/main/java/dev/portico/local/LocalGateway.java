@@ -146,7 +146,10 @@ public final class LocalGateway implements AutoCloseable {
     Map<String, String> parameters = new LinkedHashMap<>();
     try {
       for (int i = 0; i < args.length; i++) {
-        String arg = args[i];
+        String arg = args[i].trim();
+        if (arg.isEmpty()) {
+          continue;
+        }
         switch (arg) {
           case "--port" -> options = options.withPort(parsePort(value(args, ++i, arg)));
           case "--host" -> options = options.withHost(value(args, ++i, arg));
