@@ -126,7 +126,7 @@ final class ControllerAnalyzer {
 
   /**
    * The controller's model, or {@code null} when it has errors (all of them reported) or is an
-   * abstract generic class, whose routes its subclasses serve.
+   * interface or abstract generic class, whose routes the classes implementing it serve.
    *
    * @param checkedElsewhere whether a superclass's own route methods are checked when that class is
    *     analyzed itself, so that its mistakes are not reported again for each subclass
@@ -138,10 +138,7 @@ final class ControllerAnalyzer {
     if (!checkController(controller, controllerName)) {
       return null;
     }
-    List<TypeElement> chain = new ArrayList<>();
-    for (TypeElement type = controller; type != null; type = superclass(type)) {
-      chain.add(type);
-    }
+    List<TypeElement> chain = supertypes(controller);
 
     String classPath = "";
     boolean classPathValid = true;
@@ -287,6 +284,67 @@ final class ControllerAnalyzer {
     return false;
   }
 
+  /**
+   * The type, its superclasses (nearest first), then every interface they implement, without {@code
+   * java.*} types: where route methods and class-level annotations are looked up, in order.
+   */
+  static List<TypeElement> supertypes(TypeElement type) {
+    List<TypeElement> all = new ArrayList<>();
+    for (TypeElement current = type; current != null; current = superclass(current)) {
+      all.add(current);
+    }
+    java.util.ArrayDeque<TypeElement> queue = new java.util.ArrayDeque<>();
+    for (TypeElement current : List.copyOf(all)) {
+      for (TypeMirror implemented : current.getInterfaces()) {
+        queue.add((TypeElement) ((DeclaredType) implemented).asElement());
+      }
+    }
+    while (!queue.isEmpty()) {
+      TypeElement next = queue.remove();
+      if (all.contains(next) || next.getQualifiedName().toString().startsWith("java.")) {
+        continue;
+      }
+      all.add(next);
+      for (TypeMirror implemented : next.getInterfaces()) {
+        queue.add((TypeElement) ((DeclaredType) implemented).asElement());
+      }
+    }
+    return all;
+  }
+
+  /**
+   * Whether the class must get routes of its own because it inherits route methods that only it can
+   * serve: from an interface or from a generic superclass, neither of which gets a routes class.
+   */
+  static boolean inheritsRoutesOnlyItCanServe(TypeElement type) {
+    if (type.getKind() != ElementKind.CLASS
+            && type.getKind() != ElementKind.RECORD
+            && type.getKind() != ElementKind.ENUM
+        || type.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)
+        || !type.getTypeParameters().isEmpty()
+        || type.getNestingKind() == NestingKind.LOCAL
+        || type.getNestingKind() == NestingKind.ANONYMOUS) {
+      return false;
+    }
+    for (Element enclosing = type;
+        enclosing instanceof TypeElement;
+        enclosing = enclosing.getEnclosingElement()) {
+      if (enclosing.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+        return false;
+      }
+    }
+    for (TypeElement supertype : supertypes(type)) {
+      if (supertype != type
+          && (supertype.getKind() == ElementKind.INTERFACE
+              || !supertype.getTypeParameters().isEmpty())
+          && ElementFilter.methodsIn(supertype.getEnclosedElements()).stream()
+              .anyMatch(ControllerAnalyzer::isRouteMethod)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static TypeElement superclass(TypeElement type) {
     TypeMirror superclass = type.getSuperclass();
     if (superclass.getKind() != TypeKind.DECLARED) {
@@ -326,10 +384,7 @@ final class ControllerAnalyzer {
   private boolean checkController(TypeElement controller, String controllerName) {
     if (controller.getKind() == ElementKind.INTERFACE
         || controller.getKind() == ElementKind.ANNOTATION_TYPE) {
-      error(
-          controller,
-          controllerName
-              + ": is an interface; put the route annotations on the methods of a controller class");
+      // Served by the classes implementing it, which inheritsRoutesOnlyItCanServe finds.
       return false;
     }
     if (controller.getNestingKind() == NestingKind.LOCAL
@@ -397,7 +452,14 @@ final class ControllerAnalyzer {
       return null;
     }
     TypeElement declaring = (TypeElement) method.getEnclosingElement();
-    if (method.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
+    if (declaring.getKind() == ElementKind.INTERFACE
+        && method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)) {
+      error(
+          method,
+          owner
+              + ": is a static interface method, which the controller does not inherit; make it"
+              + " an abstract or default method");
+    } else if (method.getModifiers().contains(javax.lang.model.element.Modifier.PRIVATE)) {
       error(method, owner + ": is private; a route method must be at least package-private");
     } else if (declaring != controller
         && !method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)

@@ -14,6 +14,7 @@ import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -25,6 +26,11 @@ import javax.tools.Diagnostic;
  * <p>For {@code com.example.PetController} it writes {@code com.example.PetController_Routes}
  * ({@code Outer_Inner_Routes} for a nested class), which {@code Api.Builder#controller} finds by
  * name. The generated code calls the controller directly: no reflection at run time.
+ *
+ * <p>Route methods are inherited: a class serves those of its superclasses and interfaces (an
+ * annotated override replaces an inherited route). Interfaces and abstract generic classes get no
+ * routes class of their own; every concrete class implementing them does, with type arguments
+ * resolved.
  *
  * <p>Option {@code -Aportico.convertibleTypes=com.example.Money,com.example.ids.*} names parameter
  * types that a {@code ParamConverter.Factory} registered with the API converts, so that the
@@ -102,6 +108,9 @@ public final class RoutesProcessor extends AbstractProcessor {
         }
       }
     }
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      addImplementations(type, controllers);
+    }
     for (TypeElement controller : controllers) {
       if (round.processingOver()) {
         // Still referring to types that never appeared: javac reports those itself.
@@ -131,12 +140,27 @@ public final class RoutesProcessor extends AbstractProcessor {
     return true;
   }
 
+  /**
+   * Adds the classes, among this type and its member types, that implement a route interface or
+   * extend a generic route class: they need routes of their own even without annotations.
+   */
+  private static void addImplementations(TypeElement type, Set<TypeElement> controllers) {
+    if (ControllerAnalyzer.inheritsRoutesOnlyItCanServe(type)) {
+      controllers.add(type);
+    }
+    for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addImplementations(member, controllers);
+    }
+  }
+
   private void generate(TypeElement controller) {
     ControllerModel model =
         analyzer.analyze(
             controller,
+            // Interfaces and generic classes are not analyzed on their own: they get no routes.
             type ->
-                type.getTypeParameters().isEmpty()
+                type.getKind() != ElementKind.INTERFACE
+                    && type.getTypeParameters().isEmpty()
                     && withOwnRoutes.contains(type.getQualifiedName().toString()));
     if (model == null) {
       return;

@@ -274,4 +274,25 @@ class ControllerBindingTest {
     assertThat(send(source, TestRequest.get("/pets")).bodyAsString())
         .isEqualTo("[{\"name\":\"listed\",\"age\":5}]");
   }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void routesDeclaredOnAnInterfaceOrAGenericBaseAreServedByUnannotatedImplementations(
+      EventSource source) {
+    Api other =
+        Api.builder()
+            .controller(new PetApiImplementation())
+            .controller(new TagCrudController())
+            .build();
+    ApiHandler otherHandler = new ApiHandler(other) {};
+    InProcessClient client = InProcessClient.of(otherHandler, source);
+
+    assertThat(client.send(TestRequest.get("/api/pets/7")).bodyAsString()).isEqualTo("pet 7");
+    assertThat(client.send(TestRequest.get("/api/pets/version")).bodyAsString()).isEqualTo("v1");
+    // T is String here, so the body binds as raw text.
+    ProxyResponse created =
+        client.send(TestRequest.of("POST", "/").header("Content-Type", "text/plain").body("red"));
+    assertThat(created.bodyAsString()).isEqualTo("tag String #0");
+    assertThat(client.send(TestRequest.get("/0")).bodyAsString()).isEqualTo("red");
+  }
 }

@@ -159,6 +159,46 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void classesImplementingRouteInterfacesOrExtendingGenericRouteClassesGetRoutes() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example.api;
+
+            import dev.portico.api.http.*;
+
+            @Path("/pets")
+            public interface PetApi<K> {
+              @GET @Path("/{id}") String get(@PathParam("id") K id);
+              @GET @Path("/version") default String version() { return "1"; }
+            }
+            """,
+            """
+            package com.example;
+
+            public final class PetService implements com.example.api.PetApi<Long> {
+              @Override public String get(Long id) { return "pet " + id; }
+
+              /** Not a controller: private. */
+              private static final class Hidden implements com.example.api.PetApi<Long> {
+                @Override public String get(Long id) { return ""; }
+              }
+
+              /** Not a controller: abstract. */
+              abstract static class Partial implements com.example.api.PetApi<Long> {}
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated()).containsOnlyKeys("com.example.PetService_Routes");
+    assertThat(compilation.generated().get("com.example.PetService_Routes"))
+        .contains(
+            "routes.param(\n        \"PetService.get(Long id)\", ParamSource.PATH, \"id\", Long.class")
+        .contains("new Route(\"GET\", \"/pets/{id}\", \"PetService.get(Long id)\",")
+        .contains("new Route(\"GET\", \"/pets/version\", \"PetService.version()\",");
+  }
+
+  @Test
   void deprecatedControllersCompileWithoutWarnings() {
     Compilation compilation =
         Compilation.compile(

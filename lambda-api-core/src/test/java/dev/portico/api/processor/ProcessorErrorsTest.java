@@ -227,8 +227,6 @@ class ProcessorErrorsTest {
                 + " reach it from its package",
             "10 Inner: Outer.Wrapper.Inner: is nested in private Outer.Wrapper; the generated"
                 + " Outer_Wrapper_Inner_Routes must be able to reach it from its package",
-            "14 Api: Outer.Api: is an interface; put the route annotations on the methods of a"
-                + " controller class",
             "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic (an"
                 + " abstract generic base class can, with subclasses annotated with @Path)");
   }
@@ -681,5 +679,28 @@ class ProcessorErrorsTest {
             "9 b: Upload.b(String body): @Consumes 'csv' is not a media type such as text/csv or"
                 + " text/*",
             "9 b: Upload.b(String body): @Produces 'text' is not a media type such as text/csv");
+  }
+
+  @Test
+  void staticInterfaceMethodsCannotBeRoutes() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                public interface Api {
+                  @GET @Path("/x") static String x() { return ""; }
+                }
+                """,
+                """
+                package com.example;
+
+                public final class Impl implements Api {}
+                """))
+        .containsExactly(
+            "6 x: Impl.x(): is a static interface method, which the controller does not inherit;"
+                + " make it an abstract or default method");
   }
 }
