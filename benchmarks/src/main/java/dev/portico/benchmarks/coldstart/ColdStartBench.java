@@ -193,7 +193,7 @@ public final class ColdStartBench {
               rss,
               pct(s, Sample::rssMb, 90),
               classes.get(v.name()),
-              Files.size(variantsDir.resolve(v.jar())) / 1024,
+              deployableBytes(v) / 1024,
               ratio(wall, b, Sample::wallMs),
               ratio(resp, b, Sample::mainToResponseMs),
               ratio(rss, b, Sample::rssMb)));
@@ -236,7 +236,7 @@ public final class ColdStartBench {
     command.addAll(LAMBDA_FLAGS);
     command.addAll(extraFlags);
     command.add("-cp");
-    command.add(variantsDir.resolve("harness.jar") + ":" + variantsDir.resolve(v.jar()));
+    command.add(variantsDir.resolve("harness.jar") + ":" + classPath(v));
     command.add("dev.portico.benchmarks.coldstart.harness.ColdStartMain");
     command.add(v.handler());
     command.add(event.toString());
@@ -275,6 +275,37 @@ public final class ColdStartBench {
               + output);
     }
     return Sample.parse(output, wall);
+  }
+
+  /**
+   * The variant's class path as Lambda builds it: a jar, or for a directory (a zip deployable,
+   * unpacked) the directory itself and every jar in its {@code lib/}.
+   */
+  private String classPath(Variant v) {
+    Path deployable = variantsDir.resolve(v.jar());
+    if (Files.isDirectory(deployable)) {
+      return deployable + ":" + deployable.resolve("lib") + "/*";
+    }
+    return deployable.toString();
+  }
+
+  /** The size of what would be uploaded: the jar, or a directory zipped as Lambda takes it. */
+  long deployableBytes(Variant v) throws IOException {
+    Path deployable = variantsDir.resolve(v.jar());
+    if (!Files.isDirectory(deployable)) {
+      return Files.size(deployable);
+    }
+    Path zip = workDir.resolve(v.name() + ".zip");
+    try (java.util.zip.ZipOutputStream out =
+            new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+        var files = Files.walk(deployable)) {
+      for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        out.putNextEntry(new java.util.zip.ZipEntry(deployable.relativize(file).toString()));
+        Files.copy(file, out);
+        out.closeEntry();
+      }
+    }
+    return Files.size(zip);
   }
 
   private Path resource(String name) throws IOException {

@@ -8,7 +8,8 @@ import java.util.Map;
  * it answers, and what a correct answer contains.
  *
  * @param name the short name used on the command line and in tables
- * @param jar the deployable's file name in the variants directory
+ * @param jar the deployable's file name in the variants directory: a jar, or a directory holding an
+ *     unpacked zip deployable (classes at the root, jars in {@code lib/})
  * @param handler the handler class, as it would be configured in Lambda
  * @param event the class-path resource of the event it answers
  * @param expected text the response must contain for the run to count
@@ -63,7 +64,7 @@ public record Variant(
             API),
         new Variant(
             "springboot3",
-            "springboot3.jar",
+            "springboot3",
             "dev.portico.benchmarks.containers.springboot.SpringBootHandler",
             "events/get-pet.json",
             okPet,

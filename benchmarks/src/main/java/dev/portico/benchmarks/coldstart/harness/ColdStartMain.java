@@ -71,6 +71,9 @@ public final class ColdStartMain {
             + hwmKb);
     System.out.println("RESPONSE " + out.toString(StandardCharsets.UTF_8));
     System.out.flush();
+    // Lambda never shuts the JVM down after a response; neither does the measurement (no shutdown
+    // hooks, no waiting for the handler's non-daemon threads).
+    Runtime.getRuntime().halt(0);
   }
 
   /** Peak resident set size so far, from {@code /proc/self/status}; -1 where there is none. */

@@ -1,0 +1,2 @@
+/** The Jersey variant. */
+package dev.portico.benchmarks.containers.jersey;

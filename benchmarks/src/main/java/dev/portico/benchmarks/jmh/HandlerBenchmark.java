@@ -1,0 +1,89 @@
+package dev.portico.benchmarks.jmh;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portico.api.testing.FakeContext;
+import dev.portico.benchmarks.baseline.BaselineHandler;
+import dev.portico.benchmarks.petstore.PetStore;
+import dev.portico.samples.petstore.PetHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * Warm overhead: one full stream-to-stream {@code handleRequest} (event bytes in, proxy response
+ * bytes out) for {@code GET /pets/{id}}, {@code POST /pets} with a body, and a path no route
+ * serves, on the hand-written baseline and on the Portico petstore sample.
+ *
+ * <pre>
+ * java -jar benchmarks/target/benchmarks.jar HandlerBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
+ * </pre>
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class HandlerBenchmark {
+  /** Which handler answers. */
+  @Param({"baseline", "portico"})
+  public String variant;
+
+  /** Which event it answers (a file under {@code events/}). */
+  @Param({"get-pet", "post-pet", "not-found"})
+  public String event;
+
+  private RequestStreamHandler handler;
+  private byte[] eventBytes;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+  private final Context context = FakeContext.create();
+
+  /** Loads the event once. */
+  @Setup(Level.Trial)
+  public void loadEvent() throws IOException {
+    eventBytes = event(event);
+  }
+
+  /** A fresh handler (and store) per iteration, so {@code POST} does not grow one store forever. */
+  @Setup(Level.Iteration)
+  public void newHandler() {
+    handler = handler(variant);
+  }
+
+  /** One invocation, stream to stream. */
+  @Benchmark
+  public int handleRequest() throws IOException {
+    out.reset();
+    handler.handleRequest(new ByteArrayInputStream(eventBytes), out, context);
+    return out.size();
+  }
+
+  /** A new handler of a variant, as the Lambda runtime would construct it. */
+  public static RequestStreamHandler handler(String variant) {
+    return switch (variant) {
+      case "baseline" -> new BaselineHandler(PetStore.seeded());
+      case "portico" -> new PetHandler();
+      default -> throw new IllegalArgumentException("unknown variant " + variant);
+    };
+  }
+
+  /** The bytes of {@code events/NAME.json} on the class path. */
+  public static byte[] event(String name) throws IOException {
+    try (InputStream in =
+        HandlerBenchmark.class.getClassLoader().getResourceAsStream("events/" + name + ".json")) {
+      if (in == null) {
+        throw new IOException("no event " + name);
+      }
+      return in.readAllBytes();
+    }
+  }
+}
