@@ -413,14 +413,14 @@ final class ControllerAnalyzer {
     }
     if (!controller.getTypeParameters().isEmpty()) {
       if (controller.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
-        // An abstract generic base: each subclass with a @Path gets the routes, its types resolved.
+        // An abstract generic base: each concrete subclass gets the routes, its types resolved.
         return false;
       }
       error(
           controller,
           controllerName
-              + ": has type parameters; a controller cannot be generic (an abstract generic base"
-              + " class can, with subclasses annotated with @Path)");
+              + ": has type parameters; a controller cannot be generic (make it abstract: its"
+              + " concrete subclasses serve its routes)");
     }
     return true;
   }

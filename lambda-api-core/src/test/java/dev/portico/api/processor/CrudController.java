@@ -11,8 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A generic base controller: it gets no routes class of its own; each subclass annotated with
- * {@code @Path} serves these routes with {@code T} resolved.
+ * A generic base controller: it gets no routes class of its own; each concrete subclass serves
+ * these routes with {@code T} resolved, annotated ({@link PetCrudController}) or not ({@link
+ * TagCrudController}).
  *
  * @param <T> the item type, bound from JSON bodies
  */

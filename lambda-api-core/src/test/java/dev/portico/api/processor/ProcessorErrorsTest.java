@@ -227,8 +227,8 @@ class ProcessorErrorsTest {
                 + " reach it from its package",
             "10 Inner: Outer.Wrapper.Inner: is nested in private Outer.Wrapper; the generated"
                 + " Outer_Wrapper_Inner_Routes must be able to reach it from its package",
-            "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic (an"
-                + " abstract generic base class can, with subclasses annotated with @Path)");
+            "17 Generic: Outer.Generic: has type parameters; a controller cannot be generic (make"
+                + " it abstract: its concrete subclasses serve its routes)");
   }
 
   @Test
