@@ -11,7 +11,13 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-/** Starts Jetty servers on a loopback address with a clear message when the port is taken. */
+/**
+ * Starts Jetty servers on a loopback address with a clear message when the port is taken.
+ *
+ * <pre>{@code
+ * Server server = LocalServers.start("local API Gateway", "127.0.0.1", 3000, Duration.ofSeconds(60), handler);
+ * }</pre>
+ */
 public final class LocalServers {
   private LocalServers() {}
 

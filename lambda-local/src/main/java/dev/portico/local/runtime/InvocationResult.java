@@ -8,7 +8,7 @@ import java.nio.charset.StandardCharsets;
  * <pre>{@code
  * InvocationResult result = emulator.invoke(InvocationRequest.of("{}"));
  * if (result.outcome() == InvocationResult.Outcome.SUCCESS) {
- *   System.out.println(result.payloadAsString());
+ *   log.info(result.payloadAsString());
  * }
  * }</pre>
  *

@@ -190,6 +190,37 @@ class LocalAuthorizersTest {
     assertThat(get("/h/things").statusCode()).isEqualTo(401);
   }
 
+  private static HttpResponse<String> preflight(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(gateway.uri(path))
+            .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+            .header("Origin", ORIGIN)
+            .header("Access-Control-Request-Method", "GET")
+            .header("Access-Control-Request-Headers", "authorization")
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void preflightsAreAnsweredByTheGatewayWithoutAuthorizers() throws Exception {
+    int calls = TestAuthorizer.CALLS.get();
+    HttpResponse<String> rest = preflight("/pets/1");
+    assertThat(rest.statusCode()).isEqualTo(200);
+    assertThat(rest.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+    assertThat(rest.headers().firstValue("Access-Control-Allow-Methods")).contains("GET,OPTIONS");
+    assertThat(rest.headers().firstValue("Access-Control-Allow-Headers")).contains("authorization");
+
+    HttpResponse<String> http = preflight("/h/things");
+    assertThat(http.statusCode()).isEqualTo(204);
+    assertThat(http.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+    assertThat(TestAuthorizer.CALLS.get()).isEqualTo(calls);
+
+    HttpResponse<String> allowed = get("/h/things", "Authorization", "allow");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+    HttpResponse<String> restAllowed = get("/open");
+    assertThat(restAllowed.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+  }
+
   @Test
   void aFlagDisablesAuthorizers() throws Exception {
     try (LocalGateway open =

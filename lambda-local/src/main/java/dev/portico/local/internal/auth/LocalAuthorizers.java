@@ -26,6 +26,11 @@ import org.slf4j.LoggerFactory;
  * first, the authorizer function invoked in-process with the TOKEN, REQUEST or HTTP API 2.0 event,
  * its response evaluated (IAM policy against the method ARN, or a simple response), and the result
  * cached per identity for the authorizer's TTL.
+ *
+ * <pre>{@code
+ * Decision decision = authorizers.authorize(api, api.authorizer("Token"), request, methodArn);
+ * if (decision instanceof Denied denied) { ... answer denied.status() ... }
+ * }</pre>
  */
 public final class LocalAuthorizers {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);

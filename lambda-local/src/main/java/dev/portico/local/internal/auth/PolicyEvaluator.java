@@ -9,6 +9,10 @@ import java.util.Locale;
  * Evaluates an authorizer's IAM policy against a method ARN as API Gateway does: an explicit Deny
  * wins, otherwise a matching Allow is needed. {@code *} and {@code ?} are wildcards in resources
  * and actions.
+ *
+ * <pre>{@code
+ * Result result = PolicyEvaluator.evaluate(response.get("policyDocument"), methodArn);
+ * }</pre>
  */
 public final class PolicyEvaluator {
   private PolicyEvaluator() {}

@@ -21,6 +21,11 @@ import org.slf4j.LoggerFactory;
  * Warm instances of one function, as Lambda keeps execution environments: an invocation borrows an
  * idle instance (the most recently used first) or creates one, so no instance ever runs two
  * invocations at once. An instance whose invocation timed out is thrown away, as Lambda does.
+ *
+ * <pre>{@code
+ * FunctionPool pool = new FunctionPool(LocalFunction.of("Pets", "com.example.PetHandler"), executor);
+ * Outcome outcome = pool.invoke(eventBytes, requestId, Duration.ofSeconds(29));
+ * }</pre>
  */
 public final class FunctionPool {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);

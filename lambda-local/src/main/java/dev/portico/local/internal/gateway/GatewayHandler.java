@@ -35,7 +35,13 @@ import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The local API Gateway's request path: HTTP in, proxy event to the function, HTTP out. */
+/**
+ * The local API Gateway's request path: HTTP in, authorizer, proxy event to the function, HTTP out.
+ *
+ * <pre>{@code
+ * server.setHandler(new GatewayHandler(new RouteTable(config.apis()), pools, authorizers, options));
+ * }</pre>
+ */
 public final class GatewayHandler extends Handler.Abstract {
   /** API Gateway's request payload limit: 10 MB. */
   public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;

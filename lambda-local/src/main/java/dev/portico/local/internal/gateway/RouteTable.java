@@ -14,6 +14,10 @@ import java.util.Map;
  * Matches request paths to routes the way API Gateway does: an optional stage prefix, literal
  * segments before {@code {param}} before a greedy {@code {proxy+}}, an exact method before {@code
  * ANY}.
+ *
+ * <pre>{@code
+ * RouteTable.Match match = new RouteTable(config.apis()).match("GET", "/prod/pets/1");
+ * }</pre>
  */
 public final class RouteTable {
   private final List<Entry> entries = new ArrayList<>();

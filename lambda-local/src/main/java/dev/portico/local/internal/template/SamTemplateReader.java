@@ -26,6 +26,10 @@ import java.util.Set;
 /**
  * Reads the parts of an AWS SAM template that the local gateway emulates, and lists every other
  * part as a warning naming the resource and key.
+ *
+ * <pre>{@code
+ * GatewayConfig config = SamTemplateReader.read(Path.of("template.yaml"), Map.of("Stage", "dev"));
+ * }</pre>
  */
 public final class SamTemplateReader {
   static final String IMPLICIT_REST = "ServerlessRestApi";

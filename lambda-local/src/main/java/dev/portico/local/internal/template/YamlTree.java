@@ -14,6 +14,10 @@ import java.util.Set;
  * Reads CloudFormation YAML into a Jackson tree, turning the short-form intrinsic tags ({@code
  * !Ref}, {@code !GetAtt}, {@code !Sub}, ...) into their long JSON form ({@code {"Ref": ...}},
  * {@code {"Fn::GetAtt": [...]}}).
+ *
+ * <pre>{@code
+ * JsonNode template = YamlTree.parse("Handler: !Sub '${Prefix}.Handler'");
+ * }</pre>
  */
 public final class YamlTree {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
