@@ -20,6 +20,11 @@ public final class TestAuthorizer implements RequestStreamHandler {
   static volatile JsonNode lastEvent;
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The last event any instance received. */
+  public static JsonNode lastEvent() {
+    return lastEvent;
+  }
+
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
