@@ -55,6 +55,14 @@ public record Variant(
             Map.of(),
             API),
         new Variant(
+            "portico-lean-mapper",
+            "portico-lean-mapper.jar",
+            "dev.portico.benchmarks.experiments.LeanMapperPetHandler",
+            "events/get-pet.json",
+            okPet,
+            Map.of(),
+            API),
+        new Variant(
             "jersey",
             "jersey.jar",
             "dev.portico.benchmarks.containers.jersey.JerseyHandler",
