@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.Set;
 import java.util.stream.Collectors;
 import javax.annotation.processing.Messager;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -74,7 +74,9 @@ final class ControllerAnalyzer {
   private final Types types;
   private final TextConversions conversions;
   private boolean failed;
-  private boolean quiet;
+
+  /** What was reported, by element and message without owner and path: reported once. */
+  private final Set<String> reported = new java.util.HashSet<>();
 
   ControllerAnalyzer(ProcessingEnvironment env) {
     this.messager = env.getMessager();
@@ -128,12 +130,11 @@ final class ControllerAnalyzer {
    * The controller's model, or {@code null} when it has errors (all of them reported) or is an
    * interface or abstract generic class, whose routes the classes implementing it serve.
    *
-   * @param checkedElsewhere whether a superclass's own route methods are checked when that class is
-   *     analyzed itself, so that its mistakes are not reported again for each subclass
+   * <p>A mistake in an inherited method is reported once, not again for each subclass, unless the
+   * subclass makes it a different mistake (another path, another type argument).
    */
-  ControllerModel analyze(TypeElement controller, Predicate<TypeElement> checkedElsewhere) {
+  ControllerModel analyze(TypeElement controller) {
     failed = false;
-    quiet = false;
     String controllerName = displayName(controller);
     if (!checkController(controller, controllerName)) {
       return null;
@@ -151,11 +152,9 @@ final class ControllerAnalyzer {
       try {
         PathTemplate.parse(PathTemplate.join(classPath));
       } catch (IllegalArgumentException e) {
-        quiet = type != controller && checkedElsewhere.test(type);
         error(
             type,
             displayName(type) + ": path '" + PathTemplate.join(classPath) + "' " + e.getMessage());
-        quiet = false;
         classPathValid = false;
       }
       break;
@@ -165,7 +164,6 @@ final class ControllerAnalyzer {
     List<String> classConsumes = null;
     String classProduces = null;
     for (TypeElement type : chain) {
-      quiet = type != controller && checkedElsewhere.test(type);
       AnnotationMirror consumes = annotation(type, "Consumes");
       if (classConsumes == null && consumes != null) {
         classConsumes = mediaTypes(type, displayName(type), "Consumes", stringValues(consumes));
@@ -175,7 +173,6 @@ final class ControllerAnalyzer {
         classProduces =
             mediaTypes(type, displayName(type), "Produces", List.of(stringValue(produces))).get(0);
       }
-      quiet = false;
     }
 
     // Route methods of the class and its superclasses; an annotated override replaces the method it
@@ -211,7 +208,6 @@ final class ControllerAnalyzer {
     Map<String, String> routed = new HashMap<>();
     for (int i = declared.size() - 1; i >= 0; i--) {
       TypeElement type = chain.get(i);
-      quiet = type != controller && checkedElsewhere.test(type);
       for (ExecutableElement method : declared.get(i)) {
         RouteModel route =
             analyzeMethod(
@@ -225,7 +221,6 @@ final class ControllerAnalyzer {
           routes.add(route);
         }
       }
-      quiet = false;
     }
     if (failed) {
       return null;
@@ -984,7 +979,14 @@ final class ControllerAnalyzer {
 
   private void error(Element element, String message) {
     failed = true;
-    if (!quiet) {
+    // The same mistake seen from a subclass differs only in its owner and path: report it once.
+    StringBuilder key =
+        new StringBuilder(
+            message.substring(message.indexOf(": ") + 2).replaceAll("'/[^']*'", "''"));
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      key.append('\n').append(e);
+    }
+    if (reported.add(key.toString())) {
       messager.printMessage(Diagnostic.Kind.ERROR, message, element);
     }
   }

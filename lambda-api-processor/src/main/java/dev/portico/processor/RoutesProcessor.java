@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.ProcessingEnvironment;
@@ -47,7 +49,6 @@ import javax.tools.Diagnostic;
  */
 public final class RoutesProcessor extends AbstractProcessor {
   private final Set<String> deferred = new LinkedHashSet<>();
-  private final Set<String> withOwnRoutes = new HashSet<>();
   private ControllerAnalyzer analyzer;
   private RoutesWriter writer;
 
@@ -100,8 +101,6 @@ public final class RoutesProcessor extends AbstractProcessor {
         if (element.getKind() == ElementKind.METHOD
             && element.getEnclosingElement() instanceof TypeElement) {
           controllers.add((TypeElement) element.getEnclosingElement());
-          withOwnRoutes.add(
-              ((TypeElement) element.getEnclosingElement()).getQualifiedName().toString());
         } else if (element instanceof TypeElement) {
           // A class-level @Path: the class serves the routes it declares or inherits.
           controllers.add((TypeElement) element);
@@ -111,7 +110,10 @@ public final class RoutesProcessor extends AbstractProcessor {
     for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
       addImplementations(type, controllers);
     }
-    for (TypeElement controller : controllers) {
+    // Superclasses first, so that a mistake in an inherited method is reported for its own class.
+    List<TypeElement> ordered = new ArrayList<>(controllers);
+    ordered.sort(Comparator.comparingInt(type -> ControllerAnalyzer.supertypes(type).size()));
+    for (TypeElement controller : ordered) {
       if (round.processingOver()) {
         // Still referring to types that never appeared: javac reports those itself.
         continue;
@@ -154,14 +156,7 @@ public final class RoutesProcessor extends AbstractProcessor {
   }
 
   private void generate(TypeElement controller) {
-    ControllerModel model =
-        analyzer.analyze(
-            controller,
-            // Interfaces and generic classes are not analyzed on their own: they get no routes.
-            type ->
-                type.getKind() != ElementKind.INTERFACE
-                    && type.getTypeParameters().isEmpty()
-                    && withOwnRoutes.contains(type.getQualifiedName().toString()));
+    ControllerModel model = analyzer.analyze(controller);
     if (model == null) {
       return;
     }

@@ -703,4 +703,33 @@ class ProcessorErrorsTest {
             "6 x: Impl.x(): is a static interface method, which the controller does not inherit;"
                 + " make it an abstract or default method");
   }
+
+  @Test
+  void aSubclassThatBreaksAnInheritedRouteIsReportedEvenWhenTheBaseIsFine() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            @Path("/{id}")
+            public class Base {
+              @GET public String get(@PathParam("id") long id) { return ""; }
+            }
+            """,
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            @Path("/items")
+            public final class Sub extends Base {}
+            """);
+
+    assertThat(compilation.success()).isFalse();
+    assertThat(compilation.messages())
+        .containsExactly("7:48: Sub.get(long id): @PathParam 'id' has no {id} in path '/items'");
+    assertThat(compilation.generated()).containsOnlyKeys("com.example.Base_Routes");
+  }
 }
