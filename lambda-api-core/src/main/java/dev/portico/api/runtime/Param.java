@@ -100,7 +100,7 @@ public final class Param<T> {
     List<String> raw =
         switch (source) {
           case QUERY -> request.queryParams(name);
-          case HEADER -> request.headers(name);
+          case HEADER -> headerElements(request.headers(name));
           default -> {
             String one = read(request);
             yield one == null ? List.of() : List.of(one);
@@ -115,6 +115,23 @@ public final class Param<T> {
       values.add(convert(value));
     }
     return Collections.unmodifiableList(values);
+  }
+
+  /**
+   * A list-valued header's elements: HTTP API and function URL events join repeated headers with
+   * commas, so every source is split the same way (RFC 9110 list syntax).
+   */
+  private static List<String> headerElements(List<String> values) {
+    List<String> elements = new ArrayList<>(values.size());
+    for (String value : values) {
+      for (String element : value.split(",")) {
+        String trimmed = element.trim();
+        if (!trimmed.isEmpty()) {
+          elements.add(trimmed);
+        }
+      }
+    }
+    return elements;
   }
 
   private @Nullable String read(Request request) {
