@@ -44,7 +44,10 @@ public record LocalFunction(
     return new LocalFunction(name, handler, DEFAULT_TIMEOUT, () -> load(name, handler));
   }
 
-  /** A function served by this handler instance. */
+  /**
+   * A function served by this one handler instance; unlike {@link #of(String, String)}, concurrent
+   * requests share it, so it must be thread-safe.
+   */
   public static LocalFunction of(String name, RequestStreamHandler instance) {
     return new LocalFunction(name, instance.getClass().getName(), DEFAULT_TIMEOUT, () -> instance);
   }

@@ -4,6 +4,7 @@ import dev.portico.local.LocalStartupException;
 import java.io.IOException;
 import java.net.BindException;
 import java.time.Duration;
+import org.eclipse.jetty.http.UriCompliance;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
@@ -39,6 +40,9 @@ public final class LocalServers {
     HttpConfiguration http = new HttpConfiguration();
     http.setSendServerVersion(false);
     http.setSendDateHeader(true);
+    // API Gateway accepts encoded slashes and other "ambiguous" paths, and headers up to 10 KB.
+    http.setUriCompliance(UriCompliance.LEGACY);
+    http.setRequestHeaderSize(16 * 1024);
     ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);

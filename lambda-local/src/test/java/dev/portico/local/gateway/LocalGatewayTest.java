@@ -107,6 +107,14 @@ class LocalGatewayTest {
   }
 
   @Test
+  void percentEncodedPathsReachTheFunctionAsApiGatewaySendsThem() throws Exception {
+    JsonNode event = event(get("/pets/a%2Fb%20c"));
+    assertThat(event.get("resource").asText()).isEqualTo("/pets/{id}");
+    assertThat(event.get("path").asText()).isEqualTo("/pets/a%2Fb%20c");
+    assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("a/b c");
+  }
+
+  @Test
   void servesTheSamePathUnderTheStagePrefix() throws Exception {
     JsonNode event = event(get("/Prod/pets/8"));
     assertThat(event.get("path").asText()).isEqualTo("/pets/8");
