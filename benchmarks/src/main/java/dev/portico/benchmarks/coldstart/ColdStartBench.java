@@ -18,11 +18,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The cold-start driver: starts a fresh JVM per run for each variant, with Lambda's flags, and
- * reports whole-process wall time, time from {@code main} to the first response, and peak RSS at
- * the first response (median and p90), plus the classes loaded and the deployable's size. Modes:
- * {@code plain}; {@code appcds} (a dynamic AppCDS archive built for the variant by a training run);
- * {@code primed} (the handler answers one request before the measured one, as SnapStart priming
- * would before the snapshot; restore cost is not modelled).
+ * reports whole-process wall time (spawn until the response arrives; JVM exit is not counted, as
+ * Lambda keeps the process), time from {@code main} to the first response, and peak RSS at the
+ * first response (median and p90), plus the classes loaded and the deployable's size. Modes: {@code
+ * plain}; {@code appcds} (a dynamic AppCDS archive built for the variant by a training run); {@code
+ * primed} (the handler answers one request before the measured one, as SnapStart priming would
+ * before the snapshot; restore cost is not modelled).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.portico.benchmarks.coldstart.ColdStartBench \
@@ -126,18 +127,30 @@ public final class ColdStartBench {
   String runMode(String mode, List<Variant> variants, int runs) throws Exception {
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     Map<String, List<String>> extraFlags = new HashMap<>();
+    StringBuilder notes = new StringBuilder();
+    List<Variant> failed = new ArrayList<>();
     for (Variant v : variants) {
-      samples.put(v.name(), new ArrayList<>());
       List<String> flags = new ArrayList<>();
       if (mode.equals("appcds")) {
         Path archive = workDir.resolve(v.name() + ".jsa");
         Files.deleteIfExists(archive);
-        run(v, List.of("-XX:ArchiveClassesAtExit=" + archive), false);
+        try {
+          run(v, List.of("-XX:ArchiveClassesAtExit=" + archive), false);
+        } catch (IllegalStateException e) {
+          System.err.println(e.getMessage());
+          notes.append("- ").append(v.name()).append(": the archive could not be built; see ");
+          notes.append(workDir.resolve(v.name() + ".stderr.log")).append('\n');
+          failed.add(v);
+          continue;
+        }
         flags.add("-XX:SharedArchiveFile=" + archive);
       }
+      samples.put(v.name(), new ArrayList<>());
       extraFlags.put(v.name(), flags);
       run(v, flags, mode.equals("primed")); // unmeasured: warms the file cache
     }
+    variants = new ArrayList<>(variants);
+    variants.removeAll(failed);
     for (int i = 0; i < runs; i++) {
       for (Variant v : variants) {
         samples.get(v.name()).add(run(v, extraFlags.get(v.name()), mode.equals("primed")));
@@ -156,7 +169,7 @@ public final class ColdStartBench {
         classes.put(v.name(), (int) lines.filter(l -> l.contains(" source: ")).count());
       }
     }
-    return table(mode, variants, samples, classes);
+    return table(mode, variants, samples, classes) + (notes.isEmpty() ? "" : notes + "\n");
   }
 
   private String table(
@@ -254,17 +267,24 @@ public final class ColdStartBench {
     builder.redirectError(workDir.resolve(v.name() + ".stderr.log").toFile());
     long start = System.nanoTime();
     Process process = builder.start();
-    byte[] stdout;
-    try (InputStream in = process.getInputStream()) {
-      stdout = in.readAllBytes();
+    long wall = -1;
+    StringBuilder output = new StringBuilder();
+    try (java.io.BufferedReader in =
+        new java.io.BufferedReader(
+            new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+      for (String line = in.readLine(); line != null; line = in.readLine()) {
+        if (wall < 0 && line.startsWith("RESPONSE ")) {
+          // The response is out: that is the end of the cold start (JVM exit is not counted).
+          wall = System.nanoTime() - start;
+        }
+        output.append(line).append('\n');
+      }
     }
     if (!process.waitFor(120, TimeUnit.SECONDS)) {
       process.destroyForcibly();
       throw new IllegalStateException(v.name() + " did not finish in 120 s");
     }
-    long wall = System.nanoTime() - start;
-    String output = new String(stdout, StandardCharsets.UTF_8);
-    if (process.exitValue() != 0 || !output.contains(v.expected())) {
+    if (process.exitValue() != 0 || !output.toString().contains(v.expected())) {
       throw new IllegalStateException(
           v.name()
               + " failed (exit "
@@ -274,17 +294,19 @@ public final class ColdStartBench {
               + "): "
               + output);
     }
-    return Sample.parse(output, wall);
+    return Sample.parse(output.toString(), wall);
   }
 
   /**
    * The variant's class path as Lambda builds it: a jar, or for a directory (a zip deployable,
-   * unpacked) the directory itself and every jar in its {@code lib/}.
+   * unpacked, whose classes are all in jars under {@code lib/}) every jar in its {@code lib/}. The
+   * directory itself is left off: AppCDS on Java 17 refuses a non-empty directory on the class
+   * path.
    */
   private String classPath(Variant v) {
     Path deployable = variantsDir.resolve(v.jar());
     if (Files.isDirectory(deployable)) {
-      return deployable + ":" + deployable.resolve("lib") + "/*";
+      return deployable.resolve("lib") + "/*";
     }
     return deployable.toString();
   }
@@ -342,7 +364,7 @@ public final class ColdStartBench {
   /**
    * One run's measurements.
    *
-   * @param wallMs whole process, spawn to exit
+   * @param wallMs whole process, from spawning the JVM until its response arrives on the pipe
    * @param initMs loading and constructing the handler
    * @param firstMs the measured request
    * @param mainToResponseMs from {@code main} (after reading the event file) to the response
