@@ -172,6 +172,8 @@ public final class GatewayHandler extends Handler.Abstract {
     byte[] eventBytes = ProxyEvents.toEvent(event, source);
     if (!v1 && route.method().equals("ANY") && !route.path().equals(LocalRoute.DEFAULT_ROUTE)) {
       eventBytes = anyRouteKey(eventBytes, route.path());
+    } else if (v1 && api.kind() == LocalApi.Kind.HTTP) {
+      eventBytes = httpApiVersion1(eventBytes);
     }
     if (api.kind() == LocalApi.Kind.REST && body.length > 0) {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
@@ -384,6 +386,15 @@ public final class GatewayHandler extends Handler.Abstract {
     node.put("routeKey", routeKey);
     ((ObjectNode) node.get("requestContext")).put("routeKey", routeKey);
     return JSON.writeValueAsBytes(node);
+  }
+
+  /** HTTP API payload 1.0 events say so in a {@code version} field, REST API events do not. */
+  private static byte[] httpApiVersion1(byte[] event) throws IOException {
+    ObjectNode node = (ObjectNode) JSON.readTree(event);
+    ObjectNode result = JSON.createObjectNode();
+    result.put("version", "1.0");
+    result.setAll(node);
+    return JSON.writeValueAsBytes(result);
   }
 
   /**
