@@ -58,7 +58,12 @@ class LocalAuthorizersTest {
                 .withAuthorizer(
                     LocalAuthorizer.httpApi(
                         "Simple", "Auth", List.of("$request.header.Authorization"), true))
-                .withRoute(LocalRoute.of("GET", "/things", "Pets").withAuthorizer("Simple")))
+                .withAuthorizer(
+                    LocalAuthorizer.httpApi(
+                            "Iam", "Auth", List.of("$request.header.Authorization"), false)
+                        .withTtl(Duration.ofSeconds(1)))
+                .withRoute(LocalRoute.of("GET", "/things", "Pets").withAuthorizer("Simple"))
+                .withRoute(LocalRoute.of("GET", "/iam/{id}", "Pets").withAuthorizer("Iam")))
         .build();
   }
 
@@ -188,6 +193,32 @@ class LocalAuthorizersTest {
     assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
 
     assertThat(get("/h/things").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void httpApiIamResponsesAreEvaluatedAndCachedForTheirTtl() throws Exception {
+    int calls = TestAuthorizer.CALLS.get();
+    HttpResponse<String> allowed = get("/h/iam/1", "Authorization", "iam-allow");
+    assertThat(allowed.statusCode()).isEqualTo(200);
+    JsonNode lambda =
+        JSON.readTree(allowed.body())
+            .get("event")
+            .get("requestContext")
+            .get("authorizer")
+            .get("lambda");
+    assertThat(lambda.get("user").asText()).isEqualTo("alice");
+    assertThat(lambda.get("n").asInt()).isEqualTo(1);
+
+    HttpResponse<String> denied = get("/h/iam/1", "Authorization", "iam-deny");
+    assertThat(denied.statusCode()).isEqualTo(403);
+    assertThat(denied.body()).isEqualTo("{\"message\":\"Forbidden\"}");
+    assertThat(TestAuthorizer.CALLS.get()).isEqualTo(calls + 2);
+
+    assertThat(get("/h/iam/1", "Authorization", "iam-allow").statusCode()).isEqualTo(200);
+    assertThat(TestAuthorizer.CALLS.get()).isEqualTo(calls + 2);
+    Thread.sleep(1_100);
+    assertThat(get("/h/iam/1", "Authorization", "iam-allow").statusCode()).isEqualTo(200);
+    assertThat(TestAuthorizer.CALLS.get()).isEqualTo(calls + 3);
   }
 
   private static HttpResponse<String> preflight(String path) throws Exception {

@@ -36,6 +36,10 @@ public final class TestAuthorizer implements RequestStreamHandler {
     if (event.path("type").asText().equals("TOKEN")) {
       identity = event.get("authorizationToken").asText();
       arn = event.get("methodArn").asText();
+    } else if (event.path("version").asText().equals("2.0")
+        && event.get("identitySource").get(0).asText().startsWith("iam-")) {
+      identity = event.get("identitySource").get(0).asText().substring("iam-".length());
+      arn = event.get("routeArn").asText();
     } else if (event.path("version").asText().equals("2.0")) {
       identity = event.get("identitySource").get(0).asText();
       ObjectNode simple = JSON.createObjectNode();
