@@ -98,6 +98,14 @@ public final class GatewayHandler extends Handler.Abstract {
       Thread.currentThread().interrupt();
       outcome = new Outcome(500, "-");
       callback.failed(e);
+    } catch (RuntimeException e) {
+      LOG.error("The local gateway failed on {} {}", method, rawPath, e);
+      outcome = new Outcome(500, "-");
+      if (response.isCommitted()) {
+        callback.failed(e);
+      } else {
+        send(response, callback, 500, INTERNAL_ERROR, null, null, null);
+      }
     }
     if (options.logRequests() && LOG.isInfoEnabled()) {
       double millis = (System.nanoTime() - start) / 1_000_000.0;
