@@ -26,6 +26,9 @@ import java.util.Objects;
  * @param defaultAuthorizer the authorizer routes use unless they say otherwise, or {@code null}
  * @param stageVariables stage variables
  * @param routes the routes
+ * @param authorizePreflight whether CORS preflight requests go through the default authorizer (a
+ *     REST API whose SAM template leaves {@code Auth.AddDefaultAuthorizerToCorsPreflight} at its
+ *     default, {@code true}); HTTP APIs never authorize preflights
  */
 public record LocalApi(
     String name,
@@ -36,7 +39,8 @@ public record LocalApi(
     List<LocalAuthorizer> authorizers,
     String defaultAuthorizer,
     Map<String, String> stageVariables,
-    List<LocalRoute> routes) {
+    List<LocalRoute> routes,
+    boolean authorizePreflight) {
 
   /** The kind of API Gateway API. */
   public enum Kind {
@@ -60,13 +64,13 @@ public record LocalApi(
   /** A REST API with the stage {@code Prod} (SAM's default for the implicit API). */
   public static LocalApi rest(String name) {
     return new LocalApi(
-        name, Kind.REST, "Prod", List.of(), null, List.of(), null, Map.of(), List.of());
+        name, Kind.REST, "Prod", List.of(), null, List.of(), null, Map.of(), List.of(), false);
   }
 
   /** An HTTP API on the {@code $default} stage. */
   public static LocalApi http(String name) {
     return new LocalApi(
-        name, Kind.HTTP, "$default", List.of(), null, List.of(), null, Map.of(), List.of());
+        name, Kind.HTTP, "$default", List.of(), null, List.of(), null, Map.of(), List.of(), false);
   }
 
   /** A copy with another stage. */
@@ -80,13 +84,23 @@ public record LocalApi(
         authorizers,
         defaultAuthorizer,
         stageVariables,
-        routes);
+        routes,
+        authorizePreflight);
   }
 
   /** A copy with these binary media types. */
   public LocalApi withBinaryMediaTypes(List<String> types) {
     return new LocalApi(
-        name, kind, stage, types, cors, authorizers, defaultAuthorizer, stageVariables, routes);
+        name,
+        kind,
+        stage,
+        types,
+        cors,
+        authorizers,
+        defaultAuthorizer,
+        stageVariables,
+        routes,
+        authorizePreflight);
   }
 
   /** A copy with CORS settings. */
@@ -100,7 +114,8 @@ public record LocalApi(
         authorizers,
         defaultAuthorizer,
         stageVariables,
-        routes);
+        routes,
+        authorizePreflight);
   }
 
   /** A copy with one more authorizer. */
@@ -108,7 +123,16 @@ public record LocalApi(
     List<LocalAuthorizer> copy = new ArrayList<>(authorizers);
     copy.add(authorizer);
     return new LocalApi(
-        name, kind, stage, binaryMediaTypes, cors, copy, defaultAuthorizer, stageVariables, routes);
+        name,
+        kind,
+        stage,
+        binaryMediaTypes,
+        cors,
+        copy,
+        defaultAuthorizer,
+        stageVariables,
+        routes,
+        authorizePreflight);
   }
 
   /** A copy whose routes use this authorizer by default. */
@@ -122,7 +146,8 @@ public record LocalApi(
         authorizers,
         authorizerName,
         stageVariables,
-        routes);
+        routes,
+        authorizePreflight);
   }
 
   /** A copy with one more stage variable. */
@@ -130,7 +155,16 @@ public record LocalApi(
     Map<String, String> copy = new LinkedHashMap<>(stageVariables);
     copy.put(key, value);
     return new LocalApi(
-        name, kind, stage, binaryMediaTypes, cors, authorizers, defaultAuthorizer, copy, routes);
+        name,
+        kind,
+        stage,
+        binaryMediaTypes,
+        cors,
+        authorizers,
+        defaultAuthorizer,
+        copy,
+        routes,
+        authorizePreflight);
   }
 
   /** A copy with one more route. */
@@ -146,7 +180,23 @@ public record LocalApi(
         authorizers,
         defaultAuthorizer,
         stageVariables,
-        copy);
+        copy,
+        authorizePreflight);
+  }
+
+  /** A copy whose CORS preflights do (or do not) go through the default authorizer. */
+  public LocalApi withAuthorizePreflight(boolean authorize) {
+    return new LocalApi(
+        name,
+        kind,
+        stage,
+        binaryMediaTypes,
+        cors,
+        authorizers,
+        defaultAuthorizer,
+        stageVariables,
+        routes,
+        authorize);
   }
 
   /** The authorizer with this name, or {@code null}. */

@@ -253,6 +253,37 @@ class LocalAuthorizersTest {
   }
 
   @Test
+  void preflightsGoThroughTheDefaultAuthorizerWhenSamWouldPutItThere() throws Exception {
+    GatewayConfig base = config();
+    GatewayConfig.Builder builder = GatewayConfig.builder();
+    base.functions().values().forEach(builder::function);
+    builder.api(base.apis().get(0).withAuthorizePreflight(true));
+    try (LocalGateway strict =
+        LocalGateway.start(builder.build(), GatewayOptions.defaults().withPort(0))) {
+      HttpRequest.Builder preflight =
+          HttpRequest.newBuilder(strict.uri("/pets/1"))
+              .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+              .header("Origin", ORIGIN)
+              .header("Access-Control-Request-Method", "GET");
+      HttpResponse<String> denied =
+          HTTP.send(preflight.build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(denied.statusCode()).isEqualTo(401);
+      assertThat(denied.body()).isEqualTo("{\"message\":\"Unauthorized\"}");
+      assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+
+      HttpResponse<String> allowed =
+          HTTP.send(
+              preflight.header("Authorization", "allow").build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(allowed.statusCode()).isEqualTo(200);
+      assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods"))
+          .contains("GET,OPTIONS");
+      assertThat(TestAuthorizer.lastEvent().get("methodArn").asText())
+          .endsWith("/Prod/OPTIONS/pets/1");
+    }
+  }
+
+  @Test
   void aFlagDisablesAuthorizers() throws Exception {
     try (LocalGateway open =
         LocalGateway.start(

@@ -42,6 +42,7 @@ class SamTemplateTest {
     assertThat(petApi.cors().allowHeaders()).containsExactly("Authorization", "Content-Type");
     assertThat(petApi.cors().maxAgeSeconds()).isEqualTo(600);
     assertThat(petApi.defaultAuthorizer()).isEqualTo("TokenAuth");
+    assertThat(petApi.authorizePreflight()).isTrue();
     assertThat(petApi.authorizer("TokenAuth"))
         .isEqualTo(
             LocalAuthorizer.token("TokenAuth", "AuthFunction", "X-Token")
@@ -87,6 +88,33 @@ class SamTemplateTest {
             "Resources.PetFunction.Properties.Events.Admin.Properties.Auth.Authorizer Cognito: that"
                 + " authorizer is not emulated; the route is open",
             "Resources.PetFunction.Properties.Events.Queue: event type SQS is not emulated");
+  }
+
+  @Test
+  void preflightsSkipTheDefaultAuthorizerWhenTheTemplateSaysSo() throws Exception {
+    Path file =
+        write(
+            "Transform: AWS::Serverless-2016-10-31\n"
+                + "Resources:\n"
+                + "  Api:\n"
+                + "    Type: AWS::Serverless::Api\n"
+                + "    Properties:\n"
+                + "      StageName: v1\n"
+                + "      Cors: \"'*'\"\n"
+                + "      Auth:\n"
+                + "        DefaultAuthorizer: A\n"
+                + "        AddDefaultAuthorizerToCorsPreflight: false\n"
+                + "        Authorizers:\n"
+                + "          A:\n"
+                + "            FunctionArn: !GetAtt Fn.Arn\n"
+                + "  Fn:\n"
+                + "    Type: AWS::Serverless::Function\n"
+                + "    Properties:\n"
+                + "      Handler: x.Y\n");
+    LocalApi api = GatewayConfig.fromTemplate(file).apis().get(0);
+    assertThat(api.cors().allowOrigins()).containsExactly("*");
+    assertThat(api.defaultAuthorizer()).isEqualTo("A");
+    assertThat(api.authorizePreflight()).isFalse();
   }
 
   @Test

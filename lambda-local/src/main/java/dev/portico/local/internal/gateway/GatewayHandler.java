@@ -131,6 +131,10 @@ public final class GatewayHandler extends Handler.Abstract {
     RouteTable.Match match = routes.match(method, rawPath);
     String origin = request.getHeaders().get("Origin");
     if (match == null || isPreflight(request, match)) {
+      Outcome denied = authorizePreflight(request, response, callback, rawPath, origin);
+      if (denied != null) {
+        return denied;
+      }
       return noIntegration(request, response, callback, method, rawPath, origin);
     }
     byte[] body;
@@ -240,6 +244,60 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     writeProxy(request, response, callback, proxy, api, requestId, origin);
     return new Outcome(proxy.status(), function);
+  }
+
+  /**
+   * A REST API whose SAM template puts the default authorizer on its CORS preflights authorizes
+   * them like any request; returns the denial, or {@code null} to go on.
+   */
+  private Outcome authorizePreflight(
+      Request request, Response response, Callback callback, String rawPath, String origin)
+      throws InterruptedException {
+    if (!options.authorizersEnabled() || !request.getMethod().equals("OPTIONS")) {
+      return null;
+    }
+    List<RouteTable.Entry> byPath = routes.pathMatches(rawPath);
+    if (byPath.isEmpty()) {
+      return null;
+    }
+    LocalApi api = byPath.get(0).api();
+    if (!api.authorizePreflight() || api.defaultAuthorizer() == null || api.cors() == null) {
+      return null;
+    }
+    String path =
+        RouteTable.prefixedBy(api, rawPath) ? rawPath.substring(api.stage().length() + 1) : rawPath;
+    String query = request.getHttpURI().getQuery();
+    TestRequest event =
+        TestRequest.of(
+                "OPTIONS", (path.isEmpty() ? "/" : path) + (query == null ? "" : "?" + query))
+            .stage(api.stage())
+            .sourceIp(Request.getRemoteAddr(request))
+            .requestId(UUID.randomUUID().toString())
+            .requestTimeEpochMillis(System.currentTimeMillis());
+    for (HttpField field : request.getHeaders()) {
+      if (!HOP_BY_HOP.contains(field.getLowerCaseName())) {
+        event = event.header(field.getName(), field.getValue());
+      }
+    }
+    for (Map.Entry<String, String> variable : api.stageVariables().entrySet()) {
+      event = event.stageVariable(variable.getKey(), variable.getValue());
+    }
+    LocalAuthorizer authorizer = api.authorizer(api.defaultAuthorizer());
+    LocalAuthorizers.Decision decision =
+        authorizers.authorize(
+            api, authorizer, event, LocalAuthorizers.methodArn(api.stage(), "OPTIONS", path));
+    if (decision instanceof LocalAuthorizers.Denied denied) {
+      LOG.info(
+          "OPTIONS {}: the CORS preflight went through authorizer {} (SAM's"
+              + " AddDefaultAuthorizerToCorsPreflight is true) and got {}: {}",
+          rawPath,
+          authorizer.name(),
+          denied.status(),
+          denied.reason());
+      send(response, callback, denied.status(), denied.body(), denied.errorType(), api, origin);
+      return new Outcome(denied.status(), authorizer.function());
+    }
+    return null;
   }
 
   private static boolean isPreflight(Request request, RouteTable.Match match) {

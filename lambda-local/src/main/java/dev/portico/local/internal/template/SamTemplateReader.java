@@ -501,6 +501,15 @@ public final class SamTemplateReader {
                 + " open");
       } else {
         api = api.withDefaultAuthorizer(defaultAuthorizer);
+        // SAM puts the default authorizer on the OPTIONS methods it adds for CORS unless told not
+        // to.
+        if (rest && api.cors() != null) {
+          String preflight =
+              intrinsics.text(
+                  auth.get("AddDefaultAuthorizerToCorsPreflight"),
+                  where + ".Auth.AddDefaultAuthorizerToCorsPreflight");
+          api = api.withAuthorizePreflight(preflight == null || Boolean.parseBoolean(preflight));
+        }
       }
     }
     apis.put(id, api);
