@@ -16,13 +16,17 @@ import java.util.Map;
  * @param authorizersEnabled whether Lambda authorizers run (turn off to call protected routes
  *     without credentials)
  * @param logRequests whether each request is logged in one line
+ * @param runtimeClient whether functions run in the real AWS runtime interface client, each in its
+ *     own JVM (needs {@code aws-lambda-java-runtime-interface-client} on the class path), instead
+ *     of in-process
  */
 public record GatewayOptions(
     String host,
     int port,
     Duration integrationTimeout,
     boolean authorizersEnabled,
-    boolean logRequests) {
+    boolean logRequests,
+    boolean runtimeClient) {
 
   /** The default port, as {@code sam local start-api} uses. */
   public static final int DEFAULT_PORT = 3000;
@@ -37,9 +41,9 @@ public record GatewayOptions(
     }
   }
 
-  /** 127.0.0.1:3000, 29 s, authorizers on, request logging on. */
+  /** 127.0.0.1:3000, 29 s, authorizers on, request logging on, functions in-process. */
   public static GatewayOptions defaults() {
-    return new GatewayOptions("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(29), true, true);
+    return new GatewayOptions("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(29), true, true, false);
   }
 
   /** The defaults with the port taken from a {@code PORT} entry of this environment, if any. */
@@ -57,26 +61,35 @@ public record GatewayOptions(
 
   /** A copy with another port. */
   public GatewayOptions withPort(int newPort) {
-    return new GatewayOptions(host, newPort, integrationTimeout, authorizersEnabled, logRequests);
+    return new GatewayOptions(
+        host, newPort, integrationTimeout, authorizersEnabled, logRequests, runtimeClient);
   }
 
   /** A copy with another bind address. */
   public GatewayOptions withHost(String newHost) {
-    return new GatewayOptions(newHost, port, integrationTimeout, authorizersEnabled, logRequests);
+    return new GatewayOptions(
+        newHost, port, integrationTimeout, authorizersEnabled, logRequests, runtimeClient);
   }
 
   /** A copy with another integration timeout. */
   public GatewayOptions withIntegrationTimeout(Duration timeout) {
-    return new GatewayOptions(host, port, timeout, authorizersEnabled, logRequests);
+    return new GatewayOptions(host, port, timeout, authorizersEnabled, logRequests, runtimeClient);
   }
 
   /** A copy with authorizers switched on or off. */
   public GatewayOptions withAuthorizersEnabled(boolean enabled) {
-    return new GatewayOptions(host, port, integrationTimeout, enabled, logRequests);
+    return new GatewayOptions(host, port, integrationTimeout, enabled, logRequests, runtimeClient);
+  }
+
+  /** A copy running functions in the runtime interface client (or in-process). */
+  public GatewayOptions withRuntimeClient(boolean enabled) {
+    return new GatewayOptions(
+        host, port, integrationTimeout, authorizersEnabled, logRequests, enabled);
   }
 
   /** A copy with request logging switched on or off. */
   public GatewayOptions withLogRequests(boolean enabled) {
-    return new GatewayOptions(host, port, integrationTimeout, authorizersEnabled, enabled);
+    return new GatewayOptions(
+        host, port, integrationTimeout, authorizersEnabled, enabled, runtimeClient);
   }
 }

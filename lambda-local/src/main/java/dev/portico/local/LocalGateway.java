@@ -6,9 +6,11 @@ import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.internal.LocalServers;
 import dev.portico.local.internal.auth.LocalAuthorizers;
+import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.internal.gateway.GatewayHandler;
 import dev.portico.local.internal.gateway.RouteTable;
+import dev.portico.local.internal.gateway.RuntimeClientFunction;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,7 +40,9 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>From a shell: {@code java -cp ... dev.portico.local.LocalGateway template.yaml [--port 3000]
- * [--no-authorizers] [--parameter Name=Value] [--quiet]}; the port also comes from {@code PORT}.
+ * [--no-authorizers] [--parameter Name=Value] [--quiet] [--runtime-client]}; the port also comes
+ * from {@code PORT}. With {@code --runtime-client} every function runs in the real AWS runtime
+ * interface client in its own JVM instead of in-process.
  */
 public final class LocalGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
@@ -46,11 +50,17 @@ public final class LocalGateway implements AutoCloseable {
   private final Server server;
   private final ExecutorService executor;
   private final GatewayConfig config;
+  private final Map<String, FunctionInvoker> invokers;
 
-  private LocalGateway(Server server, ExecutorService executor, GatewayConfig config) {
+  private LocalGateway(
+      Server server,
+      ExecutorService executor,
+      GatewayConfig config,
+      Map<String, FunctionInvoker> invokers) {
     this.server = server;
     this.executor = executor;
     this.config = config;
+    this.invokers = invokers;
   }
 
   /**
@@ -74,21 +84,27 @@ public final class LocalGateway implements AutoCloseable {
               thread.setContextClassLoader(loader);
               return thread;
             });
+    Map<String, FunctionInvoker> invokers = new LinkedHashMap<>();
     try {
       RouteTable routes = new RouteTable(config.apis());
-      Map<String, FunctionPool> pools = new LinkedHashMap<>();
       for (LocalFunction function : config.functions().values()) {
-        pools.put(function.name(), new FunctionPool(function, executor));
+        invokers.put(
+            function.name(),
+            options.runtimeClient()
+                ? new RuntimeClientFunction(function, System.getProperty("java.class.path"))
+                : new FunctionPool(function, executor));
       }
+      Map<String, FunctionInvoker> pools = invokers;
       LocalAuthorizers authorizers = new LocalAuthorizers(pools, options.integrationTimeout());
       GatewayHandler handler = new GatewayHandler(routes, pools, authorizers, options);
       Server server =
           LocalServers.start(
               "local API Gateway", options.host(), options.port(), Duration.ofSeconds(60), handler);
-      LocalGateway gateway = new LocalGateway(server, executor, config);
+      LocalGateway gateway = new LocalGateway(server, executor, config, invokers);
       gateway.logRoutes(options, (System.nanoTime() - start) / 1_000_000);
       return gateway;
     } catch (RuntimeException e) {
+      invokers.values().forEach(FunctionInvoker::close);
       executor.shutdownNow();
       throw e;
     }
@@ -131,6 +147,7 @@ public final class LocalGateway implements AutoCloseable {
   @Override
   public void close() {
     LocalServers.stopQuietly(server);
+    invokers.values().forEach(FunctionInvoker::close);
     executor.shutdownNow();
   }
 
@@ -138,7 +155,7 @@ public final class LocalGateway implements AutoCloseable {
    * Starts the gateway from a SAM template and serves until the process is stopped.
    *
    * <p>Arguments: {@code <template.yaml> [--port N] [--host H] [--no-authorizers] [--parameter
-   * Name=Value]... [--quiet]}.
+   * Name=Value]... [--quiet] [--runtime-client]}.
    */
   public static void main(String[] args) throws InterruptedException {
     Path template = null;
@@ -155,6 +172,7 @@ public final class LocalGateway implements AutoCloseable {
           case "--host" -> options = options.withHost(value(args, ++i, arg));
           case "--no-authorizers" -> options = options.withAuthorizersEnabled(false);
           case "--quiet" -> options = options.withLogRequests(false);
+          case "--runtime-client" -> options = options.withRuntimeClient(true);
           case "--parameter" -> {
             String pair = value(args, ++i, arg);
             int eq = pair.indexOf('=');
@@ -169,7 +187,7 @@ public final class LocalGateway implements AutoCloseable {
                   "Unknown argument "
                       + arg
                       + ". Usage: LocalGateway <template.yaml> [--port N] [--host H]"
-                      + " [--no-authorizers] [--parameter Name=Value] [--quiet]");
+                      + " [--no-authorizers] [--parameter Name=Value] [--quiet] [--runtime-client]");
             }
             template = Path.of(arg);
           }

@@ -6,6 +6,7 @@ import dev.portico.api.Authorization;
 import dev.portico.api.testing.TestRequest;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.testing.AuthorizerEvents;
 import java.io.IOException;
@@ -36,13 +37,13 @@ public final class LocalAuthorizers {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final Map<String, FunctionPool> pools;
+  private final Map<String, ? extends FunctionInvoker> pools;
   private final Duration timeout;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   /** Authorizers invoking functions from these pools. */
-  public LocalAuthorizers(Map<String, FunctionPool> pools, Duration timeout) {
+  public LocalAuthorizers(Map<String, ? extends FunctionInvoker> pools, Duration timeout) {
     this.pools = pools;
     this.timeout = timeout;
   }
@@ -101,7 +102,7 @@ public final class LocalAuthorizers {
     }
     if (response == null) {
       byte[] event = event(authorizer, request, methodArn, identity);
-      FunctionPool pool = pools.get(authorizer.function());
+      FunctionInvoker pool = pools.get(authorizer.function());
       FunctionPool.Outcome outcome = pool.invoke(event, request.requestId(), timeout);
       if (outcome instanceof FunctionPool.Threw threw) {
         String message = threw.error().getMessage();

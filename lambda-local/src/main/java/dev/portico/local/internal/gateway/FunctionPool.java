@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * Outcome outcome = pool.invoke(eventBytes, requestId, Duration.ofSeconds(29));
  * }</pre>
  */
-public final class FunctionPool {
+public final class FunctionPool implements FunctionInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);
 
   private final LocalFunction function;
@@ -89,6 +89,7 @@ public final class FunctionPool {
    *
    * @param integrationTimeout API Gateway's limit; the function's own timeout may be shorter
    */
+  @Override
   public Outcome invoke(byte[] event, String requestId, Duration integrationTimeout)
       throws InterruptedException {
     RequestStreamHandler handler = idle.pollFirst();

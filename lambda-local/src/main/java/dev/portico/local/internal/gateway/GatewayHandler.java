@@ -66,14 +66,14 @@ public final class GatewayHandler extends Handler.Abstract {
   private static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
   private final RouteTable routes;
-  private final Map<String, FunctionPool> pools;
+  private final Map<String, ? extends FunctionInvoker> pools;
   private final LocalAuthorizers authorizers;
   private final GatewayOptions options;
 
   /** A handler serving these routes with these function pools. */
   public GatewayHandler(
       RouteTable routes,
-      Map<String, FunctionPool> pools,
+      Map<String, ? extends FunctionInvoker> pools,
       LocalAuthorizers authorizers,
       GatewayOptions options) {
     super(InvocationType.BLOCKING);
@@ -190,7 +190,7 @@ public final class GatewayHandler extends Handler.Abstract {
     if (api.kind() == LocalApi.Kind.REST && body.length > 0) {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
     }
-    FunctionPool pool = pools.get(route.function());
+    FunctionInvoker pool = pools.get(route.function());
     FunctionPool.Outcome result = pool.invoke(eventBytes, requestId, options.integrationTimeout());
     String function = route.function();
     if (result instanceof FunctionPool.Threw threw) {
