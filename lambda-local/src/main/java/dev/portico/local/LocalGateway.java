@@ -115,7 +115,11 @@ public final class LocalGateway implements AutoCloseable {
     for (LocalApi api : config.apis()) {
       String kind = api.kind() == LocalApi.Kind.REST ? "REST API" : "HTTP API";
       for (LocalRoute route : api.routes()) {
-        LOG.info("{} {} {}{} -> {}", kind, route.method(), base, route.path(), route.function());
+        if (route.path().equals(LocalRoute.DEFAULT_ROUTE)) {
+          LOG.info("{} $default route: {}/* -> {}", kind, base, route.function());
+        } else {
+          LOG.info("{} {} {}{} -> {}", kind, route.method(), base, route.path(), route.function());
+        }
       }
       if (!api.stage().equals("$default")) {
         LOG.info(
