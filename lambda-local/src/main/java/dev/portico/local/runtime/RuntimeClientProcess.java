@@ -42,6 +42,20 @@ public final class RuntimeClientProcess implements AutoCloseable {
   public static RuntimeClientProcess start(
       RuntimeApiEmulator emulator, String handler, String classPath, Path workDir)
       throws IOException {
+    return start(emulator, handler, classPath, workDir, false);
+  }
+
+  /**
+   * Starts the runtime; with {@code inheritOutput} what it prints (the handler's logs) goes to this
+   * process's standard output and error instead of {@code workDir/runtime.log}.
+   */
+  public static RuntimeClientProcess start(
+      RuntimeApiEmulator emulator,
+      String handler,
+      String classPath,
+      Path workDir,
+      boolean inheritOutput)
+      throws IOException {
     Path taskRoot = Files.createDirectories(workDir.resolve("task"));
     Path log = workDir.resolve("runtime.log");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -66,8 +80,12 @@ public final class RuntimeClientProcess implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]local");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
-    builder.redirectErrorStream(true);
-    builder.redirectOutput(log.toFile());
+    if (inheritOutput) {
+      builder.inheritIO();
+    } else {
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+    }
     return new RuntimeClientProcess(builder.start(), log);
   }
 

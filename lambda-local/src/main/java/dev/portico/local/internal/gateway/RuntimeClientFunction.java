@@ -68,7 +68,7 @@ public final class RuntimeClientFunction implements FunctionInvoker {
   private synchronized void start() {
     emulator = RuntimeApiEmulator.start(function.name());
     try {
-      process = RuntimeClientProcess.start(emulator, function.handler(), classPath, workDir);
+      process = RuntimeClientProcess.start(emulator, function.handler(), classPath, workDir, true);
       boolean ready = emulator.awaitReady(START_TIMEOUT);
       if (!ready) {
         String error = emulator.initError();
@@ -81,15 +81,13 @@ public final class RuntimeClientFunction implements FunctionInvoker {
       throw new LocalStartupException(
           "Function " + function.name() + ": cannot start the runtime interface client: " + e, e);
     } catch (TimeoutException e) {
-      String output = output();
       close();
       throw new LocalStartupException(
           "Function "
               + function.name()
               + ": the runtime interface client did not start within "
               + START_TIMEOUT.toSeconds()
-              + " s; its output: "
-              + output,
+              + " s (its output is above)",
           e);
     } catch (InterruptedException e) {
       close();
@@ -100,14 +98,6 @@ public final class RuntimeClientFunction implements FunctionInvoker {
         "Function {} runs in the runtime interface client at {}",
         function.name(),
         emulator.address());
-  }
-
-  private String output() {
-    try {
-      return process == null ? "" : process.output();
-    } catch (IOException e) {
-      return "(unreadable: " + e + ")";
-    }
   }
 
   @Override
@@ -147,6 +137,11 @@ public final class RuntimeClientFunction implements FunctionInvoker {
     }
     if (emulator != null) {
       emulator.close();
+    }
+    try (var files = Files.walk(workDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      LOG.debug("Could not delete {}: {}", workDir, e.toString());
     }
   }
 
