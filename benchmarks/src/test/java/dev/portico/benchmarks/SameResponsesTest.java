@@ -42,6 +42,7 @@ class SameResponsesTest {
   @ValueSource(
       strings = {
         "get-pet",
+        "get-pet-minimal",
         "list-pets",
         "post-pet",
         "put-pet",

@@ -38,8 +38,12 @@ public class HandlerBenchmark {
   @Param({"baseline", "portico"})
   public String variant;
 
-  /** Which event it answers (a file under {@code events/}). */
-  @Param({"get-pet", "post-pet", "not-found"})
+  /**
+   * Which event it answers (a file under {@code events/}); {@code get-pet-minimal} is {@code
+   * get-pet} without headers and with a four-field request context, to show what the size of the
+   * event costs.
+   */
+  @Param({"get-pet", "post-pet", "not-found", "get-pet-minimal"})
   public String event;
 
   private RequestStreamHandler handler;
