@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portico.local.LocalStartupException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -21,12 +22,15 @@ import java.util.function.Supplier;
  *     com.example.Handler::handleRequest})
  * @param timeout the function timeout (SAM {@code Timeout}, 3 seconds by default)
  * @param factory creates the handler instance once, when the gateway starts
+ * @param environment environment variables from the template; applied only when the function runs
+ *     in the runtime interface client (in-process functions share the gateway's environment)
  */
 public record LocalFunction(
     String name,
     String handler,
     Duration timeout,
-    Supplier<? extends RequestStreamHandler> factory) {
+    Supplier<? extends RequestStreamHandler> factory,
+    Map<String, String> environment) {
 
   /** Lambda's default function timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -37,11 +41,12 @@ public record LocalFunction(
     Objects.requireNonNull(handler, "handler");
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(factory, "factory");
+    environment = Map.copyOf(environment);
   }
 
   /** A function whose handler class is loaded by name from the context class loader. */
   public static LocalFunction of(String name, String handler) {
-    return new LocalFunction(name, handler, DEFAULT_TIMEOUT, () -> load(name, handler));
+    return new LocalFunction(name, handler, DEFAULT_TIMEOUT, () -> load(name, handler), Map.of());
   }
 
   /**
@@ -49,12 +54,18 @@ public record LocalFunction(
    * requests share it, so it must be thread-safe.
    */
   public static LocalFunction of(String name, RequestStreamHandler instance) {
-    return new LocalFunction(name, instance.getClass().getName(), DEFAULT_TIMEOUT, () -> instance);
+    return new LocalFunction(
+        name, instance.getClass().getName(), DEFAULT_TIMEOUT, () -> instance, Map.of());
   }
 
   /** A copy with another function timeout. */
   public LocalFunction withTimeout(Duration newTimeout) {
-    return new LocalFunction(name, handler, newTimeout, factory);
+    return new LocalFunction(name, handler, newTimeout, factory, environment);
+  }
+
+  /** A copy with these environment variables. */
+  public LocalFunction withEnvironment(Map<String, String> variables) {
+    return new LocalFunction(name, handler, timeout, factory, variables);
   }
 
   private static RequestStreamHandler load(String function, String handler) {

@@ -42,19 +42,21 @@ public final class RuntimeClientProcess implements AutoCloseable {
   public static RuntimeClientProcess start(
       RuntimeApiEmulator emulator, String handler, String classPath, Path workDir)
       throws IOException {
-    return start(emulator, handler, classPath, workDir, false);
+    return start(emulator, handler, classPath, workDir, false, Map.of());
   }
 
   /**
    * Starts the runtime; with {@code inheritOutput} what it prints (the handler's logs) goes to this
-   * process's standard output and error instead of {@code workDir/runtime.log}.
+   * process's standard output and error instead of {@code workDir/runtime.log}. {@code environment}
+   * is added to (and may override) the variables Lambda sets, e.g. {@code JAVA_TOOL_OPTIONS}.
    */
   public static RuntimeClientProcess start(
       RuntimeApiEmulator emulator,
       String handler,
       String classPath,
       Path workDir,
-      boolean inheritOutput)
+      boolean inheritOutput,
+      Map<String, String> environment)
       throws IOException {
     Path taskRoot = Files.createDirectories(workDir.resolve("task"));
     Path log = workDir.resolve("runtime.log");
@@ -80,6 +82,7 @@ public final class RuntimeClientProcess implements AutoCloseable {
     env.put("AWS_LAMBDA_LOG_STREAM_NAME", "2026/01/01/[$LATEST]local");
     env.put("AWS_REGION", "us-east-1");
     env.put("AWS_DEFAULT_REGION", "us-east-1");
+    env.putAll(environment);
     if (inheritOutput) {
       builder.inheritIO();
     } else {

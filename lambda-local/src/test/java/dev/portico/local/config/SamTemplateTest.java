@@ -29,6 +29,15 @@ class SamTemplateTest {
     assertThat(pets.handler()).isEqualTo("com.example.PetHandler::handleRequest");
     assertThat(pets.timeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.functions().get("ChatFunction").timeout()).isEqualTo(Duration.ofSeconds(5));
+    assertThat(pets.environment())
+        .isEqualTo(
+            Map.of(
+                "JAVA_TOOL_OPTIONS",
+                "-XX:+TieredCompilation -XX:TieredStopAtLevel=1",
+                "STAGE",
+                "dev"));
+    assertThat(config.functions().get("ChatFunction").environment())
+        .containsOnlyKeys("JAVA_TOOL_OPTIONS");
 
     assertThat(config.apis())
         .extracting(LocalApi::name)
@@ -78,13 +87,18 @@ class SamTemplateTest {
 
     assertThat(config.warnings())
         .containsExactly(
-            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]: not applied; functions"
-                + " run inside this JVM, whose environment is the one you started it with",
+            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]: applied only with"
+                + " --runtime-client; in-process functions share the gateway's environment",
             "Resources.PetApi.Properties.Auth.Authorizers.Cognito: Cognito user pool authorizers"
                 + " are not emulated; routes using it are open",
             "Resources.ChatApi.Properties.DefinitionBody: not emulated locally and ignored",
             "Resources.Table (AWS::DynamoDB::Table): not emulated; the local gateway serves"
                 + " AWS::Serverless::Function, AWS::Serverless::Api and AWS::Serverless::HttpApi",
+            "Resources.PetFunction.Properties.Environment.Variables [TABLE_ARN, STAGE]: applied"
+                + " only with --runtime-client; in-process functions share the gateway's"
+                + " environment",
+            "Resources.PetFunction.Properties.Environment.Variables.TABLE_ARN: !GetAtt Table.Arn"
+                + " is not supported locally (only <Function>.Arn is); the variable is left out",
             "Resources.PetFunction.Properties.Events.Admin.Properties.Auth.Authorizer Cognito: that"
                 + " authorizer is not emulated; the route is open",
             "Resources.PetFunction.Properties.Events.Queue: event type SQS is not emulated");

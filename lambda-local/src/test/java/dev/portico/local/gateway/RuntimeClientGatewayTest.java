@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,10 @@ class RuntimeClientGatewayTest {
   static void start() {
     GatewayConfig config =
         GatewayConfig.builder()
-            .function(LocalFunction.of("Echo", ScriptedHandler.class.getName()))
+            .function(
+                LocalFunction.of("Echo", ScriptedHandler.class.getName())
+                    .withEnvironment(
+                        Map.of("GREETING", "hello", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024")))
             .function(
                 LocalFunction.of("Quick", ScriptedHandler.class.getName() + "::handleRequest")
                     .withTimeout(Duration.ofSeconds(1)))
@@ -72,6 +76,8 @@ class RuntimeClientGatewayTest {
     JsonNode body = JSON.readTree(response.body());
     assertThat(body.get("event").get("pathParameters").get("id").asText()).isEqualTo("7");
     assertThat(body.get("remainingMillis").asInt()).isBetween(1, 3000);
+    assertThat(body.get("greeting").asText()).isEqualTo("hello");
+    assertThat(body.get("memory").asInt()).isEqualTo(1024);
 
     HttpResponse<String> boom = get("/pets/boom");
     assertThat(boom.statusCode()).isEqualTo(502);

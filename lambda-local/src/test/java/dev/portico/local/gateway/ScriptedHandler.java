@@ -87,6 +87,8 @@ public final class ScriptedHandler implements RequestStreamHandler {
     body.put("remainingMillis", context.getRemainingTimeInMillis());
     body.put("awsRequestId", context.getAwsRequestId());
     body.put("instance", System.identityHashCode(this));
+    body.put("greeting", System.getenv("GREETING"));
+    body.put("memory", context.getMemoryLimitInMB());
     response.put("body", JSON.writeValueAsString(body));
     JSON.writeValue(output, response);
   }

@@ -68,7 +68,9 @@ public final class RuntimeClientFunction implements FunctionInvoker {
   private synchronized void start() {
     emulator = RuntimeApiEmulator.start(function.name());
     try {
-      process = RuntimeClientProcess.start(emulator, function.handler(), classPath, workDir, true);
+      process =
+          RuntimeClientProcess.start(
+              emulator, function.handler(), classPath, workDir, true, function.environment());
       boolean ready = emulator.awaitReady(START_TIMEOUT);
       if (!ready) {
         String error = emulator.initError();

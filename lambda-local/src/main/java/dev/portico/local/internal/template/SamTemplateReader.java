@@ -258,8 +258,8 @@ public final class SamTemplateReader {
             where
                 + ".Environment.Variables "
                 + names
-                + ": not applied; functions run inside this JVM, whose environment is the"
-                + " one you started it with");
+                + ": applied only with --runtime-client; in-process functions share the"
+                + " gateway's environment");
         continue;
       }
       warnings.add(where + "." + key + ": not emulated locally and ignored");
@@ -298,6 +298,29 @@ public final class SamTemplateReader {
             where + ".Timeout: expected a number of seconds, got " + timeout, e);
       }
     }
+    // SAM merges Globals' variables with the function's, the function's winning.
+    Map<String, JsonNode> variables = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> variable :
+        globals.path("Function").path("Environment").path("Variables").properties()) {
+      variables.put(variable.getKey(), variable.getValue());
+    }
+    for (Map.Entry<String, JsonNode> variable :
+        ownProperties.path("Environment").path("Variables").properties()) {
+      variables.put(variable.getKey(), variable.getValue());
+    }
+    Map<String, String> environment = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> variable : variables.entrySet()) {
+      String key = where + ".Environment.Variables." + variable.getKey();
+      try {
+        String value = intrinsics.text(variable.getValue(), key);
+        if (value != null) {
+          environment.put(variable.getKey(), value);
+        }
+      } catch (LocalStartupException e) {
+        warnings.add(e.getMessage() + "; the variable is left out");
+      }
+    }
+    function = function.withEnvironment(environment);
     functions.put(id, function);
     for (Iterator<Map.Entry<String, JsonNode>> it =
             ownProperties.path("Events").properties().iterator();

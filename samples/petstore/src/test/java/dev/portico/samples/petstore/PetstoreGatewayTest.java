@@ -56,12 +56,14 @@ class PetstoreGatewayTest {
   }
 
   @Test
-  void theTemplateIsReadWithOnlyTheJvmOptionsReportedAsNotEmulated() {
+  void theTemplateIsReadWithOnlyTheJvmOptionsReportedAsRuntimeClientOnly() {
     assertThat(config.warnings())
         .containsExactly(
-            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]: not"
-                + " applied; functions run inside this JVM, whose environment is the one you"
-                + " started it with");
+            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]: applied"
+                + " only with --runtime-client; in-process functions share the gateway's"
+                + " environment");
+    assertThat(config.functions().get("PetFunction").environment())
+        .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(config.apis()).hasSize(1);
     assertThat(config.apis().get(0).stage()).isEqualTo("prod");
   }
