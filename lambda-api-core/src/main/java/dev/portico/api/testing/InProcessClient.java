@@ -1,11 +1,13 @@
 package dev.portico.api.testing;
 
+import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portico.api.EventSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.function.Supplier;
 
 /**
  * Invokes a handler in-process through the same stream entry point Lambda uses: the request becomes
@@ -19,15 +21,23 @@ import java.io.UncheckedIOException;
 public final class InProcessClient {
   private final RequestStreamHandler handler;
   private final EventSource source;
+  private final Supplier<Context> contexts;
 
-  private InProcessClient(RequestStreamHandler handler, EventSource source) {
+  private InProcessClient(
+      RequestStreamHandler handler, EventSource source, Supplier<Context> contexts) {
     this.handler = handler;
     this.source = source;
+    this.contexts = contexts;
   }
 
-  /** A client sending events of one source to one handler. */
+  /** A client sending events of one source to one handler, with a fresh FakeContext each. */
   public static InProcessClient of(RequestStreamHandler handler, EventSource source) {
-    return new InProcessClient(handler, source);
+    return new InProcessClient(handler, source, FakeContext::create);
+  }
+
+  /** A copy that passes contexts from this supplier (function name, deadline, request id). */
+  public InProcessClient withContext(Supplier<Context> contextSupplier) {
+    return new InProcessClient(handler, source, contextSupplier);
   }
 
   /** The event source this client sends. */
@@ -44,7 +54,7 @@ public final class InProcessClient {
   public byte[] invoke(byte[] event) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
-      handler.handleRequest(new ByteArrayInputStream(event), out, FakeContext.create());
+      handler.handleRequest(new ByteArrayInputStream(event), out, contexts.get());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.api.Authorization;
 import dev.portico.api.EventSource;
+import dev.portico.api.Nullable;
 import dev.portico.api.internal.codec.Decoding;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -40,11 +41,21 @@ public final class ProxyEvents {
 
   private ProxyEvents() {}
 
-  /** The event's JSON bytes. */
+  /** The event's JSON bytes; REST API bodies are base64-encoded when they are not UTF-8 text. */
   public static byte[] toEvent(TestRequest request, EventSource source) {
+    return toEvent(request, source, null);
+  }
+
+  /**
+   * The event's JSON bytes, with a REST API's binary media types deciding which request bodies API
+   * Gateway base64-encodes (as it does: by {@code Content-Type}, {@code type/*} and {@code *}{@code
+   * /*} patterns allowed). Other sources ignore the list.
+   */
+  public static byte[] toEvent(
+      TestRequest request, EventSource source, @Nullable List<String> binaryMediaTypes) {
     ObjectNode event =
         switch (source) {
-          case API_GATEWAY_V1 -> restApi(request);
+          case API_GATEWAY_V1 -> restApi(request, binaryMediaTypes);
           case API_GATEWAY_V2 -> httpApi(request, false);
           case FUNCTION_URL -> httpApi(request, true);
           case ALB -> alb(request, false);
@@ -57,10 +68,10 @@ public final class ProxyEvents {
     }
   }
 
-  private static ObjectNode restApi(TestRequest r) {
+  private static ObjectNode restApi(TestRequest r, @Nullable List<String> binaryMediaTypes) {
     ObjectNode e = NODES.objectNode();
     String path = r.path();
-    e.put("resource", r.resource() != null ? r.resource() : "/{proxy+}");
+    e.put("resource", resourcePath(r));
     e.put("path", path);
     e.put("httpMethod", r.method());
     putHeaders(e, r.headers(), true);
@@ -83,6 +94,7 @@ public final class ProxyEvents {
     ObjectNode rc = e.putObject("requestContext");
     rc.put("accountId", "123456789012");
     rc.put("apiId", "1234567890");
+    rc.put("deploymentId", "a1b2c3");
     putV1Authorizer(rc, r.authorization());
     String domain =
         r.domainName() != null ? r.domainName() : "1234567890.execute-api.us-east-1.amazonaws.com";
@@ -112,17 +124,27 @@ public final class ProxyEvents {
     rc.put("requestTime", REQUEST_TIME.format(Instant.ofEpochMilli(r.requestTimeEpochMillis())));
     rc.put("requestTimeEpoch", r.requestTimeEpochMillis());
     rc.put("resourceId", "abc123");
-    rc.put("resourcePath", r.resource() != null ? r.resource() : "/{proxy+}");
+    rc.put("resourcePath", resourcePath(r));
     rc.put("stage", r.stage());
-    putBody(e, r);
+    if (binaryMediaTypes == null) {
+      putBody(e, r);
+    } else {
+      putRestBody(e, r, binaryMediaTypes);
+    }
     return e;
   }
 
   private static ObjectNode httpApi(TestRequest r, boolean functionUrl) {
     ObjectNode e = NODES.objectNode();
     e.put("version", "2.0");
-    String routeKey =
-        functionUrl || r.resource() == null ? "$default" : r.method() + " " + r.resource();
+    String routeKey;
+    if (functionUrl || r.resource() == null) {
+      routeKey = "$default";
+    } else if (r.resource().indexOf(' ') > 0) {
+      routeKey = r.resource(); // already "ANY /pets/{proxy+}" or "$default"-style
+    } else {
+      routeKey = r.method() + " " + r.resource();
+    }
     e.put("routeKey", routeKey);
     String stage = functionUrl ? "$default" : r.stage();
     // HTTP APIs deliver the path decoded and prefixed with a named stage; function URLs as sent.
@@ -302,6 +324,50 @@ public final class ProxyEvents {
       }
       auth.context().forEach((k, v) -> lambda.set(k, MAPPER.valueToTree(v)));
     }
+  }
+
+  /** The REST API resource: the template without a leading method ({@code ANY /x} gives /x). */
+  private static String resourcePath(TestRequest r) {
+    String resource = r.resource();
+    if (resource == null) {
+      return "/{proxy+}";
+    }
+    int space = resource.indexOf(' ');
+    return space > 0 ? resource.substring(space + 1) : resource;
+  }
+
+  private static void putRestBody(ObjectNode e, TestRequest r, List<String> binaryMediaTypes) {
+    byte[] body = r.body();
+    String contentType = r.header("Content-Type");
+    boolean binary =
+        body.length > 0
+            && contentType != null
+            && matchesAny(contentType.toLowerCase(Locale.ROOT), binaryMediaTypes);
+    if (body.length == 0) {
+      e.putNull("body");
+      e.put("isBase64Encoded", false);
+    } else if (binary) {
+      e.put("body", Base64.getEncoder().encodeToString(body));
+      e.put("isBase64Encoded", true);
+    } else {
+      // A REST API passes non-binary bodies as text, whatever their bytes.
+      e.put("body", new String(body, StandardCharsets.UTF_8));
+      e.put("isBase64Encoded", false);
+    }
+  }
+
+  private static boolean matchesAny(String contentType, List<String> patterns) {
+    String type = contentType.split(";")[0].trim();
+    for (String pattern : patterns) {
+      String p = pattern.toLowerCase(Locale.ROOT).trim();
+      if (p.equals("*/*") || p.equals(type)) {
+        return true;
+      }
+      if (p.endsWith("/*") && type.startsWith(p.substring(0, p.length() - 1))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void putBody(ObjectNode e, TestRequest r) {
