@@ -87,6 +87,13 @@ class BindingTest {
                 "remainingPositive", r.lambdaContext().getRemainingTimeInMillis() > 0,
                 "sourceIp", String.valueOf(r.sourceIp()),
                 "rawPath", r.rawPath()));
+    Param<LocalDate> day =
+        builder.param("on", ParamSource.QUERY, "day", LocalDate.class, null, false);
+    Param<java.time.Instant> at =
+        builder.param("on", ParamSource.QUERY, "at", java.time.Instant.class, null, false);
+    Param<java.time.Duration> within =
+        builder.param("on", ParamSource.QUERY, "within", java.time.Duration.class, "PT1H", false);
+    builder.get("/on", r -> day.get(r) + " " + at.get(r) + " " + within.get(r));
     builder.get("/raw-v1", r -> r.rawEvent(APIGatewayProxyRequestEvent.class).getHttpMethod());
     builder.get("/raw-v2", r -> r.rawEvent(APIGatewayV2HTTPEvent.class).getRawPath());
     API = builder.build();
@@ -327,6 +334,19 @@ class BindingTest {
     assertThat(json.path("function").asText()).isEqualTo("portico-test");
     assertThat(json.path("remainingPositive").asBoolean()).isTrue();
     assertThat(json.path("sourceIp").asText()).isEqualTo("198.51.100.9");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void javaTimeValuesConvertAndBadOnesNameTheType(EventSource source) {
+    assertThat(
+            send(TestRequest.get("/on?day=2024-02-29&at=2024-02-29T10:15:30Z"), source)
+                .bodyAsString())
+        .isEqualTo("2024-02-29 2024-02-29T10:15:30Z PT1H");
+    ProxyResponse bad = send(TestRequest.get("/on?day=2024-02-30&at=2024-02-29T10:15:30Z"), source);
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.json().path("detail").asText())
+        .isEqualTo("Query parameter 'day' must be a LocalDate; got '2024-02-30'");
   }
 
   @Test

@@ -80,6 +80,40 @@ class InterceptorsTest {
   }
 
   @Test
+  void controllerInterceptorsWrapEveryRouteOfThatControllerOnly() {
+    RouteProvider admin =
+        routes -> {
+          routes.add(Route.of("GET", "/admin/a", r -> "a"));
+          routes.add(Route.of("GET", "/admin/b", r -> "b"));
+        };
+    Interceptor audit =
+        chain -> chain.proceed(chain.request()).withHeader("X-Audited", chain.route().path());
+    Api api = Api.builder().controller(admin, audit).get("/public", r -> "p").build();
+    assertThat(
+            Fixtures.send(api, TestRequest.get("/admin/a"), EventSource.API_GATEWAY_V1)
+                .header("X-Audited"))
+        .isEqualTo("/admin/a");
+    assertThat(
+            Fixtures.send(api, TestRequest.get("/admin/b"), EventSource.API_GATEWAY_V1)
+                .header("X-Audited"))
+        .isEqualTo("/admin/b");
+    assertThat(
+            Fixtures.send(api, TestRequest.get("/public"), EventSource.API_GATEWAY_V1)
+                .header("X-Audited"))
+        .isNull();
+  }
+
+  @Test
+  void anObjectWithoutGeneratedRoutesIsAClearInitError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Api.builder().controller(new Object()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "java.lang.Object has no generated routes (Object_Routes): annotate its methods with"
+                + " @GET, @POST, ... and add dev.portico:lambda-api-processor to the compiler's"
+                + " annotationProcessorPaths");
+  }
+
+  @Test
   void anInterceptorReturningNullIsA500NotACrash() {
     Api api = Api.builder().interceptor(chain -> null).get("/x", r -> "x").build();
     assertThat(Fixtures.send(api, TestRequest.get("/x"), EventSource.API_GATEWAY_V1).status())
