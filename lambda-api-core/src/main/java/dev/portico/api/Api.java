@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.portico.api.internal.CorsInterceptor;
 import dev.portico.api.internal.Dispatcher;
 import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.InvalidRoutesException;
+import dev.portico.api.internal.LazyJavaTimeModule;
 import dev.portico.api.internal.binding.BuiltInConverters;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -322,7 +322,7 @@ public final class Api {
     /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */
     public static ObjectMapper defaultMapper() {
       return new ObjectMapper()
-          .registerModule(new JavaTimeModule())
+          .registerModule(new LazyJavaTimeModule())
           .registerModule(new Jdk8Module())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
