@@ -2,6 +2,7 @@ package dev.portico.local;
 
 import dev.portico.local.config.GatewayConfig;
 import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.internal.LocalServers;
@@ -15,13 +16,22 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,20 +57,35 @@ import org.slf4j.LoggerFactory;
 public final class LocalGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
 
+  /** The variable whose absence starts the development issuer. */
+  public static final String ISSUER_VARIABLE = "OIDC_ISSUER";
+
+  /** The variable that names the audience of the development issuer's tokens. */
+  public static final String AUDIENCE_VARIABLE = "OIDC_AUDIENCE";
+
+  /** The audience of development tokens when neither the template nor the environment names one. */
+  public static final String DEFAULT_DEV_AUDIENCE = "portico-local";
+
   private final Server server;
   private final ExecutorService executor;
   private final GatewayConfig config;
   private final Map<String, FunctionInvoker> invokers;
+  private final DevIssuer devIssuer;
+  private final List<String> devIssuerFunctions;
 
   private LocalGateway(
       Server server,
       ExecutorService executor,
       GatewayConfig config,
-      Map<String, FunctionInvoker> invokers) {
+      Map<String, FunctionInvoker> invokers,
+      DevIssuer devIssuer,
+      List<String> devIssuerFunctions) {
     this.server = server;
     this.executor = executor;
     this.config = config;
     this.invokers = invokers;
+    this.devIssuer = devIssuer;
+    this.devIssuerFunctions = devIssuerFunctions;
   }
 
   /**
@@ -70,7 +95,28 @@ public final class LocalGateway implements AutoCloseable {
    *     in use
    */
   public static LocalGateway start(GatewayConfig config, GatewayOptions options) {
+    return start(config, options, System.getenv());
+  }
+
+  /**
+   * As {@link #start(GatewayConfig, GatewayOptions)}, with the process environment given: a
+   * development issuer starts when a Lambda authorizer's function declares {@value
+   * #ISSUER_VARIABLE} in its template environment, the template gives it no value, authorizers are
+   * enabled and {@code processEnvironment} has no {@value #ISSUER_VARIABLE}.
+   *
+   * @param processEnvironment the environment in-process functions see, normally {@code
+   *     System.getenv()}
+   */
+  public static LocalGateway start(
+      GatewayConfig config, GatewayOptions options, Map<String, String> processEnvironment) {
     long start = System.nanoTime();
+    List<String> devFunctions = devIssuerFunctions(config, options, processEnvironment);
+    DevIssuer devIssuer = null;
+    if (!devFunctions.isEmpty()) {
+      String audience = devAudience(config, devFunctions, processEnvironment);
+      devIssuer = DevIssuer.start(audience);
+      config = withDevIssuer(config, devFunctions, devIssuer);
+    }
     for (String warning : config.warnings()) {
       LOG.warn("Not emulated: {}", warning);
     }
@@ -96,17 +142,158 @@ public final class LocalGateway implements AutoCloseable {
       }
       Map<String, FunctionInvoker> pools = invokers;
       LocalAuthorizers authorizers = new LocalAuthorizers(pools, options.integrationTimeout());
-      GatewayHandler handler = new GatewayHandler(routes, pools, authorizers, options);
+      Handler handler = new GatewayHandler(routes, pools, authorizers, options);
+      if (devIssuer != null) {
+        handler = new DevTokenEndpoint(handler, devIssuer);
+      }
       Server server =
           LocalServers.start(
               "local API Gateway", options.host(), options.port(), Duration.ofSeconds(60), handler);
-      LocalGateway gateway = new LocalGateway(server, executor, config, invokers);
+      LocalGateway gateway =
+          new LocalGateway(server, executor, config, invokers, devIssuer, devFunctions);
       gateway.logRoutes(options, (System.nanoTime() - start) / 1_000_000);
       return gateway;
     } catch (RuntimeException e) {
       invokers.values().forEach(FunctionInvoker::close);
       executor.shutdownNow();
+      if (devIssuer != null) {
+        devIssuer.close();
+      }
       throw e;
+    }
+  }
+
+  /** The authorizer functions that get the development issuer, in template order. */
+  private static List<String> devIssuerFunctions(
+      GatewayConfig config, GatewayOptions options, Map<String, String> processEnvironment) {
+    if (!options.authorizersEnabled()) {
+      return List.of();
+    }
+    Set<String> authorizerFunctions = new LinkedHashSet<>();
+    for (LocalApi api : config.apis()) {
+      for (LocalAuthorizer authorizer : api.authorizers()) {
+        authorizerFunctions.add(authorizer.function());
+      }
+    }
+    List<String> needing = new ArrayList<>();
+    for (String name : authorizerFunctions) {
+      LocalFunction function = config.functions().get(name);
+      if (function != null && function.missingEnvironment().contains(ISSUER_VARIABLE)) {
+        needing.add(name);
+      }
+    }
+    if (needing.isEmpty()) {
+      return List.of();
+    }
+    String issuer = processEnvironment.get(ISSUER_VARIABLE);
+    if (issuer != null && !issuer.isBlank()) {
+      LOG.info(
+          "{} is set in the environment: authorizer function(s) {} validate tokens of {};"
+              + " no development issuer",
+          ISSUER_VARIABLE,
+          needing,
+          issuer);
+      return List.of();
+    }
+    return needing;
+  }
+
+  private static String devAudience(
+      GatewayConfig config, List<String> functions, Map<String, String> processEnvironment) {
+    String audience = processEnvironment.get(AUDIENCE_VARIABLE);
+    if (audience != null && !audience.isBlank()) {
+      return audience;
+    }
+    for (String name : functions) {
+      String declared = config.functions().get(name).environment().get(AUDIENCE_VARIABLE);
+      if (declared != null && !declared.isBlank()) {
+        return declared;
+      }
+    }
+    return DEFAULT_DEV_AUDIENCE;
+  }
+
+  /** The configuration with the issuer's variables in the functions' environments. */
+  private static GatewayConfig withDevIssuer(
+      GatewayConfig config, List<String> functions, DevIssuer issuer) {
+    Map<String, LocalFunction> updated = new LinkedHashMap<>(config.functions());
+    List<String> warnings = new ArrayList<>(config.warnings());
+    for (String name : functions) {
+      LocalFunction function = updated.get(name);
+      Map<String, String> environment = new LinkedHashMap<>(function.environment());
+      environment.put(ISSUER_VARIABLE, issuer.issuer());
+      environment.put(AUDIENCE_VARIABLE, issuer.audience());
+      List<String> missing = new ArrayList<>(function.missingEnvironment());
+      missing.removeAll(List.of(ISSUER_VARIABLE, AUDIENCE_VARIABLE));
+      updated.put(name, function.withEnvironment(environment).withMissingEnvironment(missing));
+      // The variables the development issuer supplies are no longer "left out".
+      String prefix = "Resources." + name + ".Properties.Environment.Variables.";
+      warnings.removeIf(
+          w ->
+              w.startsWith(prefix + ISSUER_VARIABLE + ":")
+                  || w.startsWith(prefix + AUDIENCE_VARIABLE + ":"));
+    }
+    return new GatewayConfig(updated, config.apis(), warnings);
+  }
+
+  private void logDevIssuer(String base) {
+    String line = "*".repeat(100);
+    LOG.warn(line);
+    LOG.warn(
+        "* DEVELOPMENT OIDC ISSUER ACTIVE: lambda-local signs tokens for anyone on this machine.");
+    LOG.warn(
+        "* Local runs only (lambda-local is never deployed). Set {} and {} to use a real provider.",
+        ISSUER_VARIABLE,
+        AUDIENCE_VARIABLE);
+    LOG.warn(line);
+    LOG.warn(
+        "Development issuer {} (audience {}, RSA key generated at start-up, never saved) for"
+            + " authorizer function(s) {}",
+        devIssuer.issuer(),
+        devIssuer.audience(),
+        devIssuerFunctions);
+    List<String> scopes = new ArrayList<>();
+    for (String name : devIssuerFunctions) {
+      for (String scope : DevIssuerScopes.of(config.functions().get(name))) {
+        if (!scopes.contains(scope)) {
+          scopes.add(scope);
+        }
+      }
+    }
+    String query = "sub=alice" + (scopes.isEmpty() ? "" : "&scope=" + String.join("+", scopes));
+    LOG.warn("Get a token: curl -s -X POST '{}{}?{}'", base, DevIssuer.GATEWAY_TOKEN_PATH, query);
+    LOG.warn(
+        "Use it:      TOKEN=$(curl -s -X POST '{}{}?{}'); curl -H \"Authorization: Bearer $TOKEN\""
+            + " ...",
+        base,
+        DevIssuer.GATEWAY_TOKEN_PATH,
+        query);
+  }
+
+  /**
+   * Serves the development issuer's token endpoint at {@value DevIssuer#GATEWAY_TOKEN_PATH} (to
+   * loopback callers only), everything else goes to the gateway.
+   */
+  private static final class DevTokenEndpoint extends Handler.Wrapper {
+    private final DevIssuer issuer;
+
+    DevTokenEndpoint(Handler gateway, DevIssuer issuer) {
+      super(gateway);
+      this.issuer = issuer;
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+      if (request.getHttpURI().getPath().equals(DevIssuer.GATEWAY_TOKEN_PATH)) {
+        issuer.serveTokenRequest(request, response, callback);
+        LOG.info(
+            "{} {} {} (development issuer)",
+            request.getMethod(),
+            DevIssuer.GATEWAY_TOKEN_PATH,
+            response.getStatus());
+        return true;
+      }
+      return super.handle(request, response, callback);
     }
   }
 
@@ -129,7 +316,15 @@ public final class LocalGateway implements AutoCloseable {
     if (!options.authorizersEnabled()) {
       LOG.warn("Authorizers are disabled: protected routes are open");
     }
+    if (devIssuer != null) {
+      logDevIssuer("http://127.0.0.1:" + port());
+    }
     LOG.info("Local API Gateway listening on {} (started in {} ms)", base, millis);
+  }
+
+  /** The development issuer, when this gateway started one (see {@link DevIssuer}). */
+  public Optional<DevIssuer> devIssuer() {
+    return Optional.ofNullable(devIssuer);
   }
 
   /** The port the gateway listens on. */
@@ -153,6 +348,9 @@ public final class LocalGateway implements AutoCloseable {
     LocalServers.stopQuietly(server);
     invokers.values().forEach(FunctionInvoker::close);
     executor.shutdownNow();
+    if (devIssuer != null) {
+      devIssuer.close();
+    }
   }
 
   /**

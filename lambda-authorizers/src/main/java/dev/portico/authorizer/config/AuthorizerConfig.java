@@ -60,6 +60,15 @@ public final class AuthorizerConfig {
   /** The classpath resource read when {@value #CONFIG_ENV} is not set. */
   public static final String CLASSPATH_RESOURCE = "portico-authorizer.yaml";
 
+  /**
+   * The prefix of the system properties {@link #load()} reads a variable from when the process
+   * environment does not have it: {@code portico.env.OIDC_ISSUER} stands in for {@code
+   * OIDC_ISSUER}. This is how lambda-local hands a function's template environment to a handler it
+   * runs in-process (a JVM cannot change its own environment); in Lambda nothing sets these
+   * properties and only the real environment counts.
+   */
+  public static final String ENV_PROPERTY_PREFIX = "portico.env.";
+
   private static final YAMLMapper YAML = yamlMapper();
 
   private final Authorizer authorizer;
@@ -70,9 +79,24 @@ public final class AuthorizerConfig {
     this.httpApiFormat = httpApiFormat;
   }
 
-  /** Loads the configuration with the process environment. */
+  /**
+   * Loads the configuration with the process environment; a variable the environment does not have
+   * (or has empty) is read from the system property {@value #ENV_PROPERTY_PREFIX}{@code NAME}.
+   */
   public static AuthorizerConfig load() {
-    return load(System::getenv);
+    return load(AuthorizerConfig::processEnvironment);
+  }
+
+  /**
+   * The value {@link #load()} uses for a variable: the process environment's, else the system
+   * property {@value #ENV_PROPERTY_PREFIX}{@code NAME}, else {@code null}.
+   */
+  public static String processEnvironment(String name) {
+    String value = System.getenv(name);
+    if (value != null && !value.isEmpty()) {
+      return value;
+    }
+    return System.getProperty(ENV_PROPERTY_PREFIX + name);
   }
 
   /**

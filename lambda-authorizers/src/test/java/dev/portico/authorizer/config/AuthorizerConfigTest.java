@@ -110,6 +110,37 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void theReadyHandlerReadsVariablesMissingFromTheEnvironmentFromPorticoEnvProperties()
+      throws Exception {
+    assumeTrue(
+        System.getenv(AuthorizerConfig.CONFIG_ENV) == null
+            && System.getenv("OIDC_ISSUER") == null
+            && System.getenv("OIDC_AUDIENCE") == null,
+        "the process environment configures the authorizer");
+    Map<String, String> properties =
+        Map.of(
+            AuthorizerConfig.CONFIG_ENV,
+            "src/test/resources/petstore-authorizer.yaml",
+            "OIDC_ISSUER",
+            server.issuer(),
+            "OIDC_AUDIENCE",
+            "petstore");
+    properties.forEach((k, v) -> System.setProperty(AuthorizerConfig.ENV_PROPERTY_PREFIX + k, v));
+    try {
+      assertThat(AuthorizerConfig.processEnvironment("OIDC_AUDIENCE")).isEqualTo("petstore");
+      ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler();
+
+      assertThat(invoke(handler, restEvent("Bearer " + validToken())))
+          .startsWith("{\"principalId\":\"user-1\"");
+    } finally {
+      properties
+          .keySet()
+          .forEach(k -> System.clearProperty(AuthorizerConfig.ENV_PROPERTY_PREFIX + k));
+    }
+    assertThat(AuthorizerConfig.processEnvironment("OIDC_AUDIENCE")).isNull();
+  }
+
+  @Test
   void petstoreSampleWithoutOidcIssuerStopsStartUp() {
     env.remove("OIDC_ISSUER");
     env.put(AuthorizerConfig.CONFIG_ENV, "src/test/resources/petstore-authorizer.yaml");

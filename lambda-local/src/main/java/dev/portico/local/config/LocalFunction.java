@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portico.local.LocalStartupException;
 import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -22,15 +23,21 @@ import java.util.function.Supplier;
  *     com.example.Handler::handleRequest})
  * @param timeout the function timeout (SAM {@code Timeout}, 3 seconds by default)
  * @param factory creates the handler instance once, when the gateway starts
- * @param environment environment variables from the template; applied only when the function runs
- *     in the runtime interface client (in-process functions share the gateway's environment)
+ * @param environment environment variables from the template. A function in the runtime interface
+ *     client gets them as its environment. In-process functions share the gateway's environment;
+ *     while an in-process instance is created, each variable is also published as the system
+ *     property {@code portico.env.NAME}, which Portico's authorizer configuration reads when the
+ *     real environment lacks the variable
+ * @param missingEnvironment variables the template declares whose value cannot be resolved locally
+ *     (for example a {@code !Ref} to a parameter without a default and without {@code --parameter})
  */
 public record LocalFunction(
     String name,
     String handler,
     Duration timeout,
     Supplier<? extends RequestStreamHandler> factory,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    List<String> missingEnvironment) {
 
   /** Lambda's default function timeout. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -42,11 +49,13 @@ public record LocalFunction(
     Objects.requireNonNull(timeout, "timeout");
     Objects.requireNonNull(factory, "factory");
     environment = Map.copyOf(environment);
+    missingEnvironment = List.copyOf(missingEnvironment);
   }
 
   /** A function whose handler class is loaded by name from the context class loader. */
   public static LocalFunction of(String name, String handler) {
-    return new LocalFunction(name, handler, DEFAULT_TIMEOUT, () -> load(name, handler), Map.of());
+    return new LocalFunction(
+        name, handler, DEFAULT_TIMEOUT, () -> load(name, handler), Map.of(), List.of());
   }
 
   /**
@@ -55,17 +64,22 @@ public record LocalFunction(
    */
   public static LocalFunction of(String name, RequestStreamHandler instance) {
     return new LocalFunction(
-        name, instance.getClass().getName(), DEFAULT_TIMEOUT, () -> instance, Map.of());
+        name, instance.getClass().getName(), DEFAULT_TIMEOUT, () -> instance, Map.of(), List.of());
   }
 
   /** A copy with another function timeout. */
   public LocalFunction withTimeout(Duration newTimeout) {
-    return new LocalFunction(name, handler, newTimeout, factory, environment);
+    return new LocalFunction(name, handler, newTimeout, factory, environment, missingEnvironment);
   }
 
   /** A copy with these environment variables. */
   public LocalFunction withEnvironment(Map<String, String> variables) {
-    return new LocalFunction(name, handler, timeout, factory, variables);
+    return new LocalFunction(name, handler, timeout, factory, variables, missingEnvironment);
+  }
+
+  /** A copy recording these template variables as unresolved. */
+  public LocalFunction withMissingEnvironment(List<String> variables) {
+    return new LocalFunction(name, handler, timeout, factory, environment, variables);
   }
 
   private static RequestStreamHandler load(String function, String handler) {

@@ -88,7 +88,8 @@ class SamTemplateTest {
     assertThat(config.warnings())
         .containsExactly(
             "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]: applied only with"
-                + " --runtime-client; in-process functions share the gateway's environment",
+                + " --runtime-client; in-process functions share the gateway's environment"
+                + " (Portico authorizer configurations read them too)",
             "Resources.PetApi.Properties.Auth.Authorizers.Cognito: Cognito user pool authorizers"
                 + " are not emulated; routes using it are open",
             "Resources.ChatApi.Properties.DefinitionBody: not emulated locally and ignored",
@@ -96,7 +97,7 @@ class SamTemplateTest {
                 + " AWS::Serverless::Function, AWS::Serverless::Api and AWS::Serverless::HttpApi",
             "Resources.PetFunction.Properties.Environment.Variables [TABLE_ARN, STAGE]: applied"
                 + " only with --runtime-client; in-process functions share the gateway's"
-                + " environment",
+                + " environment (Portico authorizer configurations read them too)",
             "Resources.PetFunction.Properties.Environment.Variables.TABLE_ARN: !GetAtt Table.Arn"
                 + " is not supported locally (only <Function>.Arn is); the variable is left out",
             "Resources.PetFunction.Properties.Events.Admin.Properties.Auth.Authorizer Cognito: that"

@@ -7,6 +7,8 @@ import dev.portico.local.config.LocalFunction;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -29,6 +31,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class FunctionPool implements FunctionInvoker {
   private static final Logger LOG = LoggerFactory.getLogger(FunctionPool.class);
+
+  /**
+   * The prefix of the system properties that carry an in-process function's template environment
+   * while its instance is created (read by {@code AuthorizerConfig} in lambda-authorizers).
+   */
+  public static final String ENV_PROPERTY_PREFIX = "portico.env.";
+
+  private static final Object ENVIRONMENT_LOCK = new Object();
 
   private final LocalFunction function;
   private final ExecutorService executor;
@@ -56,7 +66,7 @@ public final class FunctionPool implements FunctionInvoker {
     long start = System.nanoTime();
     RequestStreamHandler handler;
     try {
-      handler = function.factory().get();
+      handler = createWithEnvironment();
     } catch (LocalStartupException e) {
       throw e;
     } catch (RuntimeException | LinkageError e) {
@@ -70,6 +80,38 @@ public final class FunctionPool implements FunctionInvoker {
         count,
         (System.nanoTime() - start) / 1_000_000);
     return handler;
+  }
+
+  /**
+   * Creates an instance while the function's template environment is published as the system
+   * properties {@value #ENV_PROPERTY_PREFIX}{@code NAME} (a JVM cannot change its own environment);
+   * the previous values are restored afterwards. One instance is created at a time across all
+   * functions, so two functions never see each other's values.
+   */
+  private RequestStreamHandler createWithEnvironment() {
+    Map<String, String> environment = function.environment();
+    if (environment.isEmpty()) {
+      return function.factory().get();
+    }
+    synchronized (ENVIRONMENT_LOCK) {
+      Map<String, String> previous = new HashMap<>();
+      for (Map.Entry<String, String> variable : environment.entrySet()) {
+        String key = ENV_PROPERTY_PREFIX + variable.getKey();
+        previous.put(key, System.setProperty(key, variable.getValue()));
+      }
+      try {
+        return function.factory().get();
+      } finally {
+        previous.forEach(
+            (key, value) -> {
+              if (value == null) {
+                System.clearProperty(key);
+              } else {
+                System.setProperty(key, value);
+              }
+            });
+      }
+    }
   }
 
   /** How an invocation ended. */

@@ -16,10 +16,15 @@ final class Intrinsics {
 
   private final Map<String, String> parameters;
   private final Map<String, String> resourceTypes;
+  private final java.util.Set<String> declaredParameters;
 
-  Intrinsics(Map<String, String> parameters, Map<String, String> resourceTypes) {
+  Intrinsics(
+      Map<String, String> parameters,
+      Map<String, String> resourceTypes,
+      java.util.Set<String> declaredParameters) {
     this.parameters = parameters;
     this.resourceTypes = resourceTypes;
+    this.declaredParameters = declaredParameters;
   }
 
   /** The local ARN of a function. */
@@ -76,6 +81,15 @@ final class Intrinsics {
     }
     if (resourceTypes.containsKey(name)) {
       return name;
+    }
+    if (declaredParameters.contains(name)) {
+      throw new LocalStartupException(
+          where
+              + ": !Ref "
+              + name
+              + ": the parameter has no Default and no value (--parameter "
+              + name
+              + "=VALUE)");
     }
     throw new LocalStartupException(
         where + ": !Ref " + name + " names no parameter or resource of this template");

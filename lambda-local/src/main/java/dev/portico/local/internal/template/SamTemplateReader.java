@@ -186,7 +186,9 @@ public final class SamTemplateReader {
       }
       parameters.put(override.getKey(), override.getValue());
     }
-    intrinsics = new Intrinsics(parameters, resourceTypes);
+    Set<String> declared = new HashSet<>();
+    root.path("Parameters").fieldNames().forEachRemaining(declared::add);
+    intrinsics = new Intrinsics(parameters, resourceTypes, declared);
     globals = root.path("Globals");
     checkGlobals();
 
@@ -259,7 +261,7 @@ public final class SamTemplateReader {
                 + ".Environment.Variables "
                 + names
                 + ": applied only with --runtime-client; in-process functions share the"
-                + " gateway's environment");
+                + " gateway's environment (Portico authorizer configurations read them too)");
         continue;
       }
       warnings.add(where + "." + key + ": not emulated locally and ignored");
@@ -309,6 +311,7 @@ public final class SamTemplateReader {
       variables.put(variable.getKey(), variable.getValue());
     }
     Map<String, String> environment = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
     for (Map.Entry<String, JsonNode> variable : variables.entrySet()) {
       String key = where + ".Environment.Variables." + variable.getKey();
       try {
@@ -317,10 +320,11 @@ public final class SamTemplateReader {
           environment.put(variable.getKey(), value);
         }
       } catch (LocalStartupException e) {
+        missing.add(variable.getKey());
         warnings.add(e.getMessage() + "; the variable is left out");
       }
     }
-    function = function.withEnvironment(environment);
+    function = function.withEnvironment(environment).withMissingEnvironment(missing);
     functions.put(id, function);
     for (Iterator<Map.Entry<String, JsonNode>> it =
             ownProperties.path("Events").properties().iterator();

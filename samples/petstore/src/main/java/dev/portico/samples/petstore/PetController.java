@@ -2,7 +2,9 @@ package dev.portico.samples.petstore;
 
 import dev.portico.api.BadRequestException;
 import dev.portico.api.NotFoundException;
+import dev.portico.api.Nullable;
 import dev.portico.api.Response;
+import dev.portico.api.http.AuthorizerParam;
 import dev.portico.api.http.Body;
 import dev.portico.api.http.DELETE;
 import dev.portico.api.http.DefaultValue;
@@ -11,8 +13,11 @@ import dev.portico.api.http.POST;
 import dev.portico.api.http.PUT;
 import dev.portico.api.http.Path;
 import dev.portico.api.http.PathParam;
+import dev.portico.api.http.Principal;
 import dev.portico.api.http.QueryParam;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The petstore's routes. The annotation processor generates {@code PetController_Routes} at build
@@ -24,6 +29,11 @@ import java.util.List;
  */
 @Path("/pets")
 public final class PetController {
+  /** The response header of {@code POST /pets} that names the authorizer's principal. */
+  public static final String CREATED_BY = "X-Created-By";
+
+  private static final Logger LOG = LoggerFactory.getLogger(PetController.class);
+
   private final PetStore store;
 
   /** A controller over this store. */
@@ -48,28 +58,40 @@ public final class PetController {
     return store.find(id).orElseThrow(() -> new NotFoundException("no pet " + id));
   }
 
-  /** {@code POST /pets}: 201 with a {@code Location} header. */
+  /**
+   * {@code POST /pets}: 201 with a {@code Location} header, and {@code X-Created-By} naming the
+   * principal the authorizer found in the token ({@code sub}). The pet itself stays {@code {"id",
+   * "name", "tag"}}.
+   */
   @POST
-  public Response<Pet> create(@Body NewPet pet) {
+  public Response<Pet> create(
+      @Body NewPet pet,
+      @Principal @Nullable String principal,
+      @AuthorizerParam("scope") @Nullable String scope) {
     Pet created = store.add(pet.validated());
-    return Response.created("/pets/" + created.id(), created);
+    LOG.info("pet {} created by {} (scope {})", created.id(), principal, scope);
+    Response<Pet> response = Response.created("/pets/" + created.id(), created);
+    return principal == null ? response : response.withHeader(CREATED_BY, principal);
   }
 
   /** {@code PUT /pets/{id}}: replaces name and tag, or 404. */
   @PUT
   @Path("/{id}")
-  public Pet update(@PathParam("id") long id, @Body NewPet pet) {
-    return store
-        .replace(id, pet.validated())
-        .orElseThrow(() -> new NotFoundException("no pet " + id));
+  public Pet update(
+      @PathParam("id") long id, @Body NewPet pet, @Principal @Nullable String principal) {
+    Pet updated =
+        store.replace(id, pet.validated()).orElseThrow(() -> new NotFoundException("no pet " + id));
+    LOG.info("pet {} updated by {}", id, principal);
+    return updated;
   }
 
   /** {@code DELETE /pets/{id}}: 204, or 404. */
   @DELETE
   @Path("/{id}")
-  public void delete(@PathParam("id") long id) {
+  public void delete(@PathParam("id") long id, @Principal @Nullable String principal) {
     if (!store.remove(id)) {
       throw new NotFoundException("no pet " + id);
     }
+    LOG.info("pet {} deleted by {}", id, principal);
   }
 }

@@ -1,6 +1,7 @@
 package dev.portico.samples.petstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,29 +12,36 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The petstore served by the local gateway from its own template.yaml, called with a real HTTP
- * client.
+ * client. Writes carry a token of the development issuer (OIDC_ISSUER is unset, as in a fresh
+ * clone); {@link PetstoreAuthorizerGatewayTest} covers what happens without one.
  */
 class PetstoreGatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static LocalGateway gateway;
   private static GatewayConfig config;
+  private static String writeToken;
 
   @BeforeAll
   static void start() {
+    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
     config = GatewayConfig.fromTemplate(Path.of("template.yaml"));
     gateway = LocalGateway.start(config, GatewayOptions.defaults().withPort(0));
+    writeToken = gateway.devIssuer().orElseThrow().mint("alice", List.of("pets:write"));
   }
 
   @AfterAll
   static void stop() {
-    gateway.close();
+    if (gateway != null) {
+      gateway.close();
+    }
   }
 
   private static HttpResponse<String> send(String method, String path, String json)
@@ -48,6 +56,9 @@ class PetstoreGatewayTest {
     if (json != null) {
       request.header("Content-Type", "application/json");
     }
+    if (!method.equals("GET")) {
+      request.header("Authorization", "Bearer " + writeToken);
+    }
     return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -56,12 +67,26 @@ class PetstoreGatewayTest {
   }
 
   @Test
-  void theTemplateIsReadWithOnlyTheJvmOptionsReportedAsRuntimeClientOnly() {
+  void theTemplateIsReadWithTheIssuerLeftToTheDevelopmentIssuer() {
+    String runtimeClientOnly =
+        ": applied only with --runtime-client; in-process functions share the gateway's"
+            + " environment (Portico authorizer configurations read them too)";
     assertThat(config.warnings())
         .containsExactly(
-            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]: applied"
-                + " only with --runtime-client; in-process functions share the gateway's"
-                + " environment");
+            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]"
+                + runtimeClientOnly,
+            "Resources.AuthorizerFunction.Properties.Environment.Variables [OIDC_ISSUER,"
+                + " OIDC_AUDIENCE]"
+                + runtimeClientOnly,
+            "Resources.AuthorizerFunction.Properties.Environment.Variables.OIDC_ISSUER: !Ref"
+                + " OidcIssuer: the parameter has no Default and no value (--parameter"
+                + " OidcIssuer=VALUE); the variable is left out");
+    // The gateway supplies the issuer, so that warning is gone from what it serves.
+    assertThat(gateway.config().warnings())
+        .containsExactly(config.warnings().get(0), config.warnings().get(1));
+    assertThat(gateway.config().functions().get("AuthorizerFunction").environment())
+        .containsEntry("OIDC_ISSUER", gateway.devIssuer().orElseThrow().issuer())
+        .containsEntry("OIDC_AUDIENCE", "pets-api");
     assertThat(config.functions().get("PetFunction").environment())
         .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
     assertThat(config.apis()).hasSize(1);
@@ -111,6 +136,7 @@ class PetstoreGatewayTest {
     long id = json(created).get("id").asLong();
     assertThat(created.headers().firstValue("Location")).contains("/pets/" + id);
     assertThat(created.body()).isEqualTo("{\"id\":" + id + ",\"name\":\"Fido\",\"tag\":\"dog\"}");
+    assertThat(created.headers().firstValue(PetController.CREATED_BY)).contains("alice");
 
     HttpResponse<String> updated = send("PUT", "/pets/" + id, "{\"name\":\"Fido II\"}");
     assertThat(updated.statusCode()).isEqualTo(200);
