@@ -61,7 +61,8 @@ public final class ColdStartBench {
     if (options.containsKey("help")) {
       System.out.println(
           "options: --runs N (15) --variants a,b (every built one) --modes plain,appcds,primed"
-              + " --dir benchmarks/target/variants --out benchmarks/target/cold-start.md");
+              + " --dir benchmarks/target/variants --out benchmarks/target/cold-start.md"
+              + " --extra NAME=JAR=HANDLER,... (more API variants, e.g. another commit's jar)");
       return;
     }
     int runs = Integer.parseInt(options.getOrDefault("runs", "15"));
@@ -70,12 +71,32 @@ public final class ColdStartBench {
     List<String> modes = Arrays.asList(options.getOrDefault("modes", "plain").split(","));
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
+    List<Variant> known = new ArrayList<>(Variant.all());
+    if (options.containsKey("extra")) {
+      // --extra NAME=JAR=HANDLER[,...]: more API variants answering GET /pets/1, e.g. an older
+      // build's deployable copied into the variants directory, to compare two commits.
+      for (String spec : options.get("extra").split(",")) {
+        String[] parts = spec.split("=");
+        if (parts.length != 3) {
+          throw new IllegalArgumentException("--extra wants NAME=JAR=HANDLER, got " + spec);
+        }
+        known.add(
+            new Variant(
+                parts[0],
+                parts[1],
+                parts[2],
+                "events/get-pet.json",
+                "\"statusCode\":200",
+                Map.of(),
+                Variant.API));
+      }
+    }
     List<Variant> variants = new ArrayList<>();
     List<String> wanted =
         options.containsKey("variants")
             ? Arrays.asList(options.get("variants").split(","))
-            : Variant.all().stream().map(Variant::name).toList();
-    for (Variant v : Variant.all()) {
+            : known.stream().map(Variant::name).toList();
+    for (Variant v : known) {
       if (!wanted.contains(v.name())) {
         continue;
       }
