@@ -305,7 +305,20 @@ public final class LocalGateway implements AutoCloseable {
         if (route.path().equals(LocalRoute.DEFAULT_ROUTE)) {
           LOG.info("{} $default route: {}/* -> {}", kind, base, route.function());
         } else {
-          LOG.info("{} {} {}{} -> {}", kind, route.method(), base, route.path(), route.function());
+          String authorizer =
+              route.authorizer() != null ? route.authorizer() : api.defaultAuthorizer();
+          boolean guarded =
+              options.authorizersEnabled()
+                  && authorizer != null
+                  && !authorizer.equals(LocalRoute.NO_AUTHORIZER);
+          LOG.info(
+              "{} {} {}{} -> {}{}",
+              kind,
+              route.method(),
+              base,
+              route.path(),
+              route.function(),
+              guarded ? " (authorizer " + authorizer + ")" : "");
         }
       }
       if (!api.stage().equals("$default")) {

@@ -207,12 +207,13 @@ class DevIssuerTest {
       assertThat(gateway.config().warnings()).noneMatch(w -> w.contains("OIDC_ISSUER:"));
 
       HttpResponse<String> token =
-          post(gateway.uri(DevIssuer.GATEWAY_TOKEN_PATH + "?sub=dana&scope=echo:write"));
+          post(gateway.uri(DevIssuer.GATEWAY_TOKEN_PATH + "?sub=dana&scope=echo:write+echo:read"));
       assertThat(token.statusCode()).isEqualTo(200);
       assertThat(token.headers().firstValue("Content-Type"))
           .hasValueSatisfying(type -> assertThat(type).startsWith("text/plain"));
       assertThat(part(token.body(), 1).get("iss").asText()).isEqualTo(issuer.issuer());
       assertThat(part(token.body(), 1).get("sub").asText()).isEqualTo("dana");
+      assertThat(part(token.body(), 1).get("scope").asText()).isEqualTo("echo:write echo:read");
       assertThat(verifies(token.body(), JSON.readTree(issuer.jwks()))).isTrue();
     }
   }
