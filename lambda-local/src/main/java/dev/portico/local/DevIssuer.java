@@ -203,20 +203,19 @@ public final class DevIssuer implements AutoCloseable {
   /**
    * Mints a token for a {@code POST /token} (or {@value #GATEWAY_TOKEN_PATH}) request: {@code sub},
    * {@code scope} (space or comma separated; may repeat), {@code email}, {@code expires_in}
-   * (seconds). Only callers on a loopback address are served.
-   *
-   * @return whether the request was answered (always, for a loopback caller)
+   * (seconds). Only callers on a loopback address get a token (403 otherwise), only with POST (405
+   * otherwise).
    */
-  boolean serveTokenRequest(Request request, Response response, Callback callback) {
+  void serveTokenRequest(Request request, Response response, Callback callback) {
     if (!isLoopback(request.getConnectionMetaData().getRemoteSocketAddress())) {
       answer(
           response, callback, 403, "text/plain", "the development issuer only serves loopback\n");
-      return true;
+      return;
     }
     if (!request.getMethod().equals("POST")) {
       response.getHeaders().put(HttpHeader.ALLOW, "POST");
       answer(response, callback, 405, "text/plain", "use POST to mint a development token\n");
-      return true;
+      return;
     }
     Fields query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
     String subject = query.getValue("sub");
@@ -249,7 +248,7 @@ public final class DevIssuer implements AutoCloseable {
                 + ", got '"
                 + expiresIn
                 + "'\n");
-        return true;
+        return;
       }
       lifetime = Duration.ofSeconds(seconds);
     }
@@ -262,7 +261,6 @@ public final class DevIssuer implements AutoCloseable {
             lifetime);
     response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
     answer(response, callback, 200, "text/plain", token);
-    return true;
   }
 
   private static boolean isLoopback(SocketAddress address) {

@@ -53,6 +53,10 @@ import org.slf4j.LoggerFactory;
  * [--no-authorizers] [--parameter Name=Value] [--quiet] [--runtime-client]}; the port also comes
  * from {@code PORT}. With {@code --runtime-client} every function runs in the real AWS runtime
  * interface client in its own JVM instead of in-process.
+ *
+ * <p>When an authorizer function's template environment needs {@code OIDC_ISSUER} and nothing sets
+ * it, the gateway starts a {@link DevIssuer} on 127.0.0.1 for it and serves {@code POST
+ * /__portico/dev-token?sub=alice&scope=pets:write}; see {@link #devIssuer()}.
  */
 public final class LocalGateway implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LocalGateway.class);
