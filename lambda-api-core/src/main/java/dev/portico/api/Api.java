@@ -86,6 +86,7 @@ public final class Api {
     private @Nullable Cors cors;
     private boolean stripStage = true;
     private int compressAbove = 8 * 1024;
+    private boolean compressRestApi;
     private List<Interceptor> currentControllerInterceptors = List.of();
 
     private Builder() {}
@@ -226,6 +227,17 @@ public final class Api {
       return this;
     }
 
+    /**
+     * Whether to gzip REST API (payload 1.0) responses too. Off by default: a REST API passes a
+     * base64 body on as binary only when the request's {@code Accept} header matches one of the
+     * API's binary media types, so turn this on only when the API lists {@code *}{@code /*}. HTTP
+     * APIs, function URLs and ALBs always decode base64 bodies and are compressed anyway.
+     */
+    public Builder compressRestApi(boolean compress) {
+      this.compressRestApi = compress;
+      return this;
+    }
+
     @Override
     public <T> Param<T> param(
         String owner,
@@ -301,7 +313,8 @@ public final class Api {
                 interceptors,
                 basePaths,
                 stripStage,
-                compressAbove);
+                compressAbove,
+                compressRestApi);
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {

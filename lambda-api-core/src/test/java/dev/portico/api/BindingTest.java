@@ -215,6 +215,34 @@ class BindingTest {
 
   @ParameterizedTest
   @EnumSource(EventSource.class)
+  void jsonErrorsNameFieldsAndKindsButNeverJavaTypes(EventSource source) {
+    ProxyResponse array = send(TestRequest.postJson("/pets", "[1,2]"), source);
+    assertThat(array.json().path("detail").asText())
+        .isEqualTo("Invalid JSON body at line 1, column 1: expected object");
+    ProxyResponse date =
+        send(
+            TestRequest.postJson(
+                "/pets", "{\"name\":\"Rex\",\"species\":\"DOG\",\"born\":\"yesterday\"}"),
+            source);
+    assertThat(date.json().path("detail").asText())
+        .isEqualTo(
+            "Invalid JSON body at born, line 1, column 38: 'yesterday' is not a valid LocalDate");
+    for (ProxyResponse response : List.of(array, date)) {
+      assertThat(response.bodyAsString())
+          .doesNotContain("`")
+          .doesNotContain("$")
+          .doesNotContain("java.");
+    }
+  }
+
+  @Test
+  void aRawEventOfTheWrongSourceIsAnErrorNotNulls() {
+    ProxyResponse response = send(TestRequest.get("/raw-v2"), EventSource.API_GATEWAY_V1);
+    assertThat(response.status()).isEqualTo(500);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
   void missingBodyIs400(EventSource source) {
     ProxyResponse response =
         send(TestRequest.of("POST", "/pets").header("Content-Type", "application/json"), source);

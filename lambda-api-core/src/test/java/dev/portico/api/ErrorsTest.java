@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -102,6 +103,29 @@ class ErrorsTest {
         .doesNotContain("at dev.portico");
     assertThat(response.json().path("detail").asText())
         .isEqualTo("The server failed to handle the request; quote the instance when reporting it");
+  }
+
+  @ParameterizedTest
+  @EnumSource(EventSource.class)
+  void errorsThrownByUserCodeAreA500TooNotALambdaFailure(EventSource source) {
+    Api api =
+        Api.builder()
+            .get(
+                "/assert",
+                r -> {
+                  throw new AssertionError("invariant broken");
+                })
+            .get(
+                "/linkage",
+                r -> {
+                  throw new NoClassDefFoundError("com/example/Gone");
+                })
+            .build();
+    for (String path : List.of("/assert", "/linkage")) {
+      ProxyResponse response = Fixtures.send(api, TestRequest.get(path), source);
+      assertThat(response.status()).isEqualTo(500);
+      assertThat(response.bodyAsString()).doesNotContain("invariant").doesNotContain("com/example");
+    }
   }
 
   @ParameterizedTest

@@ -87,8 +87,9 @@ class ResponsesTest {
     assertThat(response.body()).containsExactly(0, 1, 2, 0xfe);
   }
 
+  /** REST APIs pass base64 bodies on as binary only for their binary media types: no gzip there. */
   @ParameterizedTest
-  @EnumSource(EventSource.class)
+  @EnumSource(names = {"API_GATEWAY_V2", "FUNCTION_URL", "ALB", "ALB_MULTI_VALUE"})
   void largeBodiesAreGzippedOnlyWhenTheClientAcceptsIt(EventSource source) throws IOException {
     ProxyResponse plain = send(TestRequest.get("/big"), source);
     assertThat(plain.header("Content-Encoding")).isNull();
@@ -114,8 +115,18 @@ class ResponsesTest {
   }
 
   @Test
+  void restApiResponsesAreCompressedOnlyWhenTurnedOn() {
+    TestRequest request = TestRequest.get("/big").header("Accept-Encoding", "gzip");
+    assertThat(send(request, EventSource.API_GATEWAY_V1).header("Content-Encoding")).isNull();
+    Api api = Api.builder().compressRestApi(true).get("/big", r -> "x".repeat(20_000)).build();
+    ProxyResponse gzipped = Fixtures.send(api, request, EventSource.API_GATEWAY_V1);
+    assertThat(gzipped.header("Content-Encoding")).isEqualTo("gzip");
+    assertThat(gzipped.base64()).isTrue();
+  }
+
+  @Test
   void compressionThresholdIsConfigurable() {
-    Api api = Api.builder().compressAbove(4).get("/t", r -> "hello").build();
+    Api api = Api.builder().compressAbove(4).compressRestApi(true).get("/t", r -> "hello").build();
     assertThat(
             Fixtures.send(
                     api,
@@ -134,12 +145,63 @@ class ResponsesTest {
   }
 
   @ParameterizedTest
-  @EnumSource(EventSource.class)
+  @EnumSource(names = {"API_GATEWAY_V1", "API_GATEWAY_V2", "FUNCTION_URL"})
   void aResponseOverLambdasLimitIsAClear500InsteadOfA502(EventSource source) {
     ProxyResponse response = send(TestRequest.get("/huge").requestId("big-1"), source);
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.json().path("detail").asText())
         .isEqualTo("The response is larger than the 6 MB AWS Lambda allows");
+  }
+
+  /** JSON escaping grows a body on the wire: the limit is checked on the proxy response itself. */
+  @ParameterizedTest
+  @EnumSource(names = {"API_GATEWAY_V1", "API_GATEWAY_V2", "FUNCTION_URL"})
+  void theLimitCountsEscapedJsonNotRawBytes(EventSource source) {
+    List<Map<String, Object>> pets = new java.util.ArrayList<>();
+    for (int i = 0; i < 250_000; i++) {
+      pets.add(Map.of("id", 1, "name", "ab"));
+    }
+    Api api = Api.builder().get("/pets", r -> pets).build();
+    byte[] raw =
+        Fixtures.invokeRaw(
+            api, dev.portico.api.testing.ProxyEvents.toEvent(TestRequest.get("/pets"), source));
+    assertThat(raw.length).isLessThanOrEqualTo(6_291_556);
+    assertThat(ProxyResponse.parse(raw).status()).isEqualTo(500);
+  }
+
+  @ParameterizedTest
+  @EnumSource(names = {"ALB", "ALB_MULTI_VALUE"})
+  void albResponsesAreLimitedToOneMegabyte(EventSource source) {
+    Api api = Api.builder().get("/mb", r -> "z".repeat(1_100_000)).build();
+    ProxyResponse response = Fixtures.send(api, TestRequest.get("/mb"), source);
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.json().path("detail").asText())
+        .isEqualTo(
+            "The response is larger than the 1 MB an Application Load Balancer accepts from Lambda");
+    Api small = Api.builder().get("/kb", r -> "z".repeat(900_000)).build();
+    assertThat(Fixtures.send(small, TestRequest.get("/kb"), source).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aBodyThatCannotBeSerializedGoesThroughErrorMappingAndCors() {
+    record Broken(String name) {
+      public String getExplode() {
+        throw new IllegalStateException("getter failed");
+      }
+    }
+    Api api =
+        Api.builder()
+            .cors(Cors.allowOrigins("https://app.example.com"))
+            .get("/broken", r -> new Broken("x"))
+            .build();
+    ProxyResponse response =
+        Fixtures.send(
+            api,
+            TestRequest.get("/broken").header("Origin", "https://app.example.com"),
+            EventSource.API_GATEWAY_V2);
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.header("Access-Control-Allow-Origin")).isEqualTo("https://app.example.com");
+    assertThat(response.bodyAsString()).doesNotContain("getter failed");
   }
 
   @Test

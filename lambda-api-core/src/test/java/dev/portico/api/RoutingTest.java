@@ -162,6 +162,20 @@ class RoutingTest {
   }
 
   @Test
+  void httpApiPayload10EventsOnANamedStageAreStrippedToo() throws Exception {
+    com.fasterxml.jackson.databind.ObjectMapper json =
+        new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode event =
+        (com.fasterxml.jackson.databind.node.ObjectNode)
+            json.readTree(Fixtures.event("powertools-python/apiGatewayProxyEvent.json"));
+    event.put("path", "/prod/pets");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("requestContext"))
+        .put("stage", "prod");
+    assertThat(Fixtures.invoke(API, json.writeValueAsBytes(event)).bodyAsString())
+        .isEqualTo("list {}");
+  }
+
+  @Test
   void duplicateRoutesAreReportedNamingBothHandlers() {
     assertThatThrownBy(
             () ->

@@ -10,6 +10,10 @@ import java.util.concurrent.ConcurrentHashMap;
 /** ObjectReaders built once per body type, not per request. */
 final class BodyReaders {
   private final ObjectMapper mapper;
+
+  /** Events are read with Jackson's defaults, whatever the user did to the body mapper. */
+  private static final ObjectMapper EVENTS = new ObjectMapper();
+
   private final Map<Type, ObjectReader> bodies = new ConcurrentHashMap<>();
   private final Map<Class<?>, ObjectReader> events = new ConcurrentHashMap<>();
 
@@ -30,6 +34,6 @@ final class BodyReaders {
   /** A lenient reader for whole events as aws-lambda-java-events types. */
   ObjectReader event(Class<?> type) {
     return events.computeIfAbsent(
-        type, t -> mapper.readerFor(t).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        type, t -> EVENTS.readerFor(t).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
   }
 }

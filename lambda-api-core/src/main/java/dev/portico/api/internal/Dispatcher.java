@@ -3,6 +3,7 @@ package dev.portico.api.internal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
 import dev.portico.api.NotFoundException;
@@ -41,8 +42,11 @@ public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
   private static final byte[] EMPTY = new byte[0];
 
-  /** Lambda's synchronous response payload limit, less room for headers and escaping. */
-  static final int RESPONSE_LIMIT = 6 * 1024 * 1024 - 32 * 1024;
+  /** The largest proxy response Lambda accepts from a synchronous invocation, in bytes. */
+  static final int LAMBDA_RESPONSE_LIMIT = 6_291_556;
+
+  /** The largest response JSON an Application Load Balancer accepts from a Lambda target. */
+  static final int ALB_RESPONSE_LIMIT = 1_048_576;
 
   /** The deadline given to invocations that arrive without a Lambda context (priming, tools). */
   private static final java.time.Duration NO_CONTEXT_TIMEOUT = java.time.Duration.ofSeconds(30);
@@ -56,7 +60,9 @@ public final class Dispatcher {
   private final List<List<String>> basePaths;
   private final boolean stripStage;
   private final int compressAbove;
+  private final boolean compressRestApi;
   private final List<Route> routes;
+  private final List<Interceptor> frameworkInterceptors;
 
   /** A route with its complete interceptor chain. */
   private record Entry(Route route, Interceptor[] chain) {}
@@ -75,14 +81,17 @@ public final class Dispatcher {
       List<Interceptor> userInterceptors,
       List<String> basePaths,
       boolean stripStage,
-      int compressAbove) {
+      int compressAbove,
+      boolean compressRestApi) {
     this.mapper = mapper;
     this.readers = new BodyReaders(mapper);
     this.reader = new EventReader(mapper);
     this.writer = new ResponseWriter(mapper.getFactory());
     this.stripStage = stripStage;
     this.compressAbove = compressAbove;
+    this.compressRestApi = compressRestApi;
     this.routes = List.copyOf(routes);
+    this.frameworkInterceptors = List.copyOf(frameworkInterceptors);
     List<Interceptor> global = new ArrayList<>(frameworkInterceptors);
     global.addAll(userInterceptors);
     List<Interceptor> unmatched = new ArrayList<>(global);
@@ -161,12 +170,13 @@ public final class Dispatcher {
         response =
             new RealChain(chain, 0, request, entry == null ? null : entry.route, match, segments)
                 .proceed(request);
-      } catch (Exception | StackOverflowError e) {
+      } catch (Throwable e) {
+        ErrorMapping.rethrowIfFatal(e);
         LOG.error("Unhandled failure in {} {}", request.method(), path, e);
         response = ErrorMapping.internalError(request);
       }
-      String produces = entry == null ? null : entry.route.produces();
-      int status = write(output, request, response, produces);
+      int status =
+          write(output, request, response, entry == null ? null : entry.route, match, segments);
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} {} {} ms",
@@ -188,7 +198,8 @@ public final class Dispatcher {
     if (stripStage
         && stage != null
         && !stage.equals("$default")
-        && (event.source() == dev.portico.api.EventSource.API_GATEWAY_V2)
+        && (event.source() == EventSource.API_GATEWAY_V2
+            || (event.source() == EventSource.API_GATEWAY_V1 && "1.0".equals(event.version())))
         && !segments.isEmpty()
         && segments.get(0).equals(stage)) {
       segments = segments.subList(1, segments.size());
@@ -256,18 +267,59 @@ public final class Dispatcher {
     return result == null ? Response.noContent() : Response.ok(result);
   }
 
+  /**
+   * Writes the response; a body that cannot be serialized, or a response over the source's size
+   * limit, is answered through the framework's own interceptors instead (error mapping, CORS).
+   */
   private int write(
-      OutputStream output, EventRequest request, Response<?> response, @Nullable String produces)
+      OutputStream output,
+      EventRequest request,
+      Response<?> response,
+      @Nullable Route route,
+      Router.Match<Entry> match,
+      List<String> segments)
       throws IOException {
-    Body body;
+    byte[] proxy;
     try {
-      body = encode(response, produces);
-    } catch (JsonProcessingException e) {
-      LOG.error(
-          "Cannot write the response body of {} {} as JSON", request.method(), request.path(), e);
-      response = ErrorMapping.internalError(request);
-      body = encode(response, null);
+      proxy = render(request, response, route == null ? null : route.produces());
+    } catch (JsonProcessingException | ResponseTooLargeException e) {
+      if (e instanceof ResponseTooLargeException) {
+        LOG.error("{} {}: {}", request.method(), request.path(), e.getMessage());
+      } else {
+        LOG.error(
+            "Cannot write the response body of {} {} as JSON", request.method(), request.path(), e);
+      }
+      response = errorPass(request, e, route, match, segments);
+      proxy = render(request, response, null);
     }
+    output.write(proxy);
+    return response.status();
+  }
+
+  /** Runs a failure through CORS and error mapping, as if the handler had thrown it. */
+  private Response<?> errorPass(
+      EventRequest request,
+      Exception failure,
+      @Nullable Route route,
+      Router.Match<Entry> match,
+      List<String> segments) {
+    Interceptor[] chain =
+        frameworkInterceptors.toArray(new Interceptor[frameworkInterceptors.size() + 1]);
+    chain[chain.length - 1] =
+        c -> {
+          throw failure;
+        };
+    try {
+      return new RealChain(chain, 0, request, route, match, segments).proceed(request);
+    } catch (Throwable e) {
+      ErrorMapping.rethrowIfFatal(e);
+      return ErrorMapping.internalError(request);
+    }
+  }
+
+  private byte[] render(EventRequest request, Response<?> response, @Nullable String produces)
+      throws IOException {
+    Body body = encode(response, produces);
     byte[] bytes = body.bytes;
     boolean binary = body.binary;
     Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -276,10 +328,12 @@ public final class Dispatcher {
       headers.put("Content-Type", List.of(body.contentType));
     }
     int status = response.status();
+    EventSource source = request.source();
     if (request.method().equals("HEAD") || status == 204 || status == 304) {
       bytes = EMPTY;
     } else if (compressAbove >= 0
         && bytes.length >= compressAbove
+        && (source != EventSource.API_GATEWAY_V1 || compressRestApi)
         && !headers.containsKey("Content-Encoding")
         && acceptsGzip(request)) {
       bytes = gzip(bytes);
@@ -289,22 +343,14 @@ public final class Dispatcher {
       vary.add("Accept-Encoding");
       headers.put("Vary", vary);
     }
-    long wireSize = binary ? 4L * ((bytes.length + 2) / 3) : bytes.length;
-    if (wireSize > RESPONSE_LIMIT) {
-      LOG.error(
-          "The response to {} {} is {} bytes on the wire, over Lambda's 6 MB payload limit; answering 500",
-          request.method(),
-          request.path(),
-          wireSize);
-      Response<Problem> tooLarge =
-          Response.status(500)
-              .withBody(
-                  Problem.of(500, "The response is larger than the 6 MB AWS Lambda allows")
-                      .withInstance(request.requestId()));
-      return write(output, request, tooLarge, null);
+    ByteArrayOutputStream proxy = new ByteArrayOutputStream(bytes.length + 256);
+    writer.write(proxy, source, status, headers, response.cookies(), bytes, binary);
+    boolean alb = source == EventSource.ALB || source == EventSource.ALB_MULTI_VALUE;
+    int limit = alb ? ALB_RESPONSE_LIMIT : LAMBDA_RESPONSE_LIMIT;
+    if (proxy.size() > limit) {
+      throw new ResponseTooLargeException(proxy.size(), alb);
     }
-    writer.write(output, request.source(), status, headers, response.cookies(), bytes, binary);
-    return status;
+    return proxy.toByteArray();
   }
 
   private record Body(byte[] bytes, boolean binary, @Nullable String contentType) {}

@@ -7,7 +7,6 @@ import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
 import dev.portico.api.Request;
 import dev.portico.api.Response;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -35,8 +34,19 @@ public final class ErrorMapping implements Interceptor {
     Request request = chain.request();
     try {
       return chain.proceed(request);
-    } catch (Exception e) {
+    } catch (Throwable e) {
+      rethrowIfFatal(e);
       return toResponse(e, request);
+    }
+  }
+
+  /**
+   * Rethrows errors the JVM cannot recover from (out of memory, internal errors); a stack overflow,
+   * an assertion or a missing class in one request is answered like any exception.
+   */
+  static void rethrowIfFatal(Throwable e) {
+    if (e instanceof VirtualMachineError fatal && !(e instanceof StackOverflowError)) {
+      throw fatal;
     }
   }
 
@@ -98,17 +108,6 @@ public final class ErrorMapping implements Interceptor {
         ExceptionMapper<Throwable> found = mappers.get(c);
         if (found != null) {
           cached = found;
-          break;
-        }
-        List<Class<?>> interfaces = List.of(c.getInterfaces());
-        for (Class<?> i : interfaces) {
-          found = mappers.get(i);
-          if (found != null) {
-            cached = found;
-            break;
-          }
-        }
-        if (cached != NONE) {
           break;
         }
       }

@@ -1,8 +1,10 @@
 package dev.portico.api.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.portico.api.Authorization;
 import dev.portico.api.BadRequestException;
@@ -158,15 +160,62 @@ final class EventRequest implements Request {
         throw new BadRequestException("Missing request body: the body is JSON null");
       }
       return value;
-    } catch (MismatchedInputException e) {
-      throw new BadRequestException(
-          "Invalid JSON body" + location(e) + ": " + e.getOriginalMessage(), e);
-    } catch (JsonProcessingException e) {
+    } catch (JsonParseException e) {
+      // The parser's own words describe characters, never Java types.
       throw new BadRequestException(
           "Malformed JSON body" + location(e) + ": " + e.getOriginalMessage(), e);
+    } catch (InvalidFormatException e) {
+      throw new BadRequestException(
+          "Invalid JSON body"
+              + location(e)
+              + ": "
+              + describeValue(e.getValue())
+              + " is not a valid "
+              + kind(e.getTargetType()),
+          e);
+    } catch (MismatchedInputException e) {
+      throw new BadRequestException(
+          "Invalid JSON body" + location(e) + ": expected " + kind(e.getTargetType()), e);
+    } catch (JsonProcessingException e) {
+      // Other mapping failures can quote Java types or user code's messages: keep them in the log.
+      throw new BadRequestException("Invalid JSON body" + location(e), e);
     } catch (IOException e) {
       throw new BadRequestException("Unreadable request body", e);
     }
+  }
+
+  private static String describeValue(@Nullable Object value) {
+    if (value == null) {
+      return "null";
+    }
+    String text = value.toString();
+    return "'" + (text.length() <= 50 ? text : text.substring(0, 50) + "...") + "'";
+  }
+
+  /** How a client should picture a Java type: a JSON kind, or the simple name of a value type. */
+  private static String kind(@Nullable Class<?> type) {
+    if (type == null) {
+      return "value";
+    }
+    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+      return "array";
+    }
+    if (type == String.class || type == Character.class || type == char.class) {
+      return "string";
+    }
+    if (type == boolean.class || type == Boolean.class) {
+      return "boolean";
+    }
+    if (type.isPrimitive() || Number.class.isAssignableFrom(type)) {
+      return "number";
+    }
+    if (type.isEnum()) {
+      return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+    }
+    if (type.getName().startsWith("java.time.") || type == java.util.UUID.class) {
+      return type.getSimpleName();
+    }
+    return "object";
   }
 
   private static String location(JsonProcessingException e) {
@@ -224,10 +273,7 @@ final class EventRequest implements Request {
     if (id.isTextual() && !id.asText().isEmpty()) {
       return id.asText();
     }
-    String trace = header("X-Amzn-Trace-Id");
-    if (trace != null) {
-      return trace;
-    }
+    // ALB events carry no request id: the Lambda request id matches the runtime's own log lines.
     return context.getAwsRequestId();
   }
 
@@ -253,12 +299,37 @@ final class EventRequest implements Request {
 
   @Override
   public <T> T rawEvent(Class<T> type) {
+    EventSource expected = RAW_EVENT_SOURCES.get(type.getName());
+    if (expected != null && !sameFamily(expected, event.source())) {
+      throw new IllegalStateException(
+          "A " + type.getSimpleName() + " parameter cannot bind a " + event.source() + " event");
+    }
     try {
       return readers.event(type).readValue(event.event());
     } catch (IOException e) {
       throw new IllegalStateException(
           "Cannot read the " + event.source() + " event as " + type.getName(), e);
     }
+  }
+
+  /** The event source each aws-lambda-java-events proxy type is for. */
+  private static final Map<String, EventSource> RAW_EVENT_SOURCES =
+      Map.of(
+          "com.amazonaws.services.lambda.runtime.events.APIGatewayProxyRequestEvent",
+          EventSource.API_GATEWAY_V1,
+          "com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent",
+          EventSource.API_GATEWAY_V2,
+          "com.amazonaws.services.lambda.runtime.events.ApplicationLoadBalancerRequestEvent",
+          EventSource.ALB);
+
+  private static boolean sameFamily(EventSource expected, EventSource actual) {
+    return switch (expected) {
+      case API_GATEWAY_V2, FUNCTION_URL ->
+          actual == EventSource.API_GATEWAY_V2 || actual == EventSource.FUNCTION_URL;
+      case ALB, ALB_MULTI_VALUE ->
+          actual == EventSource.ALB || actual == EventSource.ALB_MULTI_VALUE;
+      case API_GATEWAY_V1 -> actual == EventSource.API_GATEWAY_V1;
+    };
   }
 
   @Override

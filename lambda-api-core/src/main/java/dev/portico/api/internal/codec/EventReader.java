@@ -25,6 +25,8 @@ import java.util.TreeSet;
  * (1.0 or 2.0), function URL or ALB. Only {@code requestContext} is read as a tree.
  */
 public final class EventReader {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.portico.api");
+
   private final ObjectMapper mapper;
 
   /** A reader using this mapper's factory. */
@@ -38,6 +40,23 @@ public final class EventReader {
    * @throws UnsupportedEventException when the JSON is not a proxy event, naming what it is
    */
   public ParsedEvent read(byte[] event) throws IOException {
+    try {
+      return readFields(event);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UnsupportedEventException(
+          "Unsupported event: the payload is not valid JSON ("
+              + e.getOriginalMessage()
+              + (e.getLocation() == null
+                  ? ""
+                  : " at line "
+                      + e.getLocation().getLineNr()
+                      + ", column "
+                      + e.getLocation().getColumnNr())
+              + ")");
+    }
+  }
+
+  private ParsedEvent readFields(byte[] event) throws IOException {
     Fields f = new Fields();
     try (JsonParser p = mapper.getFactory().createParser(event)) {
       JsonToken first = p.nextToken();
@@ -182,7 +201,8 @@ public final class EventReader {
             context.isObject() ? context : new ObjectNode(null),
             null,
             event,
-            e);
+            e,
+            version);
       }
     }
 
@@ -253,10 +273,12 @@ public final class EventReader {
         bodyBytes = new byte[0];
       } else if (base64) {
         try {
-          bodyBytes = Base64.getMimeDecoder().decode(body);
+          bodyBytes = Base64.getDecoder().decode(withoutLineBreaks(body));
         } catch (IllegalArgumentException e) {
-          throw new BadRequestException(
-              "The request body is marked base64 but is not valid base64");
+          // API Gateway never sends this, but hand-made and sample events do: keep the body exactly
+          // as sent rather than decoding it into bytes nobody sent.
+          LOG.warn("isBase64Encoded is true but the body is not base64; reading it as text");
+          bodyBytes = body.getBytes(StandardCharsets.UTF_8);
         }
       } else {
         bodyBytes = body.getBytes(StandardCharsets.UTF_8);
@@ -275,7 +297,8 @@ public final class EventReader {
           context.isObject() ? context : new ObjectNode(null),
           stage,
           event,
-          null);
+          null,
+          version);
     }
 
     private EventSource detect(JsonNode context) {
@@ -314,6 +337,12 @@ public final class EventReader {
               + " event, got a JSON object with fields "
               + new TreeSet<>(names));
     }
+  }
+
+  private static String withoutLineBreaks(String base64) {
+    return base64.indexOf('\n') < 0 && base64.indexOf('\r') < 0
+        ? base64
+        : base64.replace("\r", "").replace("\n", "");
   }
 
   private static @Nullable String text(JsonNode node) {

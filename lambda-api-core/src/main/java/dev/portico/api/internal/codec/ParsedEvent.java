@@ -23,6 +23,7 @@ import java.util.Map;
  * @param stage the stage name, or null
  * @param event the whole event bytes, for raw-event binding
  * @param invalid why the request is malformed (bad encoding), or null
+ * @param version the event's {@code version} field, or null
  */
 public record ParsedEvent(
     EventSource source,
@@ -37,4 +38,5 @@ public record ParsedEvent(
     JsonNode requestContext,
     @Nullable String stage,
     byte[] event,
-    @Nullable BadRequestException invalid) {}
+    @Nullable BadRequestException invalid,
+    @Nullable String version) {}
