@@ -38,11 +38,13 @@ public final class PetController_Routes implements RouteProvider {
         "PetController.get(long id)", ParamSource.PATH, "id", long.class, null, false);
     routes.add(new Route("GET", "/pets/{id}", "PetController.get(long id)",
         request -> controller.get(getId.get(request)),
-        List.of(), "application/json", List.of()));
+        List.of(), "application/json", List.of())
+        .withWarmTypes(List.of(PetController.Pet.class)));
 
     routes.add(new Route("POST", "/pets", "PetController.create(NewPet pet)",
         request -> controller.create(request.bodyAs(PetController.NewPet.class)),
-        List.of("application/json", "application/*+json"), "application/json", List.of()));
+        List.of("application/json", "application/*+json"), "application/json", List.of())
+        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
 
     String listName = "PetController.list(int limit, List<String> tags)";
     Param<Integer> listLimit = routes.param(
@@ -51,7 +53,8 @@ public final class PetController_Routes implements RouteProvider {
         listName, ParamSource.QUERY, "tag", String.class, null, true);
     routes.add(new Route("GET", "/pets", listName,
         request -> controller.list(listLimit.get(request), listTags.all(request)),
-        List.of(), "application/json", List.of()));
+        List.of(), "application/json", List.of())
+        .withWarmTypes(List.of(PetController.Pet.class)));
 
     String deleteName = "PetController.delete(long id, String user)";
     Param<Long> deleteId = routes.param(
@@ -74,7 +77,8 @@ public final class PetController_Routes implements RouteProvider {
             replaceId.get(request),
             request.bodyAs(REPLACE_PETS_TYPE),
             request),
-        List.of("application/json", "application/*+json"), "application/json", List.of()));
+        List.of("application/json", "application/*+json"), "application/json", List.of())
+        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
 
     String visitName =
         "PetController.visit(long id, LocalDate day, Optional<UUID> trace, String session, String env, String subject, Integer tenant, Context context, Authorization authorization, APIGatewayV2HTTPEvent event)";
@@ -138,7 +142,8 @@ public final class PetController_Routes implements RouteProvider {
             request.body().length == 0
                 ? Optional.<Map<String, List<String>>>empty()
                 : Optional.of(request.<Map<String, List<String>>>bodyAs(SEARCH_FILTER_TYPE))),
-        List.of("application/json", "application/*+json"), "application/json", List.of()));
+        List.of("application/json", "application/*+json"), "application/json", List.of())
+        .withWarmTypes(List.of(PetController.Pet.class)));
 
     Param<String> legacyRest = routes.param(
         "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class, null, false);

@@ -19,6 +19,8 @@ import java.util.List;
  *     allowed); empty means any
  * @param produces the default {@code Content-Type} of the response body, or {@code null}
  * @param interceptors interceptors that run for this route only, inside the global ones
+ * @param warmTypes the JSON body and result types, whose Jackson readers and writers SnapStart
+ *     priming builds before the snapshot (the annotation processor fills this in)
  */
 public record Route(
     String method,
@@ -27,37 +29,57 @@ public record Route(
     Handler handler,
     List<String> consumes,
     @Nullable String produces,
-    List<Interceptor> interceptors) {
+    List<Interceptor> interceptors,
+    List<Class<?>> warmTypes) {
 
   /** Validates and copies. */
   public Route {
     method = method.toUpperCase(java.util.Locale.ROOT);
     consumes = List.copyOf(consumes);
     interceptors = List.copyOf(interceptors);
+    warmTypes = List.copyOf(warmTypes);
+  }
+
+  /** A route without types to warm. */
+  public Route(
+      String method,
+      String path,
+      String name,
+      Handler handler,
+      List<String> consumes,
+      @Nullable String produces,
+      List<Interceptor> interceptors) {
+    this(method, path, name, handler, consumes, produces, interceptors, List.of());
   }
 
   /** A route named after its method and path. */
   public static Route of(String method, String path, Handler handler) {
-    return new Route(method, path, method + " " + path, handler, List.of(), null, List.of());
+    return new Route(
+        method, path, method + " " + path, handler, List.of(), null, List.of(), List.of());
   }
 
   /** A copy with a name. */
   public Route named(String newName) {
-    return new Route(method, path, newName, handler, consumes, produces, interceptors);
+    return new Route(method, path, newName, handler, consumes, produces, interceptors, warmTypes);
   }
 
   /** A copy accepting only these body media types. */
   public Route withConsumes(List<String> mediaTypes) {
-    return new Route(method, path, name, handler, mediaTypes, produces, interceptors);
+    return new Route(method, path, name, handler, mediaTypes, produces, interceptors, warmTypes);
   }
 
   /** A copy with a default response {@code Content-Type}. */
   public Route withProduces(@Nullable String mediaType) {
-    return new Route(method, path, name, handler, consumes, mediaType, interceptors);
+    return new Route(method, path, name, handler, consumes, mediaType, interceptors, warmTypes);
   }
 
   /** A copy with route-level interceptors. */
   public Route withInterceptors(List<Interceptor> routeInterceptors) {
-    return new Route(method, path, name, handler, consumes, produces, routeInterceptors);
+    return new Route(method, path, name, handler, consumes, produces, routeInterceptors, warmTypes);
+  }
+
+  /** A copy whose body and result types SnapStart priming warms. */
+  public Route withWarmTypes(List<Class<?>> types) {
+    return new Route(method, path, name, handler, consumes, produces, interceptors, types);
   }
 }

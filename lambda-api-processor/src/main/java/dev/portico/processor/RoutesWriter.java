@@ -2,6 +2,7 @@ package dev.portico.processor;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -76,6 +77,13 @@ final class RoutesWriter {
                   + ")";
       String produces = route.produces() == null ? "null" : literal(route.produces());
       boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
+      Set<String> warm = new LinkedHashSet<>();
+      warmTypes(method.getReturnType(), model.packageName(), imports, warm);
+      for (Binding binding : route.bindings()) {
+        if (binding.kind() == Binding.Kind.BODY_JSON) {
+          warmTypes(binding.valueType(), model.packageName(), imports, warm);
+        }
+      }
       for (String httpMethod : route.httpMethods()) {
         register
             .append("    routes.add(new ")
@@ -100,7 +108,16 @@ final class RoutesWriter {
             .append(produces)
             .append(", ")
             .append(list)
-            .append(".of()));\n");
+            .append(".of())");
+        if (!warm.isEmpty()) {
+          register
+              .append("\n        .withWarmTypes(")
+              .append(list)
+              .append(".of(")
+              .append(String.join(", ", warm))
+              .append("))");
+        }
+        register.append(");\n");
       }
     }
 
@@ -324,6 +341,43 @@ final class RoutesWriter {
     if (isVoid) {
       out.append('\n').append(indent).append("return null;\n        }");
     }
+  }
+
+  /**
+   * The class literals of the user's types in a body or result type ({@code Response<List<Pet>>}
+   * gives {@code Pet.class}), for SnapStart priming; JDK and Portico types are left out, and so are
+   * types the generated class could not name.
+   */
+  private void warmTypes(TypeMirror type, String fromPackage, Imports imports, Set<String> out) {
+    if (type.getKind() == TypeKind.ARRAY) {
+      warmTypes(
+          ((javax.lang.model.type.ArrayType) type).getComponentType(), fromPackage, imports, out);
+      return;
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return;
+    }
+    javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
+    for (TypeMirror argument : declared.getTypeArguments()) {
+      warmTypes(argument, fromPackage, imports, out);
+    }
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if (name.startsWith("java.")
+        || name.startsWith("javax.")
+        || name.startsWith("dev.portico.api")) {
+      return;
+    }
+    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      boolean visible =
+          e.getModifiers().contains(Modifier.PUBLIC)
+              || (!e.getModifiers().contains(Modifier.PRIVATE)
+                  && elements.getPackageOf(e).getQualifiedName().contentEquals(fromPackage));
+      if (!visible) {
+        return;
+      }
+    }
+    out.add(classLiteral(declared, imports));
   }
 
   private String classLiteral(TypeMirror type, Imports imports) {
