@@ -79,9 +79,25 @@ public final class EventReader {
           case "path" -> f.path = p.getValueAsString();
           case "rawPath" -> f.rawPath = p.getValueAsString();
           case "rawQueryString" -> f.rawQueryString = p.getValueAsString();
-          case "headers" -> f.headers = readSingle(p);
+          case "headers" -> {
+            if ("2.0".equals(f.version)) {
+              f.headers = readSingle(p);
+            } else {
+              // REST and ALB multi-value events repeat every header in multiValueHeaders: skip the
+              // single-value map now and read it only if the multi-value one never comes.
+              f.headersAt = offsetOf(p);
+              p.skipChildren();
+            }
+          }
           case "multiValueHeaders" -> f.multiHeaders = readMulti(p);
-          case "queryStringParameters" -> f.query = readSingle(p);
+          case "queryStringParameters" -> {
+            if ("2.0".equals(f.version)) {
+              f.query = readSingle(p);
+            } else {
+              f.queryAt = offsetOf(p);
+              p.skipChildren();
+            }
+          }
           case "multiValueQueryStringParameters" -> f.multiQuery = readMulti(p);
           case "stageVariables" -> f.stageVariables = readSingle(p);
           case "cookies" -> f.cookies = readList(p);
@@ -92,6 +108,12 @@ public final class EventReader {
           default -> p.skipChildren();
         }
       }
+    }
+    if (f.multiHeaders == null && f.headersAt >= 0) {
+      f.headers = readSingleAt(event, f.headersAt);
+    }
+    if (f.multiQuery == null && f.queryAt >= 0) {
+      f.query = readSingleAt(event, f.queryAt);
     }
     return f.toEvent(event);
   }
@@ -104,6 +126,18 @@ public final class EventReader {
       case VALUE_TRUE, VALUE_FALSE -> "a JSON boolean";
       default -> "JSON " + token;
     };
+  }
+
+  private static long offsetOf(JsonParser p) {
+    return p.currentTokenLocation().getByteOffset();
+  }
+
+  private Map<String, String> readSingleAt(byte[] event, long offset) throws IOException {
+    try (JsonParser p =
+        mapper.getFactory().createParser(event, (int) offset, event.length - (int) offset)) {
+      p.nextToken();
+      return readSingle(p);
+    }
   }
 
   private static Map<String, String> readSingle(JsonParser p) throws IOException {
@@ -169,6 +203,8 @@ public final class EventReader {
     @Nullable String rawPath;
     @Nullable String rawQueryString;
     @Nullable Map<String, String> headers;
+    long headersAt = -1;
+    long queryAt = -1;
     @Nullable Map<String, List<String>> multiHeaders;
     @Nullable Map<String, String> query;
     @Nullable Map<String, List<String>> multiQuery;
