@@ -14,7 +14,7 @@ class JwksOutageTest extends JwtTestBase {
   @ParameterizedTest
   @EnumSource(
       value = Mode.class,
-      names = {"SLOW", "FAIL_500", "GARBAGE"})
+      names = {"SLOW", "SLOW_BODY", "FAIL_500", "GARBAGE"})
   void withoutCachedKeysAFailingJwksFailsClosed(Mode mode) {
     server.mode(mode);
     server.slowMillis(1500);
@@ -32,7 +32,7 @@ class JwksOutageTest extends JwtTestBase {
   @ParameterizedTest
   @EnumSource(
       value = Mode.class,
-      names = {"SLOW", "FAIL_500", "GARBAGE"})
+      names = {"SLOW", "SLOW_BODY", "FAIL_500", "GARBAGE"})
   void cachedKeysKeepWorkingWhenTheRefreshFails(Mode mode) throws Exception {
     JwtValidator validator =
         validatorBuilder()
@@ -45,6 +45,39 @@ class JwksOutageTest extends JwtTestBase {
     clock.advance(Duration.ofMinutes(11));
 
     assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+    assertThat(validator.jwksFetchCount(server.issuer())).isEqualTo(2);
+  }
+
+  @Test
+  void aBodyThatStallsAfterTheHeadersFailsClosedWithinTheFetchTimeout() {
+    server.mode(Mode.SLOW_BODY);
+    server.slowMillis(6000);
+    JwtValidator validator = validatorBuilder().fetchTimeout(Duration.ofMillis(500)).build();
+
+    long start = System.nanoTime();
+    assertRejected(
+        validator,
+        token(RSA).sign(RSA),
+        Rejection.KEYS_UNAVAILABLE,
+        "no keys available for issuer " + server.issuer());
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+  }
+
+  @Test
+  void aBodyThatStallsAfterTheHeadersKeepsCachedKeysWithinTheFetchTimeout() throws Exception {
+    JwtValidator validator =
+        validatorBuilder()
+            .fetchTimeout(Duration.ofMillis(500))
+            .jwksCacheTtl(Duration.ofMinutes(10))
+            .build();
+    validator.validate(token(RSA).sign(RSA));
+    server.mode(Mode.SLOW_BODY);
+    server.slowMillis(6000);
+    clock.advance(Duration.ofMinutes(11));
+
+    long start = System.nanoTime();
+    assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
     assertThat(validator.jwksFetchCount(server.issuer())).isEqualTo(2);
   }
 

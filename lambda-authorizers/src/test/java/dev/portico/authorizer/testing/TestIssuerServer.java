@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real OpenID issuer on 127.0.0.1: {@code /.well-known/openid-configuration} and {@code
- * /jwks.json}, with keys that can be rotated and failure modes (slow, 5xx, garbage).
+ * /jwks.json}, with keys that can be rotated and failure modes (slow, slow body, 5xx, garbage).
  */
 public final class TestIssuerServer implements AutoCloseable {
 
@@ -29,6 +29,8 @@ public final class TestIssuerServer implements AutoCloseable {
   public enum Mode {
     NORMAL,
     SLOW,
+    /** Sends the status line, the headers and a first byte of the body, then stalls. */
+    SLOW_BODY,
     FAIL_500,
     GARBAGE
   }
@@ -130,6 +132,7 @@ public final class TestIssuerServer implements AutoCloseable {
           }
           send(exchange, 200, MAPPER.writeValueAsString(Map.of("keys", jwks)));
         }
+        case SLOW_BODY -> sendSlowBody(exchange, MAPPER.writeValueAsString(Map.of("keys", jwks)));
         case FAIL_500 -> send(exchange, 500, "{\"message\":\"internal\"}");
         case GARBAGE -> send(exchange, 200, "<html>not json</html>");
         default -> send(exchange, 200, MAPPER.writeValueAsString(Map.of("keys", jwks)));
@@ -145,6 +148,23 @@ public final class TestIssuerServer implements AutoCloseable {
     exchange.sendResponseHeaders(status, bytes.length);
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
+    }
+  }
+
+  private void sendSlowBody(HttpExchange exchange, String body) throws IOException {
+    byte[] bytes = body.getBytes(UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(200, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes, 0, 1);
+      out.flush();
+      try {
+        Thread.sleep(slowMillis);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      out.write(bytes, 1, bytes.length - 1);
     }
   }
 

@@ -4,16 +4,26 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Fetches small JSON documents (JWKS, OpenID discovery) with a timeout and a size cap.
+ * Fetches small JSON documents (JWKS, OpenID discovery) with a timeout and a size cap. The timeout
+ * bounds the whole fetch, status line, headers and body: a server that sends its headers and then
+ * stalls cannot hold the caller longer than the timeout.
  *
  * <pre>{@code
  * JsonNode jwks = new HttpJson(HttpClient.newHttpClient(), Duration.ofSeconds(3)).get(jwksUri);
@@ -32,14 +42,14 @@ public final class HttpJson {
   private final HttpClient client;
   private final Duration timeout;
 
-  /** A fetcher using {@code client} with a per-request {@code timeout}. */
+  /** A fetcher using {@code client}; {@code timeout} bounds each whole fetch. */
   public HttpJson(HttpClient client, Duration timeout) {
     this.client = client;
     this.timeout = timeout;
   }
 
   /**
-   * GETs {@code uri} and parses the body.
+   * GETs {@code uri} and parses the body; the whole fetch takes at most the timeout.
    *
    * @throws IOException with a message naming the URI and what went wrong
    */
@@ -50,28 +60,109 @@ public final class HttpJson {
             .header("Accept", "application/json")
             .GET()
             .build();
-    HttpResponse<InputStream> response;
+    CappedBody body = new CappedBody();
+    CompletableFuture<HttpResponse<byte[]>> future =
+        client.sendAsync(
+            request,
+            info -> info.statusCode() == 200 ? body : HttpResponse.BodySubscribers.replacing(null));
+    HttpResponse<byte[]> response;
     try {
-      response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+      response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      future.cancel(true);
+      body.cancel();
+      throw new IOException("fetching " + uri + " timed out after " + timeout.toMillis() + " ms");
     } catch (InterruptedException e) {
+      future.cancel(true);
+      body.cancel();
       Thread.currentThread().interrupt();
       throw new IOException("interrupted fetching " + uri, e);
-    } catch (IOException e) {
-      throw new IOException("fetching " + uri + " failed: " + e.getClass().getSimpleName(), e);
-    }
-    try (InputStream body = response.body()) {
-      if (response.statusCode() != 200) {
-        throw new IOException("fetching " + uri + " returned HTTP " + response.statusCode());
-      }
-      byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      if (cause instanceof TooLargeException) {
         throw new IOException("document at " + uri + " is larger than " + MAX_BYTES + " bytes");
       }
-      try {
-        return STRICT.readTree(bytes);
-      } catch (IOException e) {
-        throw new IOException("document at " + uri + " is not valid JSON");
+      throw new IOException(
+          "fetching " + uri + " failed: " + cause.getClass().getSimpleName(), cause);
+    }
+    if (response.statusCode() != 200) {
+      throw new IOException("fetching " + uri + " returned HTTP " + response.statusCode());
+    }
+    try {
+      return STRICT.readTree(response.body());
+    } catch (IOException e) {
+      throw new IOException("document at " + uri + " is not valid JSON");
+    }
+  }
+
+  /** The body was larger than {@link #MAX_BYTES}. */
+  private static final class TooLargeException extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    TooLargeException() {
+      super("document is larger than " + MAX_BYTES + " bytes");
+    }
+  }
+
+  /**
+   * Collects at most {@link #MAX_BYTES} bytes and cancels the stream (failing the fetch) as soon as
+   * more arrive.
+   */
+  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private volatile Flow.Subscription subscription;
+    private volatile boolean cancelled;
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return result;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription s) {
+      subscription = s;
+      if (cancelled) {
+        s.cancel();
+      } else {
+        s.request(1);
       }
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        int n = buffer.remaining();
+        if (bytes.size() + n > MAX_BYTES) {
+          subscription.cancel();
+          result.completeExceptionally(new TooLargeException());
+          return;
+        }
+        byte[] chunk = new byte[n];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, n);
+      }
+      subscription.request(1);
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      result.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      result.complete(bytes.toByteArray());
+    }
+
+    /** Stops reading (after a timeout). */
+    void cancel() {
+      cancelled = true;
+      Flow.Subscription s = subscription;
+      if (s != null) {
+        s.cancel();
+      }
+      result.cancel(false);
     }
   }
 }
