@@ -31,6 +31,11 @@ class GoldenResponsesTest {
           .get(
               "/logo",
               r -> Response.ok(new byte[] {1, 2, 3}).withHeader("Content-Type", "image/png"))
+          .get("/search", r -> r.queryParams("tag"))
+          .route(
+              Route.of("PUT", "/pets/{id}", r -> r.bodyAs(Pet.class))
+                  .withConsumes(List.of("application/json")))
+          .basePath("/v1")
           .build();
 
   private static final List<TestRequest> REQUESTS =
@@ -41,7 +46,22 @@ class GoldenResponsesTest {
           TestRequest.postJson("/pets", "{\"name\":\"Tom\"}").requestId("golden-2"),
           TestRequest.get("/logo").requestId("golden-3"),
           TestRequest.of("PATCH", "/pets/7").requestId("golden-4"),
-          TestRequest.get("/missing").requestId("golden-5"));
+          TestRequest.get("/missing").requestId("golden-5"),
+          TestRequest.of("HEAD", "/pets/7").requestId("golden-6"),
+          TestRequest.of("OPTIONS", "/pets").requestId("golden-7"),
+          TestRequest.of("OPTIONS", "/pets/7")
+              .header("Origin", "https://app.example.com")
+              .header("Access-Control-Request-Method", "PUT")
+              .requestId("golden-8"),
+          TestRequest.of("PUT", "/pets/7")
+              .header("Content-Type", "text/xml")
+              .body("<pet/>")
+              .requestId("golden-10"),
+          TestRequest.of("PUT", "/pets/7")
+              .header("Content-Type", "application/json")
+              .body("{\"id\":\"x\"}")
+              .requestId("golden-11"),
+          TestRequest.get("/v1/search?tag=a&tag=b%20c").requestId("golden-12"));
 
   @ParameterizedTest
   @EnumSource(EventSource.class)
