@@ -71,6 +71,9 @@ public final class AuthorizerConfig {
 
   private static final YAMLMapper YAML = yamlMapper();
 
+  /** The key of {@code response} that acknowledges a cache key covering the rules. */
+  private static final String CACHE_KEY_COVERS_RULES = "cacheKeyCoversRules";
+
   private final Authorizer authorizer;
   private final HttpApiResponseFormat httpApiFormat;
 
@@ -182,6 +185,10 @@ public final class AuthorizerConfig {
           default -> response.get().problem("httpApi", "must be iam-policy or simple");
         }
       }
+      boolean cacheKeyCoversRules = response.get().bool(CACHE_KEY_COVERS_RULES);
+      if (format == HttpApiResponseFormat.SIMPLE && !cacheKeyCoversRules) {
+        simpleResponseCacheSafety(response.get(), root);
+      }
       response.get().rejectUnknownKeys();
     }
 
@@ -205,6 +212,57 @@ public final class AuthorizerConfig {
       authorizer = rules;
     }
     return new AuthorizerConfig(authorizer, format);
+  }
+
+  /**
+   * A simple HTTP API response is one {@code isAuthorized} for the current request, which API
+   * Gateway caches by identity source and reuses for every route and every request with the same
+   * identity source. Rules that depend on the route, the source IP or a header would leak a cached
+   * {@code true} to requests they do not allow, so they are refused unless the file says the cache
+   * key covers them.
+   */
+  private static void simpleResponseCacheSafety(Section response, JsonNode root) {
+    String ack = response.key(CACHE_KEY_COVERS_RULES) + ": true";
+    if (nonEmptyMapping(root.path("jwt").path("routes"))) {
+      response.problem(
+          "httpApi",
+          "simple cannot be combined with jwt.routes: API Gateway caches isAuthorized by identity"
+              + " source and reuses it for every route, so a token allowed on one route would be"
+              + " allowed on all; use iam-policy, or set "
+              + ack
+              + " only when the authorizer's identity sources include $context.routeKey or caching"
+              + " is disabled");
+    }
+    JsonNode params = root.path("requestParameters");
+    JsonNode ip = params.path("sourceIp");
+    if (nonEmptyList(ip.path("allow")) || nonEmptyList(ip.path("deny"))) {
+      response.problem(
+          "httpApi",
+          "simple cannot be combined with requestParameters.sourceIp: API Gateway caches"
+              + " isAuthorized by identity source and reuses it for requests from other addresses;"
+              + " set "
+              + ack
+              + " only when the authorizer's identity sources include $context.identity.sourceIp"
+              + " or caching is disabled");
+    }
+    if (nonEmptyMapping(params.path("headers"))) {
+      response.problem(
+          "httpApi",
+          "simple cannot be combined with requestParameters.headers: API Gateway caches"
+              + " isAuthorized by identity source and reuses it for requests with other header"
+              + " values; set "
+              + ack
+              + " only when the authorizer's identity sources include every required header or"
+              + " caching is disabled");
+    }
+  }
+
+  private static boolean nonEmptyMapping(JsonNode node) {
+    return node.isObject() && node.size() > 0;
+  }
+
+  private static boolean nonEmptyList(JsonNode node) {
+    return (node.isArray() && node.size() > 0) || (node.isValueNode() && !node.isNull());
   }
 
   /** The authorizer the file describes. */

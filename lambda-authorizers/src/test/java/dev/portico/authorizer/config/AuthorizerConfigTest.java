@@ -218,7 +218,7 @@ class AuthorizerConfigTest {
         String.join(
             "\n",
             "response:",
-            "  httpApi: simple",
+            "  httpApi: iam-policy",
             "jwt:",
             "  issuers:",
             "    - issuer: https://cognito-idp.eu-west-1.amazonaws.com/eu-west-1_AbCdEf",
@@ -239,7 +239,79 @@ class AuthorizerConfigTest {
 
     AuthorizerConfig config = AuthorizerConfig.parse("docs.yaml", yaml, env::get);
 
+    assertThat(config.httpApiResponseFormat()).isEqualTo(HttpApiResponseFormat.IAM_POLICY);
+  }
+
+  private static final String SIMPLE_WITH_ROUTES =
+      "portico-authorizer.yaml: response.httpApi simple cannot be combined with jwt.routes: API"
+          + " Gateway caches isAuthorized by identity source and reuses it for every route, so a"
+          + " token allowed on one route would be allowed on all; use iam-policy, or set"
+          + " response.cacheKeyCoversRules: true only when the authorizer's identity sources"
+          + " include $context.routeKey or caching is disabled";
+
+  private static final String SIMPLE_WITH_SOURCE_IP =
+      "portico-authorizer.yaml: response.httpApi simple cannot be combined with"
+          + " requestParameters.sourceIp: API Gateway caches isAuthorized by identity source and"
+          + " reuses it for requests from other addresses; set response.cacheKeyCoversRules:"
+          + " true only when the authorizer's identity sources include"
+          + " $context.identity.sourceIp or caching is disabled";
+
+  @Test
+  void aSimpleResponseWithRouteRulesStopsStartUp() {
+    assertProblems(
+        "response:\n  httpApi: simple\njwt:\n  issuer: https://login.example.com\n"
+            + "  audience: pets\n  routes:\n    \"POST /pets\": { scopes: [pets:write] }\n",
+        SIMPLE_WITH_ROUTES);
+  }
+
+  @Test
+  void aSimpleResponseWithSourceIpAndHeaderRulesStopsStartUp() {
+    assertProblems(
+        "response:\n  httpApi: simple\nrequestParameters:\n  sourceIp:\n"
+            + "    deny: [10.0.0.0/8]\n  headers:\n    x-tenant: acme\n",
+        SIMPLE_WITH_SOURCE_IP,
+        "portico-authorizer.yaml: response.httpApi simple cannot be combined with"
+            + " requestParameters.headers: API Gateway caches isAuthorized by identity source and"
+            + " reuses it for requests with other header values; set"
+            + " response.cacheKeyCoversRules: true only when the authorizer's identity sources"
+            + " include every required header or caching is disabled");
+  }
+
+  @Test
+  void theFormerSimpleExampleOfTheDocsIsRefused() {
+    env.put("PARTNER_A_KEY", "partner-secret");
+    assertProblems(
+        "response:\n  httpApi: simple\njwt:\n  issuer: https://login.example.com\n"
+            + "  audience: pets\n  routes:\n    \"DELETE /pets/{id}\": { groups: [admins] }\n"
+            + "requestParameters:\n  apiKey:\n    header: x-api-key\n    keys:\n"
+            + "      partner-a: { env: PARTNER_A_KEY }\n  sourceIp:\n    allow: [203.0.113.0/24]\n",
+        SIMPLE_WITH_ROUTES,
+        SIMPLE_WITH_SOURCE_IP);
+  }
+
+  @Test
+  void aSimpleResponseWithRouteRulesIsAcceptedWithTheAcknowledgement() {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "response:\n  httpApi: simple\n  cacheKeyCoversRules: true\n"
+                + "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n"
+                + "  routes:\n    \"POST /pets\": { scopes: [pets:admin] }\n",
+            env::get);
+
     assertThat(config.httpApiResponseFormat()).isEqualTo(HttpApiResponseFormat.SIMPLE);
+  }
+
+  @Test
+  void anIamPolicyResponseWithRouteRulesNeedsNoAcknowledgement() {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "response:\n  httpApi: iam-policy\njwt:\n  issuer: https://login.example.com\n"
+                + "  audience: pets\n  routes:\n    \"POST /pets\": { scopes: [pets:write] }\n",
+            env::get);
+
+    assertThat(config.httpApiResponseFormat()).isEqualTo(HttpApiResponseFormat.IAM_POLICY);
   }
 
   @Test
