@@ -15,7 +15,10 @@ import dev.portico.authorizer.jwt.RouteRule;
 import dev.portico.authorizer.jwt.TokenSource;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
 import dev.portico.authorizer.params.RequestRules;
+import dev.portico.authorizer.policy.Effect;
 import dev.portico.authorizer.policy.Grant;
+import dev.portico.authorizer.policy.MethodArn;
+import dev.portico.authorizer.policy.PolicyDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -70,6 +73,23 @@ public final class AuthorizerConfig {
   public static final String ENV_PROPERTY_PREFIX = "portico.env.";
 
   private static final YAMLMapper YAML = yamlMapper();
+
+  /** The longest stage name API Gateway accepts. */
+  private static final int LONGEST_STAGE_NAME = 128;
+
+  /**
+   * A method ARN as long as API Gateway can send, before the verb and path: route keys are checked
+   * against it at load, so a policy resource never exceeds the limit at run time.
+   */
+  private static final MethodArn LONGEST_ARN =
+      new MethodArn(
+          "aws-us-gov",
+          "ap-southeast-2",
+          "123456789012",
+          "abcdefghij",
+          "s".repeat(LONGEST_STAGE_NAME),
+          "GET",
+          "/");
 
   /** The key of {@code response} that acknowledges a cache key covering the rules. */
   private static final String CACHE_KEY_COVERS_RULES = "cacheKeyCoversRules";
@@ -328,6 +348,9 @@ public final class AuthorizerConfig {
               }
             });
     List<String> scopes = s.strings("requiredScopes");
+    if (s.isEmptyList("requiredScopes")) {
+      s.problem("requiredScopes", "must not be empty (leave it out when no scope is required)");
+    }
     validator.requiredScopes(scopes.toArray(String[]::new));
 
     TokenSource source = TokenSource.authorizationHeader();
@@ -353,12 +376,25 @@ public final class AuthorizerConfig {
 
     List<RouteRule> routes = new ArrayList<>();
     for (Map.Entry<String, JsonNode> e : s.entries("routes").entrySet()) {
+      Grant grant;
       try {
-        Grant.route(e.getKey());
+        grant = Grant.route(Effect.DENY, e.getKey());
       } catch (IllegalArgumentException ex) {
         s.problem(
             "routes",
             "key \"" + e.getKey() + "\" must be \"METHOD /path\" or a WebSocket route key");
+        continue;
+      }
+      try {
+        PolicyDocument.builder().grant(LONGEST_ARN, grant);
+      } catch (IllegalArgumentException ex) {
+        s.problem(
+            "routes." + e.getKey(),
+            "is too long: its policy resource would be longer than "
+                + MethodArn.MAX_POLICY_RESOURCE_CHARS
+                + " characters (checked with the longest partition, region and API id and a "
+                + LONGEST_STAGE_NAME
+                + "-character stage name)");
         continue;
       }
       if (!e.getValue().isObject()) {
@@ -417,6 +453,8 @@ public final class AuthorizerConfig {
     List<String> audiences = s.strings("audience");
     if (!s.has("audience")) {
       s.problem("audience", "is required");
+    } else if (s.isEmptyList("audience")) {
+      s.problem("audience", "must not be empty");
     }
     URI jwksUri = null;
     Optional<String> jwks = s.string("jwksUri");

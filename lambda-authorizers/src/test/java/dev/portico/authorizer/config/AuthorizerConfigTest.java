@@ -435,6 +435,62 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void anEmptyAudienceIsNamed() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: []\n",
+        "portico-authorizer.yaml: jwt.audience must not be empty");
+  }
+
+  @Test
+  void anEmptyAudienceInTheIssuerListIsNamedAndTheIssuerIsNotDropped() {
+    assertProblems(
+        "jwt:\n  issuers:\n    - issuer: https://a.example.com\n      audience: []\n"
+            + "    - issuer: https://b.example.com\n      audience: pets\n",
+        "portico-authorizer.yaml: jwt.issuers[0].audience must not be empty");
+  }
+
+  @Test
+  void emptyRequiredScopesAreNamed() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  requiredScopes: []\n",
+        "portico-authorizer.yaml: jwt.requiredScopes must not be empty (leave it out when no"
+            + " scope is required)");
+  }
+
+  @Test
+  void aRouteWhosePolicyResourceWouldBeTooLongStopsStartUp() {
+    String path = "/" + "a".repeat(400);
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  routes:\n"
+            + "    \"ANY "
+            + path
+            + "\": { scopes: [a] }\n    \"GET /pets\": { scopes: [a] }\n",
+        "portico-authorizer.yaml: jwt.routes.ANY "
+            + path
+            + " is too long: its policy resource would be longer than 512 characters (checked"
+            + " with the longest partition, region and API id and a 128-character stage name)");
+  }
+
+  @Test
+  void aRouteAsLongAsTheLimitAllowsIsAcceptedAndWorksAtRunTime() throws Exception {
+    // 195 characters of ARN before the verb, "OPTIONS/" for the ANY expansion, then the path.
+    String path = "/" + "p".repeat(512 - 195 - "OPTIONS/".length());
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
+                + "    \"ANY "
+                + path
+                + "\": { scopes: [pets:admin] }\n",
+            env::get);
+
+    String out =
+        invoke(new ConfiguredAuthorizerHandler(config), restEvent("Bearer " + validToken()));
+
+    assertThat(out).contains("\"Effect\":\"Deny\"").contains("OPTIONS" + path);
+  }
+
+  @Test
   void anEmptyFileStopsStartUp() {
     assertProblems("", "portico-authorizer.yaml: the file is empty");
   }

@@ -162,6 +162,13 @@ public final class Section {
     return out;
   }
 
+  /** Whether the key holds an empty list ({@code []}). */
+  public boolean isEmptyList(String key) {
+    read.add(key);
+    JsonNode v = node.get(key);
+    return v != null && v.isArray() && v.isEmpty();
+  }
+
   /** A whole number within bounds (YAML numbers or numeric strings from substitution). */
   public Optional<Long> number(String key, long min, long max) {
     if (!has(key)) {
