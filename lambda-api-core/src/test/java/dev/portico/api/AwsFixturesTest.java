@@ -32,6 +32,7 @@ class AwsFixturesTest {
     echo.put("sourceIp", request.sourceIp());
     echo.put("requestId", request.requestId());
     echo.put("principal", request.authorization().principalId());
+    echo.put("contextStage", request.requestContext().path("stage").asText(null));
     return Response.ok(echo).withCookie("seen=1").withCookie("again=2");
   }
 
@@ -183,6 +184,7 @@ class AwsFixturesTest {
         .extracting(JsonNode::asText)
         .containsExactly("value1", "value2");
     assertThat(v1.path("sourceIp").asText()).isEqualTo("192.168.0.1/32");
+    assertThat(v1.path("contextStage").asText()).isEqualTo("$default");
 
     JsonNode v2 =
         Fixtures.invoke(ECHO, Fixtures.event("powertools-python/apiGatewayProxyV2Event.json"))

@@ -248,13 +248,9 @@ final class EventRequest implements Request {
 
   @Override
   public @Nullable String sourceIp() {
-    JsonNode rc = event.requestContext();
-    JsonNode ip = rc.path("http").path("sourceIp");
-    if (!ip.isTextual()) {
-      ip = rc.path("identity").path("sourceIp");
-    }
-    if (ip.isTextual()) {
-      return ip.asText();
+    String ip = event.requestContext().sourceIp();
+    if (ip != null) {
+      return ip;
     }
     if (event.source() == EventSource.ALB || event.source() == EventSource.ALB_MULTI_VALUE) {
       // The load balancer appends the client address as the last X-Forwarded-For entry.
@@ -269,9 +265,9 @@ final class EventRequest implements Request {
 
   @Override
   public String requestId() {
-    JsonNode id = event.requestContext().path("requestId");
-    if (id.isTextual() && !id.asText().isEmpty()) {
-      return id.asText();
+    String id = event.requestContext().requestId();
+    if (id != null && !id.isEmpty()) {
+      return id;
     }
     // ALB events carry no request id: the Lambda request id matches the runtime's own log lines.
     return context.getAwsRequestId();
@@ -281,7 +277,7 @@ final class EventRequest implements Request {
   public Authorization authorization() {
     Authorization a = authorization;
     if (a == null) {
-      a = Authorizations.from(event.requestContext().path("authorizer"));
+      a = Authorizations.from(event.requestContext().authorizer());
       authorization = a;
     }
     return a;
@@ -289,7 +285,7 @@ final class EventRequest implements Request {
 
   @Override
   public JsonNode requestContext() {
-    return event.requestContext();
+    return event.requestContext().tree();
   }
 
   @Override

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
 import dev.portico.api.Nullable;
@@ -103,7 +101,7 @@ public final class EventReader {
           case "cookies" -> f.cookies = readList(p);
           case "body" -> f.body = p.getValueAsString();
           case "isBase64Encoded" -> f.base64 = p.getValueAsBoolean();
-          case "requestContext" -> f.requestContext = mapper.readTree(p);
+          case "requestContext" -> f.requestContext = RequestContext.read(p, mapper, event);
           case "type" -> f.type = p.getValueAsString();
           default -> p.skipChildren();
         }
@@ -195,7 +193,7 @@ public final class EventReader {
     return values;
   }
 
-  private static final class Fields {
+  private final class Fields {
     final List<String> names = new ArrayList<>();
     @Nullable String version;
     @Nullable String httpMethod;
@@ -212,17 +210,20 @@ public final class EventReader {
     @Nullable List<String> cookies;
     @Nullable String body;
     boolean base64;
-    @Nullable JsonNode requestContext;
+    @Nullable RequestContext requestContext;
     @Nullable String type;
 
     ParsedEvent toEvent(byte[] event) {
-      JsonNode context = requestContext == null ? MissingNode.getInstance() : requestContext;
+      RequestContext context =
+          requestContext == null ? RequestContext.absent(mapper) : requestContext;
       EventSource source = detect(context);
       try {
         return toEvent(event, context, source);
       } catch (BadRequestException e) {
         String method =
-            httpMethod != null ? httpMethod : context.path("http").path("method").asText("GET");
+            httpMethod != null
+                ? httpMethod
+                : context.httpMethod != null ? context.httpMethod : "GET";
         String raw = path != null ? path : rawPath != null ? rawPath : "/";
         return new ParsedEvent(
             source,
@@ -234,7 +235,7 @@ public final class EventReader {
             Map.of(),
             Map.of(),
             new byte[0],
-            context.isObject() ? context : new ObjectNode(null),
+            context,
             null,
             event,
             e,
@@ -242,15 +243,15 @@ public final class EventReader {
       }
     }
 
-    private ParsedEvent toEvent(byte[] event, JsonNode context, EventSource source) {
+    private ParsedEvent toEvent(byte[] event, RequestContext context, EventSource source) {
       String method;
       String pathText;
       boolean pathEncoded;
       Map<String, List<String>> queryParams;
       switch (source) {
         case API_GATEWAY_V2, FUNCTION_URL -> {
-          method = text(context.path("http").path("method"));
-          pathText = rawPath != null ? rawPath : text(context.path("http").path("path"));
+          method = context.httpMethod;
+          pathText = rawPath != null ? rawPath : context.httpPath;
           // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
           pathEncoded = source == EventSource.FUNCTION_URL;
           queryParams =
@@ -319,7 +320,7 @@ public final class EventReader {
       } else {
         bodyBytes = body.getBytes(StandardCharsets.UTF_8);
       }
-      String stage = context.path("stage").isTextual() ? context.path("stage").asText() : null;
+      String stage = context.stage;
       return new ParsedEvent(
           source,
           method.toUpperCase(java.util.Locale.ROOT),
@@ -330,15 +331,15 @@ public final class EventReader {
           Collections.unmodifiableMap(cookieMap),
           stageVariables == null ? Map.of() : Collections.unmodifiableMap(stageVariables),
           bodyBytes,
-          context.isObject() ? context : new ObjectNode(null),
+          context,
           stage,
           event,
           null,
           version);
     }
 
-    private EventSource detect(JsonNode context) {
-      if (context.has("elb")) {
+    private EventSource detect(RequestContext context) {
+      if (context.elb) {
         return multiHeaders != null || multiQuery != null
             ? EventSource.ALB_MULTI_VALUE
             : EventSource.ALB;
@@ -351,16 +352,16 @@ public final class EventReader {
                 + type
                 + "); authorizers are served by lambda-authorizers, not ApiHandler");
       }
-      if (context.has("eventType") && context.has("connectionId")) {
+      if (context.eventType != null && context.connectionId) {
         throw new UnsupportedEventException(
             "Unsupported event: a WebSocket API event (eventType "
-                + context.path("eventType").asText()
+                + context.eventType
                 + ", routeKey "
-                + context.path("routeKey").asText()
+                + context.routeKey
                 + "); WebSocket routes are served by lambda-websocket, not ApiHandler");
       }
-      if ("2.0".equals(version) && context.has("http")) {
-        String domain = context.path("domainName").asText("");
+      if ("2.0".equals(version) && context.http) {
+        String domain = context.domainName == null ? "" : context.domainName;
         return domain.contains(".lambda-url.")
             ? EventSource.FUNCTION_URL
             : EventSource.API_GATEWAY_V2;

@@ -1,6 +1,5 @@
 package dev.portico.api.internal.codec;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
 import dev.portico.api.Nullable;
@@ -35,7 +34,7 @@ public record ParsedEvent(
     Map<String, String> cookies,
     Map<String, String> stageVariables,
     byte[] body,
-    JsonNode requestContext,
+    RequestContext requestContext,
     @Nullable String stage,
     byte[] event,
     @Nullable BadRequestException invalid,
