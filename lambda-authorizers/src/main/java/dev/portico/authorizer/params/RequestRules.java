@@ -86,7 +86,8 @@ public final class RequestRules implements Authorizer {
     }
     for (Map.Entry<String, String> e : requiredHeaders.entrySet()) {
       Optional<String> value = request.header(e.getKey());
-      if (value.isEmpty() || (!e.getValue().isEmpty() && !e.getValue().equals(value.get()))) {
+      if (value.isEmpty()
+          || (!e.getValue().isEmpty() && !constantTimeEquals(e.getValue(), value.get()))) {
         return Optional.of(Decision.deny("anonymous").withReason("header_mismatch"));
       }
     }
@@ -99,6 +100,16 @@ public final class RequestRules implements Authorizer {
       return Optional.of(Decision.unauthorized().withReason("api_key_invalid"));
     }
     return Optional.empty();
+  }
+
+  /**
+   * Compares a required header value in constant time (for the length of the shorter value), as a
+   * header may carry a shared secret: the time taken does not tell how many leading characters
+   * matched.
+   */
+  static boolean constantTimeEquals(String expected, String actual) {
+    return MessageDigest.isEqual(
+        expected.getBytes(StandardCharsets.UTF_8), actual.getBytes(StandardCharsets.UTF_8));
   }
 
   /**

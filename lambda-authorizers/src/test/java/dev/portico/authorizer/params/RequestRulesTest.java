@@ -159,6 +159,31 @@ class RequestRulesTest {
   }
 
   @Test
+  void requiredHeaderValuesAreComparedInConstantTimeOnTheirUtf8Bytes() {
+    assertThat(RequestRules.constantTimeEquals("s3cr\u00e9t", "s3cr\u00e9t")).isTrue();
+    assertThat(RequestRules.constantTimeEquals("s3cr\u00e9t", "s3cret")).isFalse();
+    assertThat(RequestRules.constantTimeEquals("s3cret", "s3cre")).isFalse();
+    assertThat(RequestRules.constantTimeEquals("s3cret", "s3cret-and-more")).isFalse();
+    assertThat(RequestRules.constantTimeEquals("s3cret", "S3CRET")).isFalse();
+    assertThat(RequestRules.constantTimeEquals("s3cret", "")).isFalse();
+  }
+
+  @Test
+  void aRequiredHeaderCarryingASecretMustMatchExactly() {
+    RequestRules rules =
+        RequestRules.builder().requireHeader("x-origin-secret", "s3cr\u00e9t").build();
+
+    assertThat(
+            rules.authorize(request().header("X-Origin-Secret", "s3cr\u00e9t").build()).outcome())
+        .isEqualTo(Outcome.ALLOW);
+    for (String wrong : new String[] {"s3cret", "s3cr\u00e9", "s3cr\u00e9t ", "S3CR\u00c9T", ""}) {
+      assertThat(rules.authorize(request().header("x-origin-secret", wrong).build()).reason())
+          .as(wrong)
+          .isEqualTo("header_mismatch");
+    }
+  }
+
+  @Test
   void requiredHeadersAndStageVariables() {
     RequestRules rules =
         RequestRules.builder()
