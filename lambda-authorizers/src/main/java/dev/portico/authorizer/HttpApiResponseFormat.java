@@ -15,6 +15,12 @@ public enum HttpApiResponseFormat {
   IAM_POLICY,
   /**
    * {@code {"isAuthorized": true|false, "context": {...}}} ({@code EnableSimpleResponses: true}).
+   *
+   * <p>The answer is for the current route only, and API Gateway caches it by identity source for
+   * every route: use it only with decisions that do not depend on the route, the source IP or a
+   * header, unless the identity sources include them ({@code $context.routeKey}, {@code
+   * $context.identity.sourceIp}) or caching is disabled. A configuration file enforces this (see
+   * {@code response.cacheKeyCoversRules} in {@code docs/authorizers.md}).
    */
   SIMPLE
 }
