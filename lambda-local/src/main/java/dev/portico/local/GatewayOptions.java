@@ -1,5 +1,6 @@
 package dev.portico.local;
 
+import dev.portico.local.config.LocalApi;
 import java.time.Duration;
 import java.util.Map;
 
@@ -12,7 +13,8 @@ import java.util.Map;
  *
  * @param host the address to bind, {@code 127.0.0.1} by default
  * @param port the port, 3000 by default; 0 picks a free one
- * @param integrationTimeout API Gateway's integration timeout, 29 seconds
+ * @param integrationTimeout API Gateway's integration timeout: by default a REST API's 29 seconds,
+ *     which HTTP APIs serve as their own 30 seconds; any other value applies to both kinds
  * @param authorizersEnabled whether Lambda authorizers run (turn off to call protected routes
  *     without credentials)
  * @param logRequests whether each request is logged in one line
@@ -31,6 +33,12 @@ public record GatewayOptions(
   /** The default port, as {@code sam local start-api} uses. */
   public static final int DEFAULT_PORT = 3000;
 
+  /** A REST API's integration timeout, the default; HTTP APIs then get their 30 seconds. */
+  public static final Duration REST_INTEGRATION_TIMEOUT = Duration.ofSeconds(29);
+
+  /** An HTTP API's integration timeout. */
+  public static final Duration HTTP_API_INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
+
   /** Validates. */
   public GatewayOptions {
     if (port < 0 || port > 65535) {
@@ -43,7 +51,8 @@ public record GatewayOptions(
 
   /** 127.0.0.1:3000, 29 s, authorizers on, request logging on, functions in-process. */
   public static GatewayOptions defaults() {
-    return new GatewayOptions("127.0.0.1", DEFAULT_PORT, Duration.ofSeconds(29), true, true, false);
+    return new GatewayOptions(
+        "127.0.0.1", DEFAULT_PORT, REST_INTEGRATION_TIMEOUT, true, true, false);
   }
 
   /** The defaults with the port taken from a {@code PORT} entry of this environment, if any. */
@@ -57,6 +66,17 @@ public record GatewayOptions(
     } catch (NumberFormatException e) {
       throw new LocalStartupException("PORT must be a number, got '" + port + "'", e);
     }
+  }
+
+  /**
+   * The integration timeout of an API of this kind: the configured one, except that the default (a
+   * REST API's 29 s) is 30 s for an HTTP API.
+   */
+  public Duration integrationTimeout(LocalApi.Kind kind) {
+    if (kind == LocalApi.Kind.HTTP && integrationTimeout.equals(REST_INTEGRATION_TIMEOUT)) {
+      return HTTP_API_INTEGRATION_TIMEOUT;
+    }
+    return integrationTimeout;
   }
 
   /** A copy with another port. */

@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param authorizePreflight whether CORS preflight requests go through the default authorizer (a
  *     REST API whose SAM template leaves {@code Auth.AddDefaultAuthorizerToCorsPreflight} at its
  *     default, {@code true}); HTTP APIs never authorize preflights
+ * @param gatewayResponseHeaders a REST API's {@code GatewayResponses}: the static headers (e.g.
+ *     {@code Access-Control-Allow-Origin}) per response type ({@code UNAUTHORIZED}, {@code
+ *     DEFAULT_4XX}, ...) that API Gateway adds to the error responses it generates itself
  */
 public record LocalApi(
     String name,
@@ -40,7 +43,8 @@ public record LocalApi(
     String defaultAuthorizer,
     Map<String, String> stageVariables,
     List<LocalRoute> routes,
-    boolean authorizePreflight) {
+    boolean authorizePreflight,
+    Map<String, Map<String, String>> gatewayResponseHeaders) {
 
   /** The kind of API Gateway API. */
   public enum Kind {
@@ -59,18 +63,32 @@ public record LocalApi(
     authorizers = List.copyOf(authorizers);
     stageVariables = Map.copyOf(stageVariables);
     routes = List.copyOf(routes);
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>();
+    gatewayResponseHeaders.forEach((type, headers) -> copy.put(type, Map.copyOf(headers)));
+    gatewayResponseHeaders = Map.copyOf(copy);
   }
 
   /** A REST API with the stage {@code Prod} (SAM's default for the implicit API). */
   public static LocalApi rest(String name) {
     return new LocalApi(
-        name, Kind.REST, "Prod", List.of(), null, List.of(), null, Map.of(), List.of(), false);
+        name, Kind.REST, "Prod", List.of(), null, List.of(), null, Map.of(), List.of(), false,
+        Map.of());
   }
 
   /** An HTTP API on the {@code $default} stage. */
   public static LocalApi http(String name) {
     return new LocalApi(
-        name, Kind.HTTP, "$default", List.of(), null, List.of(), null, Map.of(), List.of(), false);
+        name,
+        Kind.HTTP,
+        "$default",
+        List.of(),
+        null,
+        List.of(),
+        null,
+        Map.of(),
+        List.of(),
+        false,
+        Map.of());
   }
 
   /** A copy with another stage. */
@@ -85,7 +103,8 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy with these binary media types. */
@@ -100,7 +119,8 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy with CORS settings. */
@@ -115,7 +135,8 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy with one more authorizer. */
@@ -132,7 +153,8 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy whose routes use this authorizer by default. */
@@ -147,7 +169,8 @@ public record LocalApi(
         authorizerName,
         stageVariables,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy with one more stage variable. */
@@ -164,7 +187,8 @@ public record LocalApi(
         defaultAuthorizer,
         copy,
         routes,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy with one more route. */
@@ -181,7 +205,8 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         copy,
-        authorizePreflight);
+        authorizePreflight,
+        gatewayResponseHeaders);
   }
 
   /** A copy whose CORS preflights do (or do not) go through the default authorizer. */
@@ -196,7 +221,29 @@ public record LocalApi(
         defaultAuthorizer,
         stageVariables,
         routes,
-        authorize);
+        authorize,
+        gatewayResponseHeaders);
+  }
+
+  /**
+   * A copy whose gateway responses of this type ({@code UNAUTHORIZED}, {@code DEFAULT_4XX}, ...)
+   * carry these headers (a REST API's {@code GatewayResponses}).
+   */
+  public LocalApi withGatewayResponseHeaders(String responseType, Map<String, String> headers) {
+    Map<String, Map<String, String>> copy = new LinkedHashMap<>(gatewayResponseHeaders);
+    copy.put(responseType, headers);
+    return new LocalApi(
+        name,
+        kind,
+        stage,
+        binaryMediaTypes,
+        cors,
+        authorizers,
+        defaultAuthorizer,
+        stageVariables,
+        routes,
+        authorizePreflight,
+        copy);
   }
 
   /** The authorizer with this name, or {@code null}. */

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,12 +31,26 @@ class LocalAuthorizersTest {
   private static LocalGateway gateway;
 
   static GatewayConfig config() {
+    return config(true);
+  }
+
+  /**
+   * The test APIs; a REST API's own error responses carry CORS headers only when its
+   * GatewayResponses declare them.
+   */
+  static GatewayConfig config(boolean restGatewayResponses) {
+    Map<String, String> cors = Map.of("Access-Control-Allow-Origin", ORIGIN);
+    LocalApi rest = LocalApi.rest("Api");
+    if (restGatewayResponses) {
+      rest =
+          rest.withGatewayResponseHeaders("DEFAULT_4XX", cors)
+              .withGatewayResponseHeaders("DEFAULT_5XX", cors);
+    }
     return GatewayConfig.builder()
         .function(LocalFunction.of("Pets", ScriptedHandler.class.getName()))
         .function(LocalFunction.of("Auth", TestAuthorizer.class.getName()))
         .api(
-            LocalApi.rest("Api")
-                .withStage("Prod")
+            rest.withStage("Prod")
                 .withCors(CorsConfig.allowOrigins(ORIGIN))
                 .withAuthorizer(
                     LocalAuthorizer.token("Token", "Auth", "Authorization")
@@ -88,6 +103,22 @@ class LocalAuthorizersTest {
 
   private static HttpResponse<String> get(String path, String... headers) throws Exception {
     return get(gateway, path, headers);
+  }
+
+  @Test
+  void aRestApiWithoutGatewayResponsesDeniesWithoutCorsHeaders() throws Exception {
+    try (LocalGateway plain =
+        LocalGateway.start(config(false), GatewayOptions.defaults().withPort(0))) {
+      HttpResponse<String> missing = get(plain, "/pets/1");
+      assertThat(missing.statusCode()).isEqualTo(401);
+      assertThat(missing.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      HttpResponse<String> denied = get(plain, "/pets/1", "Authorization", "deny");
+      assertThat(denied.statusCode()).isEqualTo(403);
+      assertThat(denied.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+      HttpResponse<String> http = get(plain, "/h/things");
+      assertThat(http.statusCode()).isEqualTo(401);
+      assertThat(http.headers().firstValue("Access-Control-Allow-Origin")).contains(ORIGIN);
+    }
   }
 
   @Test

@@ -54,6 +54,7 @@ class LocalGatewayTest {
                     .withRoute(LocalRoute.of("GET", "/items/{id}", "Scripted"))
                     .withRoute(LocalRoute.of("GET", "/items/{id}/nostatus", "Scripted"))
                     .withRoute(LocalRoute.of("ANY", "/things/{proxy+}", "Scripted"))
+                    .withRoute(LocalRoute.of("GET", "/quickthings/{what}", "Quick"))
                     .withRoute(
                         LocalRoute.of("GET", "/legacy/{id}", "Scripted").withPayloadVersion("1.0")))
             .build();
@@ -158,6 +159,32 @@ class LocalGatewayTest {
     HttpResponse<String> integration = get("/x/slow?ms=3000");
     assertThat(integration.statusCode()).isEqualTo(504);
     assertThat(integration.body()).isEqualTo("{\"message\":\"Endpoint request timed out\"}");
+  }
+
+  @Test
+  void anHttpApiAnswersFunctionErrorsWith500AndTheIntegrationTimeoutWith503() throws Exception {
+    for (String path : List.of("/v2/things/boom", "/v2/things/malformed", "/v2/things/big")) {
+      HttpResponse<String> response = get(path);
+      assertThat(response.statusCode()).as(path).isEqualTo(500);
+      assertThat(response.body()).as(path).isEqualTo("{\"message\":\"Internal Server Error\"}");
+      assertThat(response.headers().firstValue("x-amzn-ErrorType")).as(path).isEmpty();
+    }
+    HttpResponse<String> function = get("/v2/quickthings/slow?ms=1000");
+    assertThat(function.statusCode()).isEqualTo(500);
+    assertThat(function.body()).isEqualTo("{\"message\":\"Internal Server Error\"}");
+
+    HttpResponse<String> integration = get("/v2/things/slow?ms=3000");
+    assertThat(integration.statusCode()).isEqualTo(503);
+    assertThat(integration.body()).isEqualTo("{\"message\":\"Service Unavailable\"}");
+  }
+
+  @Test
+  void theDefaultIntegrationTimeoutIs29SecondsForRestAnd30ForHttpApis() {
+    GatewayOptions defaults = GatewayOptions.defaults();
+    assertThat(defaults.integrationTimeout(LocalApi.Kind.REST)).isEqualTo(Duration.ofSeconds(29));
+    assertThat(defaults.integrationTimeout(LocalApi.Kind.HTTP)).isEqualTo(Duration.ofSeconds(30));
+    GatewayOptions custom = defaults.withIntegrationTimeout(Duration.ofSeconds(5));
+    assertThat(custom.integrationTimeout(LocalApi.Kind.HTTP)).isEqualTo(Duration.ofSeconds(5));
   }
 
   @Test

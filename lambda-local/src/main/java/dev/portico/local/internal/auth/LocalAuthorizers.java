@@ -14,9 +14,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -37,15 +39,40 @@ public final class LocalAuthorizers {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The account and API ids of the events the local gateway sends (as ProxyEvents writes them). */
+  private static final String ACCOUNT_ID = "123456789012";
+
+  private static final String API_ID = "1234567890";
+  private static final String DEFAULT_DOMAIN = API_ID + ".execute-api.us-east-1.amazonaws.com";
+
+  /** The most authorizer results kept; expired ones go first, then arbitrary ones. */
+  public static final int MAX_CACHE_ENTRIES = 10_000;
+
   private final Map<String, ? extends FunctionInvoker> pools;
   private final Duration timeout;
+  private final int maxCacheEntries;
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   /** Authorizers invoking functions from these pools. */
   public LocalAuthorizers(Map<String, ? extends FunctionInvoker> pools, Duration timeout) {
+    this(pools, timeout, MAX_CACHE_ENTRIES);
+  }
+
+  /** Authorizers whose result cache holds at most this many entries. */
+  public LocalAuthorizers(
+      Map<String, ? extends FunctionInvoker> pools, Duration timeout, int maxCacheEntries) {
+    if (maxCacheEntries < 1) {
+      throw new IllegalArgumentException("maxCacheEntries must be positive");
+    }
     this.pools = pools;
     this.timeout = timeout;
+    this.maxCacheEntries = maxCacheEntries;
+  }
+
+  /** How many authorizer results are cached now. */
+  public int cachedResults() {
+    return cache.size();
   }
 
   /** What the authorizer decided. */
@@ -77,7 +104,7 @@ public final class LocalAuthorizers {
     boolean rest = api.kind() == LocalApi.Kind.REST;
     List<String> identity = new ArrayList<>();
     for (String source : authorizer.identitySources()) {
-      String value = identityValue(source, request);
+      String value = identityValue(source, request, rest);
       if (value == null || value.isEmpty()) {
         return unauthorized(rest, "identity source " + source + " is missing");
       }
@@ -96,8 +123,12 @@ public final class LocalAuthorizers {
     JsonNode response = null;
     if (cacheable) {
       Cached cached = cache.get(key);
-      if (cached != null && cached.expiresAtMillis > System.currentTimeMillis()) {
-        response = cached.response;
+      if (cached != null) {
+        if (cached.expiresAtMillis > System.currentTimeMillis()) {
+          response = cached.response;
+        } else {
+          cache.remove(key, cached);
+        }
       }
     }
     if (response == null) {
@@ -130,11 +161,25 @@ public final class LocalAuthorizers {
         return error(rest, "the authorizer response is not a JSON object");
       }
       if (cacheable) {
-        cache.put(
+        cachePut(
             key, new Cached(response, System.currentTimeMillis() + authorizer.ttl().toMillis()));
       }
     }
     return evaluate(api, authorizer, response, methodArn);
+  }
+
+  /** Caches a result, first evicting expired entries (and others if still full). */
+  private void cachePut(String key, Cached value) {
+    if (cache.size() >= maxCacheEntries) {
+      long now = System.currentTimeMillis();
+      cache.values().removeIf(c -> c.expiresAtMillis <= now);
+      Iterator<String> keys = cache.keySet().iterator();
+      while (cache.size() >= maxCacheEntries && keys.hasNext()) {
+        keys.next();
+        keys.remove();
+      }
+    }
+    cache.put(key, value);
   }
 
   private Decision evaluate(
@@ -224,7 +269,7 @@ public final class LocalAuthorizers {
     };
   }
 
-  private static String identityValue(String source, TestRequest request) {
+  static String identityValue(String source, TestRequest request, boolean rest) {
     String s = source.startsWith("$") ? source.substring(1) : source;
     if (s.startsWith("method.request.header.") || s.startsWith("request.header.")) {
       return request.header(s.substring(s.indexOf(".header.") + ".header.".length()));
@@ -244,15 +289,44 @@ public final class LocalAuthorizers {
       return request.stageVariables().get(s.substring("stageVariables.".length()));
     }
     if (s.startsWith("context.")) {
-      return switch (s.substring("context.".length())) {
-        case "identity.sourceIp" -> request.sourceIp();
-        case "requestId" -> request.requestId();
-        case "stage" -> request.stage();
-        case "httpMethod" -> request.method();
-        default -> null;
-      };
+      return contextValue(s.substring("context.".length()), request, rest);
     }
     return null;
+  }
+
+  /**
+   * The {@code $context} variables the local gateway can use as identity sources; any other one
+   * would be missing on every request (401), so the template reader reports it at start-up.
+   */
+  public static final Set<String> CONTEXT_IDENTITY_SOURCES =
+      Set.of(
+          "identity.sourceIp",
+          "requestId",
+          "stage",
+          "httpMethod",
+          "routeKey",
+          "resourcePath",
+          "path",
+          "domainName",
+          "accountId",
+          "apiId");
+
+  private static String contextValue(String name, TestRequest request, boolean rest) {
+    String resource = request.resource();
+    String stagePrefix = rest || !"$default".equals(request.stage()) ? "/" + request.stage() : "";
+    return switch (name) {
+      case "identity.sourceIp" -> request.sourceIp();
+      case "requestId" -> request.requestId();
+      case "stage" -> request.stage();
+      case "httpMethod" -> request.method();
+      case "routeKey" -> resource == null ? "$default" : request.method() + " " + resource;
+      case "resourcePath" -> resource == null ? request.path() : resource;
+      case "path" -> stagePrefix + request.path();
+      case "domainName" -> request.domainName() == null ? DEFAULT_DOMAIN : request.domainName();
+      case "accountId" -> ACCOUNT_ID;
+      case "apiId" -> API_ID;
+      default -> null;
+    };
   }
 
   private static String decode(String text) {

@@ -65,6 +65,12 @@ public final class GatewayHandler extends Handler.Abstract {
 
   private static final String INTERNAL_ERROR = "{\"message\":\"Internal server error\"}";
 
+  /** An HTTP API's answer to a function error or a malformed response. */
+  private static final String HTTP_API_INTERNAL_ERROR = "{\"message\":\"Internal Server Error\"}";
+
+  /** An HTTP API's answer when the integration times out. */
+  private static final String HTTP_API_UNAVAILABLE = "{\"message\":\"Service Unavailable\"}";
+
   private final RouteTable routes;
   private final Map<String, ? extends FunctionInvoker> pools;
   private final LocalAuthorizers authorizers;
@@ -191,59 +197,85 @@ public final class GatewayHandler extends Handler.Abstract {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
     }
     FunctionInvoker pool = pools.get(route.function());
-    FunctionPool.Outcome result = pool.invoke(eventBytes, requestId, options.integrationTimeout());
+    boolean rest = api.kind() == LocalApi.Kind.REST;
+    FunctionPool.Outcome result =
+        pool.invoke(eventBytes, requestId, options.integrationTimeout(api.kind()));
     String function = route.function();
     if (result instanceof FunctionPool.Threw threw) {
       LOG.warn(
-          "Function {} threw; API Gateway answers 502: {}", function, threw.error(), threw.error());
-      send(response, callback, 502, INTERNAL_ERROR, "InternalServerErrorException", api, origin);
-      return new Outcome(502, function);
+          "Function {} threw; API Gateway answers {}: {}",
+          function,
+          errorStatus(api),
+          threw.error(),
+          threw.error());
+      return integrationError(response, callback, api, origin, function);
     }
     if (result instanceof FunctionPool.TimedOut timedOut) {
       if (timedOut.functionTimeout()) {
         LOG.warn(
-            "Function {} timed out after {} ms (its Timeout); API Gateway answers 502",
+            "Function {} timed out after {} ms (its Timeout); API Gateway answers {}",
             function,
-            timedOut.after().toMillis());
-        send(response, callback, 502, INTERNAL_ERROR, "InternalServerErrorException", api, origin);
-        return new Outcome(502, function);
+            timedOut.after().toMillis(),
+            errorStatus(api));
+        return integrationError(response, callback, api, origin, function);
       }
+      int status = rest ? 504 : 503;
       LOG.warn(
           "Function {} did not answer within the {} ms integration timeout; API Gateway answers"
-              + " 504",
+              + " {}",
           function,
-          timedOut.after().toMillis());
-      send(
-          response,
-          callback,
-          504,
-          "{\"message\":\"Endpoint request timed out\"}",
-          "InternalServerErrorException",
-          api,
-          origin);
-      return new Outcome(504, function);
+          timedOut.after().toMillis(),
+          status);
+      if (rest) {
+        send(
+            response,
+            callback,
+            504,
+            "{\"message\":\"Endpoint request timed out\"}",
+            "InternalServerErrorException",
+            api,
+            origin);
+      } else {
+        send(response, callback, 503, HTTP_API_UNAVAILABLE, null, api, origin);
+      }
+      return new Outcome(status, function);
     }
     byte[] output = ((FunctionPool.Returned) result).output();
     if (output.length > MAX_RESPONSE_BYTES) {
       LOG.warn(
           "Function {} returned {} bytes, over Lambda's {} byte response limit; API Gateway"
-              + " answers 502",
+              + " answers {}",
           function,
           output.length,
-          MAX_RESPONSE_BYTES);
-      send(response, callback, 502, INTERNAL_ERROR, "InternalServerErrorException", api, origin);
-      return new Outcome(502, function);
+          MAX_RESPONSE_BYTES,
+          errorStatus(api));
+      return integrationError(response, callback, api, origin, function);
     }
     ProxyResponse proxy;
     try {
       proxy = v1 ? ProxyResponse.parse(output) : parseV2(output);
     } catch (IllegalArgumentException e) {
-      LOG.warn("Function {}: {}; API Gateway answers 502", function, e.getMessage());
-      send(response, callback, 502, INTERNAL_ERROR, "InternalServerErrorException", api, origin);
-      return new Outcome(502, function);
+      LOG.warn(
+          "Function {}: {}; API Gateway answers {}", function, e.getMessage(), errorStatus(api));
+      return integrationError(response, callback, api, origin, function);
     }
     writeProxy(request, response, callback, proxy, api, requestId, origin);
     return new Outcome(proxy.status(), function);
+  }
+
+  /** What API Gateway answers to a function error, a function timeout or a malformed response. */
+  private static int errorStatus(LocalApi api) {
+    return api.kind() == LocalApi.Kind.REST ? 502 : 500;
+  }
+
+  private static Outcome integrationError(
+      Response response, Callback callback, LocalApi api, String origin, String function) {
+    if (api.kind() == LocalApi.Kind.REST) {
+      send(response, callback, 502, INTERNAL_ERROR, "InternalServerErrorException", api, origin);
+      return new Outcome(502, function);
+    }
+    send(response, callback, 500, HTTP_API_INTERNAL_ERROR, null, api, origin);
+    return new Outcome(500, function);
   }
 
   /**
@@ -593,7 +625,10 @@ public final class GatewayHandler extends Handler.Abstract {
     }
   }
 
-  /** A response API Gateway itself generates (errors, denials), with CORS headers if configured. */
+  /**
+   * A response API Gateway itself generates (errors, denials). An HTTP API adds its CORS headers; a
+   * REST API adds only the headers its {@code GatewayResponses} declare for the response type.
+   */
   private static void send(
       Response response,
       Callback callback,
@@ -608,9 +643,48 @@ public final class GatewayHandler extends Handler.Abstract {
     if (errorType != null) {
       headers.put("x-amzn-ErrorType", errorType);
     }
-    addCors(headers, api, origin);
+    if (api != null && api.kind() == LocalApi.Kind.REST) {
+      Map<String, String> declared = gatewayResponseHeaders(api, status, errorType);
+      declared.forEach(headers::put);
+    } else {
+      addCors(headers, api, origin);
+    }
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     headers.put("Content-Length", Integer.toString(bytes.length));
     response.write(true, ByteBuffer.wrap(bytes), callback);
+  }
+
+  /** The headers a REST API's GatewayResponses add to this gateway response, if any. */
+  static Map<String, String> gatewayResponseHeaders(LocalApi api, int status, String errorType) {
+    Map<String, Map<String, String>> declared = api.gatewayResponseHeaders();
+    if (declared.isEmpty()) {
+      return Map.of();
+    }
+    String type = gatewayResponseType(status, errorType);
+    Map<String, String> headers = type == null ? null : declared.get(type);
+    if (headers == null) {
+      headers = declared.get(status < 500 ? "DEFAULT_4XX" : "DEFAULT_5XX");
+    }
+    return headers == null ? Map.of() : headers;
+  }
+
+  /** API Gateway's response type of one of the local gateway's error responses. */
+  private static String gatewayResponseType(int status, String errorType) {
+    if (status == 413) {
+      return "REQUEST_TOO_LARGE";
+    }
+    if (status == 504) {
+      return "INTEGRATION_TIMEOUT";
+    }
+    if (errorType == null) {
+      return null;
+    }
+    return switch (errorType) {
+      case "UnauthorizedException" -> "UNAUTHORIZED";
+      case "AccessDeniedException" -> "ACCESS_DENIED";
+      case "AuthorizerConfigurationException" -> "AUTHORIZER_CONFIGURATION_ERROR";
+      case "MissingAuthenticationTokenException" -> "MISSING_AUTHENTICATION_TOKEN";
+      default -> null;
+    };
   }
 }

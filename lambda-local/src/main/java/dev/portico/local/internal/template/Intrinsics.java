@@ -7,8 +7,8 @@ import java.util.Map;
 
 /**
  * Resolves the intrinsic functions SAM templates use in the places the local gateway reads: {@code
- * Ref} (parameters, pseudo parameters, resources), {@code Fn::GetAtt} ({@code Function.Arn}) and
- * {@code Fn::Sub}.
+ * Ref} (parameters, pseudo parameters, resources, {@code Function.Alias}), {@code Fn::GetAtt}
+ * ({@code Function.Arn}) and {@code Fn::Sub}.
  */
 final class Intrinsics {
   static final String REGION = "us-east-1";
@@ -81,6 +81,13 @@ final class Intrinsics {
     }
     if (resourceTypes.containsKey(name)) {
       return name;
+    }
+    if (name.endsWith(".Alias")) {
+      // SAM's reference to the alias AutoPublishAlias creates: the function's qualified ARN.
+      String function = name.substring(0, name.length() - ".Alias".length());
+      if ("AWS::Serverless::Function".equals(resourceTypes.get(function))) {
+        return functionArn(function) + ":alias";
+      }
     }
     if (declaredParameters.contains(name)) {
       throw new LocalStartupException(

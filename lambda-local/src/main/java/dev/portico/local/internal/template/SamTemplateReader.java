@@ -9,6 +9,7 @@ import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.auth.LocalAuthorizers;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -111,9 +112,25 @@ public final class SamTemplateReader {
           "MergeDefinitions");
 
   private static final Set<String> REST_API_EMULATED =
-      Set.of("StageName", "BinaryMediaTypes", "Cors", "Auth", "Variables");
+      Set.of("StageName", "BinaryMediaTypes", "Cors", "Auth", "Variables", "GatewayResponses");
   private static final Set<String> HTTP_API_EMULATED =
       Set.of("StageName", "CorsConfiguration", "Auth", "StageVariables");
+
+  private static final Set<String> REST_AUTHORIZER_KEYS =
+      Set.of("FunctionArn", "FunctionPayloadType", "Identity");
+  private static final Set<String> HTTP_AUTHORIZER_KEYS =
+      Set.of("FunctionArn", "Identity", "AuthorizerPayloadFormatVersion", "EnableSimpleResponses");
+  private static final Set<String> REST_IDENTITY_KEYS =
+      Set.of(
+          "Header",
+          "ValidationExpression",
+          "ReauthorizeEvery",
+          "Headers",
+          "QueryStrings",
+          "StageVariables",
+          "Context");
+  private static final Set<String> HTTP_IDENTITY_KEYS =
+      Set.of("ReauthorizeEvery", "Headers", "QueryStrings", "StageVariables", "Context");
 
   private final Path file;
   private final List<String> warnings = new ArrayList<>();
@@ -478,6 +495,7 @@ public final class SamTemplateReader {
       if (cors != null) {
         api = api.withCors(restCors(cors, where + ".Cors"));
       }
+      api = gatewayResponses(api, properties.path("GatewayResponses"), where + ".GatewayResponses");
     } else {
       JsonNode cors = properties.get("CorsConfiguration");
       if (cors != null && !(cors.isBoolean() && !cors.asBoolean())) {
@@ -542,6 +560,49 @@ public final class SamTemplateReader {
     apis.put(id, api);
   }
 
+  /**
+   * A REST API's GatewayResponses: the static headers of each response type are emulated (API
+   * Gateway's own error responses carry them, CORS headers included); other settings are reported.
+   */
+  private LocalApi gatewayResponses(LocalApi api, JsonNode responses, String where) {
+    LocalApi result = api;
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
+      String type = response.getKey();
+      String at = where + "." + type;
+      Map<String, String> headers = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> key : response.getValue().properties()) {
+        if (!key.getKey().equals("ResponseParameters")) {
+          warnings.add(at + "." + key.getKey() + ": not emulated locally and ignored");
+          continue;
+        }
+        for (Map.Entry<String, JsonNode> kind : key.getValue().properties()) {
+          if (!kind.getKey().equals("Headers")) {
+            warnings.add(
+                at + ".ResponseParameters." + kind.getKey() + ": not emulated locally and ignored");
+            continue;
+          }
+          for (Map.Entry<String, JsonNode> header : kind.getValue().properties()) {
+            String name = at + ".ResponseParameters.Headers." + header.getKey();
+            String value = intrinsics.text(header.getValue(), name);
+            if (value != null
+                && value.length() >= 2
+                && value.startsWith("'")
+                && value.endsWith("'")) {
+              headers.put(header.getKey(), value.substring(1, value.length() - 1));
+            } else {
+              warnings.add(
+                  name + ": only static values ('...') are emulated; " + value + " is ignored");
+            }
+          }
+        }
+      }
+      if (!headers.isEmpty()) {
+        result = result.withGatewayResponseHeaders(type, headers);
+      }
+    }
+    return result;
+  }
+
   private LocalAuthorizer authorizer(String name, LocalApi.Kind kind, JsonNode node, String where) {
     if (node.has("UserPoolArn") || node.has("JwtConfiguration")) {
       warnings.add(
@@ -557,12 +618,20 @@ public final class SamTemplateReader {
     }
     String function = functionName(arn, where + ".FunctionArn");
     JsonNode identity = node.path("Identity");
+    boolean rest = kind == LocalApi.Kind.REST;
+    checkAuthorizerKeys(name, node, rest ? REST_AUTHORIZER_KEYS : HTTP_AUTHORIZER_KEYS, where, "");
+    checkAuthorizerKeys(
+        name,
+        identity,
+        rest ? REST_IDENTITY_KEYS : HTTP_IDENTITY_KEYS,
+        where + ".Identity",
+        "Identity.");
     String ttlText =
         intrinsics.text(identity.get("ReauthorizeEvery"), where + ".Identity.ReauthorizeEvery");
     if (kind == LocalApi.Kind.REST) {
       String payload =
           intrinsics.text(node.get("FunctionPayloadType"), where + ".FunctionPayloadType");
-      Duration ttl = Duration.ofSeconds(ttlText == null ? 300 : Long.parseLong(ttlText));
+      Duration ttl = ttl(name, ttlText, 300, where);
       if (payload == null || payload.equals("TOKEN")) {
         String header = intrinsics.text(identity.get("Header"), where + ".Identity.Header");
         LocalAuthorizer token =
@@ -594,16 +663,73 @@ public final class SamTemplateReader {
     addSources(sources, identity.path("QueryStrings"), "$request.querystring.", where);
     addSources(sources, identity.path("StageVariables"), "$stageVariables.", where);
     addSources(sources, identity.path("Context"), "$context.", where);
-    Duration ttl = Duration.ofSeconds(ttlText == null ? 0 : Long.parseLong(ttlText));
+    Duration ttl = ttl(name, ttlText, 0, where);
     if ("1.0".equals(version)) {
       return LocalAuthorizer.request(name, function, sources).withTtl(ttl);
     }
     return LocalAuthorizer.httpApi(name, function, sources, "true".equals(simple)).withTtl(ttl);
   }
 
+  /** An authorizer's ReauthorizeEvery: 0 to 3600 seconds, as API Gateway accepts. */
+  private static Duration ttl(String name, String text, long defaultSeconds, String where) {
+    if (text == null) {
+      return Duration.ofSeconds(defaultSeconds);
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 0 || seconds > 3600) {
+      throw new LocalStartupException(
+          where
+              + ".Identity.ReauthorizeEvery: authorizer "
+              + name
+              + " needs a whole number of seconds from 0 to 3600, got '"
+              + text
+              + "'");
+    }
+    return Duration.ofSeconds(seconds);
+  }
+
+  private void checkAuthorizerKeys(
+      String name, JsonNode node, Set<String> emulated, String where, String prefix) {
+    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+      String key = it.next();
+      if (!emulated.contains(key)) {
+        warnings.add(
+            where
+                + "."
+                + key
+                + ": authorizer "
+                + name
+                + "'s "
+                + prefix
+                + key
+                + " is not emulated locally and ignored");
+      }
+    }
+  }
+
   private void addSources(List<String> sources, JsonNode names, String prefix, String where) {
     for (JsonNode name : names) {
-      sources.add(prefix + intrinsics.text(name, where + ".Identity"));
+      String source = intrinsics.text(name, where + ".Identity");
+      if (prefix.endsWith("context.")
+          && !LocalAuthorizers.CONTEXT_IDENTITY_SOURCES.contains(source)) {
+        warnings.add(
+            where
+                + ".Identity.Context: $context."
+                + source
+                + " is not emulated as an identity source; authorizer "
+                + where.substring(where.lastIndexOf('.') + 1)
+                + " answers 401 to every request locally (emulated: $context."
+                + String.join(
+                    ", $context.",
+                    new java.util.TreeSet<>(LocalAuthorizers.CONTEXT_IDENTITY_SOURCES))
+                + ")");
+      }
+      sources.add(prefix + source);
     }
   }
 

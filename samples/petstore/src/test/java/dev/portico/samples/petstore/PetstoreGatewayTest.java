@@ -73,8 +73,7 @@ class PetstoreGatewayTest {
             + " environment (Portico authorizer configurations read them too)";
     assertThat(config.warnings())
         .containsExactly(
-            "Resources.PetFunction.Properties.Environment.Variables [JAVA_TOOL_OPTIONS]"
-                + runtimeClientOnly,
+            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]" + runtimeClientOnly,
             "Resources.AuthorizerFunction.Properties.Environment.Variables [OIDC_ISSUER,"
                 + " OIDC_AUDIENCE]"
                 + runtimeClientOnly,
@@ -87,8 +86,14 @@ class PetstoreGatewayTest {
     assertThat(gateway.config().functions().get("AuthorizerFunction").environment())
         .containsEntry("OIDC_ISSUER", gateway.devIssuer().orElseThrow().issuer())
         .containsEntry("OIDC_AUDIENCE", "pets-api");
+    // Both functions get the JIT options from Globals.
     assertThat(config.functions().get("PetFunction").environment())
         .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    assertThat(config.functions().get("AuthorizerFunction").environment())
+        .containsEntry("JAVA_TOOL_OPTIONS", "-XX:+TieredCompilation -XX:TieredStopAtLevel=1");
+    // FunctionArn: !Ref AuthorizerFunction.Alias (the SnapStart version) names the function.
+    assertThat(config.apis().get(0).authorizer("JwtAuthorizer").function())
+        .isEqualTo("AuthorizerFunction");
     assertThat(config.apis()).hasSize(1);
     assertThat(config.apis().get(0).stage()).isEqualTo("prod");
   }
