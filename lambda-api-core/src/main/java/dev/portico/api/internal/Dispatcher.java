@@ -279,7 +279,7 @@ public final class Dispatcher {
       Router.Match<Entry> match,
       List<String> segments)
       throws IOException {
-    byte[] proxy;
+    ByteArrayOutputStream proxy;
     try {
       proxy = render(request, response, route == null ? null : route.produces());
     } catch (JsonProcessingException | ResponseTooLargeException e) {
@@ -292,7 +292,7 @@ public final class Dispatcher {
       response = errorPass(request, e, route, match, segments);
       proxy = render(request, response, null);
     }
-    output.write(proxy);
+    proxy.writeTo(output);
     return response.status();
   }
 
@@ -317,8 +317,8 @@ public final class Dispatcher {
     }
   }
 
-  private byte[] render(EventRequest request, Response<?> response, @Nullable String produces)
-      throws IOException {
+  private ByteArrayOutputStream render(
+      EventRequest request, Response<?> response, @Nullable String produces) throws IOException {
     Body body = encode(response, produces);
     byte[] bytes = body.bytes;
     boolean binary = body.binary;
@@ -350,7 +350,7 @@ public final class Dispatcher {
     if (proxy.size() > limit) {
       throw new ResponseTooLargeException(proxy.size(), alb);
     }
-    return proxy.toByteArray();
+    return proxy;
   }
 
   private record Body(byte[] bytes, boolean binary, @Nullable String contentType) {}
