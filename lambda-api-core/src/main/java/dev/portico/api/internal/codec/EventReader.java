@@ -78,16 +78,14 @@ public final class EventReader {
           case "rawPath" -> f.rawPath = p.getValueAsString();
           case "rawQueryString" -> f.rawQueryString = p.getValueAsString();
           case "headers" -> {
-            if ("2.0".equals(f.version)) {
-              f.headers = readSingle(p);
-            } else {
-              // REST and ALB multi-value events repeat every header in multiValueHeaders: skip the
-              // single-value map now and read it only if the multi-value one never comes.
-              f.headersAt = offsetOf(p);
-              p.skipChildren();
-            }
+            // Read on first use, from this offset: most requests never look at most headers.
+            f.headersAt = offsetOf(p);
+            p.skipChildren();
           }
-          case "multiValueHeaders" -> f.multiHeaders = readMulti(p);
+          case "multiValueHeaders" -> {
+            f.multiHeadersAt = offsetOf(p);
+            p.skipChildren();
+          }
           case "queryStringParameters" -> {
             if ("2.0".equals(f.version)) {
               f.query = readSingle(p);
@@ -106,9 +104,6 @@ public final class EventReader {
           default -> p.skipChildren();
         }
       }
-    }
-    if (f.multiHeaders == null && f.headersAt >= 0) {
-      f.headers = readSingleAt(event, f.headersAt);
     }
     if (f.multiQuery == null && f.queryAt >= 0) {
       f.query = readSingleAt(event, f.queryAt);
@@ -136,6 +131,31 @@ public final class EventReader {
       p.nextToken();
       return readSingle(p);
     }
+  }
+
+  /** The headers from the multi-value map when there is one, else from the single-value map. */
+  private Map<String, List<String>> loadHeaders(byte[] event, long multiAt, long singleAt) {
+    Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    try {
+      if (multiAt >= 0) {
+        try (JsonParser p =
+            mapper.getFactory().createParser(event, (int) multiAt, event.length - (int) multiAt)) {
+          p.nextToken();
+          for (Map.Entry<String, List<String>> e : readMulti(p).entrySet()) {
+            headerMap.merge(e.getKey(), e.getValue(), EventReader::concat);
+          }
+        }
+      }
+      if (headerMap.isEmpty() && singleAt >= 0) {
+        for (Map.Entry<String, String> e : readSingleAt(event, singleAt).entrySet()) {
+          headerMap.merge(e.getKey(), List.of(e.getValue()), EventReader::concat);
+        }
+      }
+    } catch (IOException e) {
+      // The whole event already parsed once: the same bytes cannot fail now.
+      throw new java.io.UncheckedIOException(e);
+    }
+    return headerMap;
   }
 
   private static Map<String, String> readSingle(JsonParser p) throws IOException {
@@ -200,10 +220,9 @@ public final class EventReader {
     @Nullable String path;
     @Nullable String rawPath;
     @Nullable String rawQueryString;
-    @Nullable Map<String, String> headers;
     long headersAt = -1;
+    long multiHeadersAt = -1;
     long queryAt = -1;
-    @Nullable Map<String, List<String>> multiHeaders;
     @Nullable Map<String, String> query;
     @Nullable Map<String, List<String>> multiQuery;
     @Nullable Map<String, String> stageVariables;
@@ -230,8 +249,8 @@ public final class EventReader {
             method.toUpperCase(java.util.Locale.ROOT),
             raw,
             List.of(),
-            Map.of(),
-            Map.of(),
+            Map::of,
+            List.of(),
             Map.of(),
             Map.of(),
             new byte[0],
@@ -283,28 +302,6 @@ public final class EventReader {
       if (pathText == null || pathText.isEmpty()) {
         pathText = "/";
       }
-      Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-      if (multiHeaders != null && !multiHeaders.isEmpty()) {
-        for (Map.Entry<String, List<String>> e : multiHeaders.entrySet()) {
-          headerMap.merge(e.getKey(), e.getValue(), EventReader::concat);
-        }
-      } else if (headers != null) {
-        for (Map.Entry<String, String> e : headers.entrySet()) {
-          headerMap.merge(e.getKey(), List.of(e.getValue()), EventReader::concat);
-        }
-      }
-      Map<String, String> cookieMap = new LinkedHashMap<>();
-      if (cookies != null) {
-        for (String cookie : cookies) {
-          addCookies(cookie, cookieMap);
-        }
-      }
-      List<String> cookieHeaders = headerMap.get("Cookie");
-      if (cookieHeaders != null) {
-        for (String header : cookieHeaders) {
-          addCookies(header, cookieMap);
-        }
-      }
       byte[] bodyBytes;
       if (body == null || body.isEmpty()) {
         bodyBytes = new byte[0];
@@ -326,9 +323,9 @@ public final class EventReader {
           method.toUpperCase(java.util.Locale.ROOT),
           pathText,
           Collections.unmodifiableList(Decoding.segments(pathText, pathEncoded)),
-          Collections.unmodifiableMap(headerMap),
+          headerLoader(event),
+          cookies == null ? List.of() : cookies,
           Collections.unmodifiableMap(queryParams),
-          Collections.unmodifiableMap(cookieMap),
           stageVariables == null ? Map.of() : Collections.unmodifiableMap(stageVariables),
           bodyBytes,
           context,
@@ -338,9 +335,15 @@ public final class EventReader {
           version);
     }
 
+    private java.util.function.Supplier<Map<String, List<String>>> headerLoader(byte[] event) {
+      long multiAt = multiHeadersAt;
+      long singleAt = headersAt;
+      return () -> loadHeaders(event, multiAt, singleAt);
+    }
+
     private EventSource detect(RequestContext context) {
       if (context.elb) {
-        return multiHeaders != null || multiQuery != null
+        return multiHeadersAt >= 0 || multiQuery != null
             ? EventSource.ALB_MULTI_VALUE
             : EventSource.ALB;
       }
@@ -424,7 +427,7 @@ public final class EventReader {
     return map;
   }
 
-  private static void addCookies(String header, Map<String, String> cookies) {
+  static void addCookies(String header, Map<String, String> cookies) {
     for (String part : header.split(";")) {
       String pair = part.trim();
       int eq = pair.indexOf('=');

@@ -3,39 +3,153 @@ package dev.portico.api.internal.codec;
 import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
 import dev.portico.api.Nullable;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
- * A proxy event reduced to what routing and binding need; produced by {@link EventReader}.
- *
- * @param source the detected event kind
- * @param method upper-case HTTP method
- * @param rawPath the path as the event carried it
- * @param segments the decoded path segments (no empty ones)
- * @param headers header values by name, case-insensitive keys
- * @param query decoded query parameters, in order
- * @param cookies cookies from the v2 {@code cookies} array or {@code Cookie} headers
- * @param stageVariables stage variables
- * @param body the body bytes (base64-decoded)
- * @param requestContext the event's requestContext
- * @param stage the stage name, or null
- * @param event the whole event bytes, for raw-event binding
- * @param invalid why the request is malformed (bad encoding), or null
- * @param version the event's {@code version} field, or null
+ * A proxy event reduced to what routing and binding need; produced by {@link EventReader}. Headers
+ * and cookies are read from the event's bytes on first use: most requests never look at most
+ * headers.
  */
-public record ParsedEvent(
-    EventSource source,
-    String method,
-    String rawPath,
-    List<String> segments,
-    Map<String, List<String>> headers,
-    Map<String, List<String>> query,
-    Map<String, String> cookies,
-    Map<String, String> stageVariables,
-    byte[] body,
-    RequestContext requestContext,
-    @Nullable String stage,
-    byte[] event,
-    @Nullable BadRequestException invalid,
-    @Nullable String version) {}
+public final class ParsedEvent {
+  private final EventSource source;
+  private final String method;
+  private final String rawPath;
+  private final List<String> segments;
+  private final Supplier<Map<String, List<String>>> headerLoader;
+  private final List<String> v2Cookies;
+  private final Map<String, List<String>> query;
+  private final Map<String, String> stageVariables;
+  private final byte[] body;
+  private final RequestContext requestContext;
+  private final @Nullable String stage;
+  private final byte[] event;
+  private final @Nullable BadRequestException invalid;
+  private final @Nullable String version;
+  private @Nullable Map<String, List<String>> headers;
+  private @Nullable Map<String, String> cookies;
+
+  ParsedEvent(
+      EventSource source,
+      String method,
+      String rawPath,
+      List<String> segments,
+      Supplier<Map<String, List<String>>> headerLoader,
+      List<String> v2Cookies,
+      Map<String, List<String>> query,
+      Map<String, String> stageVariables,
+      byte[] body,
+      RequestContext requestContext,
+      @Nullable String stage,
+      byte[] event,
+      @Nullable BadRequestException invalid,
+      @Nullable String version) {
+    this.source = source;
+    this.method = method;
+    this.rawPath = rawPath;
+    this.segments = segments;
+    this.headerLoader = headerLoader;
+    this.v2Cookies = v2Cookies;
+    this.query = query;
+    this.stageVariables = stageVariables;
+    this.body = body;
+    this.requestContext = requestContext;
+    this.stage = stage;
+    this.event = event;
+    this.invalid = invalid;
+    this.version = version;
+  }
+
+  /** The detected event kind. */
+  public EventSource source() {
+    return source;
+  }
+
+  /** Upper-case HTTP method. */
+  public String method() {
+    return method;
+  }
+
+  /** The path as the event carried it. */
+  public String rawPath() {
+    return rawPath;
+  }
+
+  /** The decoded path segments (no empty ones). */
+  public List<String> segments() {
+    return segments;
+  }
+
+  /** Header values by name, case-insensitive keys; read on first use. */
+  public Map<String, List<String>> headers() {
+    Map<String, List<String>> h = headers;
+    if (h == null) {
+      h = Collections.unmodifiableMap(headerLoader.get());
+      headers = h;
+    }
+    return h;
+  }
+
+  /** Cookies from the v2 {@code cookies} array and {@code Cookie} headers; read on first use. */
+  public Map<String, String> cookies() {
+    Map<String, String> c = cookies;
+    if (c == null) {
+      Map<String, String> map = new LinkedHashMap<>();
+      for (String cookie : v2Cookies) {
+        EventReader.addCookies(cookie, map);
+      }
+      List<String> cookieHeaders = headers().get("Cookie");
+      if (cookieHeaders != null) {
+        for (String header : cookieHeaders) {
+          EventReader.addCookies(header, map);
+        }
+      }
+      c = Collections.unmodifiableMap(map);
+      cookies = c;
+    }
+    return c;
+  }
+
+  /** Decoded query parameters, in order. */
+  public Map<String, List<String>> query() {
+    return query;
+  }
+
+  /** Stage variables. */
+  public Map<String, String> stageVariables() {
+    return stageVariables;
+  }
+
+  /** The body bytes (base64-decoded). */
+  public byte[] body() {
+    return body;
+  }
+
+  /** The event's requestContext. */
+  public RequestContext requestContext() {
+    return requestContext;
+  }
+
+  /** The stage name, or null. */
+  public @Nullable String stage() {
+    return stage;
+  }
+
+  /** The whole event bytes, for raw-event binding. */
+  public byte[] event() {
+    return event;
+  }
+
+  /** Why the request is malformed (bad encoding), or null. */
+  public @Nullable BadRequestException invalid() {
+    return invalid;
+  }
+
+  /** The event's {@code version} field, or null. */
+  public @Nullable String version() {
+    return version;
+  }
+}
