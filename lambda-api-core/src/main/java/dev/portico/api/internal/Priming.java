@@ -2,6 +2,7 @@ package dev.portico.api.internal;
 
 import dev.portico.api.Api;
 import dev.portico.api.EventSource;
+import dev.portico.api.Nullable;
 import dev.portico.api.Route;
 import dev.portico.api.testing.FakeContext;
 import dev.portico.api.testing.ProxyEvents;
@@ -93,8 +94,24 @@ public final class Priming {
     }
   }
 
-  /** Registers a CRaC resource that runs {@code hook} before a checkpoint, when org.crac exists. */
+  /**
+   * Registers a CRaC resource that runs {@code hook} before a checkpoint, when a checkpoint can
+   * come: Lambda initialises SnapStart functions with {@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code
+   * snap-start} (the system property {@code portico.crac=true} forces it, for other CRaC JVMs), and
+   * org.crac is on the classpath. Ordinary cold starts skip CRaC entirely.
+   */
   public static void registerCheckpointHook(Runnable hook) {
+    registerCheckpointHook(
+        hook, System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), System.getProperty("portico.crac"));
+  }
+
+  static void registerCheckpointHook(
+      Runnable hook, @Nullable String initializationType, @Nullable String forced) {
+    boolean checkpointExpected =
+        "snap-start".equals(initializationType) || "true".equalsIgnoreCase(forced);
+    if (!checkpointExpected) {
+      return;
+    }
     try {
       Class.forName("org.crac.Core", false, Priming.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {

@@ -26,11 +26,26 @@ class CracHookTest {
   @Test
   void aHandlerRegistersACheckpointResourceThatPrimesIt() throws Exception {
     int before = Priming.hooks().size();
-    new Handler();
+    System.setProperty("portico.crac", "true");
+    try {
+      new Handler();
+    } finally {
+      System.clearProperty("portico.crac");
+    }
     List<Object> hooks = Priming.hooks();
     assertThat(hooks).hasSize(before + 1);
     // What the JVM calls before SnapStart takes its snapshot.
     ((org.crac.Resource) hooks.get(hooks.size() - 1)).beforeCheckpoint(null);
     assertThat(PRIMED).hasValue(1);
+  }
+
+  @Test
+  void onlySnapStartInitialisationRegistersTheHook() {
+    int before = Priming.hooks().size();
+    Priming.registerCheckpointHook(() -> {}, "on-demand", null);
+    Priming.registerCheckpointHook(() -> {}, null, null);
+    assertThat(Priming.hooks()).hasSize(before);
+    Priming.registerCheckpointHook(() -> {}, "snap-start", null);
+    assertThat(Priming.hooks()).hasSize(before + 1);
   }
 }
