@@ -342,6 +342,9 @@ public final class RuntimeApiEmulator implements AutoCloseable {
 
     private void serveInitError(Request request, Response response, Callback callback)
         throws IOException {
+      // Read the body before any answer: a response sent with the request unread makes the server
+      // close a connection the runtime client expects to reuse.
+      byte[] body = readBody(request, MAX_RESPONSE_BYTES);
       if (initialised) {
         send(
             response,
@@ -352,7 +355,6 @@ public final class RuntimeApiEmulator implements AutoCloseable {
                 "InvalidStateTransition"));
         return;
       }
-      byte[] body = readBody(request, MAX_RESPONSE_BYTES);
       if (body == null) {
         send(response, callback, 413, tooLarge());
         return;
@@ -377,13 +379,13 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     private void serveAnswer(
         String requestId, boolean isError, Request request, Response response, Callback callback)
         throws IOException {
+      byte[] body = readBody(request, MAX_RESPONSE_BYTES);
       Pending pending = inFlight.get(requestId);
       if (pending == null) {
         send(
             response, callback, 400, error("Invalid request ID: " + requestId, "InvalidRequestID"));
         return;
       }
-      byte[] body = readBody(request, MAX_RESPONSE_BYTES);
       if (body == null) {
         pending.result.complete(
             new InvocationResult(
