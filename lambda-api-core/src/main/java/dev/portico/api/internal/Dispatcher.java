@@ -95,13 +95,13 @@ public final class Dispatcher {
     List<Interceptor> global = new ArrayList<>(frameworkInterceptors);
     global.addAll(userInterceptors);
     List<Interceptor> unmatched = new ArrayList<>(global);
-    unmatched.add(Dispatcher::endpoint);
+    unmatched.add(Endpoint.INSTANCE);
     this.globalChain = unmatched.toArray(new Interceptor[0]);
     List<String> problems = new ArrayList<>();
     for (Route route : routes) {
       List<Interceptor> chain = new ArrayList<>(global);
       chain.addAll(route.interceptors());
-      chain.add(Dispatcher::endpoint);
+      chain.add(Endpoint.INSTANCE);
       try {
         router.add(
             route.method(),
@@ -128,7 +128,15 @@ public final class Dispatcher {
       }
       prefixes.add(List.copyOf(segments));
     }
-    prefixes.sort((a, b) -> b.size() - a.size());
+    if (prefixes.size() > 1) {
+      prefixes.sort(
+          new java.util.Comparator<List<String>>() {
+            @Override
+            public int compare(List<String> a, List<String> b) {
+              return b.size() - a.size();
+            }
+          });
+    }
     this.basePaths = List.copyOf(prefixes);
   }
 
@@ -221,6 +229,16 @@ public final class Dispatcher {
       path.append('/').append(segment);
     }
     return path.toString();
+  }
+
+  /** The last link of every chain (a class, not a method reference: nothing spun at init). */
+  private enum Endpoint implements Interceptor {
+    INSTANCE;
+
+    @Override
+    public Response<?> intercept(Chain chain) throws Exception {
+      return endpoint(chain);
+    }
   }
 
   /** The last link of every chain: 404, 405, automatic OPTIONS, 415, or the route's handler. */

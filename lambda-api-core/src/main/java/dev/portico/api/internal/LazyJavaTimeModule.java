@@ -178,28 +178,39 @@ public final class LazyJavaTimeModule extends Module {
           }
         });
     context.addKeyDeserializers(
-        (type, config, beanDesc) -> {
-          if (!isJavaTime(type.getRawClass())) {
+        new KeyDeserializers() {
+          @Override
+          public KeyDeserializer findKeyDeserializer(
+              JavaType type, DeserializationConfig config, BeanDescription beanDesc)
+              throws JsonMappingException {
+            if (!isJavaTime(type.getRawClass())) {
+              return null;
+            }
+            for (KeyDeserializers k : captured().keyDeserializers) {
+              KeyDeserializer found = k.findKeyDeserializer(type, config, beanDesc);
+              if (found != null) {
+                return found;
+              }
+            }
             return null;
           }
-          for (KeyDeserializers k : captured().keyDeserializers) {
-            KeyDeserializer found = k.findKeyDeserializer(type, config, beanDesc);
-            if (found != null) {
-              return found;
-            }
-          }
-          return null;
         });
     context.addValueInstantiators(
-        (config, beanDesc, defaultInstantiator) -> {
-          if (!isJavaTime(beanDesc.getBeanClass())) {
-            return defaultInstantiator;
+        new ValueInstantiators() {
+          @Override
+          public com.fasterxml.jackson.databind.deser.ValueInstantiator findValueInstantiator(
+              DeserializationConfig config,
+              BeanDescription beanDesc,
+              com.fasterxml.jackson.databind.deser.ValueInstantiator defaultInstantiator) {
+            if (!isJavaTime(beanDesc.getBeanClass())) {
+              return defaultInstantiator;
+            }
+            var instantiator = defaultInstantiator;
+            for (ValueInstantiators v : captured().instantiators) {
+              instantiator = v.findValueInstantiator(config, beanDesc, instantiator);
+            }
+            return instantiator;
           }
-          var instantiator = defaultInstantiator;
-          for (ValueInstantiators v : captured().instantiators) {
-            instantiator = v.findValueInstantiator(config, beanDesc, instantiator);
-          }
-          return instantiator;
         });
   }
 }

@@ -18,61 +18,130 @@ public final class BuiltInConverters implements ParamConverter.Factory {
   @Override
   public @Nullable ParamConverter<?> create(Class<?> type) {
     if (type == String.class || type == CharSequence.class || type == Object.class) {
-      return value -> value;
+      return Scalar.STRING;
     }
     if (type == int.class || type == Integer.class) {
-      return value -> Integer.valueOf(value.trim());
+      return Scalar.INT;
     }
     if (type == long.class || type == Long.class) {
-      return value -> Long.valueOf(value.trim());
+      return Scalar.LONG;
     }
     if (type == short.class || type == Short.class) {
-      return value -> Short.valueOf(value.trim());
+      return Scalar.SHORT;
     }
     if (type == byte.class || type == Byte.class) {
-      return value -> Byte.valueOf(value.trim());
+      return Scalar.BYTE;
     }
     if (type == double.class || type == Double.class) {
-      return value -> finite(Double.valueOf(value.trim()));
+      return Scalar.DOUBLE;
     }
     if (type == float.class || type == Float.class) {
-      return value -> {
-        Float f = Float.valueOf(value.trim());
-        if (f.isNaN() || f.isInfinite()) {
-          throw new NumberFormatException("not finite");
-        }
-        return f;
-      };
+      return Scalar.FLOAT;
     }
     if (type == boolean.class || type == Boolean.class) {
-      return BuiltInConverters::parseBoolean;
+      return Scalar.BOOLEAN;
     }
     if (type == char.class || type == Character.class) {
-      return value -> {
-        if (value.length() != 1) {
-          throw new IllegalArgumentException("not one character");
-        }
-        return value.charAt(0);
-      };
+      return Scalar.CHAR;
     }
     if (type == UUID.class) {
-      return value -> {
-        if (value.length() != 36) {
-          throw new IllegalArgumentException("not a UUID");
-        }
-        return UUID.fromString(value);
-      };
+      return Scalar.UUID;
     }
     if (type == BigDecimal.class) {
-      return value -> new BigDecimal(value.trim());
+      return Scalar.BIG_DECIMAL;
     }
     if (type == BigInteger.class) {
-      return value -> new BigInteger(value.trim());
+      return Scalar.BIG_INTEGER;
     }
     if (type.isEnum()) {
-      return enumConverter(type);
+      return new EnumConverter(type.getEnumConstants());
     }
     return factoryMethod(type);
+  }
+
+  /**
+   * The JDK's scalar types. One enum rather than a lambda each: no lambda is spun on the cold-start
+   * path.
+   */
+  private enum Scalar implements ParamConverter<Object> {
+    STRING,
+    INT,
+    LONG,
+    SHORT,
+    BYTE,
+    DOUBLE,
+    FLOAT,
+    BOOLEAN,
+    CHAR,
+    UUID,
+    BIG_DECIMAL,
+    BIG_INTEGER;
+
+    @Override
+    public Object convert(String value) {
+      return switch (this) {
+        case STRING -> value;
+        case INT -> Integer.valueOf(value.trim());
+        case LONG -> Long.valueOf(value.trim());
+        case SHORT -> Short.valueOf(value.trim());
+        case BYTE -> Byte.valueOf(value.trim());
+        case DOUBLE -> finite(Double.valueOf(value.trim()));
+        case FLOAT -> finite(Float.valueOf(value.trim()));
+        case BOOLEAN -> parseBoolean(value);
+        case CHAR -> {
+          if (value.length() != 1) {
+            throw new IllegalArgumentException("not one character");
+          }
+          yield value.charAt(0);
+        }
+        case UUID -> {
+          if (value.length() != 36) {
+            throw new IllegalArgumentException("not a UUID");
+          }
+          yield java.util.UUID.fromString(value);
+        }
+        case BIG_DECIMAL -> new BigDecimal(value.trim());
+        case BIG_INTEGER -> new BigInteger(value.trim());
+      };
+    }
+  }
+
+  /** An enum constant by name, exact first, then ignoring case. */
+  private static final class EnumConverter implements ParamConverter<Object> {
+    private final Object[] constants;
+
+    EnumConverter(Object[] constants) {
+      this.constants = constants;
+    }
+
+    @Override
+    public Object convert(String value) {
+      for (Object constant : constants) {
+        if (((Enum<?>) constant).name().equals(value)) {
+          return constant;
+        }
+      }
+      for (Object constant : constants) {
+        if (((Enum<?>) constant).name().equalsIgnoreCase(value)) {
+          return constant;
+        }
+      }
+      throw new IllegalArgumentException("no such constant");
+    }
+  }
+
+  /** A static factory method or constructor taking the text. */
+  private static final class HandleConverter implements ParamConverter<Object> {
+    private final MethodHandle handle;
+
+    HandleConverter(MethodHandle handle) {
+      this.handle = handle;
+    }
+
+    @Override
+    public Object convert(String value) throws Exception {
+      return invoke(handle, value);
+    }
   }
 
   /** How error messages name a type, e.g. {@code int} or {@code one of [DOG, CAT]}. */
@@ -105,6 +174,13 @@ public final class BuiltInConverters implements ParamConverter.Factory {
     return d;
   }
 
+  private static Float finite(Float f) {
+    if (f.isNaN() || f.isInfinite()) {
+      throw new NumberFormatException("not finite");
+    }
+    return f;
+  }
+
   private static Boolean parseBoolean(String value) {
     String v = value.trim().toLowerCase(Locale.ROOT);
     if (v.equals("true")) {
@@ -114,23 +190,6 @@ public final class BuiltInConverters implements ParamConverter.Factory {
       return Boolean.FALSE;
     }
     throw new IllegalArgumentException("not a boolean");
-  }
-
-  private static ParamConverter<?> enumConverter(Class<?> type) {
-    Object[] constants = type.getEnumConstants();
-    return value -> {
-      for (Object constant : constants) {
-        if (((Enum<?>) constant).name().equals(value)) {
-          return constant;
-        }
-      }
-      for (Object constant : constants) {
-        if (((Enum<?>) constant).name().equalsIgnoreCase(value)) {
-          return constant;
-        }
-      }
-      throw new IllegalArgumentException("no such constant");
-    };
   }
 
   /**
@@ -154,7 +213,7 @@ public final class BuiltInConverters implements ParamConverter.Factory {
       try {
         MethodHandle handle =
             lookup.findStatic(type, candidate[0], MethodType.methodType(type, arg));
-        return value -> invoke(handle, value);
+        return new HandleConverter(handle);
       } catch (NoSuchMethodException | IllegalAccessException e) {
         // not this one; try the next candidate
       }
@@ -162,7 +221,7 @@ public final class BuiltInConverters implements ParamConverter.Factory {
     try {
       MethodHandle constructor =
           lookup.findConstructor(type, MethodType.methodType(void.class, String.class));
-      return value -> invoke(constructor, value);
+      return new HandleConverter(constructor);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       return null;
     }

@@ -133,6 +133,25 @@ public final class EventReader {
     }
   }
 
+  /** Reads an event's headers when they are first asked for. */
+  private final class HeaderLoader
+      implements java.util.function.Supplier<Map<String, List<String>>> {
+    private final byte[] event;
+    private final long multiAt;
+    private final long singleAt;
+
+    HeaderLoader(byte[] event, long multiAt, long singleAt) {
+      this.event = event;
+      this.multiAt = multiAt;
+      this.singleAt = singleAt;
+    }
+
+    @Override
+    public Map<String, List<String>> get() {
+      return loadHeaders(event, multiAt, singleAt);
+    }
+  }
+
   /** The headers from the multi-value map when there is one, else from the single-value map. */
   private Map<String, List<String>> loadHeaders(byte[] event, long multiAt, long singleAt) {
     Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
@@ -142,13 +161,13 @@ public final class EventReader {
             mapper.getFactory().createParser(event, (int) multiAt, event.length - (int) multiAt)) {
           p.nextToken();
           for (Map.Entry<String, List<String>> e : readMulti(p).entrySet()) {
-            headerMap.merge(e.getKey(), e.getValue(), EventReader::concat);
+            addAll(headerMap, e.getKey(), e.getValue());
           }
         }
       }
       if (headerMap.isEmpty() && singleAt >= 0) {
         for (Map.Entry<String, String> e : readSingleAt(event, singleAt).entrySet()) {
-          headerMap.merge(e.getKey(), List.of(e.getValue()), EventReader::concat);
+          addAll(headerMap, e.getKey(), List.of(e.getValue()));
         }
       }
     } catch (IOException e) {
@@ -336,9 +355,7 @@ public final class EventReader {
     }
 
     private java.util.function.Supplier<Map<String, List<String>>> headerLoader(byte[] event) {
-      long multiAt = multiHeadersAt;
-      long singleAt = headersAt;
-      return () -> loadHeaders(event, multiAt, singleAt);
+      return new HeaderLoader(event, multiHeadersAt, headersAt);
     }
 
     private EventSource detect(RequestContext context) {
@@ -389,6 +406,11 @@ public final class EventReader {
     return node.isValueNode() ? node.asText() : null;
   }
 
+  private static void addAll(Map<String, List<String>> map, String key, List<String> values) {
+    List<String> existing = map.get(key);
+    map.put(key, existing == null ? values : concat(existing, values));
+  }
+
   private static List<String> concat(List<String> a, List<String> b) {
     List<String> all = new ArrayList<>(a.size() + b.size());
     all.addAll(a);
@@ -407,7 +429,7 @@ public final class EventReader {
       for (String v : e.getValue()) {
         values.add(Decoding.decode(v, true));
       }
-      decoded.merge(Decoding.decode(e.getKey(), true), values, EventReader::concat);
+      addAll(decoded, Decoding.decode(e.getKey(), true), values);
     }
     return decoded;
   }
@@ -422,7 +444,7 @@ public final class EventReader {
       String key = decode ? Decoding.decode(e.getKey(), true) : e.getKey();
       String value = decode ? Decoding.decode(e.getValue(), true) : e.getValue();
       List<String> values = commaJoined ? List.of(value.split(",", -1)) : List.of(value);
-      map.merge(key, values, EventReader::concat);
+      addAll(map, key, values);
     }
     return map;
   }

@@ -82,7 +82,12 @@ public final class Router<T> {
                   + template
                   + "' mixes text and a parameter; a parameter must be a whole segment");
         }
-        node = node.literals.computeIfAbsent(segment, s -> new Node<>());
+        Node<T> child = node.literals.get(segment);
+        if (child == null) {
+          child = new Node<>();
+          node.literals.put(segment, child);
+        }
+        node = child;
       }
     }
     String key = method.toUpperCase(java.util.Locale.ROOT);
