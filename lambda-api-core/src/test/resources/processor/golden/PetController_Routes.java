@@ -2,6 +2,8 @@ package com.example.pets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.portico.api.Handler;
+import dev.portico.api.Request;
 import dev.portico.api.Route;
 import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
@@ -37,12 +39,22 @@ public final class PetController_Routes implements RouteProvider {
     Param<Long> getId = routes.param(
         "PetController.get(long id)", ParamSource.PATH, "id", long.class, null, false);
     routes.add(new Route("GET", "/pets/{id}", "PetController.get(long id)",
-        request -> controller.get(getId.get(request)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.get(getId.get(request));
+          }
+        },
         List.of(), "application/json", List.of())
         .withWarmTypes(List.of(PetController.Pet.class)));
 
     routes.add(new Route("POST", "/pets", "PetController.create(NewPet pet)",
-        request -> controller.create(request.bodyAs(PetController.NewPet.class)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.create(request.bodyAs(PetController.NewPet.class));
+          }
+        },
         List.of("application/json", "application/*+json"), "application/json", List.of())
         .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
 
@@ -52,7 +64,12 @@ public final class PetController_Routes implements RouteProvider {
     Param<String> listTags = routes.param(
         listName, ParamSource.QUERY, "tag", String.class, null, true);
     routes.add(new Route("GET", "/pets", listName,
-        request -> controller.list(listLimit.get(request), listTags.all(request)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.list(listLimit.get(request), listTags.all(request));
+          }
+        },
         List.of(), "application/json", List.of())
         .withWarmTypes(List.of(PetController.Pet.class)));
 
@@ -62,9 +79,12 @@ public final class PetController_Routes implements RouteProvider {
     Param<String> deleteUser = routes.param(
         deleteName, ParamSource.PRINCIPAL, "principal", String.class, null, false);
     routes.add(new Route("DELETE", "/pets/{id}", deleteName,
-        request -> {
-          controller.delete(deleteId.get(request), deleteUser.get(request));
-          return null;
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            controller.delete(deleteId.get(request), deleteUser.get(request));
+            return null;
+          }
         },
         List.of(), "application/json", List.of()));
 
@@ -73,10 +93,15 @@ public final class PetController_Routes implements RouteProvider {
         ParamSource.PATH, "id", long.class, null, false);
     routes.add(new Route("PUT", "/pets/{id}",
         "PetController.replace(long id, List<NewPet> pets, Request request)",
-        request -> controller.replace(
-            replaceId.get(request),
-            request.bodyAs(REPLACE_PETS_TYPE),
-            request),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.replace(
+                replaceId.get(request),
+                request.bodyAs(REPLACE_PETS_TYPE),
+                request);
+          }
+        },
         List.of("application/json", "application/*+json"), "application/json", List.of())
         .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
 
@@ -96,59 +121,87 @@ public final class PetController_Routes implements RouteProvider {
     Param<Integer> visitTenant = routes.param(
         visitName, ParamSource.AUTHORIZER, "tenant", Integer.class, null, false);
     routes.add(new Route("PATCH", "/pets/{id}/visits/{day}", visitName,
-        request -> controller.visit(
-            visitId.get(request),
-            visitDay.get(request),
-            Optional.ofNullable(visitTrace.get(request)),
-            visitSession.get(request),
-            visitEnv.get(request),
-            visitSubject.get(request),
-            visitTenant.get(request),
-            request.lambdaContext(),
-            request.authorization(),
-            request.rawEvent(APIGatewayV2HTTPEvent.class)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.visit(
+                visitId.get(request),
+                visitDay.get(request),
+                Optional.ofNullable(visitTrace.get(request)),
+                visitSession.get(request),
+                visitEnv.get(request),
+                visitSubject.get(request),
+                visitTenant.get(request),
+                request.lambdaContext(),
+                request.authorization(),
+                request.rawEvent(APIGatewayV2HTTPEvent.class));
+          }
+        },
         List.of(), "application/json", List.of()));
     routes.add(new Route("HEAD", "/pets/{id}/visits/{day}", visitName,
-        request -> controller.visit(
-            visitId.get(request),
-            visitDay.get(request),
-            Optional.ofNullable(visitTrace.get(request)),
-            visitSession.get(request),
-            visitEnv.get(request),
-            visitSubject.get(request),
-            visitTenant.get(request),
-            request.lambdaContext(),
-            request.authorization(),
-            request.rawEvent(APIGatewayV2HTTPEvent.class)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.visit(
+                visitId.get(request),
+                visitDay.get(request),
+                Optional.ofNullable(visitTrace.get(request)),
+                visitSession.get(request),
+                visitEnv.get(request),
+                visitSubject.get(request),
+                visitTenant.get(request),
+                request.lambdaContext(),
+                request.authorization(),
+                request.rawEvent(APIGatewayV2HTTPEvent.class));
+          }
+        },
         List.of(), "application/json", List.of()));
 
     routes.add(new Route("POST", "/pets/import", "PetController.importCsv(String csv)",
-        request -> PetController.importCsv(request.bodyAsString()),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return PetController.importCsv(request.bodyAsString());
+          }
+        },
         List.of("text/csv"), "text/plain", List.of()));
 
     Param<Long> photoId = routes.param(
         "PetController.photo(long id, byte[] photo)",
         ParamSource.PATH, "id", long.class, null, false);
     routes.add(new Route("PUT", "/pets/{id}/photo", "PetController.photo(long id, byte[] photo)",
-        request -> {
-          controller.photo(photoId.get(request), request.body());
-          return null;
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            controller.photo(photoId.get(request), request.body());
+            return null;
+          }
         },
         List.of("image/png", "image/jpeg"), "application/json", List.of()));
 
     routes.add(new Route("POST", "/pets/search",
         "PetController.search(Optional<Map<String, List<String>>> filter)",
-        request -> controller.search(
-            request.body().length == 0
-                ? Optional.<Map<String, List<String>>>empty()
-                : Optional.of(request.<Map<String, List<String>>>bodyAs(SEARCH_FILTER_TYPE))),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.search(
+                request.body().length == 0
+                    ? Optional.<Map<String, List<String>>>empty()
+                    : Optional.of(request.<Map<String, List<String>>>bodyAs(SEARCH_FILTER_TYPE)));
+          }
+        },
         List.of("application/json", "application/*+json"), "application/json", List.of())
         .withWarmTypes(List.of(PetController.Pet.class)));
 
     Param<String> legacyRest = routes.param(
         "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class, null, false);
     routes.add(new Route("ANY", "/pets/legacy/{proxy+}", "PetController.legacy(String rest)",
-        request -> controller.legacy(legacyRest.get(request)),
+        new Handler() {
+          @Override
+          public Object handle(Request request) throws Exception {
+            return controller.legacy(legacyRest.get(request));
+          }
+        },
         List.of(), "application/json", List.of()));
   }
 }

@@ -100,7 +100,13 @@ final class RoutesWriter {
           register.append(' ');
         }
         register.append(owner).append(",\n");
-        handler(register, call, arguments, isVoid);
+        handler(
+            register,
+            call,
+            arguments,
+            isVoid,
+            imports.name("dev.portico.api.Handler"),
+            imports.name("dev.portico.api.Request"));
         register
             .append(",\n        ")
             .append(consumes)
@@ -316,31 +322,42 @@ final class RoutesWriter {
     }
   }
 
+  /**
+   * The route's handler as an anonymous class rather than a lambda: a class is loaded from the jar,
+   * while every lambda is spun at start-up by the LambdaMetafactory, which a Lambda cold start pays
+   * for.
+   */
   private static void handler(
-      StringBuilder out, String call, List<String> arguments, boolean isVoid) {
-    String indent = isVoid ? "          " : "        ";
-    String prefix = isVoid ? "        request -> {\n" + indent : indent + "request -> ";
-    String oneLine = call + "(" + String.join(", ", arguments) + ")" + (isVoid ? ";" : "");
-    out.append(prefix);
+      StringBuilder out,
+      String call,
+      List<String> arguments,
+      boolean isVoid,
+      String handlerType,
+      String requestType) {
+    String indent = "            ";
+    out.append("        new ")
+        .append(handlerType)
+        .append("() {\n          @Override\n          public Object handle(")
+        .append(requestType)
+        .append(" request) throws Exception {\n")
+        .append(indent);
+    String prefix = isVoid ? "" : "return ";
+    String oneLine = prefix + call + "(" + String.join(", ", arguments) + ");";
     boolean multiLine = arguments.stream().anyMatch(argument -> argument.contains("\n"));
-    int width =
-        isVoid ? indent.length() + oneLine.length() : prefix.length() + oneLine.length() + 1;
-    if (!multiLine && width <= WIDTH || arguments.isEmpty()) {
+    if (!multiLine && indent.length() + oneLine.length() <= WIDTH || arguments.isEmpty()) {
       out.append(oneLine);
     } else {
-      out.append(call).append('(');
+      out.append(prefix).append(call).append('(');
       for (int i = 0; i < arguments.size(); i++) {
         String argument = arguments.get(i).replace("\n", "\n" + indent + "    ");
         out.append('\n').append(indent).append("    ").append(argument);
-        out.append(i < arguments.size() - 1 ? "," : ")");
-      }
-      if (isVoid) {
-        out.append(';');
+        out.append(i < arguments.size() - 1 ? "," : ");");
       }
     }
     if (isVoid) {
-      out.append('\n').append(indent).append("return null;\n        }");
+      out.append('\n').append(indent).append("return null;");
     }
+    out.append("\n          }\n        }");
   }
 
   /**
