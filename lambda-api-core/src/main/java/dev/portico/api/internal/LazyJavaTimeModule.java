@@ -102,42 +102,35 @@ public final class LazyJavaTimeModule extends Module {
     return c;
   }
 
+  /** Value or key serializers of the real module, asked only for java.time types. */
+  private final class LazySerializers extends Serializers.Base {
+    private final boolean keys;
+
+    LazySerializers(boolean keys) {
+      this.keys = keys;
+    }
+
+    @Override
+    public JsonSerializer<?> findSerializer(
+        SerializationConfig config, JavaType type, BeanDescription beanDesc) {
+      if (!isJavaTime(type.getRawClass())) {
+        return null;
+      }
+      Captured c = captured();
+      for (Serializers s : keys ? c.keySerializers : c.serializers) {
+        JsonSerializer<?> found = s.findSerializer(config, type, beanDesc);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    }
+  }
+
   @Override
   public void setupModule(SetupContext context) {
-    context.addSerializers(
-        new Serializers.Base() {
-          @Override
-          public JsonSerializer<?> findSerializer(
-              SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-            if (!isJavaTime(type.getRawClass())) {
-              return null;
-            }
-            for (Serializers s : captured().serializers) {
-              JsonSerializer<?> found = s.findSerializer(config, type, beanDesc);
-              if (found != null) {
-                return found;
-              }
-            }
-            return null;
-          }
-        });
-    context.addKeySerializers(
-        new Serializers.Base() {
-          @Override
-          public JsonSerializer<?> findSerializer(
-              SerializationConfig config, JavaType type, BeanDescription beanDesc) {
-            if (!isJavaTime(type.getRawClass())) {
-              return null;
-            }
-            for (Serializers s : captured().keySerializers) {
-              JsonSerializer<?> found = s.findSerializer(config, type, beanDesc);
-              if (found != null) {
-                return found;
-              }
-            }
-            return null;
-          }
-        });
+    context.addSerializers(new LazySerializers(false));
+    context.addKeySerializers(new LazySerializers(true));
     context.addDeserializers(
         new Deserializers.Base() {
           @Override
