@@ -93,136 +93,42 @@ public record LocalApi(
 
   /** A copy with another stage. */
   public LocalApi withStage(String newStage) {
-    return new LocalApi(
-        name,
-        kind,
-        newStage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.stage = newStage);
   }
 
   /** A copy with these binary media types. */
   public LocalApi withBinaryMediaTypes(List<String> types) {
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        types,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.binaryMediaTypes = types);
   }
 
   /** A copy with CORS settings. */
   public LocalApi withCors(CorsConfig newCors) {
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        newCors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.cors = newCors);
   }
 
   /** A copy with one more authorizer. */
   public LocalApi withAuthorizer(LocalAuthorizer authorizer) {
-    List<LocalAuthorizer> copy = new ArrayList<>(authorizers);
-    copy.add(authorizer);
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        copy,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.authorizers.add(authorizer));
   }
 
   /** A copy whose routes use this authorizer by default. */
   public LocalApi withDefaultAuthorizer(String authorizerName) {
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        authorizerName,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.defaultAuthorizer = authorizerName);
   }
 
   /** A copy with one more stage variable. */
   public LocalApi withStageVariable(String key, String value) {
-    Map<String, String> copy = new LinkedHashMap<>(stageVariables);
-    copy.put(key, value);
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        copy,
-        routes,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.stageVariables.put(key, value));
   }
 
   /** A copy with one more route. */
   public LocalApi withRoute(LocalRoute route) {
-    List<LocalRoute> copy = new ArrayList<>(routes);
-    copy.add(route);
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        copy,
-        authorizePreflight,
-        gatewayResponseHeaders);
+    return copy(c -> c.routes.add(route));
   }
 
   /** A copy whose CORS preflights do (or do not) go through the default authorizer. */
   public LocalApi withAuthorizePreflight(boolean authorize) {
-    return new LocalApi(
-        name,
-        kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorize,
-        gatewayResponseHeaders);
+    return copy(c -> c.authorizePreflight = authorize);
   }
 
   /**
@@ -230,20 +136,49 @@ public record LocalApi(
    * carry these headers (a REST API's {@code GatewayResponses}).
    */
   public LocalApi withGatewayResponseHeaders(String responseType, Map<String, String> headers) {
-    Map<String, Map<String, String>> copy = new LinkedHashMap<>(gatewayResponseHeaders);
-    copy.put(responseType, headers);
+    return copy(c -> c.gatewayResponseHeaders.put(responseType, headers));
+  }
+
+  private LocalApi copy(java.util.function.Consumer<Copy> change) {
+    Copy c = new Copy(this);
+    change.accept(c);
     return new LocalApi(
         name,
         kind,
-        stage,
-        binaryMediaTypes,
-        cors,
-        authorizers,
-        defaultAuthorizer,
-        stageVariables,
-        routes,
-        authorizePreflight,
-        copy);
+        c.stage,
+        c.binaryMediaTypes,
+        c.cors,
+        c.authorizers,
+        c.defaultAuthorizer,
+        c.stageVariables,
+        c.routes,
+        c.authorizePreflight,
+        c.gatewayResponseHeaders);
+  }
+
+  /** The changeable components of one copy, changed by one wither. */
+  private static final class Copy {
+    String stage;
+    List<String> binaryMediaTypes;
+    CorsConfig cors;
+    final List<LocalAuthorizer> authorizers;
+    String defaultAuthorizer;
+    final Map<String, String> stageVariables;
+    final List<LocalRoute> routes;
+    boolean authorizePreflight;
+    final Map<String, Map<String, String>> gatewayResponseHeaders;
+
+    Copy(LocalApi api) {
+      stage = api.stage;
+      binaryMediaTypes = api.binaryMediaTypes;
+      cors = api.cors;
+      authorizers = new ArrayList<>(api.authorizers);
+      defaultAuthorizer = api.defaultAuthorizer;
+      stageVariables = new LinkedHashMap<>(api.stageVariables);
+      routes = new ArrayList<>(api.routes);
+      authorizePreflight = api.authorizePreflight;
+      gatewayResponseHeaders = new LinkedHashMap<>(api.gatewayResponseHeaders);
+    }
   }
 
   /** The authorizer with this name, or {@code null}. */
