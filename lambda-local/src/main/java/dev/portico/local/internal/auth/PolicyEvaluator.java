@@ -1,6 +1,7 @@
 package dev.portico.local.internal.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.authorizer.policy.ArnPattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -54,7 +55,7 @@ public final class PolicyEvaluator {
       }
       boolean actionMatches = false;
       for (String action : strings(statement.get("Action"))) {
-        if (matches(
+        if (ArnPattern.matches(
             action.toLowerCase(Locale.ROOT), "execute-api:invoke".toLowerCase(Locale.ROOT))) {
           actionMatches = true;
         }
@@ -63,7 +64,7 @@ public final class PolicyEvaluator {
         continue;
       }
       for (String resource : strings(statement.get("Resource"))) {
-        if (matches(resource, methodArn)) {
+        if (ArnPattern.matches(resource, methodArn)) {
           if (effect.equals("Deny")) {
             return Result.EXPLICIT_DENY;
           }
@@ -85,32 +86,5 @@ public final class PolicyEvaluator {
       values.add(node.asText());
     }
     return values;
-  }
-
-  /** Glob matching: {@code *} any run of characters, {@code ?} one character. */
-  static boolean matches(String pattern, String text) {
-    int p = 0;
-    int t = 0;
-    int star = -1;
-    int mark = 0;
-    while (t < text.length()) {
-      if (p < pattern.length()
-          && (pattern.charAt(p) == '?' || pattern.charAt(p) == text.charAt(t))) {
-        p++;
-        t++;
-      } else if (p < pattern.length() && pattern.charAt(p) == '*') {
-        star = p++;
-        mark = t;
-      } else if (star >= 0) {
-        p = star + 1;
-        t = ++mark;
-      } else {
-        return false;
-      }
-    }
-    while (p < pattern.length() && pattern.charAt(p) == '*') {
-      p++;
-    }
-    return p == pattern.length();
   }
 }

@@ -46,6 +46,9 @@ public final class GatewayHandler extends Handler.Abstract {
   /** API Gateway's request payload limit: 10 MB. */
   public static final int MAX_REQUEST_BYTES = 10 * 1024 * 1024;
 
+  /** How much of an oversized request is read and dropped before the 413 (beyond: closed). */
+  private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
   /** Lambda's synchronous response payload limit: 6 MB. */
   public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
 
@@ -131,6 +134,14 @@ public final class GatewayHandler extends Handler.Abstract {
       throws IOException, InterruptedException {
     long declared = request.getLength();
     if (declared > MAX_REQUEST_BYTES) {
+      // Read (and drop) what the client is sending before answering: a reply to a half-read
+      // upload makes the server close the connection under a client still writing, which it
+      // sees as a reset instead of the 413.
+      try (InputStream in = Content.Source.asInputStream(request)) {
+        in.skipNBytes(Math.min(declared, DRAIN_LIMIT));
+      } catch (java.io.EOFException e) {
+        // The client stopped sending; the answer is the same.
+      }
       send(response, callback, 413, "{\"message\":\"Request Too Long\"}", null, null, null);
       return new Outcome(413, "-");
     }
