@@ -13,13 +13,17 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark is only fair if every variant gives the same answer: each benchmark event, sent to
  * the hand-written baseline and to the Portico petstore sample's handler, gets the same status,
- * body and {@code Location}.
+ * body, {@code Location} and {@code X-Created-By}, and logs the same lines.
  */
 class SameResponsesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -45,6 +49,7 @@ class SameResponsesTest {
         "get-pet-minimal",
         "list-pets",
         "post-pet",
+        "post-pet-authorized",
         "put-pet",
         "delete-pet",
         "missing-pet",
@@ -61,6 +66,7 @@ class SameResponsesTest {
     assertThat(portico.status()).isEqualTo(baseline.status());
     assertThat(portico.header("Location")).isEqualTo(baseline.header("Location"));
     assertThat(portico.header("Content-Type")).isEqualTo(baseline.header("Content-Type"));
+    assertThat(portico.header("X-Created-By")).isEqualTo(baseline.header("X-Created-By"));
     if (baseline.bodyAsString().isEmpty()) {
       assertThat(portico.bodyAsString()).isEmpty();
     } else {
@@ -80,5 +86,58 @@ class SameResponsesTest {
               case "post-pet" -> 201;
               default -> 404;
             });
+  }
+
+  @Test
+  void anAuthorizedCreateNamesThePrincipalInBoth() throws IOException {
+    byte[] event = event("post-pet-authorized");
+    assertThat(invoke(new BaselineHandler(PetStore.seeded()), event).header("X-Created-By"))
+        .isEqualTo("alice");
+    assertThat(invoke(new PetHandler(), event).header("X-Created-By")).isEqualTo("alice");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "get-pet",
+        "post-pet",
+        "post-pet-authorized",
+        "put-pet",
+        "delete-pet",
+        "missing-pet",
+        "invalid-pet"
+      })
+  void baselineLogsWhatTheSampleLogs(String name) throws IOException {
+    byte[] event = event(name);
+    List<String> baseline = logged(new BaselineHandler(PetStore.seeded()), event);
+    List<String> portico = logged(new PetHandler(), event);
+
+    assertThat(baseline).isEqualTo(portico);
+    switch (name) {
+      case "post-pet" -> assertThat(portico).containsExactly("pet 4 created by null (scope null)");
+      case "post-pet-authorized" ->
+          assertThat(portico).containsExactly("pet 4 created by alice (scope pets:write)");
+      case "put-pet" -> assertThat(portico).containsExactly("pet 2 updated by null");
+      case "delete-pet" -> assertThat(portico).containsExactly("pet 3 deleted by null");
+      default -> assertThat(portico).isEmpty();
+    }
+  }
+
+  /** What one invocation logs at INFO and above, without the logger's name. */
+  private static List<String> logged(RequestStreamHandler handler, byte[] event)
+      throws IOException {
+    PrintStream original = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    try {
+      invoke(handler, event);
+    } finally {
+      System.setOut(original);
+    }
+    return captured
+        .toString(StandardCharsets.UTF_8)
+        .lines()
+        .map(line -> line.substring(line.indexOf(" - ") + 3))
+        .toList();
   }
 }

@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import dev.portico.api.internal.CorsInterceptor;
 import dev.portico.api.internal.Dispatcher;
 import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.InvalidRoutesException;
-import dev.portico.api.internal.LazyJavaTimeModule;
+import dev.portico.api.internal.LazyModule;
 import dev.portico.api.internal.binding.BuiltInConverters;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -335,8 +334,8 @@ public final class Api {
     /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */
     public static ObjectMapper defaultMapper() {
       return new ObjectMapper()
-          .registerModule(new LazyJavaTimeModule())
-          .registerModule(new Jdk8Module())
+          .registerModule(LazyModule.javaTime())
+          .registerModule(LazyModule.jdk8())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);

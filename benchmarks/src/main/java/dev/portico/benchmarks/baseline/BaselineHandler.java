@@ -20,15 +20,20 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The physical limit: the petstore routes as one hand-written {@code RequestStreamHandler} for API
  * Gateway REST (payload 1.0) events, with a {@code switch} on method and path and Jackson, and no
  * framework. It streams the event with Jackson's parser, keeps only the fields it needs, and writes
  * the same status codes and bodies as the Portico variant (including RFC 9457 problem bodies), so
- * the two can be compared request for request.
+ * the two can be compared request for request. Like the sample, it logs each write through SLF4J
+ * (the same lines, and in the deployable the same slf4j-simple backend and configuration), and
+ * names the authorizer's principal in {@code X-Created-By}.
  */
 public final class BaselineHandler implements RequestStreamHandler {
+  private static final Logger LOG = LoggerFactory.getLogger(BaselineHandler.class);
   private static final ObjectMapper MAPPER =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   private static final JsonFactory FACTORY = MAPPER.getFactory();
@@ -81,7 +86,13 @@ public final class BaselineHandler implements RequestStreamHandler {
             return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
           }
           Pet created = store.add(pet);
-          return json(201, MAPPER.writeValueAsString(created), "/pets/" + created.id());
+          LOG.info("pet {} created by {} (scope {})", created.id(), event.principal, event.scope);
+          return new Reply(
+              201,
+              "application/json",
+              MAPPER.writeValueAsString(created),
+              "/pets/" + created.id(),
+              event.principal);
         default:
           return problem(405, "Method Not Allowed", null, event.requestId);
       }
@@ -96,11 +107,17 @@ public final class BaselineHandler implements RequestStreamHandler {
           if (pet.problem() != null) {
             return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
           }
-          return found(store.replace(id, pet), id, event);
+          Optional<Pet> updated = store.replace(id, pet);
+          if (updated.isPresent()) {
+            LOG.info("pet {} updated by {}", id, event.principal);
+          }
+          return found(updated, id, event);
         case "DELETE":
-          return store.remove(id)
-              ? new Reply(204, null, "", null)
-              : problem(404, "Not Found", "no pet " + id, event.requestId);
+          if (!store.remove(id)) {
+            return problem(404, "Not Found", "no pet " + id, event.requestId);
+          }
+          LOG.info("pet {} deleted by {}", id, event.principal);
+          return new Reply(204, null, "", null, null);
         default:
           return problem(405, "Method Not Allowed", null, event.requestId);
       }
@@ -144,7 +161,7 @@ public final class BaselineHandler implements RequestStreamHandler {
   }
 
   private static Reply json(int status, String body, String location) {
-    return new Reply(status, "application/json", body, location);
+    return new Reply(status, "application/json", body, location, null);
   }
 
   private static Reply problem(int status, String title, String detail, String requestId)
@@ -161,7 +178,7 @@ public final class BaselineHandler implements RequestStreamHandler {
       body.append(",\"instance\":").append(MAPPER.writeValueAsString(requestId));
     }
     body.append('}');
-    return new Reply(status, "application/problem+json", body.toString(), null);
+    return new Reply(status, "application/problem+json", body.toString(), null, null);
   }
 
   private static void write(OutputStream output, Reply reply) throws IOException {
@@ -177,6 +194,11 @@ public final class BaselineHandler implements RequestStreamHandler {
       if (reply.location != null) {
         g.writeArrayFieldStart("Location");
         g.writeString(reply.location);
+        g.writeEndArray();
+      }
+      if (reply.createdBy != null) {
+        g.writeArrayFieldStart("X-Created-By");
+        g.writeString(reply.createdBy);
         g.writeEndArray();
       }
       g.writeEndObject();
@@ -203,7 +225,7 @@ public final class BaselineHandler implements RequestStreamHandler {
           case "body" -> event.body = value == JsonToken.VALUE_NULL ? null : p.getText();
           case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
           case "multiValueQueryStringParameters" -> readQuery(p, value, event);
-          case "requestContext" -> event.requestId = readRequestId(p, value);
+          case "requestContext" -> readRequestContext(p, value, event);
           default -> p.skipChildren();
         }
       }
@@ -237,20 +259,34 @@ public final class BaselineHandler implements RequestStreamHandler {
     }
   }
 
-  private static String readRequestId(JsonParser p, JsonToken value) throws IOException {
-    String id = null;
-    if (value == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String name = p.currentName();
-        p.nextToken();
-        if (name.equals("requestId")) {
-          id = p.getText();
-        } else {
-          p.skipChildren();
+  /** {@code requestId}, and the REST authorizer's {@code principalId} and {@code scope}. */
+  private static void readRequestContext(JsonParser p, JsonToken value, Event event)
+      throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken token = p.nextToken();
+      if (name.equals("requestId")) {
+        event.requestId = p.getText();
+      } else if (name.equals("authorizer") && token == JsonToken.START_OBJECT) {
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String key = p.currentName();
+          JsonToken entry = p.nextToken();
+          if (key.equals("principalId") && entry.isScalarValue()) {
+            event.principal = p.getText();
+          } else if (key.equals("scope") && entry.isScalarValue()) {
+            event.scope = p.getText();
+          } else {
+            p.skipChildren();
+          }
         }
+      } else {
+        p.skipChildren();
       }
     }
-    return id;
   }
 
   private static final class Event {
@@ -260,7 +296,10 @@ public final class BaselineHandler implements RequestStreamHandler {
     String limit;
     List<String> tags = List.of();
     String requestId;
+    String principal;
+    String scope;
   }
 
-  private record Reply(int status, String contentType, String body, String location) {}
+  private record Reply(
+      int status, String contentType, String body, String location, String createdBy) {}
 }
