@@ -31,7 +31,9 @@ public abstract class ApiHandler implements RequestStreamHandler {
   /** Serves this API. */
   protected ApiHandler(Api api) {
     this.api = api;
-    Priming.registerCheckpointHook(this::prime);
+    if (Priming.checkpointExpected()) {
+      Priming.registerCheckpointHook(this::prime);
+    }
   }
 
   @Override

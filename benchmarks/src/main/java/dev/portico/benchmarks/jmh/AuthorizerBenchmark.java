@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
@@ -35,7 +36,12 @@ import org.openjdk.jmh.annotations.TearDown;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar AuthorizerBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
  * </pre>
+ *
+ * <p>Logging is at WARN in the forked JVM: Portico's handler writes one INFO line per decision (an
+ * audit trail the bare program does not have), and JMH's console is not Lambda's log sink. What
+ * that line costs is measured separately in docs/performance.md.
  */
+@Fork(jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -29,7 +30,11 @@ import org.openjdk.jmh.annotations.State;
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar HandlerBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s
  * </pre>
+ *
+ * <p>Logging is at WARN in the forked JVM: both variants log the same INFO line per write, and
+ * JMH's console is not Lambda's log sink.
  */
+@Fork(jvmArgsAppend = "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 /** SnapStart priming: synthetic requests before a checkpoint, and the CRaC hook that runs them. */
 public final class Priming {
-  private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
   private static final Set<Object> HOOKS =
       java.util.Collections.synchronizedSet(new LinkedHashSet<>());
 
@@ -52,11 +51,12 @@ public final class Priming {
       }
     }
     int warmed = warmJson(api);
-    LOG.info(
-        "Primed {} requests and {} JSON types in {} ms",
-        count,
-        warmed,
-        (System.nanoTime() - start) / 1_000_000);
+    log()
+        .info(
+            "Primed {} requests and {} JSON types in {} ms",
+            count,
+            warmed,
+            (System.nanoTime() - start) / 1_000_000);
   }
 
   /**
@@ -75,7 +75,7 @@ public final class Priming {
         api.objectMapper().readerFor(type);
         warmed++;
       } catch (RuntimeException e) {
-        LOG.debug("Could not warm JSON type {}", type.getName(), e);
+        log().debug("Could not warm JSON type {}", type.getName(), e);
       }
     }
     return warmed;
@@ -89,7 +89,7 @@ public final class Priming {
           FakeContext.create());
       return 1;
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Priming request {} {} failed", request.method(), request.target(), e);
+      log().warn("Priming request {} {} failed", request.method(), request.target(), e);
       return 0;
     }
   }
@@ -105,11 +105,28 @@ public final class Priming {
         hook, System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), System.getProperty("portico.crac"));
   }
 
+  /**
+   * Whether this process may be checkpointed (SnapStart, or {@code -Dportico.crac=true}); asked
+   * before building a hook, so an ordinary cold start creates nothing for priming.
+   */
+  public static boolean checkpointExpected() {
+    return checkpointExpected(
+        System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), System.getProperty("portico.crac"));
+  }
+
+  private static boolean checkpointExpected(
+      @Nullable String initializationType, @Nullable String forced) {
+    return "snap-start".equals(initializationType) || "true".equalsIgnoreCase(forced);
+  }
+
+  /** Priming logs only when it runs, so loading this class does not start the logging system. */
+  private static Logger log() {
+    return LoggerFactory.getLogger("dev.portico.api");
+  }
+
   static void registerCheckpointHook(
       Runnable hook, @Nullable String initializationType, @Nullable String forced) {
-    boolean checkpointExpected =
-        "snap-start".equals(initializationType) || "true".equalsIgnoreCase(forced);
-    if (!checkpointExpected) {
+    if (!checkpointExpected(initializationType, forced)) {
       return;
     }
     try {

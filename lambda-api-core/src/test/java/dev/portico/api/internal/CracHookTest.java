@@ -48,4 +48,12 @@ class CracHookTest {
     Priming.registerCheckpointHook(() -> {}, "snap-start", null);
     assertThat(Priming.hooks()).hasSize(before + 1);
   }
+
+  @Test
+  void anOrdinaryColdStartRegistersNothing() {
+    int before = Priming.hooks().size();
+    new Handler();
+    assertThat(Priming.hooks()).hasSize(before);
+    assertThat(Priming.checkpointExpected()).isFalse();
+  }
 }

@@ -1,18 +1,16 @@
 package dev.portico.authorizer.jwt;
 
-import com.auth0.jwt.JWT;
-import com.auth0.jwt.exceptions.JWTDecodeException;
-import com.auth0.jwt.interfaces.DecodedJWT;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.jwt.internal.Claims;
 import dev.portico.authorizer.jwt.internal.HttpJson;
 import dev.portico.authorizer.jwt.internal.Jwk;
 import dev.portico.authorizer.jwt.internal.JwksKeySource;
 import dev.portico.authorizer.jwt.internal.KeysUnavailableException;
 import dev.portico.authorizer.jwt.internal.SignatureVerifier;
+import dev.portico.authorizer.jwt.internal.SplitToken;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Validates JSON Web Tokens strictly, in the spirit of aws-jwt-verify:
@@ -61,13 +58,11 @@ public final class JwtValidator {
   /** The longest {@code kid} accepted. */
   public static final int MAX_KID_LENGTH = 256;
 
-  private static final Pattern BASE64URL = Pattern.compile("[A-Za-z0-9_-]+");
   private static final ObjectMapper STRICT =
       new ObjectMapper()
           .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
-  private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
   private final Map<String, Issuer> issuers;
   private final Map<String, JwksKeySource> keySources;
@@ -148,7 +143,7 @@ public final class JwtValidator {
       throw reject(Rejection.MALFORMED, "token has no signature");
     }
     for (String part : parts) {
-      if (!BASE64URL.matcher(part).matches()) {
+      if (!isBase64Url(part)) {
         throw reject(Rejection.MALFORMED, "token part is not base64url");
       }
     }
@@ -229,20 +224,13 @@ public final class JwtValidator {
     numericDate(payload, "exp");
     numericDate(payload, "nbf");
     numericDate(payload, "iat");
-    DecodedJWT decoded;
-    try {
-      decoded = JWT.decode(token);
-    } catch (JWTDecodeException e) {
-      throw reject(Rejection.MALFORMED, "token claims have the wrong types");
-    }
     byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
-    if (!SignatureVerifier.verify(alg, key.key(), decoded, signature)) {
+    if (!SignatureVerifier.verify(alg, key.key(), new SplitToken(token, kid), signature)) {
       throw reject(Rejection.BAD_SIGNATURE, "signature is invalid");
     }
 
     checkClaims(payload, issuer);
-    Map<String, Object> claims = STRICT.convertValue(payload, MAP);
-    return new VerifiedJwt(alg, kid, issuer.issuer(), claims);
+    return new VerifiedJwt(alg, kid, issuer.issuer(), Claims.toMap(payload));
   }
 
   private void checkClaims(JsonNode payload, Issuer issuer) throws JwtRejectedException {
@@ -352,6 +340,26 @@ public final class JwtValidator {
       throw reject(Rejection.MALFORMED, claim + " must be a number");
     }
     return d;
+  }
+
+  /** Strict base64url (RFC 7515 section 2: no padding, no whitespace), non-empty. */
+  private static boolean isBase64Url(String part) {
+    if (part.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < part.length(); i++) {
+      char c = part.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '-'
+              || c == '_';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static JsonNode json(String part, String what) throws JwtRejectedException {

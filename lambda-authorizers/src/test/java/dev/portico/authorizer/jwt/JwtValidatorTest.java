@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authorizer.testing.Jwts;
 import dev.portico.authorizer.testing.TestKey;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +28,37 @@ class JwtValidatorTest extends JwtTestBase {
     assertThat(jwt.keyId()).isEqualTo("rsa-1");
     assertThat(jwt.subject()).contains("user-1");
     assertThat(jwt.issuer()).isEqualTo(server.issuer());
+  }
+
+  @Test
+  void claimsKeepTheirJsonTypesAndANullClaimCountsAsAbsent() throws Exception {
+    Jwts t =
+        token(RSA)
+            .claim("n", 7)
+            .claim("big", 12345678901L)
+            .claim("huge", new BigInteger("123456789012345678901234567890"))
+            .claim("ratio", new BigDecimal("0.25"))
+            .claim("admin", true)
+            .claim("groups", List.of("a", "b"))
+            .claim("address", Map.of("city", "Oslo"));
+    String payload = t.payloadJson().replaceFirst("\\{", "{\"nickname\":null,\"list\":[1,null],");
+
+    VerifiedJwt jwt = validator().validate(Jwts.signRaw(t.headerJson(), payload, RSA));
+
+    assertThat(jwt.claims()).doesNotContainKey("nickname");
+    assertThat(jwt.claim("nickname")).isEmpty();
+    assertThat(jwt.claims())
+        .containsEntry("n", 7)
+        .containsEntry("big", 12345678901L)
+        .containsEntry("huge", new BigInteger("123456789012345678901234567890"))
+        .containsEntry("ratio", new BigDecimal("0.25"))
+        .containsEntry("admin", true)
+        .containsEntry("groups", List.of("a", "b"))
+        .containsEntry("address", Map.of("city", "Oslo"))
+        .containsEntry("sub", "user-1");
+    assertThat(jwt.claims().get("list")).isEqualTo(java.util.Arrays.asList(1, null));
+    assertThatThrownBy(() -> ((List<?>) jwt.claims().get("groups")).clear())
+        .isInstanceOf(UnsupportedOperationException.class);
   }
 
   @Test

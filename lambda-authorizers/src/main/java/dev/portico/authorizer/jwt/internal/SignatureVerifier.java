@@ -21,7 +21,7 @@ import java.util.Arrays;
  * rejects the all-zero "psychic signature".
  *
  * <pre>{@code
- * boolean ok = SignatureVerifier.verify("PS256", publicKey, JWT.decode(token), signatureBytes);
+ * boolean ok = SignatureVerifier.verify("PS256", publicKey, new SplitToken(token, kid), signatureBytes);
  * }</pre>
  */
 public final class SignatureVerifier {
@@ -31,7 +31,7 @@ public final class SignatureVerifier {
   /**
    * Whether the signature of {@code token} (the compact serialization) verifies.
    *
-   * @param jwt the token as decoded by java-jwt
+   * @param jwt the token: java-jwt's {@code Algorithm} reads its encoded parts and key id
    * @param signature the decoded signature bytes
    */
   public static boolean verify(String alg, PublicKey key, DecodedJWT jwt, byte[] signature) {

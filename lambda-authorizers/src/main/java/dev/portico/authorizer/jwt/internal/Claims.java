@@ -1,0 +1,60 @@
+package dev.portico.authorizer.jwt.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A token payload as plain JSON values: String, Boolean, Number (Integer, Long or BigInteger for
+ * integers, BigDecimal for fractions, as the strict parser read them), List and Map, read-only.
+ * Walks the already-parsed tree once instead of Jackson's serialize-then-deserialize {@code
+ * convertValue}. A top-level claim whose value is {@code null} is left out (a null claim means the
+ * same as an absent one); nulls inside arrays and objects are kept.
+ *
+ * <pre>{@code
+ * Map<String, Object> claims = Claims.toMap(payloadTree);
+ * }</pre>
+ */
+public final class Claims {
+  private Claims() {}
+
+  /** The claims of a payload object, in token order. */
+  public static Map<String, Object> toMap(JsonNode payload) {
+    Map<String, Object> claims = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> field : payload.properties()) {
+      if (!field.getValue().isNull()) {
+        claims.put(field.getKey(), value(field.getValue()));
+      }
+    }
+    return claims;
+  }
+
+  private static Object value(JsonNode node) {
+    switch (node.getNodeType()) {
+      case STRING:
+        return node.textValue();
+      case BOOLEAN:
+        return node.booleanValue();
+      case NUMBER:
+        return node.numberValue();
+      case ARRAY:
+        List<Object> list = new ArrayList<>(node.size());
+        for (JsonNode element : node) {
+          list.add(element.isNull() ? null : value(element));
+        }
+        return Collections.unmodifiableList(list);
+      case OBJECT:
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> field : node.properties()) {
+          map.put(field.getKey(), field.getValue().isNull() ? null : value(field.getValue()));
+        }
+        return Collections.unmodifiableMap(map);
+      default:
+        // NULL is handled by callers; a strict parse of JSON text yields no other node types.
+        return node.asText();
+    }
+  }
+}
