@@ -13,11 +13,16 @@ import dev.portico.api.ApiHandler;
  * }</pre>
  */
 public final class PetHandler extends ApiHandler {
-  /** Builds the API once, at init. */
+  /** Builds the API once, at init, over a store seeded with three pets. */
   public PetHandler() {
+    this(PetStore.seeded());
+  }
+
+  /** Serves the given store (tests and benchmarks keep a hand on it). */
+  public PetHandler(PetStore store) {
     super(
         Api.builder()
-            .controller(new PetController(PetStore.seeded()))
+            .controller(new PetController(store))
             // A REST API without binary media types cannot pass a gzip body through;
             // let API Gateway compress instead (MinimumCompressionSize).
             .compressAbove(Integer.MAX_VALUE)
