@@ -103,13 +103,13 @@ final class EventRequest implements Request {
 
   @Override
   public @Nullable String header(String name) {
-    List<String> values = event.headers().get(name);
+    List<String> values = event.header(name);
     return values == null || values.isEmpty() ? null : values.get(0);
   }
 
   @Override
   public List<String> headers(String name) {
-    List<String> values = event.headers().get(name);
+    List<String> values = event.header(name);
     return values == null ? List.of() : values;
   }
 

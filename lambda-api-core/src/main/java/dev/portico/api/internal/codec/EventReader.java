@@ -133,9 +133,8 @@ public final class EventReader {
     }
   }
 
-  /** Reads an event's headers when they are first asked for. */
-  private final class HeaderLoader
-      implements java.util.function.Supplier<Map<String, List<String>>> {
+  /** Reads an event's headers when they are first asked for: all of them, or just one. */
+  private final class HeaderLoader implements HeaderSource {
     private final byte[] event;
     private final long multiAt;
     private final long singleAt;
@@ -147,9 +146,76 @@ public final class EventReader {
     }
 
     @Override
-    public Map<String, List<String>> get() {
+    public Map<String, List<String>> all() {
       return loadHeaders(event, multiAt, singleAt);
     }
+
+    @Override
+    public @Nullable List<String> one(String name) {
+      try {
+        return lookupHeader(event, multiAt, singleAt, name);
+      } catch (IOException e) {
+        // The whole event already parsed once: the same bytes cannot fail now.
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+  }
+
+  /**
+   * One header's values, exactly as {@link #loadHeaders} would map them (case-insensitive name,
+   * values of spellings that differ in case joined in order, the last of exact duplicates winning,
+   * single-value headers only when the multi-value map has none), without building the map: a
+   * request that asks for {@code Content-Type} alone should not pay for every header.
+   */
+  private @Nullable List<String> lookupHeader(
+      byte[] event, long multiAt, long singleAt, String name) throws IOException {
+    Map<String, List<String>> matches = null;
+    boolean multiHasAny = false;
+    if (multiAt >= 0) {
+      try (JsonParser p =
+          mapper.getFactory().createParser(event, (int) multiAt, event.length - (int) multiAt)) {
+        if (p.nextToken() == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            p.nextToken();
+            boolean match = key.equalsIgnoreCase(name);
+            if (!match && multiHasAny) {
+              p.skipChildren();
+              continue;
+            }
+            List<String> values = readList(p);
+            if (values.isEmpty()) {
+              continue;
+            }
+            multiHasAny = true;
+            if (match) {
+              if (matches == null) {
+                matches = new LinkedHashMap<>(2);
+              }
+              matches.put(key, values);
+            }
+          }
+        }
+      }
+    }
+    if (!multiHasAny && singleAt >= 0) {
+      for (Map.Entry<String, String> e : readSingleAt(event, singleAt).entrySet()) {
+        if (e.getKey().equalsIgnoreCase(name)) {
+          if (matches == null) {
+            matches = new LinkedHashMap<>(2);
+          }
+          matches.put(e.getKey(), List.of(e.getValue()));
+        }
+      }
+    }
+    if (matches == null || matches.isEmpty()) {
+      return null;
+    }
+    List<String> found = null;
+    for (List<String> values : matches.values()) {
+      found = found == null ? values : concat(found, values);
+    }
+    return found;
   }
 
   /** The headers from the multi-value map when there is one, else from the single-value map. */
@@ -268,7 +334,7 @@ public final class EventReader {
             method.toUpperCase(java.util.Locale.ROOT),
             raw,
             List.of(),
-            Map::of,
+            HeaderSource.NONE,
             List.of(),
             Map.of(),
             Map.of(),
@@ -354,7 +420,7 @@ public final class EventReader {
           version);
     }
 
-    private java.util.function.Supplier<Map<String, List<String>>> headerLoader(byte[] event) {
+    private HeaderSource headerLoader(byte[] event) {
       return new HeaderLoader(event, multiHeadersAt, headersAt);
     }
 

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * A proxy event reduced to what routing and binding need; produced by {@link EventReader}. Headers
@@ -19,7 +18,7 @@ public final class ParsedEvent {
   private final String method;
   private final String rawPath;
   private final List<String> segments;
-  private final Supplier<Map<String, List<String>>> headerLoader;
+  private final HeaderSource headerLoader;
   private final List<String> v2Cookies;
   private final Map<String, List<String>> query;
   private final Map<String, String> stageVariables;
@@ -37,7 +36,7 @@ public final class ParsedEvent {
       String method,
       String rawPath,
       List<String> segments,
-      Supplier<Map<String, List<String>>> headerLoader,
+      HeaderSource headerLoader,
       List<String> v2Cookies,
       Map<String, List<String>> query,
       Map<String, String> stageVariables,
@@ -87,10 +86,19 @@ public final class ParsedEvent {
   public Map<String, List<String>> headers() {
     Map<String, List<String>> h = headers;
     if (h == null) {
-      h = Collections.unmodifiableMap(headerLoader.get());
+      h = Collections.unmodifiableMap(headerLoader.all());
       headers = h;
     }
     return h;
+  }
+
+  /**
+   * One header's values (case-insensitive name), or {@code null}; before the full header map has
+   * been asked for, this reads just that header from the event.
+   */
+  public @Nullable List<String> header(String name) {
+    Map<String, List<String>> h = headers;
+    return h != null ? h.get(name) : headerLoader.one(name);
   }
 
   /** Cookies from the v2 {@code cookies} array and {@code Cookie} headers; read on first use. */
@@ -101,7 +109,7 @@ public final class ParsedEvent {
       for (String cookie : v2Cookies) {
         EventReader.addCookies(cookie, map);
       }
-      List<String> cookieHeaders = headers().get("Cookie");
+      List<String> cookieHeaders = header("Cookie");
       if (cookieHeaders != null) {
         for (String header : cookieHeaders) {
           EventReader.addCookies(header, map);
