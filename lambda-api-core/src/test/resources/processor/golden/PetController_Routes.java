@@ -1,14 +1,17 @@
 package com.example.pets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portico.api.Handler;
 import dev.portico.api.Request;
 import dev.portico.api.Route;
 import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
+import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
+import java.io.IOException;
 import java.lang.reflect.Type;
 import java.time.LocalDate;
 import java.util.List;
@@ -203,5 +206,31 @@ public final class PetController_Routes implements RouteProvider {
           }
         },
         List.of(), "application/json", List.of()));
+
+    routes.jsonWriter(PetController.Pet.class, Json_PetController_Pet.INSTANCE);
+  }
+
+  /** {@link PetController.Pet} as the default mapper writes it, without reflection. */
+  static final class Json_PetController_Pet implements JsonWriter<PetController.Pet> {
+    static final Json_PetController_Pet INSTANCE = new Json_PetController_Pet();
+
+    @Override
+    public void writeFields(PetController.Pet value, JsonGenerator json) throws IOException {
+      json.writeNumberField("id", value.id());
+      json.writeFieldName("name");
+      String name = value.name();
+      if (name == null) {
+        json.writeNull();
+      } else {
+        json.writeString(name);
+      }
+      json.writeFieldName("kind");
+      PetController.Kind kind = value.kind();
+      if (kind == null) {
+        json.writeNull();
+      } else {
+        json.writeString(kind.name());
+      }
+    }
   }
 }

@@ -10,6 +10,7 @@ import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyModule;
 import dev.portico.api.internal.binding.BuiltInConverters;
+import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
 import java.io.IOException;
@@ -82,6 +83,7 @@ public final class Api {
     private final BuiltInConverters builtIns = new BuiltInConverters();
     private @Nullable ObjectMapper mapper;
     private final List<Consumer<ObjectMapper>> mapperCustomizers = new ArrayList<>();
+    private final Map<Class<?>, JsonWriter<?>> jsonWriters = new LinkedHashMap<>();
     private @Nullable Cors cors;
     private boolean stripStage = true;
     private int compressAbove = 8 * 1024;
@@ -274,6 +276,11 @@ public final class Api {
       }
     }
 
+    @Override
+    public <T> void jsonWriter(Class<T> type, JsonWriter<T> writer) {
+      jsonWriters.putIfAbsent(type, writer);
+    }
+
     @SuppressWarnings("unchecked")
     private <T> @Nullable ParamConverter<T> converterFor(Class<T> type) {
       for (ParamConverter.Factory factory : converters) {
@@ -293,6 +300,8 @@ public final class Api {
      */
     public Api build() {
       ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
+      // Generated writers reproduce the default mapper's output; any other mapper writes alone.
+      boolean defaultJson = mapper == null && mapperCustomizers.isEmpty();
       for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
         customizer.accept(objectMapper);
       }
@@ -313,7 +322,8 @@ public final class Api {
                 basePaths,
                 stripStage,
                 compressAbove,
-                compressRestApi);
+                compressRestApi,
+                defaultJson ? jsonWriters : Map.of());
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {

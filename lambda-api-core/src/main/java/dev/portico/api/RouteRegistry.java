@@ -1,5 +1,6 @@
 package dev.portico.api;
 
+import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
 
@@ -35,4 +36,11 @@ public interface RouteRegistry {
       Class<T> type,
       @Nullable String defaultValue,
       boolean optional);
+
+  /**
+   * Offers a build-time JSON writer for a record type that routes return. Used only with Portico's
+   * default {@code ObjectMapper}; the first writer offered for a type is kept. Generated code calls
+   * this; registries that do not write JSON ignore it.
+   */
+  default <T> void jsonWriter(Class<T> type, JsonWriter<T> writer) {}
 }

@@ -26,11 +26,21 @@ final class Imports {
   private final Map<String, String> claimed = new HashMap<>();
   private final SortedSet<String> imports = new TreeSet<>();
   private boolean deprecatedTypeUsed;
+  private final String generatedName;
 
   Imports(String packageName, Elements elements, String generatedSimpleName) {
     this.packageName = packageName;
     this.elements = elements;
     claimed.put(generatedSimpleName, qualify(packageName, generatedSimpleName));
+    this.generatedName = qualify(packageName, generatedSimpleName);
+  }
+
+  /**
+   * Reserves the simple name of a class nested in the generated one, so a type of the same simple
+   * name is written qualified; call before naming anything else.
+   */
+  void reserveNested(String simpleName) {
+    claimed.putIfAbsent(simpleName, generatedName + "." + simpleName);
   }
 
   /** The name to write for a type given by qualified name; it must be a top-level type. */

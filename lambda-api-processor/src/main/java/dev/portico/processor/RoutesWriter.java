@@ -39,6 +39,16 @@ final class RoutesWriter {
     StringBuilder register = new StringBuilder();
     boolean deprecated = isDeprecated(model.type());
 
+    // Build-time JSON writers for the records routes return; their names are reserved first.
+    JsonWriterGenerator json = new JsonWriterGenerator(elements, types, model.packageName());
+    for (RouteModel route : model.routes()) {
+      json.addResult(route.method().getReturnType());
+    }
+    for (String nested : json.writers().values()) {
+      imports.reserveNested(nested);
+    }
+    StringBuilder writerClasses = new StringBuilder();
+
     String list = imports.name("java.util.List");
     for (RouteModel route : model.routes()) {
       ExecutableElement method = route.method();
@@ -127,6 +137,8 @@ final class RoutesWriter {
       }
     }
 
+    json.write(imports, writerClasses, register);
+
     StringBuilder out = new StringBuilder();
     StringBuilder body = new StringBuilder();
     String generated =
@@ -168,6 +180,9 @@ final class RoutesWriter {
     body.append("  public void register(").append(routeRegistry).append(" routes) {\n");
     body.append(register);
     body.append("  }\n");
+    if (writerClasses.length() > 0) {
+      body.append('\n').append(writerClasses, 0, writerClasses.length() - 1);
+    }
     body.append("}\n");
 
     if (!model.packageName().isEmpty()) {

@@ -1,8 +1,11 @@
 package dev.portico.api.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
@@ -17,6 +20,7 @@ import dev.portico.api.internal.codec.EventReader;
 import dev.portico.api.internal.codec.ParsedEvent;
 import dev.portico.api.internal.codec.ResponseWriter;
 import dev.portico.api.internal.router.Router;
+import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.testing.FakeContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,6 +28,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +60,8 @@ public final class Dispatcher {
   private final BodyReaders readers;
   private final EventReader reader;
   private final ResponseWriter writer;
+  private final Map<Class<?>, JsonWriter<?>> jsonWriters;
+  private final ObjectWriter jsonConfig;
   private final Router<Entry> router = new Router<>();
   private final Interceptor[] globalChain;
   private final List<List<String>> basePaths;
@@ -82,8 +89,11 @@ public final class Dispatcher {
       List<String> basePaths,
       boolean stripStage,
       int compressAbove,
-      boolean compressRestApi) {
+      boolean compressRestApi,
+      Map<Class<?>, JsonWriter<?>> jsonWriters) {
     this.mapper = mapper;
+    this.jsonWriters = Map.copyOf(jsonWriters);
+    this.jsonConfig = mapper.writer();
     this.readers = new BodyReaders(mapper);
     this.reader = new EventReader(mapper);
     this.writer = new ResponseWriter(mapper.getFactory());
@@ -373,8 +383,7 @@ public final class Dispatcher {
 
   private record Body(byte[] bytes, boolean binary, @Nullable String contentType) {}
 
-  private Body encode(Response<?> response, @Nullable String produces)
-      throws JsonProcessingException {
+  private Body encode(Response<?> response, @Nullable String produces) throws IOException {
     Object body = response.body();
     if (body == null) {
       return new Body(EMPTY, false, null);
@@ -391,8 +400,58 @@ public final class Dispatcher {
     if (body instanceof Problem) {
       return new Body(mapper.writeValueAsBytes(body), false, "application/problem+json");
     }
+    byte[] json = jsonWriters.isEmpty() ? null : writeGenerated(body);
     return new Body(
-        mapper.writeValueAsBytes(body), false, produces != null ? produces : "application/json");
+        json != null ? json : mapper.writeValueAsBytes(body),
+        false,
+        produces != null ? produces : "application/json");
+  }
+
+  /**
+   * The body written by build-time writers, or {@code null} when they do not cover it: a record
+   * with a generated writer, or a collection of such records (and nulls). The bytes are what the
+   * default mapper would write, without its serializer construction on the first response.
+   */
+  private byte @Nullable [] writeGenerated(Object body) throws IOException {
+    JsonWriter<Object> single = generatedWriter(body.getClass());
+    if (single == null) {
+      // JDK collections only: Jackson writes any other collection class its own way.
+      if (!(body instanceof Collection<?> collection)
+          || !body.getClass().getName().startsWith("java.util.")) {
+        return null;
+      }
+      for (Object element : collection) {
+        if (element != null && generatedWriter(element.getClass()) == null) {
+          return null;
+        }
+      }
+    }
+    ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+    try (JsonGenerator json = jsonConfig.createGenerator(out, JsonEncoding.UTF8)) {
+      if (single != null) {
+        single.write(body, json);
+      } else {
+        json.writeStartArray();
+        for (Object element : (Collection<?>) body) {
+          if (element == null) {
+            json.writeNull();
+          } else {
+            JsonWriter<Object> writer = generatedWriter(element.getClass());
+            if (writer == null) {
+              throw new IllegalStateException("unreachable: checked above");
+            }
+            writer.write(element, json);
+          }
+        }
+        json.writeEndArray();
+      }
+    }
+    return out.toByteArray();
+  }
+
+  @SuppressWarnings("unchecked")
+  private @Nullable JsonWriter<Object> generatedWriter(Class<?> type) {
+    return (JsonWriter<Object>) jsonWriters.get(type);
   }
 
   private static boolean acceptsGzip(Request request) {

@@ -2,6 +2,7 @@ package dev.portico.api.processor;
 
 import dev.portico.api.Route;
 import dev.portico.api.RouteRegistry;
+import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
 import java.util.ArrayList;
@@ -31,6 +32,12 @@ final class RecordingRegistry implements RouteRegistry {
 
   final List<Route> routes = new ArrayList<>();
   final List<ParamCall> params = new ArrayList<>();
+  final java.util.Map<Class<?>, JsonWriter<?>> jsonWriters = new java.util.LinkedHashMap<>();
+
+  @Override
+  public <T> void jsonWriter(Class<T> type, JsonWriter<T> writer) {
+    jsonWriters.put(type, writer);
+  }
 
   @Override
   public void add(Route route) {

@@ -1,0 +1,234 @@
+package dev.portico.api.processor;
+
+import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+import dev.portico.api.Nullable;
+import dev.portico.api.Response;
+import dev.portico.api.http.GET;
+import dev.portico.api.http.Path;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Results of every shape the build-time JSON writers handle, and of shapes they must leave to
+ * Jackson; {@link JsonWritersTest} sets the values.
+ */
+@Path("/shapes")
+public final class JsonShapesController {
+  /** An enum, one constant with a body. */
+  public enum Color {
+    RED,
+    GREEN {
+      @Override
+      public String toString() {
+        return "green!";
+      }
+    }
+  }
+
+  /** Every scalar kind, boxed and not. */
+  public record Scalars(
+      boolean flag,
+      int i,
+      long l,
+      short s,
+      byte b,
+      double d,
+      float f,
+      @Nullable Boolean boxedFlag,
+      @Nullable Integer boxedInt,
+      @Nullable Long boxedLong,
+      @Nullable Short boxedShort,
+      @Nullable Byte boxedByte,
+      @Nullable Double boxedDouble,
+      @Nullable Float boxedFloat,
+      @Nullable String text,
+      @Nullable Color color) {}
+
+  /** Nesting and collections. */
+  public record Nested(
+      String name,
+      @Nullable Scalars scalars,
+      @Nullable List<String> tags,
+      @Nullable Set<Color> colors,
+      @Nullable List<Scalars> children,
+      @Nullable List<Integer> numbers,
+      @Nullable Nested self) {}
+
+  // Records Jackson would write differently from their components alone, or that hold types the
+  // writers do not cover: all left to Jackson.
+
+  /** A renamed component. */
+  public record Renamed(@JsonProperty("full_name") String name) {}
+
+  /** An ignored accessor. */
+  public record Ignoring(String name, String secret) {
+    @Override
+    @JsonIgnore
+    public String secret() {
+      return secret;
+    }
+  }
+
+  /** An extra getter: Jackson adds a property for it. */
+  public record ExtraGetter(String name) {
+    public String getDisplay() {
+      return "<" + name + ">";
+    }
+  }
+
+  /** An interface whose getter Jackson sees through the record. */
+  public interface Labelled {
+    default String getLabel() {
+      return "label";
+    }
+  }
+
+  /** Inherits a getter. */
+  public record InheritsGetter(String name) implements Labelled {}
+
+  /** An annotation of the application's own that bundles Jackson ones. */
+  @Retention(RetentionPolicy.RUNTIME)
+  @JacksonAnnotationsInside
+  @JsonProperty("bundled")
+  public @interface Bundled {}
+
+  /** A bundle on a component. */
+  public record Bundle(@Bundled String name) {}
+
+  /** An enum Jackson writes by its {@code @JsonValue}. */
+  public enum Size {
+    SMALL;
+
+    @JsonValue
+    public String code() {
+      return "S";
+    }
+  }
+
+  /** Holds that enum. */
+  public record Sized(Size size) {}
+
+  /** A date, written by Jackson's java.time support. */
+  public record Dated(LocalDate day) {}
+
+  /** A map. */
+  public record Mapped(Map<String, Integer> counts) {}
+
+  /** A char. */
+  public record Initial(char letter) {}
+
+  /** Generic. */
+  public record Box<T>(T value) {}
+
+  /** Qualifies, but only through another record that does not. */
+  public record HoldsDated(String name, Dated dated) {}
+
+  private Object next;
+
+  /** The next result, set by the test. */
+  public void next(Object value) {
+    this.next = value;
+  }
+
+  @SuppressWarnings("unchecked")
+  private <T> T next() {
+    return (T) next;
+  }
+
+  @GET
+  @Path("/scalars")
+  public Scalars scalars() {
+    return next();
+  }
+
+  @GET
+  @Path("/nested")
+  public Response<Nested> nested() {
+    return Response.ok(next());
+  }
+
+  @GET
+  @Path("/list")
+  public List<Scalars> list() {
+    return next();
+  }
+
+  @GET
+  @Path("/renamed")
+  public Renamed renamed() {
+    return next();
+  }
+
+  @GET
+  @Path("/ignoring")
+  public Ignoring ignoring() {
+    return next();
+  }
+
+  @GET
+  @Path("/extra")
+  public ExtraGetter extra() {
+    return next();
+  }
+
+  @GET
+  @Path("/inherits")
+  public InheritsGetter inherits() {
+    return next();
+  }
+
+  @GET
+  @Path("/bundle")
+  public Bundle bundle() {
+    return next();
+  }
+
+  @GET
+  @Path("/sized")
+  public Sized sized() {
+    return next();
+  }
+
+  @GET
+  @Path("/dated")
+  public Dated dated() {
+    return next();
+  }
+
+  @GET
+  @Path("/mapped")
+  public Mapped mapped() {
+    return next();
+  }
+
+  @GET
+  @Path("/initial")
+  public Initial initial() {
+    return next();
+  }
+
+  @GET
+  @Path("/box")
+  public Box<String> box() {
+    return next();
+  }
+
+  @GET
+  @Path("/holds-dated")
+  public HoldsDated holdsDated() {
+    return next();
+  }
+
+  @GET
+  @Path("/object")
+  public Object object() {
+    return next();
+  }
+}

@@ -1,0 +1,238 @@
+package dev.portico.api.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import dev.portico.api.Api;
+import dev.portico.api.EventSource;
+import dev.portico.api.Route;
+import dev.portico.api.processor.JsonShapesController.Color;
+import dev.portico.api.processor.JsonShapesController.Nested;
+import dev.portico.api.processor.JsonShapesController.Scalars;
+import dev.portico.api.testing.FakeContext;
+import dev.portico.api.testing.ProxyEvents;
+import dev.portico.api.testing.ProxyResponse;
+import dev.portico.api.testing.TestRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Build-time JSON writers: generated for the records they can write exactly as Jackson's default
+ * mapper does, never for the others, used only with Portico's own mapper, and byte for byte the
+ * default mapper's output.
+ */
+class JsonWritersTest {
+  private static final ObjectMapper JACKSON = Api.Builder.defaultMapper();
+
+  private static Scalars scalars(String text) {
+    return new Scalars(
+        true,
+        -7,
+        Long.MIN_VALUE,
+        (short) 300,
+        (byte) -3,
+        0.1,
+        1.5f,
+        false,
+        Integer.MAX_VALUE,
+        42L,
+        (short) -1,
+        (byte) 127,
+        1e300,
+        -0.0f,
+        text,
+        Color.GREEN);
+  }
+
+  private static final Scalars NULLS =
+      new Scalars(
+          false,
+          0,
+          0,
+          (short) 0,
+          (byte) 0,
+          Double.NaN,
+          Float.POSITIVE_INFINITY,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null);
+
+  static Stream<Arguments> values() {
+    Nested leaf =
+        new Nested(
+            "leaf",
+            null,
+            Arrays.asList("a", null, ""),
+            new LinkedHashSet<>(List.of(Color.GREEN, Color.RED)),
+            Arrays.asList(NULLS, null),
+            Arrays.asList(1, null, -1),
+            null);
+    return Stream.of(
+        Arguments.of("/shapes/scalars", scalars("plain")),
+        Arguments.of("/shapes/scalars", scalars("quote \" backslash \\ tab \t newline \n")),
+        Arguments.of("/shapes/scalars", scalars("unicode é 漢字 😀 \u0000 \u001f \u2028")),
+        Arguments.of("/shapes/scalars", NULLS),
+        Arguments.of(
+            "/shapes/nested",
+            new Nested("root", scalars("x"), List.of(), null, List.of(), null, leaf)),
+        Arguments.of("/shapes/nested", new Nested("empty", null, null, null, null, null, null)),
+        Arguments.of("/shapes/list", Arrays.asList(scalars("a"), null, NULLS)),
+        Arguments.of("/shapes/list", List.of()));
+  }
+
+  private static String invoke(Api api, String path) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    api.handle(
+        ProxyEvents.toEvent(TestRequest.get(path), EventSource.API_GATEWAY_V1),
+        out,
+        FakeContext.create());
+    ProxyResponse response = ProxyResponse.parse(out.toByteArray());
+    assertThat(response.status()).as(response.bodyAsString()).isEqualTo(200);
+    return response.bodyAsString();
+  }
+
+  @ParameterizedTest
+  @MethodSource("values")
+  void generatedWritersWriteWhatTheDefaultMapperWrites(String path, Object value)
+      throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    controller.next(value);
+
+    assertThat(invoke(api, path)).isEqualTo(defaultMapperBytes(value));
+  }
+
+  /** What Portico wrote before writers existed: the default mapper's UTF-8 bytes. */
+  private static String defaultMapperBytes(Object value) throws IOException {
+    return new String(JACKSON.writeValueAsBytes(value), StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void writersAreGeneratedForQualifyingRecordsOnly() {
+    RecordingRegistry registry = new RecordingRegistry();
+    new JsonShapesController_Routes(new JsonShapesController()).register(registry);
+
+    assertThat(registry.jsonWriters).containsOnlyKeys(Scalars.class, Nested.class);
+  }
+
+  @ParameterizedTest
+  @MethodSource("jacksonOnly")
+  void recordsWithoutWritersAreWrittenByJacksonAsBefore(String path, Object value, String json)
+      throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    controller.next(value);
+
+    assertThat(invoke(api, path)).isEqualTo(json).isEqualTo(defaultMapperBytes(value));
+  }
+
+  static Stream<Arguments> jacksonOnly() {
+    return Stream.of(
+        Arguments.of(
+            "/shapes/renamed", new JsonShapesController.Renamed("Rex"), "{\"full_name\":\"Rex\"}"),
+        Arguments.of(
+            "/shapes/ignoring",
+            new JsonShapesController.Ignoring("Rex", "x"),
+            "{\"name\":\"Rex\"}"),
+        Arguments.of(
+            "/shapes/extra",
+            new JsonShapesController.ExtraGetter("Rex"),
+            "{\"name\":\"Rex\",\"display\":\"<Rex>\"}"),
+        Arguments.of(
+            "/shapes/inherits",
+            new JsonShapesController.InheritsGetter("Rex"),
+            "{\"name\":\"Rex\",\"label\":\"label\"}"),
+        Arguments.of(
+            "/shapes/bundle", new JsonShapesController.Bundle("Rex"), "{\"bundled\":\"Rex\"}"),
+        Arguments.of(
+            "/shapes/sized",
+            new JsonShapesController.Sized(JsonShapesController.Size.SMALL),
+            "{\"size\":\"S\"}"),
+        Arguments.of(
+            "/shapes/dated",
+            new JsonShapesController.Dated(LocalDate.of(2024, 2, 29)),
+            "{\"day\":\"2024-02-29\"}"),
+        Arguments.of(
+            "/shapes/mapped",
+            new JsonShapesController.Mapped(Map.of("a", 1)),
+            "{\"counts\":{\"a\":1}}"),
+        Arguments.of(
+            "/shapes/initial", new JsonShapesController.Initial('R'), "{\"letter\":\"R\"}"),
+        Arguments.of("/shapes/box", new JsonShapesController.Box<>("Rex"), "{\"value\":\"Rex\"}"),
+        Arguments.of(
+            "/shapes/holds-dated",
+            new JsonShapesController.HoldsDated(
+                "Rex", new JsonShapesController.Dated(LocalDate.of(2024, 1, 2))),
+            "{\"name\":\"Rex\",\"dated\":{\"day\":\"2024-01-02\"}}"),
+        // A list mixing a record that has a writer with one that has none: Jackson writes it all.
+        Arguments.of(
+            "/shapes/object",
+            Arrays.asList(NULLS, new JsonShapesController.Renamed("Rex")),
+            JACKSON_WRITES_MIXED));
+  }
+
+  private static final String JACKSON_WRITES_MIXED;
+
+  static {
+    try {
+      JACKSON_WRITES_MIXED =
+          JACKSON.writeValueAsString(Arrays.asList(NULLS, new JsonShapesController.Renamed("Rex")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aRegisteredWriterIsWhatWritesTheBody() throws IOException {
+    Api api =
+        Api.builder()
+            .routes(
+                routes -> {
+                  routes.add(Route.of("GET", "/pet", request -> scalars("Rex")));
+                  routes.jsonWriter(
+                      Scalars.class, (value, json) -> json.writeStringField("via", "writer"));
+                })
+            .build();
+
+    assertThat(invoke(api, "/pet")).isEqualTo("{\"via\":\"writer\"}");
+  }
+
+  @Test
+  void anApplicationsOwnOrCustomisedMapperIsNeverBypassed() throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    controller.next(scalars("Rex"));
+    Api customised =
+        Api.builder()
+            .controller(controller)
+            .configureObjectMapper(
+                mapper -> mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE))
+            .build();
+    Api own =
+        Api.builder()
+            .controller(controller)
+            .objectMapper(
+                new ObjectMapper().setPropertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE))
+            .build();
+
+    assertThat(invoke(customised, "/shapes/scalars")).contains("\"boxed_flag\":false");
+    assertThat(invoke(own, "/shapes/scalars")).contains("\"boxed-flag\":false");
+  }
+}

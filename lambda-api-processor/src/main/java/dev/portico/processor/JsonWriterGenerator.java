@@ -1,0 +1,427 @@
+package dev.portico.processor;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.RecordComponentElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Build-time JSON writers for the records routes return: which records can have one, and their
+ * source. A record qualifies only when Jackson's default mapper would write it from its components
+ * alone, in declaration order, with no customisation: no Jackson annotation on it, its members or
+ * its interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and
+ * every component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or
+ * record, or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to
+ * Jackson at run time, as before.
+ */
+final class JsonWriterGenerator {
+  private static final Set<String> SCALARS =
+      Set.of(
+          "java.lang.String",
+          "java.lang.Boolean",
+          "java.lang.Integer",
+          "java.lang.Long",
+          "java.lang.Short",
+          "java.lang.Byte",
+          "java.lang.Double",
+          "java.lang.Float");
+  private static final Set<String> COLLECTIONS =
+      Set.of("java.util.List", "java.util.Set", "java.util.Collection");
+
+  private final Elements elements;
+  private final Types types;
+  private final String fromPackage;
+
+  /** Verdicts so far; {@code true} while a record is being examined, so cycles qualify. */
+  private final Map<TypeElement, Boolean> verdicts = new HashMap<>();
+
+  /** The records to write, in the order found, with their writer class names. */
+  private final Map<TypeElement, String> writers = new LinkedHashMap<>();
+
+  private final Set<String> usedNames = new HashSet<>();
+
+  JsonWriterGenerator(Elements elements, Types types, String fromPackage) {
+    this.elements = elements;
+    this.types = types;
+    this.fromPackage = fromPackage;
+  }
+
+  /**
+   * Adds the writers a route's result needs: the type itself, the body of a {@code Response}, or
+   * the elements of a collection.
+   */
+  void addResult(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if ((name.equals("dev.portico.api.Response") || COLLECTIONS.contains(name))
+        && declared.getTypeArguments().size() == 1) {
+      addResult(declared.getTypeArguments().get(0));
+      return;
+    }
+    if (element.getKind() == ElementKind.RECORD && qualifies(element)) {
+      addWithComponents(element);
+    }
+  }
+
+  private void addWithComponents(TypeElement record) {
+    if (writers.containsKey(record)) {
+      return;
+    }
+    String base = "Json_" + path(record);
+    String name = base;
+    for (int i = 2; !usedNames.add(name); i++) {
+      name = base + i;
+    }
+    writers.put(record, name);
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      TypeMirror type = component.asType();
+      TypeElement nested = recordIn(type);
+      if (nested != null) {
+        addWithComponents(nested);
+      }
+    }
+  }
+
+  /** The record a component writes through a writer: itself, or its collection's element. */
+  private TypeElement recordIn(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (COLLECTIONS.contains(element.getQualifiedName().toString())) {
+      return recordIn(declared.getTypeArguments().get(0));
+    }
+    return element.getKind() == ElementKind.RECORD ? element : null;
+  }
+
+  /** The writer class names, by record, for names to reserve before anything else is named. */
+  Map<TypeElement, String> writers() {
+    return writers;
+  }
+
+  private static String path(TypeElement type) {
+    List<String> names = new ArrayList<>();
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      names.add(0, e.getSimpleName().toString());
+    }
+    return String.join("_", names);
+  }
+
+  // ---- which types qualify ----
+
+  private boolean qualifies(TypeElement record) {
+    Boolean known = verdicts.get(record);
+    if (known != null) {
+      return known;
+    }
+    verdicts.put(record, true);
+    boolean ok =
+        record.getTypeParameters().isEmpty()
+            && visible(record)
+            && !jacksonAnnotated(record)
+            && onlyComponentGetters(record);
+    if (ok) {
+      for (RecordComponentElement component : record.getRecordComponents()) {
+        if (!writable(component.asType(), true)) {
+          ok = false;
+          break;
+        }
+      }
+    }
+    verdicts.put(record, ok);
+    return ok;
+  }
+
+  private boolean writable(TypeMirror type, boolean collectionAllowed) {
+    TypeKind kind = type.getKind();
+    if (kind.isPrimitive()) {
+      return kind != TypeKind.CHAR;
+    }
+    if (kind != TypeKind.DECLARED) {
+      return false;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if (SCALARS.contains(name)) {
+      return true;
+    }
+    if (COLLECTIONS.contains(name)) {
+      return collectionAllowed
+          && declared.getTypeArguments().size() == 1
+          && writable(declared.getTypeArguments().get(0), false);
+    }
+    if (element.getKind() == ElementKind.ENUM) {
+      return visible(element) && !jacksonAnnotated(element);
+    }
+    return element.getKind() == ElementKind.RECORD && qualifies(element);
+  }
+
+  private boolean visible(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      boolean visible =
+          e.getModifiers().contains(Modifier.PUBLIC)
+              || (!e.getModifiers().contains(Modifier.PRIVATE)
+                  && elements.getPackageOf(e).getQualifiedName().contentEquals(fromPackage));
+      if (!visible) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Any Jackson annotation on the type, its members and their parameters, or its interfaces. */
+  private boolean jacksonAnnotated(TypeElement type) {
+    if (hasJackson(type)) {
+      return true;
+    }
+    for (Element member : type.getEnclosedElements()) {
+      if (hasJackson(member)) {
+        return true;
+      }
+      if (member instanceof ExecutableElement executable) {
+        for (VariableElement parameter : executable.getParameters()) {
+          if (hasJackson(parameter)) {
+            return true;
+          }
+        }
+      }
+    }
+    if (type.getKind() == ElementKind.RECORD) {
+      for (RecordComponentElement component : type.getRecordComponents()) {
+        if (hasJackson(component)) {
+          return true;
+        }
+      }
+    }
+    for (TypeMirror supertype : type.getInterfaces()) {
+      if (jacksonAnnotated((TypeElement) types.asElement(supertype))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasJackson(Element element) {
+    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
+      TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
+      if (isJackson(annotationType)) {
+        return true;
+      }
+      // A bundle: an annotation of the application's own, meta-annotated with Jackson ones.
+      for (AnnotationMirror meta : annotationType.getAnnotationMirrors()) {
+        if (isJackson((TypeElement) meta.getAnnotationType().asElement())) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isJackson(TypeElement annotationType) {
+    return annotationType.getQualifiedName().toString().startsWith("com.fasterxml.jackson.");
+  }
+
+  /**
+   * Whether the only getters Jackson would find are the component accessors: any other public
+   * {@code getX()} or {@code isX()} (declared or inherited from an interface) adds a property.
+   */
+  private boolean onlyComponentGetters(TypeElement record) {
+    Set<String> components = new HashSet<>();
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      components.add(component.getSimpleName().toString());
+    }
+    for (Element member : elements.getAllMembers(record)) {
+      if (member.getKind() != ElementKind.METHOD
+          || member.getModifiers().contains(Modifier.STATIC)
+          || !member.getModifiers().contains(Modifier.PUBLIC)) {
+        continue;
+      }
+      ExecutableElement method = (ExecutableElement) member;
+      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
+      String name = method.getSimpleName().toString();
+      if (owner.equals("java.lang.Object")
+          || owner.equals("java.lang.Record")
+          || components.contains(name)
+          || !method.getParameters().isEmpty()
+          || method.getReturnType().getKind() == TypeKind.VOID) {
+        continue;
+      }
+      if ((name.startsWith("get") && name.length() > 3)
+          || (name.startsWith("is") && name.length() > 2)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---- source ----
+
+  /**
+   * The nested writer classes, and the registration lines for {@code register}.
+   *
+   * @param classes where the classes go (inside the generated class)
+   * @param register where the {@code routes.jsonWriter(...)} calls go
+   */
+  void write(Imports imports, StringBuilder classes, StringBuilder register) {
+    if (writers.isEmpty()) {
+      return;
+    }
+    String jsonWriter = imports.name("dev.portico.api.runtime.JsonWriter");
+    String generator = imports.name("com.fasterxml.jackson.core.JsonGenerator");
+    String ioException = imports.name("java.io.IOException");
+    String override = imports.name("java.lang.Override");
+    register.append('\n');
+    for (Map.Entry<TypeElement, String> entry : writers.entrySet()) {
+      TypeElement record = entry.getKey();
+      String className = entry.getValue();
+      String recordName = imports.name(record);
+      register
+          .append("    routes.jsonWriter(")
+          .append(recordName)
+          .append(".class, ")
+          .append(className)
+          .append(".INSTANCE);\n");
+
+      classes
+          .append("  /** {@link ")
+          .append(recordName)
+          .append("} as the default mapper writes it, without reflection. */\n")
+          .append("  static final class ")
+          .append(className)
+          .append(" implements ")
+          .append(jsonWriter)
+          .append('<')
+          .append(recordName)
+          .append("> {\n")
+          .append("    static final ")
+          .append(className)
+          .append(" INSTANCE = new ")
+          .append(className)
+          .append("();\n\n")
+          .append("    @")
+          .append(override)
+          .append('\n')
+          .append("    public void writeFields(")
+          .append(recordName)
+          .append(" value, ")
+          .append(generator)
+          .append(" json) throws ")
+          .append(ioException)
+          .append(" {\n");
+      for (RecordComponentElement component : record.getRecordComponents()) {
+        writeComponent(classes, component, imports);
+      }
+      classes.append("    }\n  }\n\n");
+    }
+  }
+
+  private void writeComponent(
+      StringBuilder out, RecordComponentElement component, Imports imports) {
+    String name = component.getSimpleName().toString();
+    String field = RoutesWriter.literal(name);
+    String access = "value." + name + "()";
+    TypeMirror type = component.asType();
+    switch (type.getKind()) {
+      case BOOLEAN:
+        out.append("      json.writeBooleanField(").append(field).append(", ").append(access);
+        out.append(");\n");
+        return;
+      case INT:
+      case LONG:
+      case SHORT:
+      case BYTE:
+      case DOUBLE:
+      case FLOAT:
+        out.append("      json.writeNumberField(").append(field).append(", ").append(access);
+        out.append(");\n");
+        return;
+      default:
+        break;
+    }
+    String local =
+        name.equals("value") || name.equals("json") || name.equals("element")
+            ? name + "Value"
+            : name;
+    out.append("      json.writeFieldName(").append(field).append(");\n");
+    out.append("      ")
+        .append(imports.type(type))
+        .append(' ')
+        .append(local)
+        .append(" = ")
+        .append(access)
+        .append(";\n");
+    out.append("      if (").append(local).append(" == null) {\n");
+    out.append("        json.writeNull();\n");
+    out.append("      } else {\n");
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (COLLECTIONS.contains(element.getQualifiedName().toString())) {
+      TypeMirror elementType = declared.getTypeArguments().get(0);
+      out.append("        json.writeStartArray();\n");
+      out.append("        for (")
+          .append(imports.type(elementType))
+          .append(" element : ")
+          .append(local)
+          .append(") {\n");
+      out.append("          if (element == null) {\n");
+      out.append("            json.writeNull();\n");
+      out.append("          } else {\n");
+      out.append("            ").append(value(elementType, "element")).append(";\n");
+      out.append("          }\n");
+      out.append("        }\n");
+      out.append("        json.writeEndArray();\n");
+    } else {
+      out.append("        ").append(value(type, local)).append(";\n");
+    }
+    out.append("      }\n");
+  }
+
+  /** The statement writing a non-null value of a scalar, enum or record type. */
+  private String value(TypeMirror type, String variable) {
+    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
+    switch (element.getQualifiedName().toString()) {
+      case "java.lang.String":
+        return "json.writeString(" + variable + ")";
+      case "java.lang.Boolean":
+        return "json.writeBoolean(" + variable + ".booleanValue())";
+      case "java.lang.Integer":
+      case "java.lang.Byte":
+        return "json.writeNumber(" + variable + ".intValue())";
+      case "java.lang.Short":
+        return "json.writeNumber(" + variable + ".shortValue())";
+      case "java.lang.Long":
+        return "json.writeNumber(" + variable + ".longValue())";
+      case "java.lang.Double":
+        return "json.writeNumber(" + variable + ".doubleValue())";
+      case "java.lang.Float":
+        return "json.writeNumber(" + variable + ".floatValue())";
+      default:
+        if (element.getKind() == ElementKind.ENUM) {
+          return "json.writeString(" + variable + ".name())";
+        }
+        return writers.get(element) + ".INSTANCE.write(" + variable + ", json)";
+    }
+  }
+}
