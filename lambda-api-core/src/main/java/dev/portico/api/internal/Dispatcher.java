@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.portico.api.EventSource;
@@ -428,25 +429,31 @@ public final class Dispatcher {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = jsonConfig.createGenerator(out, JsonEncoding.UTF8)) {
-      if (single != null) {
-        single.write(body, json);
-      } else {
-        json.writeStartArray();
-        for (Object element : (Collection<?>) body) {
-          if (element == null) {
-            json.writeNull();
-          } else {
-            JsonWriter<Object> writer = generatedWriter(element.getClass());
-            if (writer == null) {
-              throw new IllegalStateException("unreachable: checked above");
-            }
-            writer.write(element, json);
-          }
-        }
-        json.writeEndArray();
-      }
+      writeGenerated(body, single, json);
+    } catch (RuntimeException e) {
+      // An accessor that throws: a JSON failure, as it would be from Jackson (logged 500).
+      throw new JsonMappingException(
+          null, "Cannot write " + body.getClass().getName() + " as JSON: " + e, e);
     }
     return out.toByteArray();
+  }
+
+  private void writeGenerated(Object body, @Nullable JsonWriter<Object> single, JsonGenerator json)
+      throws IOException {
+    if (single != null) {
+      single.write(body, json);
+      return;
+    }
+    json.writeStartArray();
+    for (Object element : (Collection<?>) body) {
+      JsonWriter<Object> writer = element == null ? null : generatedWriter(element.getClass());
+      if (writer == null) {
+        json.writeNull(); // only nulls lack a writer here: checked before
+      } else {
+        writer.write(element, json);
+      }
+    }
+    json.writeEndArray();
   }
 
   @SuppressWarnings("unchecked")

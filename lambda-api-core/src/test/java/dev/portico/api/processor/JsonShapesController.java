@@ -127,6 +127,17 @@ public final class JsonShapesController {
   /** Generic. */
   public record Box<T>(T value) {}
 
+  /** Qualifies; its accessor fails when the name is "boom". */
+  public record Fragile(String name) {
+    @Override
+    public String name() {
+      if (name.equals("boom")) {
+        throw new IllegalStateException("accessor failed");
+      }
+      return name;
+    }
+  }
+
   /** Qualifies, but only through another record that does not. */
   public record HoldsDated(String name, Dated dated) {}
 
@@ -223,6 +234,12 @@ public final class JsonShapesController {
   @GET
   @Path("/holds-dated")
   public HoldsDated holdsDated() {
+    return next();
+  }
+
+  @GET
+  @Path("/fragile")
+  public Fragile fragile() {
     return next();
   }
 

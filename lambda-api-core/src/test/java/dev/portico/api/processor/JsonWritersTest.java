@@ -130,7 +130,8 @@ class JsonWritersTest {
     RecordingRegistry registry = new RecordingRegistry();
     new JsonShapesController_Routes(new JsonShapesController()).register(registry);
 
-    assertThat(registry.jsonWriters).containsOnlyKeys(Scalars.class, Nested.class);
+    assertThat(registry.jsonWriters)
+        .containsOnlyKeys(Scalars.class, Nested.class, JsonShapesController.Fragile.class);
   }
 
   @ParameterizedTest
@@ -234,5 +235,23 @@ class JsonWritersTest {
 
     assertThat(invoke(customised, "/shapes/scalars")).contains("\"boxed_flag\":false");
     assertThat(invoke(own, "/shapes/scalars")).contains("\"boxed-flag\":false");
+  }
+
+  @Test
+  void anAccessorThatThrowsIsALogged500ProblemAsWithJackson() throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    controller.next(new JsonShapesController.Fragile("boom"));
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    api.handle(
+        ProxyEvents.toEvent(TestRequest.get("/shapes/fragile"), EventSource.API_GATEWAY_V1),
+        out,
+        FakeContext.create());
+
+    ProxyResponse response = ProxyResponse.parse(out.toByteArray());
+    assertThat(response.status()).isEqualTo(500);
+    assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
+    assertThat(response.bodyAsString()).doesNotContain("accessor failed", "IllegalState");
   }
 }
