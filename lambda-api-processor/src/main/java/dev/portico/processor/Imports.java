@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.ArrayType;
@@ -112,6 +113,20 @@ final class Imports {
   /** Whether a deprecated type was named, so that the file must suppress deprecation warnings. */
   boolean deprecatedTypeUsed() {
     return deprecatedTypeUsed;
+  }
+
+  /** Whether code in the generated file's package can name the type (and its enclosing ones). */
+  boolean canName(TypeElement type) {
+    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
+      boolean visible =
+          e.getModifiers().contains(Modifier.PUBLIC)
+              || (!e.getModifiers().contains(Modifier.PRIVATE)
+                  && elements.getPackageOf(e).getQualifiedName().contentEquals(packageName));
+      if (!visible) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The import declarations, sorted, one per line. */

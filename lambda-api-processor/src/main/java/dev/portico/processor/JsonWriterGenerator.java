@@ -46,7 +46,7 @@ final class JsonWriterGenerator {
 
   private final Elements elements;
   private final Types types;
-  private final String fromPackage;
+  private final Imports imports;
 
   /** Verdicts so far; {@code true} while a record is being examined, so cycles qualify. */
   private final Map<TypeElement, Boolean> verdicts = new HashMap<>();
@@ -56,10 +56,10 @@ final class JsonWriterGenerator {
 
   private final Set<String> usedNames = new HashSet<>();
 
-  JsonWriterGenerator(Elements elements, Types types, String fromPackage) {
+  JsonWriterGenerator(Elements elements, Types types, Imports imports) {
     this.elements = elements;
     this.types = types;
-    this.fromPackage = fromPackage;
+    this.imports = imports;
   }
 
   /**
@@ -138,7 +138,7 @@ final class JsonWriterGenerator {
     verdicts.put(record, true);
     boolean ok =
         record.getTypeParameters().isEmpty()
-            && visible(record)
+            && imports.canName(record)
             && !jacksonAnnotated(record)
             && onlyComponentGetters(record);
     if (ok) {
@@ -173,22 +173,9 @@ final class JsonWriterGenerator {
           && writable(declared.getTypeArguments().get(0), false);
     }
     if (element.getKind() == ElementKind.ENUM) {
-      return visible(element) && !jacksonAnnotated(element);
+      return imports.canName(element) && !jacksonAnnotated(element);
     }
     return element.getKind() == ElementKind.RECORD && qualifies(element);
-  }
-
-  private boolean visible(TypeElement type) {
-    for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      boolean visible =
-          e.getModifiers().contains(Modifier.PUBLIC)
-              || (!e.getModifiers().contains(Modifier.PRIVATE)
-                  && elements.getPackageOf(e).getQualifiedName().contentEquals(fromPackage));
-      if (!visible) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Any Jackson annotation on the type, its members and their parameters, or its interfaces. */

@@ -40,7 +40,7 @@ final class RoutesWriter {
     boolean deprecated = isDeprecated(model.type());
 
     // Build-time JSON writers for the records routes return; their names are reserved first.
-    JsonWriterGenerator json = new JsonWriterGenerator(elements, types, model.packageName());
+    JsonWriterGenerator json = new JsonWriterGenerator(elements, types, imports);
     for (RouteModel route : model.routes()) {
       json.addResult(route.method().getReturnType());
     }
@@ -88,10 +88,10 @@ final class RoutesWriter {
       String produces = route.produces() == null ? "null" : literal(route.produces());
       boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
       Set<String> warm = new LinkedHashSet<>();
-      warmTypes(method.getReturnType(), model.packageName(), imports, warm);
+      warmTypes(method.getReturnType(), imports, warm);
       for (Binding binding : route.bindings()) {
         if (binding.kind() == Binding.Kind.BODY_JSON) {
-          warmTypes(binding.valueType(), model.packageName(), imports, warm);
+          warmTypes(binding.valueType(), imports, warm);
         }
       }
       for (String httpMethod : route.httpMethods()) {
@@ -380,10 +380,9 @@ final class RoutesWriter {
    * gives {@code Pet.class}), for SnapStart priming; JDK and Portico types are left out, and so are
    * types the generated class could not name.
    */
-  private void warmTypes(TypeMirror type, String fromPackage, Imports imports, Set<String> out) {
+  private void warmTypes(TypeMirror type, Imports imports, Set<String> out) {
     if (type.getKind() == TypeKind.ARRAY) {
-      warmTypes(
-          ((javax.lang.model.type.ArrayType) type).getComponentType(), fromPackage, imports, out);
+      warmTypes(((javax.lang.model.type.ArrayType) type).getComponentType(), imports, out);
       return;
     }
     if (type.getKind() != TypeKind.DECLARED) {
@@ -391,7 +390,7 @@ final class RoutesWriter {
     }
     javax.lang.model.type.DeclaredType declared = (javax.lang.model.type.DeclaredType) type;
     for (TypeMirror argument : declared.getTypeArguments()) {
-      warmTypes(argument, fromPackage, imports, out);
+      warmTypes(argument, imports, out);
     }
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
@@ -400,16 +399,9 @@ final class RoutesWriter {
         || name.startsWith("dev.portico.api")) {
       return;
     }
-    for (Element e = element; e instanceof TypeElement; e = e.getEnclosingElement()) {
-      boolean visible =
-          e.getModifiers().contains(Modifier.PUBLIC)
-              || (!e.getModifiers().contains(Modifier.PRIVATE)
-                  && elements.getPackageOf(e).getQualifiedName().contentEquals(fromPackage));
-      if (!visible) {
-        return;
-      }
+    if (imports.canName(element)) {
+      out.add(classLiteral(declared, imports));
     }
-    out.add(classLiteral(declared, imports));
   }
 
   private String classLiteral(TypeMirror type, Imports imports) {

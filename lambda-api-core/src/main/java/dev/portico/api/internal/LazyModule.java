@@ -19,11 +19,6 @@ import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import com.fasterxml.jackson.databind.ser.Serializers;
-import com.fasterxml.jackson.databind.type.ArrayType;
-import com.fasterxml.jackson.databind.type.CollectionLikeType;
-import com.fasterxml.jackson.databind.type.CollectionType;
-import com.fasterxml.jackson.databind.type.MapLikeType;
-import com.fasterxml.jackson.databind.type.MapType;
 import com.fasterxml.jackson.databind.type.ReferenceType;
 import com.fasterxml.jackson.databind.type.TypeBindings;
 import com.fasterxml.jackson.databind.type.TypeFactory;
@@ -214,7 +209,7 @@ public final class LazyModule extends Module {
   }
 
   /** Asks the real module's serializers, for its own types only. */
-  private final class LazySerializers implements Serializers {
+  private final class LazySerializers extends Serializers.Base {
     private final boolean keys;
 
     LazySerializers(boolean keys) {
@@ -259,60 +254,6 @@ public final class LazyModule extends Module {
           return found;
         }
       }
-      return null;
-    }
-
-    // Arrays, collections and maps are never java.time or Optional types themselves; their
-    // elements are looked up one by one through findSerializer above.
-    @Override
-    public @Nullable JsonSerializer<?> findArraySerializer(
-        SerializationConfig config,
-        ArrayType type,
-        BeanDescription beanDesc,
-        TypeSerializer elementTypeSerializer,
-        JsonSerializer<Object> elementValueSerializer) {
-      return null;
-    }
-
-    @Override
-    public @Nullable JsonSerializer<?> findCollectionSerializer(
-        SerializationConfig config,
-        CollectionType type,
-        BeanDescription beanDesc,
-        TypeSerializer elementTypeSerializer,
-        JsonSerializer<Object> elementValueSerializer) {
-      return null;
-    }
-
-    @Override
-    public @Nullable JsonSerializer<?> findCollectionLikeSerializer(
-        SerializationConfig config,
-        CollectionLikeType type,
-        BeanDescription beanDesc,
-        TypeSerializer elementTypeSerializer,
-        JsonSerializer<Object> elementValueSerializer) {
-      return null;
-    }
-
-    @Override
-    public @Nullable JsonSerializer<?> findMapSerializer(
-        SerializationConfig config,
-        MapType type,
-        BeanDescription beanDesc,
-        JsonSerializer<Object> keySerializer,
-        TypeSerializer elementTypeSerializer,
-        JsonSerializer<Object> elementValueSerializer) {
-      return null;
-    }
-
-    @Override
-    public @Nullable JsonSerializer<?> findMapLikeSerializer(
-        SerializationConfig config,
-        MapLikeType type,
-        BeanDescription beanDesc,
-        JsonSerializer<Object> keySerializer,
-        TypeSerializer elementTypeSerializer,
-        JsonSerializer<Object> elementValueSerializer) {
       return null;
     }
   }
