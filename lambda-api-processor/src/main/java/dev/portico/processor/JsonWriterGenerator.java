@@ -55,6 +55,7 @@ final class JsonWriterGenerator {
   private final Map<TypeElement, String> writers = new LinkedHashMap<>();
 
   private final Set<String> usedNames = new HashSet<>();
+  private boolean usesDeprecated;
 
   JsonWriterGenerator(Elements elements, Types types, Imports imports) {
     this.elements = elements;
@@ -113,6 +114,11 @@ final class JsonWriterGenerator {
       return recordIn(declared.getTypeArguments().get(0));
     }
     return element.getKind() == ElementKind.RECORD ? element : null;
+  }
+
+  /** Whether the written code calls a deprecated accessor (the file must then suppress it). */
+  boolean usesDeprecated() {
+    return usesDeprecated;
   }
 
   /** The writer class names, by record, for names to reserve before anything else is named. */
@@ -327,6 +333,9 @@ final class JsonWriterGenerator {
   private void writeComponent(
       StringBuilder out, RecordComponentElement component, Imports imports) {
     String name = component.getSimpleName().toString();
+    if (elements.isDeprecated(component) || elements.isDeprecated(component.getAccessor())) {
+      usesDeprecated = true;
+    }
     String field = RoutesWriter.literal(name);
     String access = "value." + name + "()";
     TypeMirror type = component.asType();

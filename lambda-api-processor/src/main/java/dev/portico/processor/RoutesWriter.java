@@ -138,6 +138,7 @@ final class RoutesWriter {
     }
 
     json.write(imports, writerClasses, register);
+    deprecated |= json.usesDeprecated();
 
     StringBuilder out = new StringBuilder();
     StringBuilder body = new StringBuilder();

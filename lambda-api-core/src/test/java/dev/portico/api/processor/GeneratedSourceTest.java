@@ -221,6 +221,88 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void jsonWritersCallingDeprecatedAccessorsCompileWithoutWarnings() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Pets {
+              public record Pet(String name, String legacy) {
+                /** @deprecated use name */
+                @Deprecated
+                @Override
+                public String legacy() { return legacy; }
+              }
+
+              @GET public Pet get() { return new Pet("Rex", "x"); }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Pets_Routes"))
+        .contains("static final class Json_Pets_Pet implements JsonWriter<Pets.Pet>")
+        .contains("@SuppressWarnings({\"deprecation\", \"removal\"})");
+  }
+
+  @Test
+  void jsonWriterNamesNeverShadowTheApplicationsTypes() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            public record Json_Pet(String note) {}
+            """,
+            """
+            package com.example;
+
+            public record Pet(String name) {}
+            """,
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Pets {
+              @GET public Pet get() { return new Pet("Rex"); }
+
+              @POST public Json_Pet note(@Body Json_Pet note) { return note; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Pets_Routes"))
+        .contains("routes.jsonWriter(Pet.class, Json_Pet.INSTANCE);")
+        .contains("request.bodyAs(com.example.Json_Pet.class)")
+        .contains("routes.jsonWriter(com.example.Json_Pet.class, Json_Json_Pet.INSTANCE);");
+  }
+
+  @Test
+  void recordsGeneratedCodeCannotNameGetNoJsonWriter() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Pets {
+              private record Secret(String name) {}
+
+              @GET public Object get() { return new Secret("Rex"); }
+
+              @GET @Path("/list") public java.util.List<String> names() { return java.util.List.of(); }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Pets_Routes")).doesNotContain("JsonWriter");
+  }
+
+  @Test
   void controllersWaitForTypesThatAnotherProcessorGenerates() {
     Compilation compilation =
         Compilation.compile(
