@@ -67,7 +67,11 @@ public final class Api {
     return dispatcher.routes();
   }
 
-  /** The mapper used for JSON bodies. */
+  /**
+   * The mapper used for JSON bodies, to read and write JSON the way the API does. Configure it
+   * before {@link Builder#build()} ({@link Builder#configureObjectMapper}); body readers are
+   * prepared at build, and a mapper reconfigured afterwards stops the build-time JSON writers.
+   */
   public ObjectMapper objectMapper() {
     return dispatcher.mapper();
   }

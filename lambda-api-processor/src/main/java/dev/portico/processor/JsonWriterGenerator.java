@@ -98,6 +98,9 @@ final class JsonWriterGenerator {
       TypeMirror type = component.asType();
       TypeElement nested = recordIn(type);
       if (nested != null) {
+        if (!qualifies(nested)) {
+          throw new IllegalStateException(nested + " held by a qualifying " + record);
+        }
         addWithComponents(nested);
       }
     }
@@ -136,27 +139,78 @@ final class JsonWriterGenerator {
 
   // ---- which types qualify ----
 
-  private boolean qualifies(TypeElement record) {
-    Boolean known = verdicts.get(record);
+  /**
+   * Whether a record qualifies: it qualifies on its own (below) and so does every record it holds.
+   * Records may hold each other in cycles, so this is decided for everything reachable from the
+   * record at once, as a greatest fixed point: start from all that qualify on their own, then drop
+   * any that holds a dropped one, until nothing changes. Every verdict found is final.
+   */
+  private boolean qualifies(TypeElement root) {
+    Boolean known = verdicts.get(root);
     if (known != null) {
       return known;
     }
-    verdicts.put(record, true);
-    boolean ok =
-        record.getTypeParameters().isEmpty()
-            && imports.canName(record)
-            && !jacksonAnnotated(record)
-            && onlyComponentGetters(record);
-    if (ok) {
+    Map<TypeElement, List<TypeElement>> holds = new LinkedHashMap<>();
+    List<TypeElement> queue = new ArrayList<>(List.of(root));
+    while (!queue.isEmpty()) {
+      TypeElement record = queue.remove(queue.size() - 1);
+      if (holds.containsKey(record) || verdicts.containsKey(record)) {
+        continue;
+      }
+      List<TypeElement> held = new ArrayList<>();
       for (RecordComponentElement component : record.getRecordComponents()) {
-        if (!writable(component.asType(), true)) {
-          ok = false;
-          break;
+        TypeElement nested = recordIn(component.asType());
+        if (nested != null) {
+          held.add(nested);
+          queue.add(nested);
+        }
+      }
+      holds.put(record, held);
+    }
+    Set<TypeElement> ok = new HashSet<>();
+    for (TypeElement record : holds.keySet()) {
+      if (qualifiesAlone(record)) {
+        ok.add(record);
+      }
+    }
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Map.Entry<TypeElement, List<TypeElement>> entry : holds.entrySet()) {
+        if (!ok.contains(entry.getKey())) {
+          continue;
+        }
+        for (TypeElement nested : entry.getValue()) {
+          boolean nestedOk =
+              verdicts.containsKey(nested) ? verdicts.get(nested) : ok.contains(nested);
+          if (!nestedOk) {
+            ok.remove(entry.getKey());
+            changed = true;
+            break;
+          }
         }
       }
     }
-    verdicts.put(record, ok);
-    return ok;
+    for (TypeElement record : holds.keySet()) {
+      verdicts.put(record, ok.contains(record));
+    }
+    return verdicts.get(root);
+  }
+
+  /** The record's own conditions; the records among its components are judged by the caller. */
+  private boolean qualifiesAlone(TypeElement record) {
+    if (!record.getTypeParameters().isEmpty()
+        || !imports.canName(record)
+        || jacksonCustomised(record)
+        || !onlyComponentGetters(record)) {
+      return false;
+    }
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      if (!writable(component.asType(), true)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean writable(TypeMirror type, boolean collectionAllowed) {
@@ -179,13 +233,21 @@ final class JsonWriterGenerator {
           && writable(declared.getTypeArguments().get(0), false);
     }
     if (element.getKind() == ElementKind.ENUM) {
-      return imports.canName(element) && !jacksonAnnotated(element);
+      // An enum with constant bodies is not final; a body could hold a @JsonValue we cannot see.
+      return imports.canName(element)
+          && element.getModifiers().contains(Modifier.FINAL)
+          && !jacksonCustomised(element);
     }
-    return element.getKind() == ElementKind.RECORD && qualifies(element);
+    return element.getKind() == ElementKind.RECORD;
   }
 
-  /** Any Jackson annotation on the type, its members and their parameters, or its interfaces. */
-  private boolean jacksonAnnotated(TypeElement type) {
+  /**
+   * Whether Jackson would write the type other than from its components: an annotation Jackson
+   * reads (its own, a bundle of its own, or {@code java.beans} ones such as {@code @Transient}) on
+   * the type, its members and their parameters, or its interfaces; or a Jackson interface such as
+   * {@code JsonSerializable} among its supertypes.
+   */
+  private boolean jacksonCustomised(TypeElement type) {
     if (hasJackson(type)) {
       return true;
     }
@@ -209,7 +271,8 @@ final class JsonWriterGenerator {
       }
     }
     for (TypeMirror supertype : type.getInterfaces()) {
-      if (jacksonAnnotated((TypeElement) types.asElement(supertype))) {
+      TypeElement supertypeElement = (TypeElement) types.asElement(supertype);
+      if (isJackson(supertypeElement) || jacksonCustomised(supertypeElement)) {
         return true;
       }
     }
@@ -232,8 +295,10 @@ final class JsonWriterGenerator {
     return false;
   }
 
-  private static boolean isJackson(TypeElement annotationType) {
-    return annotationType.getQualifiedName().toString().startsWith("com.fasterxml.jackson.");
+  /** A Jackson type, or a {@code java.beans} annotation that Jackson honours. */
+  private static boolean isJackson(TypeElement type) {
+    String name = type.getQualifiedName().toString();
+    return name.startsWith("com.fasterxml.jackson.") || name.startsWith("java.beans.");
   }
 
   /**
@@ -323,15 +388,18 @@ final class JsonWriterGenerator {
           .append(" json) throws ")
           .append(ioException)
           .append(" {\n");
+      // Locals must not hide the parameters, the loop variable or a writer class.
+      Set<String> taken = new HashSet<>(Set.of("value", "json", "element"));
+      taken.addAll(writers.values());
       for (RecordComponentElement component : record.getRecordComponents()) {
-        writeComponent(classes, component, imports);
+        writeComponent(classes, component, imports, taken);
       }
       classes.append("    }\n  }\n\n");
     }
   }
 
   private void writeComponent(
-      StringBuilder out, RecordComponentElement component, Imports imports) {
+      StringBuilder out, RecordComponentElement component, Imports imports, Set<String> taken) {
     String name = component.getSimpleName().toString();
     if (elements.isDeprecated(component) || elements.isDeprecated(component.getAccessor())) {
       usesDeprecated = true;
@@ -356,10 +424,10 @@ final class JsonWriterGenerator {
       default:
         break;
     }
-    String local =
-        name.equals("value") || name.equals("json") || name.equals("element")
-            ? name + "Value"
-            : name;
+    String local = name;
+    while (!taken.add(local)) {
+      local += "_";
+    }
     out.append("      json.writeFieldName(").append(field).append(");\n");
     out.append("      ")
         .append(imports.type(type))
@@ -370,11 +438,17 @@ final class JsonWriterGenerator {
         .append(";\n");
     out.append("      if (").append(local).append(" == null) {\n");
     out.append("        json.writeNull();\n");
-    out.append("      } else {\n");
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     if (COLLECTIONS.contains(element.getQualifiedName().toString())) {
       TypeMirror elementType = declared.getTypeArguments().get(0);
+      // A collection class of the application's own may be written its own way (a shape, a
+      // JsonSerializable): the mapper writes those, exactly as it would have.
+      out.append("      } else if (!")
+          .append(local)
+          .append(".getClass().getName().startsWith(\"java.util.\")) {\n");
+      out.append("        json.writeObject(").append(local).append(");\n");
+      out.append("      } else {\n");
       out.append("        json.writeStartArray();\n");
       out.append("        for (")
           .append(imports.type(elementType))
@@ -389,6 +463,7 @@ final class JsonWriterGenerator {
       out.append("        }\n");
       out.append("        json.writeEndArray();\n");
     } else {
+      out.append("      } else {\n");
       out.append("        ").append(value(type, local)).append(";\n");
     }
     out.append("      }\n");

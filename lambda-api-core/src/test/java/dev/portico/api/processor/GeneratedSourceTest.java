@@ -281,6 +281,33 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void jsonWriterLocalsNeverClashWithParametersClassesOrEachOther() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Pets {
+              public record Inner(String name) {}
+
+              public record Names(
+                  String value, String value_, String json, String element, String Json_Pets_Inner,
+                  Inner inner, java.util.List<Inner> children) {}
+
+              @GET public Names get() { return null; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Pets_Routes"))
+        .contains("String value__ = value.value_();")
+        .contains("String Json_Pets_Inner_ = value.Json_Pets_Inner();")
+        .contains("Json_Pets_Inner.INSTANCE.write(inner, json);");
+  }
+
+  @Test
   void recordsGeneratedCodeCannotNameGetNoJsonWriter() {
     Compilation compilation =
         Compilation.compile(

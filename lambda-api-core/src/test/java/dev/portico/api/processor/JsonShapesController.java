@@ -1,13 +1,19 @@
 package dev.portico.api.processor;
 
 import com.fasterxml.jackson.annotation.JacksonAnnotationsInside;
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import dev.portico.api.Nullable;
 import dev.portico.api.Response;
 import dev.portico.api.http.GET;
 import dev.portico.api.http.Path;
+import java.io.IOException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.time.LocalDate;
@@ -21,14 +27,14 @@ import java.util.Set;
  */
 @Path("/shapes")
 public final class JsonShapesController {
-  /** An enum, one constant with a body. */
+  /** An enum; Jackson writes its names, whatever {@code toString} says. */
   public enum Color {
     RED,
-    GREEN {
-      @Override
-      public String toString() {
-        return "green!";
-      }
+    GREEN;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT) + "!";
     }
   }
 
@@ -126,6 +132,69 @@ public final class JsonShapesController {
 
   /** Generic. */
   public record Box<T>(T value) {}
+
+  /** An enum with a constant body, where a {@code @JsonValue} can hide from the processor. */
+  public enum Mode {
+    PLAIN,
+    FANCY {
+      @JsonValue
+      public String code() {
+        return "fancy!";
+      }
+    }
+  }
+
+  /** Holds that enum. */
+  public record Moded(Mode mode) {}
+
+  /** Writes itself, through Jackson's interface. */
+  public record Custom(String name) implements JsonSerializable {
+    @Override
+    public void serialize(JsonGenerator json, SerializerProvider provider) throws IOException {
+      json.writeString("custom:" + name);
+    }
+
+    @Override
+    public void serializeWithType(
+        JsonGenerator json, SerializerProvider provider, TypeSerializer typeSerializer)
+        throws IOException {
+      serialize(json, provider);
+    }
+  }
+
+  /** A java.beans marker Jackson honours. */
+  public record BeanTransient(String name, String secret) {
+    @Override
+    @java.beans.Transient
+    public String secret() {
+      return secret;
+    }
+  }
+
+  // A cycle in which one record does not qualify: neither may get a writer, whichever route the
+  // processor meets first.
+
+  /** Holds a department, and a badge Jackson writes renamed. */
+  public record Employee(String name, Department department, Badge badge) {}
+
+  /** Holds its manager. */
+  public record Department(String name, Employee manager) {}
+
+  /** Renamed by an annotation. */
+  public record Badge(@JsonProperty("badge_id") String id) {}
+
+  /** A collection class of the application's own, written as an object. */
+  @JsonFormat(shape = JsonFormat.Shape.OBJECT)
+  public static final class Page extends java.util.ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    public int getTotal() {
+      return 99;
+    }
+  }
+
+  /** Qualifies; its list may be a {@link Page} at run time. */
+  public record Listing(String name, List<String> items) {}
 
   /** Qualifies; its accessor fails when the name is "boom". */
   public record Fragile(String name) {
@@ -234,6 +303,42 @@ public final class JsonShapesController {
   @GET
   @Path("/holds-dated")
   public HoldsDated holdsDated() {
+    return next();
+  }
+
+  @GET
+  @Path("/moded")
+  public Moded moded() {
+    return next();
+  }
+
+  @GET
+  @Path("/custom")
+  public Custom custom() {
+    return next();
+  }
+
+  @GET
+  @Path("/bean-transient")
+  public BeanTransient beanTransient() {
+    return next();
+  }
+
+  @GET
+  @Path("/employee")
+  public Employee employee() {
+    return next();
+  }
+
+  @GET
+  @Path("/department")
+  public Department department() {
+    return next();
+  }
+
+  @GET
+  @Path("/listing")
+  public Listing listing() {
     return next();
   }
 

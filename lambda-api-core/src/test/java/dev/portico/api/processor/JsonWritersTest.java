@@ -2,6 +2,7 @@ package dev.portico.api.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import dev.portico.api.Api;
@@ -131,7 +132,11 @@ class JsonWritersTest {
     new JsonShapesController_Routes(new JsonShapesController()).register(registry);
 
     assertThat(registry.jsonWriters)
-        .containsOnlyKeys(Scalars.class, Nested.class, JsonShapesController.Fragile.class);
+        .containsOnlyKeys(
+            Scalars.class,
+            Nested.class,
+            JsonShapesController.Listing.class,
+            JsonShapesController.Fragile.class);
   }
 
   @ParameterizedTest
@@ -183,6 +188,31 @@ class JsonWritersTest {
             new JsonShapesController.HoldsDated(
                 "Rex", new JsonShapesController.Dated(LocalDate.of(2024, 1, 2))),
             "{\"name\":\"Rex\",\"dated\":{\"day\":\"2024-01-02\"}}"),
+        Arguments.of(
+            "/shapes/moded",
+            new JsonShapesController.Moded(JsonShapesController.Mode.FANCY),
+            "{\"mode\":\"fancy!\"}"),
+        Arguments.of("/shapes/custom", new JsonShapesController.Custom("Rex"), "\"custom:Rex\""),
+        Arguments.of(
+            "/shapes/bean-transient",
+            new JsonShapesController.BeanTransient("Rex", "x"),
+            "{\"name\":\"Rex\"}"),
+        Arguments.of(
+            "/shapes/employee",
+            new JsonShapesController.Employee(
+                "Ann",
+                new JsonShapesController.Department("Sales", null),
+                new JsonShapesController.Badge("B7")),
+            "{\"name\":\"Ann\",\"department\":{\"name\":\"Sales\",\"manager\":null},"
+                + "\"badge\":{\"badge_id\":\"B7\"}}"),
+        Arguments.of(
+            "/shapes/department",
+            new JsonShapesController.Department(
+                "Sales",
+                new JsonShapesController.Employee(
+                    "Ann", null, new JsonShapesController.Badge("B7"))),
+            "{\"name\":\"Sales\",\"manager\":{\"name\":\"Ann\",\"department\":null,"
+                + "\"badge\":{\"badge_id\":\"B7\"}}}"),
         // A list mixing a record that has a writer with one that has none: Jackson writes it all.
         Arguments.of(
             "/shapes/object",
@@ -253,5 +283,37 @@ class JsonWritersTest {
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.header("Content-Type")).isEqualTo("application/problem+json");
     assertThat(response.bodyAsString()).doesNotContain("accessor failed", "IllegalState");
+  }
+
+  @Test
+  void aCollectionClassOfTheApplicationsOwnIsWrittenByTheMapper() throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    JsonShapesController.Page page = new JsonShapesController.Page();
+    page.add("a");
+    JsonShapesController.Listing listing = new JsonShapesController.Listing("p", page);
+    controller.next(listing);
+
+    assertThat(invoke(api, "/shapes/listing"))
+        .isEqualTo(defaultMapperBytes(listing))
+        .isEqualTo("{\"name\":\"p\",\"items\":{\"total\":99,\"empty\":false}}");
+
+    listing = new JsonShapesController.Listing("l", new java.util.ArrayList<>(List.of("a")));
+    controller.next(listing);
+    assertThat(invoke(api, "/shapes/listing")).isEqualTo("{\"name\":\"l\",\"items\":[\"a\"]}");
+  }
+
+  @Test
+  void aMapperReconfiguredAfterBuildWritesEverythingItself() throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    controller.next(NULLS);
+    assertThat(invoke(api, "/shapes/scalars")).contains("\"text\":null");
+
+    api.objectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+
+    assertThat(invoke(api, "/shapes/scalars"))
+        .doesNotContain("\"text\"")
+        .isEqualTo(new String(api.objectMapper().writeValueAsBytes(NULLS), StandardCharsets.UTF_8));
   }
 }
