@@ -296,7 +296,8 @@ class JsonWritersTest {
 
     assertThat(invoke(api, "/shapes/listing"))
         .isEqualTo(defaultMapperBytes(listing))
-        .isEqualTo("{\"name\":\"p\",\"items\":{\"total\":99,\"empty\":false}}");
+        // an object, with whatever getters the JDK's ArrayList has (Java 21 adds first and last)
+        .startsWith("{\"name\":\"p\",\"items\":{\"total\":99,\"empty\":false");
 
     listing = new JsonShapesController.Listing("l", new java.util.ArrayList<>(List.of("a")));
     controller.next(listing);
