@@ -64,6 +64,9 @@ public final class JwtValidator {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  /** The largest NumericDate accepted: {@code Instant.MAX} in seconds (year 1,000,000,000). */
+  private static final double MAX_NUMERIC_DATE = java.time.Instant.MAX.getEpochSecond();
+
   private final Map<String, Issuer> issuers;
   private final Map<String, JwksKeySource> keySources;
   private final Duration clockSkew;
@@ -338,6 +341,10 @@ public final class JwtValidator {
     double d = v.asDouble();
     if (Double.isNaN(d) || Double.isInfinite(d)) {
       throw reject(Rejection.MALFORMED, claim + " must be a number");
+    }
+    // A date no clock can reach (exp 1e19 would never expire) is malformed, not "far away".
+    if (!v.canConvertToLong() || Math.abs(d) > MAX_NUMERIC_DATE) {
+      throw reject(Rejection.MALFORMED, claim + " is out of range");
     }
     return d;
   }

@@ -159,6 +159,30 @@ class JwtValidatorTest extends JwtTestBase {
         "exp must be a number");
   }
 
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "exp=1e19",
+        "exp=1.0E300",
+        "exp=99999999999999999999",
+        "exp=40000000000000000",
+        "nbf=-1e300",
+        "iat=-1e19",
+        "iat=-40000000000000000"
+      })
+  void datesNoClockCanReachAreMalformed(String claimAndValue) {
+    String claim = claimAndValue.substring(0, claimAndValue.indexOf('='));
+    String value = claimAndValue.substring(claimAndValue.indexOf('=') + 1);
+    Jwts t = token(RSA).claim(claim, 1);
+    String payload = t.payloadJson().replace("\"" + claim + "\":1", "\"" + claim + "\":" + value);
+
+    assertRejected(
+        validator(),
+        Jwts.signRaw(t.headerJson(), payload, RSA),
+        Rejection.MALFORMED,
+        claim + " is out of range");
+  }
+
   @Test
   void expOneSecondInsideTheSkewIsAccepted() throws Exception {
     JwtValidator validator = validatorBuilder().clockSkew(Duration.ofSeconds(30)).build();
