@@ -100,11 +100,16 @@ class SameResponsesTest {
   @ValueSource(
       strings = {
         "get-pet",
+        "get-pet-minimal",
+        "list-pets",
         "post-pet",
         "post-pet-authorized",
         "put-pet",
         "delete-pet",
         "missing-pet",
+        "not-found",
+        "list-by-tag",
+        "bad-limit",
         "invalid-pet"
       })
   void baselineLogsWhatTheSampleLogs(String name) throws IOException {
