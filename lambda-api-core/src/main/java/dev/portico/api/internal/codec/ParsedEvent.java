@@ -29,6 +29,7 @@ public final class ParsedEvent {
   private final @Nullable BadRequestException invalid;
   private final @Nullable String version;
   private @Nullable Map<String, List<String>> headers;
+  private int singleLookups;
   private @Nullable Map<String, String> cookies;
 
   ParsedEvent(
@@ -93,12 +94,19 @@ public final class ParsedEvent {
   }
 
   /**
-   * One header's values (case-insensitive name), or {@code null}; before the full header map has
-   * been asked for, this reads just that header from the event.
+   * One header's values (case-insensitive name), or {@code null}; the first lookups before the full
+   * header map has been asked for read just that header from the event.
    */
   public @Nullable List<String> header(String name) {
     Map<String, List<String>> h = headers;
-    return h != null ? h.get(name) : headerLoader.one(name);
+    if (h != null) {
+      return h.get(name);
+    }
+    // Each lone lookup scans the event's headers again: after two, read them all once.
+    if (++singleLookups > 2) {
+      return headers().get(name);
+    }
+    return headerLoader.one(name);
   }
 
   /** Cookies from the v2 {@code cookies} array and {@code Cookie} headers; read on first use. */

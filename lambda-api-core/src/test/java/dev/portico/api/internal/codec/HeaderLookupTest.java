@@ -46,6 +46,11 @@ class HeaderLookupTest {
       ParsedEvent lazy = READER.read(bytes);
       assertThat(lazy.header(name)).as(name).isEqualTo(full.headers().get(name));
     }
+    // One event asked for every name: lone lookups first, then the whole map.
+    ParsedEvent many = READER.read(bytes);
+    for (String name : names) {
+      assertThat(many.header(name)).as(name).isEqualTo(full.headers().get(name));
+    }
   }
 
   @ParameterizedTest
