@@ -249,6 +249,59 @@ class LocalGatewayTest {
   }
 
   @Test
+  void aConnectionStaysUsableAfterAnAnswerToARequestWithABodyNoRouteServes() throws Exception {
+    try (java.net.Socket socket =
+            new java.net.Socket(gateway.uri("/").getHost(), gateway.uri("/").getPort());
+        java.io.OutputStream out = socket.getOutputStream();
+        java.io.BufferedReader in =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+      socket.setSoTimeout(10_000);
+      String body = "{\"name\":\"Rex\"}";
+      String host = "Host: 127.0.0.1\r\n";
+      // The headers first, the body a moment later, as a client's body often arrives after the
+      // server could already answer: the answer must wait for it, or the server drops the
+      // connection with the body unread and the client's next request on it fails.
+      out.write(
+          ("PATCH / HTTP/1.1\r\n"
+                  + host
+                  + "Content-Type: application/json\r\n"
+                  + "Content-Length: "
+                  + body.length()
+                  + "\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      Thread.sleep(300);
+      out.write(body.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(in.readLine()).isEqualTo("HTTP/1.1 403 Forbidden");
+      skipResponse(in);
+
+      out.write(
+          ("GET / HTTP/1.1\r\n" + host + "\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      out.flush();
+      assertThat(in.readLine())
+          .as("second response on the same connection")
+          .startsWith("HTTP/1.1 ");
+    }
+  }
+
+  /** Reads the headers and the Content-Length body of one response. */
+  private static void skipResponse(java.io.BufferedReader in) throws java.io.IOException {
+    int length = 0;
+    for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+      if (line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    for (int i = 0; i < length; i++) {
+      in.read();
+    }
+  }
+
+  @Test
   void sendsTheHttpApiEventWithTheStageInRawPath() throws Exception {
     HttpResponse<String> response = get("/v2/items/5?q=1", "Cookie", "a=1; b=2");
     assertThat(response.statusCode()).isEqualTo(200);

@@ -145,6 +145,13 @@ public final class GatewayHandler extends Handler.Abstract {
       send(response, callback, 413, "{\"message\":\"Request Too Long\"}", null, null, null);
       return new Outcome(413, "-");
     }
+    // The body is read before anything can answer: an answer to a request whose body is left
+    // unread makes the server close the connection, and a client that pooled it fails its next
+    // request on it (a 403 for a method no route serves, a preflight, a 413, an authorizer's 401).
+    byte[] body;
+    try (InputStream in = Content.Source.asInputStream(request)) {
+      body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+    }
     RouteTable.Match match = routes.match(method, rawPath);
     String origin = request.getHeaders().get("Origin");
     if (match == null || isPreflight(request, match)) {
@@ -153,10 +160,6 @@ public final class GatewayHandler extends Handler.Abstract {
         return denied;
       }
       return noIntegration(request, response, callback, method, rawPath, origin);
-    }
-    byte[] body;
-    try (InputStream in = Content.Source.asInputStream(request)) {
-      body = in.readNBytes(MAX_REQUEST_BYTES + 1);
     }
     LocalApi api = match.api();
     if (body.length > MAX_REQUEST_BYTES) {
