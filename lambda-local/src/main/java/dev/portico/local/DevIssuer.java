@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -206,7 +207,20 @@ public final class DevIssuer implements AutoCloseable {
    * (seconds). Only callers on a loopback address get a token (403 otherwise), only with POST (405
    * otherwise).
    */
+  /**
+   * Reads and drops a request's body (none is expected) before answering, so the answer never
+   * leaves the connection with unread bytes that make the server close it under the client.
+   */
+  private static void drain(Request request) {
+    try (java.io.InputStream in = Content.Source.asInputStream(request)) {
+      in.readNBytes(64 * 1024);
+    } catch (java.io.IOException e) {
+      // The client stopped sending; the answer is the same.
+    }
+  }
+
   void serveTokenRequest(Request request, Response response, Callback callback) {
+    drain(request);
     if (!isLoopback(request.getConnectionMetaData().getRemoteSocketAddress())) {
       answer(
           response, callback, 403, "text/plain", "the development issuer only serves loopback\n");
@@ -301,6 +315,7 @@ public final class DevIssuer implements AutoCloseable {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+      drain(request);
       String path = request.getHttpURI().getPath();
       switch (path) {
         case "/.well-known/openid-configuration" ->
