@@ -69,10 +69,16 @@ public final class Api {
 
   /**
    * The mapper used for JSON bodies, to read and write JSON the way the API does. Configure it
-   * before {@link Builder#build()} ({@link Builder#configureObjectMapper}); body readers are
-   * prepared at build, and a mapper reconfigured afterwards stops the build-time JSON writers.
+   * before {@link Builder#build()} ({@link Builder#configureObjectMapper}): body readers are
+   * prepared at build. Handing the mapper out turns the build-time JSON writers off, since Portico
+   * cannot tell how it is changed afterwards; every body is then written by the mapper itself.
    */
   public ObjectMapper objectMapper() {
+    return dispatcher.handOutMapper();
+  }
+
+  /** The mapper, for Portico's own use (priming), leaving the JSON writers on. */
+  ObjectMapper jsonMapper() {
     return dispatcher.mapper();
   }
 

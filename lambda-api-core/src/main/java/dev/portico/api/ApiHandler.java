@@ -53,6 +53,6 @@ public abstract class ApiHandler implements RequestStreamHandler {
    * path: no user code runs. Override to add requests that warm your own code.
    */
   protected void prime() {
-    Priming.prime(api);
+    Priming.prime(api, api.jsonMapper());
   }
 }

@@ -114,7 +114,10 @@ final class JsonWriterGenerator {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     if (COLLECTIONS.contains(element.getQualifiedName().toString())) {
-      return recordIn(declared.getTypeArguments().get(0));
+      // A raw collection holds no record we could name (and the record does not qualify).
+      return declared.getTypeArguments().size() == 1
+          ? recordIn(declared.getTypeArguments().get(0))
+          : null;
     }
     return element.getKind() == ElementKind.RECORD ? element : null;
   }
@@ -197,11 +200,33 @@ final class JsonWriterGenerator {
     return verdicts.get(root);
   }
 
+  /**
+   * Whether the record implements a JDK interface Jackson may write by instead of as a bean ({@code
+   * Map.Entry}, {@code Collection}, {@code Map}, {@code Path}...): any but {@code Serializable} and
+   * {@code Comparable}.
+   */
+  private boolean implementsJdkShape(TypeElement type) {
+    for (TypeMirror supertype : type.getInterfaces()) {
+      TypeElement element = (TypeElement) types.asElement(supertype);
+      String name = element.getQualifiedName().toString();
+      if ((name.startsWith("java.") || name.startsWith("javax."))
+          && !name.equals("java.io.Serializable")
+          && !name.equals("java.lang.Comparable")) {
+        return true;
+      }
+      if (implementsJdkShape(element)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The record's own conditions; the records among its components are judged by the caller. */
   private boolean qualifiesAlone(TypeElement record) {
     if (!record.getTypeParameters().isEmpty()
         || !imports.canName(record)
         || jacksonCustomised(record)
+        || implementsJdkShape(record)
         || !onlyComponentGetters(record)) {
       return false;
     }

@@ -1,16 +1,12 @@
 package dev.portico.api.internal;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SerializationConfig;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.SerializerFactory;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
@@ -67,13 +63,9 @@ public final class Dispatcher {
   private final ResponseWriter writer;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
   private final ObjectWriter jsonConfig;
-  // The mapper as the writers were built for; reconfigured later (through Api.objectMapper()),
-  // it writes everything itself.
-  private final SerializationConfig writersConfig;
-  private final SerializerFactory writersFactory;
-  private final SerializerProvider writersProvider;
-  private final int writersMixIns;
-  private final JsonInclude.Value writersInclusion;
+  // Off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
+  // check can see (config overrides, visibility), so from then on it writes every body itself.
+  private volatile boolean writersOn;
   private final Router<Entry> router = new Router<>();
   private final Interceptor[] globalChain;
   private final List<List<String>> basePaths;
@@ -106,11 +98,7 @@ public final class Dispatcher {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
     this.jsonConfig = mapper.writer();
-    this.writersConfig = mapper.getSerializationConfig();
-    this.writersFactory = mapper.getSerializerFactory();
-    this.writersProvider = mapper.getSerializerProvider();
-    this.writersMixIns = mapper.mixInCount();
-    this.writersInclusion = writersConfig.getDefaultPropertyInclusion();
+    this.writersOn = !this.jsonWriters.isEmpty();
     this.readers = new BodyReaders(mapper);
     this.reader = new EventReader(mapper);
     this.writer = new ResponseWriter(mapper.getFactory());
@@ -417,7 +405,7 @@ public final class Dispatcher {
     if (body instanceof Problem) {
       return new Body(mapper.writeValueAsBytes(body), false, "application/problem+json");
     }
-    byte[] json = jsonWriters.isEmpty() || !mapperAsBuilt() ? null : writeGenerated(body);
+    byte[] json = writersOn ? writeGenerated(body) : null;
     return new Body(
         json != null ? json : mapper.writeValueAsBytes(body),
         false,
@@ -472,14 +460,13 @@ public final class Dispatcher {
     json.writeEndArray();
   }
 
-  /** Whether the mapper is still configured as when the writers were taken on. */
-  private boolean mapperAsBuilt() {
-    SerializationConfig config = mapper.getSerializationConfig();
-    return config == writersConfig
-        && mapper.getSerializerFactory() == writersFactory
-        && mapper.getSerializerProvider() == writersProvider
-        && mapper.mixInCount() == writersMixIns
-        && config.getDefaultPropertyInclusion().equals(writersInclusion);
+  /**
+   * The mapper, for code outside the API that may reconfigure it: the build-time writers are turned
+   * off, so every body is written by the mapper as it is then configured.
+   */
+  public ObjectMapper handOutMapper() {
+    writersOn = false;
+    return mapper;
   }
 
   @SuppressWarnings("unchecked")

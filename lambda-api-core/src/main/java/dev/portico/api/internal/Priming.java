@@ -1,5 +1,6 @@
 package dev.portico.api.internal;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Api;
 import dev.portico.api.EventSource;
 import dev.portico.api.Nullable;
@@ -26,7 +27,7 @@ public final class Priming {
    * Sends, in every event format, a request matching no route and an automatic OPTIONS for every
    * route path; none of them reaches user code.
    */
-  public static void prime(Api api) {
+  public static void prime(Api api, ObjectMapper mapper) {
     long start = System.nanoTime();
     Set<String> paths = new LinkedHashSet<>();
     Set<String> userOptions = new LinkedHashSet<>();
@@ -50,7 +51,7 @@ public final class Priming {
         count += send(api, TestRequest.of("OPTIONS", path.isEmpty() ? "/" : path), source);
       }
     }
-    int warmed = warmJson(api);
+    int warmed = warmJson(api, mapper);
     log()
         .info(
             "Primed {} requests and {} JSON types in {} ms",
@@ -63,7 +64,7 @@ public final class Priming {
    * Builds the Jackson reader and writer of every route's body and result type, so their
    * (de)serializers are in the snapshot; the mapper's prefetch resolves them without any value.
    */
-  static int warmJson(Api api) {
+  static int warmJson(Api api, ObjectMapper mapper) {
     Set<Class<?>> types = new LinkedHashSet<>();
     for (Route route : api.routes()) {
       types.addAll(route.warmTypes());
@@ -71,8 +72,8 @@ public final class Priming {
     int warmed = 0;
     for (Class<?> type : types) {
       try {
-        api.objectMapper().writerFor(type);
-        api.objectMapper().readerFor(type);
+        mapper.writerFor(type);
+        mapper.readerFor(type);
         warmed++;
       } catch (RuntimeException e) {
         log().debug("Could not warm JSON type {}", type.getName(), e);

@@ -22,6 +22,6 @@ class PrimingWarmTypesTest {
                     .withWarmTypes(List.of(Pet.class, NewPet.class)))
             .get("/plain", r -> "x")
             .build();
-    assertThat(Priming.warmJson(api)).isEqualTo(2);
+    assertThat(Priming.warmJson(api, Api.Builder.defaultMapper())).isEqualTo(2);
   }
 }

@@ -308,6 +308,46 @@ class GeneratedSourceTest {
   }
 
   @Test
+  void rawCollectionsAndJdkShapedRecordsGetNoJsonWriter() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.api.http.*;
+
+            public final class Pets {
+              public record Raw(String a, Inner in) {}
+
+              @SuppressWarnings("rawtypes")
+              public record Inner(java.util.Set items) {}
+
+              public record Entry(String getKey, String getValue)
+                  implements java.util.Map.Entry<String, String> {
+                @Override public String getKey() { return getKey; }
+                @Override public String getValue() { return getValue; }
+                @Override public String setValue(String value) { throw new UnsupportedOperationException(); }
+              }
+
+              public record Plain(String name) implements java.io.Serializable, Comparable<Plain> {
+                @Override public int compareTo(Plain other) { return name.compareTo(other.name); }
+              }
+
+              @GET @Path("/raw") public Raw raw() { return null; }
+
+              @GET @Path("/entry") public Entry entry() { return null; }
+
+              @GET @Path("/plain") public Plain plain() { return null; }
+            }
+            """);
+
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.generated().get("com.example.Pets_Routes"))
+        .contains("routes.jsonWriter(Pets.Plain.class, Json_Pets_Plain.INSTANCE);")
+        .doesNotContain("Json_Pets_Raw", "Json_Pets_Inner", "Json_Pets_Entry");
+  }
+
+  @Test
   void recordsGeneratedCodeCannotNameGetNoJsonWriter() {
     Compilation compilation =
         Compilation.compile(

@@ -2,6 +2,7 @@ package dev.portico.api.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
@@ -305,16 +306,28 @@ class JsonWritersTest {
   }
 
   @Test
-  void aMapperReconfiguredAfterBuildWritesEverythingItself() throws IOException {
+  void aMapperHandedOutWritesEverythingItselfFromThenOn() throws IOException {
     JsonShapesController controller = new JsonShapesController();
     Api api = Api.builder().controller(controller).build();
     controller.next(NULLS);
     assertThat(invoke(api, "/shapes/scalars")).contains("\"text\":null");
 
-    api.objectMapper().setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL);
+    // Changed in place: no identity check on the mapper's parts could see these.
+    ObjectMapper mapper = api.objectMapper();
+    mapper
+        .configOverride(Scalars.class)
+        .setInclude(
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
+    mapper
+        .configOverride(Color.class)
+        .setFormat(JsonFormat.Value.forShape(JsonFormat.Shape.NUMBER));
+    controller.next(scalars("Rex"));
 
     assertThat(invoke(api, "/shapes/scalars"))
-        .doesNotContain("\"text\"")
-        .isEqualTo(new String(api.objectMapper().writeValueAsBytes(NULLS), StandardCharsets.UTF_8));
+        .contains("\"color\":1")
+        .isEqualTo(new String(mapper.writeValueAsBytes(scalars("Rex")), StandardCharsets.UTF_8));
+    controller.next(NULLS);
+    assertThat(invoke(api, "/shapes/scalars")).doesNotContain("\"text\"");
   }
 }
