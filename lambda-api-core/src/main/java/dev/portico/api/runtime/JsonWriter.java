@@ -23,6 +23,10 @@ import java.io.IOException;
  * }
  * }</pre>
  *
+ * <p>The generator must come from the API's mapper ({@code mapper.getFactory()} or an {@code
+ * ObjectWriter} of it): a component holding a collection class of the application's own is handed
+ * back to that mapper through {@link JsonGenerator#writeObject}.
+ *
  * @param <T> the record type
  */
 public interface JsonWriter<T> {
