@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -27,6 +28,23 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class SameResponsesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Every benchmark event under {@code events/}. */
+  static List<String> events() {
+    return List.of(
+        "get-pet",
+        "get-pet-minimal",
+        "list-pets",
+        "post-pet",
+        "post-pet-authorized",
+        "put-pet",
+        "delete-pet",
+        "missing-pet",
+        "not-found",
+        "list-by-tag",
+        "bad-limit",
+        "invalid-pet");
+  }
 
   static byte[] event(String name) throws IOException {
     try (InputStream in =
@@ -43,21 +61,7 @@ class SameResponsesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "get-pet",
-        "get-pet-minimal",
-        "list-pets",
-        "post-pet",
-        "post-pet-authorized",
-        "put-pet",
-        "delete-pet",
-        "missing-pet",
-        "not-found",
-        "list-by-tag",
-        "bad-limit",
-        "invalid-pet"
-      })
+  @MethodSource("events")
   void baselineAndPorticoAnswerAlike(String name) throws IOException {
     byte[] event = event(name);
     ProxyResponse baseline = invoke(new BaselineHandler(PetStore.seeded()), event);
@@ -97,21 +101,7 @@ class SameResponsesTest {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "get-pet",
-        "get-pet-minimal",
-        "list-pets",
-        "post-pet",
-        "post-pet-authorized",
-        "put-pet",
-        "delete-pet",
-        "missing-pet",
-        "not-found",
-        "list-by-tag",
-        "bad-limit",
-        "invalid-pet"
-      })
+  @MethodSource("events")
   void baselineLogsWhatTheSampleLogs(String name) throws IOException {
     byte[] event = event(name);
     List<String> baseline = logged(new BaselineHandler(PetStore.seeded()), event);

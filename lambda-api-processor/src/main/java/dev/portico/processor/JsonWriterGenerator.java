@@ -31,16 +31,18 @@ import javax.lang.model.util.Types;
  * Jackson at run time, as before.
  */
 final class JsonWriterGenerator {
-  private static final Set<String> SCALARS =
-      Set.of(
-          "java.lang.String",
-          "java.lang.Boolean",
-          "java.lang.Integer",
-          "java.lang.Long",
-          "java.lang.Short",
-          "java.lang.Byte",
-          "java.lang.Double",
-          "java.lang.Float");
+  /** The scalar types a component may have, with the statement writing a non-null value. */
+  private static final Map<String, String> SCALAR_WRITES =
+      Map.of(
+          "java.lang.String", "json.writeString(%s)",
+          "java.lang.Boolean", "json.writeBoolean(%s.booleanValue())",
+          "java.lang.Integer", "json.writeNumber(%s.intValue())",
+          "java.lang.Byte", "json.writeNumber(%s.intValue())",
+          "java.lang.Short", "json.writeNumber(%s.shortValue())",
+          "java.lang.Long", "json.writeNumber(%s.longValue())",
+          "java.lang.Double", "json.writeNumber(%s.doubleValue())",
+          "java.lang.Float", "json.writeNumber(%s.floatValue())");
+
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
@@ -249,7 +251,7 @@ final class JsonWriterGenerator {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALARS.contains(name)) {
+    if (SCALAR_WRITES.containsKey(name)) {
       return true;
     }
     if (COLLECTIONS.contains(name)) {
@@ -497,27 +499,13 @@ final class JsonWriterGenerator {
   /** The statement writing a non-null value of a scalar, enum or record type. */
   private String value(TypeMirror type, String variable) {
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-    switch (element.getQualifiedName().toString()) {
-      case "java.lang.String":
-        return "json.writeString(" + variable + ")";
-      case "java.lang.Boolean":
-        return "json.writeBoolean(" + variable + ".booleanValue())";
-      case "java.lang.Integer":
-      case "java.lang.Byte":
-        return "json.writeNumber(" + variable + ".intValue())";
-      case "java.lang.Short":
-        return "json.writeNumber(" + variable + ".shortValue())";
-      case "java.lang.Long":
-        return "json.writeNumber(" + variable + ".longValue())";
-      case "java.lang.Double":
-        return "json.writeNumber(" + variable + ".doubleValue())";
-      case "java.lang.Float":
-        return "json.writeNumber(" + variable + ".floatValue())";
-      default:
-        if (element.getKind() == ElementKind.ENUM) {
-          return "json.writeString(" + variable + ".name())";
-        }
-        return writers.get(element) + ".INSTANCE.write(" + variable + ", json)";
+    String scalar = SCALAR_WRITES.get(element.getQualifiedName().toString());
+    if (scalar != null) {
+      return scalar.replace("%s", variable);
     }
+    if (element.getKind() == ElementKind.ENUM) {
+      return "json.writeString(" + variable + ".name())";
+    }
+    return writers.get(element) + ".INSTANCE.write(" + variable + ", json)";
   }
 }

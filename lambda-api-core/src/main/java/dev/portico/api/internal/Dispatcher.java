@@ -419,21 +419,18 @@ public final class Dispatcher {
    */
   private byte @Nullable [] writeGenerated(Object body) throws IOException {
     JsonWriter<Object> single = generatedWriter(body.getClass());
-    if (single == null) {
-      // JDK collections only: Jackson writes any other collection class its own way.
-      if (!(body instanceof Collection<?> collection)
-          || !body.getClass().getName().startsWith("java.util.")) {
-        return null;
-      }
-      for (Object element : collection) {
-        if (element != null && generatedWriter(element.getClass()) == null) {
-          return null;
-        }
-      }
+    // JDK collections only: Jackson writes any other collection class its own way.
+    if (single == null
+        && !(body instanceof Collection<?> && body.getClass().getName().startsWith("java.util."))) {
+      return null;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = jsonConfig.createGenerator(out, JsonEncoding.UTF8)) {
-      writeGenerated(body, single, json);
+      if (single != null) {
+        single.write(body, json);
+      } else if (!writeElements((Collection<?>) body, json)) {
+        return null;
+      }
     } catch (RuntimeException e) {
       // An accessor that throws: a JSON failure, as it would be from Jackson (logged 500).
       throw new JsonMappingException(
@@ -442,22 +439,22 @@ public final class Dispatcher {
     return out.toByteArray();
   }
 
-  private void writeGenerated(Object body, @Nullable JsonWriter<Object> single, JsonGenerator json)
-      throws IOException {
-    if (single != null) {
-      single.write(body, json);
-      return;
-    }
+  /** Writes a collection as an array; false, leaving the rest, at an element without a writer. */
+  private boolean writeElements(Collection<?> elements, JsonGenerator json) throws IOException {
     json.writeStartArray();
-    for (Object element : (Collection<?>) body) {
-      JsonWriter<Object> writer = element == null ? null : generatedWriter(element.getClass());
-      if (writer == null) {
-        json.writeNull(); // only nulls lack a writer here: checked before
-      } else {
-        writer.write(element, json);
+    for (Object element : elements) {
+      if (element == null) {
+        json.writeNull();
+        continue;
       }
+      JsonWriter<Object> writer = generatedWriter(element.getClass());
+      if (writer == null) {
+        return false;
+      }
+      writer.write(element, json);
     }
     json.writeEndArray();
+    return true;
   }
 
   /**

@@ -96,19 +96,23 @@ public final class Priming {
   }
 
   /**
-   * Registers a CRaC resource that runs {@code hook} before a checkpoint, when a checkpoint can
-   * come: Lambda initialises SnapStart functions with {@code AWS_LAMBDA_INITIALIZATION_TYPE} {@code
-   * snap-start} (the system property {@code portico.crac=true} forces it, for other CRaC JVMs), and
-   * org.crac is on the classpath. Ordinary cold starts skip CRaC entirely.
+   * Registers a CRaC resource that runs {@code hook} before a checkpoint, when org.crac is on the
+   * classpath. Callers ask {@link #checkpointExpected()} first, so an ordinary cold start neither
+   * builds the hook nor touches CRaC.
    */
   public static void registerCheckpointHook(Runnable hook) {
-    registerCheckpointHook(
-        hook, System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), System.getProperty("portico.crac"));
+    try {
+      Class.forName("org.crac.Core", false, Priming.class.getClassLoader());
+    } catch (ClassNotFoundException | LinkageError e) {
+      return;
+    }
+    HOOKS.add(CracHook.register(hook));
   }
 
   /**
-   * Whether this process may be checkpointed (SnapStart, or {@code -Dportico.crac=true}); asked
-   * before building a hook, so an ordinary cold start creates nothing for priming.
+   * Whether this process may be checkpointed: Lambda initialises SnapStart functions with {@code
+   * AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start}; the system property {@code
+   * portico.crac=true} forces it, for other CRaC JVMs.
    */
   public static boolean checkpointExpected() {
     return checkpointExpected(
@@ -127,15 +131,9 @@ public final class Priming {
 
   static void registerCheckpointHook(
       Runnable hook, @Nullable String initializationType, @Nullable String forced) {
-    if (!checkpointExpected(initializationType, forced)) {
-      return;
+    if (checkpointExpected(initializationType, forced)) {
+      registerCheckpointHook(hook);
     }
-    try {
-      Class.forName("org.crac.Core", false, Priming.class.getClassLoader());
-    } catch (ClassNotFoundException | LinkageError e) {
-      return;
-    }
-    HOOKS.add(CracHook.register(hook));
   }
 
   /** The CRaC resources registered so far, strongly held. */
