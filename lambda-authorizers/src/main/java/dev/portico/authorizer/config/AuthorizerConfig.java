@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.HttpApiResponseFormat;
+import dev.portico.authorizer.config.internal.AuthorizerTypes;
 import dev.portico.authorizer.config.internal.EnvSubstitution;
 import dev.portico.authorizer.config.internal.Section;
 import dev.portico.authorizer.jwt.Issuer;
@@ -19,12 +20,15 @@ import dev.portico.authorizer.policy.Effect;
 import dev.portico.authorizer.policy.Grant;
 import dev.portico.authorizer.policy.MethodArn;
 import dev.portico.authorizer.policy.PolicyDocument;
+import dev.portico.authorizer.replay.InMemoryReplayStore;
+import dev.portico.authorizer.replay.ReplayStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,12 +192,21 @@ public final class AuthorizerConfig {
     if (!root.isObject()) {
       throw new ConfigException(List.of(file + ": must be a mapping at the top level"));
     }
+    JsonNode written = root.deepCopy();
     EnvSubstitution.apply(file, root, "", env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
 
-    Section top = new Section(file, root, problems);
+    Section top = new Section(file, root, written, problems);
+    String type = AuthorizerTypes.BUILT_IN;
+    if (top.has("type")) {
+      Optional<String> named = top.string("type");
+      if (named.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      type = named.get();
+    }
     HttpApiResponseFormat format = HttpApiResponseFormat.IAM_POLICY;
     Optional<Section> response = top.section("response");
     if (response.isPresent()) {
@@ -212,6 +225,9 @@ public final class AuthorizerConfig {
       response.get().rejectUnknownKeys();
     }
 
+    if (!type.equals(AuthorizerTypes.BUILT_IN)) {
+      return extension(file, type, top, env, format, problems);
+    }
     Optional<Section> jwtSection = top.section("jwt");
     Optional<Section> paramsSection = top.section("requestParameters");
     if (jwtSection.isEmpty() && paramsSection.isEmpty() && problems.isEmpty()) {
@@ -232,6 +248,79 @@ public final class AuthorizerConfig {
       authorizer = rules;
     }
     return new AuthorizerConfig(authorizer, format);
+  }
+
+  /** A file whose {@code type:} names an {@link AuthorizerType} from another artifact. */
+  private static AuthorizerConfig extension(
+      String file,
+      String type,
+      Section top,
+      Function<String, String> env,
+      HttpApiResponseFormat format,
+      List<String> problems) {
+    Map<String, AuthorizerType> types = AuthorizerTypes.load(file, problems);
+    AuthorizerType provider = types.get(type);
+    if (provider == null) {
+      if (problems.isEmpty()) {
+        top.problem("type", AuthorizerTypes.unknown(type, types.keySet()));
+      }
+      throw new ConfigException(problems);
+    }
+    RequestRules rules =
+        top.section("requestParameters").map(s -> rules(s, env, problems)).orElse(null);
+    ConfigContext ctx = new LoadContext(file, env, Clock.systemUTC(), format);
+    Authorizer created = null;
+    try {
+      created = provider.create(new ConfigSection(top), ctx);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    } catch (RuntimeException e) {
+      problems.add(
+          file
+              + ": type "
+              + type
+              + " ("
+              + provider.getClass().getName()
+              + ") failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+    top.rejectUnknownKeysDeep();
+    if (problems.isEmpty() && created == null) {
+      problems.add(
+          file
+              + ": type "
+              + type
+              + " ("
+              + provider.getClass().getName()
+              + ") created no authorizer and reported no problem");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
+  }
+
+  /** The {@link ConfigContext} of one load. */
+  private record LoadContext(
+      String file, Function<String, String> env, Clock clock, HttpApiResponseFormat format)
+      implements ConfigContext {
+
+    @Override
+    public Optional<String> environment(String name) {
+      String value = env.apply(name);
+      return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    @Override
+    public HttpApiResponseFormat httpApiResponseFormat() {
+      return format;
+    }
+
+    @Override
+    public ReplayStore replayStore() {
+      return InMemoryReplayStore.shared();
+    }
   }
 
   /**
