@@ -493,8 +493,11 @@ public final class AuthorizerConfig {
       Section r = s.child("routes", e.getKey(), e.getValue());
       List<String> routeScopes = r.strings("scopes");
       List<String> groups = r.strings("groups");
-      if (routeScopes.isEmpty() && groups.isEmpty()) {
-        r.problem("needs scopes or groups");
+      boolean anyValidToken = r.bool("anyValidToken");
+      if (anyValidToken && (!routeScopes.isEmpty() || !groups.isEmpty())) {
+        r.problem("anyValidToken", "cannot be combined with scopes or groups");
+      } else if (!anyValidToken && routeScopes.isEmpty() && groups.isEmpty()) {
+        r.problem("needs scopes, groups or anyValidToken: true");
       }
       r.rejectUnknownKeys();
       routes.add(

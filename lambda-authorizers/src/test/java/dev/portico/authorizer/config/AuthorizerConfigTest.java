@@ -421,9 +421,64 @@ class AuthorizerConfigTest {
             + "    \"GET /pets\": { scope: [a] }\n",
         "portico-authorizer.yaml: jwt.routes key \"pets\" must be \"METHOD /path\" or a WebSocket"
             + " route key",
-        "portico-authorizer.yaml: jwt.routes.POST /pets needs scopes or groups",
-        "portico-authorizer.yaml: jwt.routes.GET /pets needs scopes or groups",
+        "portico-authorizer.yaml: jwt.routes.POST /pets needs scopes, groups or anyValidToken:"
+            + " true",
+        "portico-authorizer.yaml: jwt.routes.GET /pets needs scopes, groups or anyValidToken:"
+            + " true",
         "portico-authorizer.yaml: unknown key jwt.routes.GET /pets.scope");
+  }
+
+  @Test
+  void anyValidTokenCannotBeCombinedWithRequirements() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  routes:\n"
+            + "    \"ANY /{proxy+}\": { anyValidToken: true, scopes: [a] }\n",
+        "portico-authorizer.yaml: jwt.routes.ANY /{proxy+}.anyValidToken cannot be combined with"
+            + " scopes or groups");
+  }
+
+  @Test
+  void theCatchAllRuleIsWrittenOnPurposeAndOtherRulesStillApply() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
+                + "    \"ANY /{proxy+}\": { anyValidToken: true }\n"
+                + "    \"POST /lambda-request\": { scopes: [pets:admin] }\n",
+            env::get);
+    ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler(config);
+    String base = "arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/";
+
+    String out = invoke(handler, restEvent("Bearer " + validToken()));
+
+    assertThat(out)
+        .isEqualTo(
+            "{\"principalId\":\"user-1\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\","
+                + "\"Resource\":[\""
+                + base
+                + "*/*\"]},{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":[\""
+                + base
+                + "POST/lambda-request\"]}]}}");
+  }
+
+  @Test
+  void withoutACatchAllARouteNoRuleNamesIsNotAllowed() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
+                + "    \"GET /pets\": { anyValidToken: true }\n",
+            env::get);
+
+    String out =
+        invoke(new ConfiguredAuthorizerHandler(config), restEvent("Bearer " + validToken()));
+
+    assertThat(out)
+        .contains(
+            "\"Effect\":\"Allow\",\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/GET/pets\"]")
+        .doesNotContain("*/*")
+        .doesNotContain("POST/lambda-request");
   }
 
   @Test
@@ -481,13 +536,13 @@ class AuthorizerConfigTest {
             "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
                 + "    \"ANY "
                 + path
-                + "\": { scopes: [pets:admin] }\n",
+                + "\": { scopes: [pets:write] }\n",
             env::get);
 
     String out =
         invoke(new ConfiguredAuthorizerHandler(config), restEvent("Bearer " + validToken()));
 
-    assertThat(out).contains("\"Effect\":\"Deny\"").contains("OPTIONS" + path);
+    assertThat(out).contains("\"Effect\":\"Allow\"").contains("OPTIONS" + path + "\"");
   }
 
   @Test
@@ -539,7 +594,13 @@ class AuthorizerConfigTest {
 
     String out = invoke(handler, restEvent("Bearer " + validToken()));
 
-    assertThat(out).contains("\"Effect\":\"Deny\"").contains("POST/lambda-request");
+    // The token lacks pets:admin and no other rule lets it through: the fail-closed policy denies
+    // the whole stage (formerly: allow the stage, deny POST/lambda-request).
+    assertThat(out)
+        .isEqualTo(
+            "{\"principalId\":\"user-1\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\","
+                + "\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/*/*\"]}]}}");
     String otherIp = restEvent("Bearer " + validToken()).replace("\"15.248.3.126\"", "\"1.2.3.4\"");
     assertThat(invoke(handler, otherIp))
         .isEqualTo(
