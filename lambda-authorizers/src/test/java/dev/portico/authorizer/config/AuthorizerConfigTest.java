@@ -482,6 +482,77 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void anIpRuleOnATokenAuthorizerStopsStartUp() {
+    assertProblems(
+        "payloadType: TOKEN\nrequestParameters:\n  sourceIp:\n    deny: [203.0.113.66]\n",
+        "portico-authorizer.yaml: requestParameters.sourceIp cannot be used with payloadType:"
+            + " TOKEN: API Gateway sends a TOKEN authorizer only the token and the method ARN,"
+            + " never the source IP; use a REQUEST authorizer whose identity sources include what"
+            + " the rule reads");
+    assertProblems(
+        "payloadType: TOKEN\nrequestParameters:\n  headers: {x-tenant: }\n"
+            + "  stageVariables: {env: prod}\n",
+        "portico-authorizer.yaml: requestParameters.headers cannot be used with payloadType:"
+            + " TOKEN: API Gateway sends a TOKEN authorizer only the token and the method ARN; use"
+            + " a REQUEST authorizer whose identity sources include what the rule reads",
+        "portico-authorizer.yaml: requestParameters.stageVariables cannot be used with"
+            + " payloadType: TOKEN: API Gateway sends a TOKEN authorizer only the token and the"
+            + " method ARN; use a REQUEST authorizer whose identity sources include what the rule"
+            + " reads");
+    assertProblems(
+        "payloadType: token\nrequestParameters:\n  stageVariables: {env: prod}\n",
+        "portico-authorizer.yaml: payloadType must be TOKEN or REQUEST");
+  }
+
+  @Test
+  void anIpRuleOnARequestAuthorizerIsAccepted() {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "payloadType: REQUEST\nrequestParameters:\n  sourceIp:\n    deny: [203.0.113.66]\n",
+            env::get);
+    assertThat(config.authorizer()).isNotNull();
+  }
+
+  @Test
+  void aHeaderOrStageVariableWithoutValueMeansPresentWithAnyValue() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "requestParameters:\n  headers: {x-tenant: }\n  stageVariables: {env: }\n",
+            env::get);
+    MethodArn arn =
+        MethodArn.parse("arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets");
+
+    Decision both =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .header("X-Tenant", "acme")
+                    .stageVariable("env", "staging")
+                    .build());
+    Decision noHeader =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .stageVariable("env", "staging")
+                    .build());
+    Decision literalNull =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .header("x-tenant", "null")
+                    .build());
+
+    assertThat(both.outcome()).isEqualTo(Decision.Outcome.ALLOW);
+    assertThat(noHeader.reason()).isEqualTo("header_mismatch");
+    assertThat(literalNull.reason()).isEqualTo("stage_variable_mismatch");
+  }
+
+  @Test
   void severalIssuersEachNeedAnAudience() {
     assertProblems(
         "jwt:\n  issuers:\n    - issuer: https://a.example.com\n      audience: pets\n"
