@@ -7,9 +7,14 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.authorizer.AuthorizationRequest;
+import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.AuthorizerFailedException;
+import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.oauth2.OAuth2AuthorizerHandler;
+import dev.portico.authorizer.oauth2.internal.EventDetails;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -129,6 +134,18 @@ public final class Gateway {
     } catch (IOException e) {
       throw new AssertionError(e);
     }
+  }
+
+  /**
+   * Runs an authorizer on an event the way {@link OAuth2AuthorizerHandler} does, returning the
+   * decision itself (with its reason code) instead of the answer to API Gateway.
+   */
+  public static Decision decide(Authorizer authorizer, JsonNode event) throws Exception {
+    AuthorizationRequest request = EventParser.parse(event);
+    Decision[] out = new Decision[1];
+    EventDetails.with(
+        EventDetails.read(event, 30_000), () -> out[0] = authorizer.authorize(request));
+    return out[0];
   }
 
   /** A Lambda context with the given time left. */
