@@ -10,10 +10,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.AuthorizerFailedException;
+import dev.portico.authorizer.AuthorizerHandler;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.internal.EventParser;
-import dev.portico.authorizer.oauth2.OAuth2AuthorizerHandler;
 import dev.portico.authorizer.oauth2.internal.EventDetails;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -109,12 +109,12 @@ public final class Gateway {
   }
 
   /** Runs the handler on an event, as API Gateway would, with 30 s of Lambda time left. */
-  public static Outcome call(OAuth2AuthorizerHandler handler, JsonNode event) {
+  public static Outcome call(AuthorizerHandler handler, JsonNode event) {
     return call(handler, event, 30_000);
   }
 
   /** Runs the handler with the given Lambda time left. */
-  public static Outcome call(OAuth2AuthorizerHandler handler, JsonNode event, int remainingMillis) {
+  public static Outcome call(AuthorizerHandler handler, JsonNode event, int remainingMillis) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
       handler.handleRequest(
