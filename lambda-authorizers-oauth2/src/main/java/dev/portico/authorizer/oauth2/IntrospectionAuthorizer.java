@@ -3,17 +3,15 @@ package dev.portico.authorizer.oauth2;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.Decision;
-import dev.portico.authorizer.EventType;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
-import dev.portico.authorizer.oauth2.internal.AuthorizationServerException;
 import dev.portico.authorizer.oauth2.internal.BoundedHttp;
-import dev.portico.authorizer.oauth2.internal.CertificateBinding;
 import dev.portico.authorizer.oauth2.internal.DpopProofs;
 import dev.portico.authorizer.oauth2.internal.EventDetails;
 import dev.portico.authorizer.oauth2.internal.IntrospectedToken;
 import dev.portico.authorizer.oauth2.internal.Introspector;
+import dev.portico.authorizer.oauth2.internal.PresentedToken;
 import dev.portico.authorizer.oauth2.internal.ReplayChecker;
-import dev.portico.authorizer.oauth2.internal.RequestUrls;
+import dev.portico.authorizer.oauth2.internal.SenderConstraints;
 import dev.portico.authorizer.oauth2.internal.TokenCache;
 import dev.portico.authorizer.replay.InMemoryReplayStore;
 import dev.portico.authorizer.replay.ReplayStore;
@@ -23,14 +21,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -60,9 +57,6 @@ import java.util.stream.Collectors;
  */
 public final class IntrospectionAuthorizer implements Authorizer {
 
-  /** RFC 6750 {@code b64token}. */
-  private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
-
   /** Time kept back from the Lambda time left, for the answer and the log line. */
   private static final long LAMBDA_MARGIN_MILLIS = 250;
 
@@ -79,9 +73,7 @@ public final class IntrospectionAuthorizer implements Authorizer {
   private final Duration timeout;
   private final int maxTokenLength;
   private final DpopMode dpop;
-  private final DpopProofs proofs;
-  private final URI publicBaseUrl;
-  private final boolean mtlsBound;
+  private final SenderConstraints constraints;
   private final Clock clock;
 
   private IntrospectionAuthorizer(Builder b) {
@@ -128,20 +120,19 @@ public final class IntrospectionAuthorizer implements Authorizer {
     this.allowedClients = Set.copyOf(b.allowedClients);
     this.tokenType = b.tokenType;
     this.principalClaim = b.principalClaim;
-    this.context = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
+    this.context = Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
     this.clockSkew = b.clockSkew;
     this.timeout = b.timeout;
     this.maxTokenLength = b.maxTokenLength;
     this.dpop = b.dpop;
     long maxAge = b.dpopMaxAge.toSeconds();
     long futureSkew = Math.min(b.clockSkew.toSeconds(), maxAge);
-    this.proofs =
+    DpopProofs proofs =
         new DpopProofs(
             maxAge,
             futureSkew,
             new ReplayChecker(b.replayStore, Duration.ofSeconds(maxAge + futureSkew + 1), b.clock));
-    this.publicBaseUrl = b.publicBaseUrl;
-    this.mtlsBound = b.mtlsBound;
+    this.constraints = new SenderConstraints(proofs, b.publicBaseUrl, b.mtlsBound);
   }
 
   /** Starts an authorizer. */
@@ -156,7 +147,7 @@ public final class IntrospectionAuthorizer implements Authorizer {
 
   @Override
   public Decision authorize(AuthorizationRequest request) {
-    Presented presented = presented(request);
+    PresentedToken presented = PresentedToken.of(request, maxTokenLength);
     if (presented.problem() != null) {
       return Decision.unauthorized().withReason(presented.problem());
     }
@@ -174,7 +165,7 @@ public final class IntrospectionAuthorizer implements Authorizer {
     }
     String problem = checkClaims(answer);
     if (problem == null) {
-      problem = checkBinding(request, answer, token, dpopScheme);
+      problem = constraints.check(request, answer, presented);
     }
     if (problem != null) {
       return Decision.unauthorized().withReason(problem);
@@ -199,46 +190,6 @@ public final class IntrospectionAuthorizer implements Authorizer {
       }
     }
     return decision;
-  }
-
-  private record Presented(String token, boolean dpopScheme, String problem) {}
-
-  private Presented presented(AuthorizationRequest request) {
-    String value;
-    if (request.eventType() == EventType.TOKEN) {
-      value = request.authorizationToken().orElse(null);
-    } else {
-      List<String> values = request.headerValues("Authorization");
-      if (values.size() > 1) {
-        return new Presented(null, false, "multiple_authorization_headers");
-      }
-      value = values.isEmpty() ? null : values.get(0);
-    }
-    if (value == null || value.isBlank()) {
-      return new Presented(null, false, "missing_token");
-    }
-    String v = value.strip();
-    int space = v.indexOf(' ');
-    if (space < 0) {
-      return new Presented(null, false, "missing_token");
-    }
-    String scheme = v.substring(0, space).toLowerCase(Locale.ROOT);
-    String token = v.substring(space + 1).strip();
-    boolean dpopScheme;
-    if (scheme.equals("bearer")) {
-      dpopScheme = false;
-    } else if (scheme.equals("dpop")) {
-      dpopScheme = true;
-    } else {
-      return new Presented(null, false, "missing_token");
-    }
-    if (token.length() > maxTokenLength) {
-      return new Presented(null, false, "token_too_long");
-    }
-    if (!TOKEN.matcher(token).matches()) {
-      return new Presented(null, false, "malformed_token");
-    }
-    return new Presented(token, dpopScheme, null);
   }
 
   private IntrospectedToken introspect(String token) {
@@ -277,43 +228,6 @@ public final class IntrospectionAuthorizer implements Authorizer {
       return "wrong_token_type";
     }
     return null;
-  }
-
-  private String checkBinding(
-      AuthorizationRequest request, IntrospectedToken t, String token, boolean dpopScheme) {
-    EventDetails details = EventDetails.current();
-    if (t.x5tS256() != null) {
-      String problem =
-          CertificateBinding.check(t.x5tS256(), details == null ? null : details.clientCertPem());
-      if (problem != null) {
-        return problem;
-      }
-    } else if (mtlsBound) {
-      return "not_certificate_bound";
-    }
-    if (t.jkt() == null) {
-      return dpopScheme ? "dpop_token_not_bound" : null;
-    }
-    if (!dpopScheme) {
-      return "dpop_bound_token_as_bearer";
-    }
-    if (request.eventType() == EventType.TOKEN) {
-      return "dpop_proof_missing";
-    }
-    List<String> proofValues = request.headerValues("DPoP");
-    if (proofValues.size() != 1) {
-      return proofValues.isEmpty() ? "dpop_proof_missing" : "dpop_multiple_proofs";
-    }
-    URI htu;
-    try {
-      htu = RequestUrls.htu(details, request.path(), publicBaseUrl);
-    } catch (RequestUrls.UnknownUrlException e) {
-      throw new AuthorizationServerException(
-          "cannot check a DPoP proof: "
-              + e.getMessage()
-              + (details == null ? " (use OAuth2AuthorizerHandler)" : ""));
-    }
-    return proofs.verify(proofValues.get(0), request.httpMethod(), htu, token, t.jkt());
   }
 
   private String principal(IntrospectedToken t) {
