@@ -23,12 +23,12 @@ import java.util.Map;
  */
 public final class TokenCache {
 
-  private record Entry(IntrospectedToken token, Instant expiresAt) {}
+  private record Cached(IntrospectedToken token, Instant expiresAt) {}
 
   private final Duration ttl;
   private final Duration negativeTtl;
   private final Clock clock;
-  private final Map<String, Entry> entries;
+  private final Map<String, Cached> entries;
 
   /** A cache; a zero TTL disables that kind of entry. */
   public TokenCache(Duration ttl, Duration negativeTtl, int maxEntries, Clock clock) {
@@ -38,7 +38,7 @@ public final class TokenCache {
     this.entries =
         new LinkedHashMap<>(64, 0.75f, true) {
           @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+          protected boolean removeEldestEntry(Map.Entry<String, Cached> eldest) {
             return size() > maxEntries;
           }
         };
@@ -47,7 +47,7 @@ public final class TokenCache {
   /** The cached answer for a token, if one is still fresh. */
   public synchronized IntrospectedToken get(String token) {
     String key = key(token);
-    Entry e = entries.get(key);
+    Cached e = entries.get(key);
     if (e == null) {
       return null;
     }
@@ -71,7 +71,7 @@ public final class TokenCache {
       until = now.plus(negativeTtl);
     }
     if (until.isAfter(now)) {
-      entries.put(key(token), new Entry(answer, until));
+      entries.put(key(token), new Cached(answer, until));
     }
   }
 
