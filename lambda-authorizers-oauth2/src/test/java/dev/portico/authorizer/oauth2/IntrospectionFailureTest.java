@@ -139,4 +139,22 @@ class IntrospectionFailureTest {
                     URI.create("http://127.0.0.1:" + port + "/introspect"), Duration.ofSeconds(2))))
         .isEqualTo(500);
   }
+
+  @Test
+  void tokensAndSecretsNeverReachTheLog() throws Exception {
+    String secretToken = "Zm9vYmFyLXRva2VuLW5ldmVyLWxvZ2dlZA";
+    server.answer(secretToken, active(Instant.now()).toString());
+    server.mode(Mode.SERVER_ERROR);
+    Gateway.call(
+        handler(server.endpoint(), Duration.ofSeconds(2)),
+        Gateway.rest("GET", "/pets", Map.of("Authorization", "Bearer " + secretToken)));
+    server.mode(Mode.GARBAGE);
+    Gateway.call(
+        handler(server.endpoint(), Duration.ofSeconds(2)),
+        Gateway.rest("GET", "/pets", Map.of("Authorization", "Bearer " + secretToken)));
+    String log =
+        java.nio.file.Files.readString(java.nio.file.Path.of("target/authorizer-test.log"));
+    assertThat(log).contains("introspection answered HTTP 503");
+    assertThat(log).doesNotContain(secretToken).doesNotContain(server.clientSecret());
+  }
 }

@@ -34,6 +34,10 @@ public final class Introspector {
     OPENID_CONFIGURATION
   }
 
+  /** RFC 7662 {@code token_type_hint}: the authorizer only ever sees access tokens. */
+  private static final Map<String, List<String>> ACCESS_TOKEN_HINT =
+      Map.of("token_type_hint", List.of("access_token"));
+
   private final URI configuredEndpoint;
   private final String issuer;
   private final Discovery discovery;
@@ -85,7 +89,7 @@ public final class Introspector {
     URI endpoint = endpoint(deadlineNanos);
     HTTPRequest request =
         new TokenIntrospectionRequest(
-                endpoint, auth.apply(endpoint), new TypelessAccessToken(token))
+                endpoint, auth.apply(endpoint), new TypelessAccessToken(token), ACCESS_TOKEN_HINT)
             .toHTTPRequest();
     Map<String, List<String>> headers = new java.util.LinkedHashMap<>(request.getHeaderMap());
     headers.remove("Content-Length");

@@ -174,6 +174,9 @@ public final class TestAuthorizationServer implements AutoCloseable {
         send(exchange, 401, "application/json", "{\"error\":\"invalid_client\"}");
         return;
       }
+      if (!"access_token".equals(form.get("token_type_hint"))) {
+        problems.add("no token_type_hint=access_token");
+      }
       String token = form.get("token");
       String answer = token == null ? null : answers.get(token);
       send(exchange, 200, "application/json", answer == null ? "{\"active\":false}" : answer);
