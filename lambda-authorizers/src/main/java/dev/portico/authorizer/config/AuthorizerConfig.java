@@ -208,6 +208,7 @@ public final class AuthorizerConfig {
       type = named.get();
     }
     HttpApiResponseFormat format = HttpApiResponseFormat.IAM_POLICY;
+    boolean tokenPayload = payloadType(top);
     Optional<Section> response = top.section("response");
     if (response.isPresent()) {
       Optional<String> httpApi = response.get().string("httpApi");
@@ -226,7 +227,7 @@ public final class AuthorizerConfig {
     }
 
     if (!type.equals(AuthorizerTypes.BUILT_IN)) {
-      return extension(file, type, top, env, format, problems);
+      return extension(file, type, top, env, format, tokenPayload, problems);
     }
     Optional<Section> jwtSection = top.section("jwt");
     Optional<Section> paramsSection = top.section("requestParameters");
@@ -234,7 +235,7 @@ public final class AuthorizerConfig {
       top.problem("jwt or requestParameters is required");
     }
     JwtAuthorizer jwt = jwtSection.map(s -> jwt(s, problems)).orElse(null);
-    RequestRules rules = paramsSection.map(s -> rules(s, env, problems)).orElse(null);
+    RequestRules rules = paramsSection.map(s -> rules(s, env, tokenPayload, problems)).orElse(null);
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -257,6 +258,7 @@ public final class AuthorizerConfig {
       Section top,
       Function<String, String> env,
       HttpApiResponseFormat format,
+      boolean tokenPayload,
       List<String> problems) {
     Map<String, AuthorizerType> types = AuthorizerTypes.load(file, problems);
     AuthorizerType provider = types.get(type);
@@ -267,7 +269,9 @@ public final class AuthorizerConfig {
       throw new ConfigException(problems);
     }
     RequestRules rules =
-        top.section("requestParameters").map(s -> rules(s, env, problems)).orElse(null);
+        top.section("requestParameters")
+            .map(s -> rules(s, env, tokenPayload, problems))
+            .orElse(null);
     ConfigContext ctx = new LoadContext(file, env, Clock.systemUTC(), format);
     Authorizer created = null;
     try {
@@ -493,8 +497,11 @@ public final class AuthorizerConfig {
       Section r = s.child("routes", e.getKey(), e.getValue());
       List<String> routeScopes = r.strings("scopes");
       List<String> groups = r.strings("groups");
-      if (routeScopes.isEmpty() && groups.isEmpty()) {
-        r.problem("needs scopes or groups");
+      boolean anyValidToken = r.bool("anyValidToken");
+      if (anyValidToken && (!routeScopes.isEmpty() || !groups.isEmpty())) {
+        r.problem("anyValidToken", "cannot be combined with scopes or groups");
+      } else if (!anyValidToken && routeScopes.isEmpty() && groups.isEmpty()) {
+        r.problem("needs scopes, groups or anyValidToken: true");
       }
       r.rejectUnknownKeys();
       routes.add(
@@ -622,9 +629,38 @@ public final class AuthorizerConfig {
     return ok;
   }
 
+  /**
+   * {@code payloadType: TOKEN | REQUEST}, as the API's authorizer is declared ({@code
+   * FunctionPayloadType} in SAM, {@code Type} in CloudFormation). Optional; with {@code TOKEN},
+   * rules on what a TOKEN event never carries are refused at start-up.
+   */
+  private static boolean payloadType(Section top) {
+    Optional<String> type = top.string("payloadType");
+    if (type.isEmpty()) {
+      return false;
+    }
+    if (!type.get().equals("TOKEN") && !type.get().equals("REQUEST")) {
+      top.problem("payloadType", "must be TOKEN or REQUEST");
+      return false;
+    }
+    return type.get().equals("TOKEN");
+  }
+
   private static RequestRules rules(
-      Section s, Function<String, String> env, List<String> problems) {
+      Section s, Function<String, String> env, boolean tokenPayload, List<String> problems) {
     int before = problems.size();
+    if (tokenPayload) {
+      for (String key : List.of("sourceIp", "headers", "stageVariables", "apiKey")) {
+        if (s.has(key)) {
+          s.problem(
+              key,
+              "cannot be used with payloadType: TOKEN: API Gateway sends a TOKEN authorizer only the"
+                  + " token and the method ARN"
+                  + (key.equals("sourceIp") ? ", never the source IP" : "")
+                  + "; use a REQUEST authorizer whose identity sources include what the rule reads");
+        }
+      }
+    }
     RequestRules.Builder b = RequestRules.builder(env);
     Optional<Section> apiKey = s.section("apiKey");
     if (apiKey.isPresent()) {
@@ -681,16 +717,21 @@ public final class AuthorizerConfig {
       }
       ip.get().rejectUnknownKeys();
     }
+    // A key without a value (x-tenant: ) is YAML null: present with any value, like "".
     for (Map.Entry<String, JsonNode> e : s.entries("headers").entrySet()) {
-      if (!e.getValue().isValueNode()) {
+      if (e.getValue().isNull()) {
+        b.requireHeader(e.getKey());
+      } else if (!e.getValue().isValueNode()) {
         s.problem("headers." + e.getKey(), "must be a string (empty: just present)");
       } else {
         b.requireHeader(e.getKey(), e.getValue().asText());
       }
     }
     for (Map.Entry<String, JsonNode> e : s.entries("stageVariables").entrySet()) {
-      if (!e.getValue().isValueNode()) {
-        s.problem("stageVariables." + e.getKey(), "must be a string");
+      if (e.getValue().isNull()) {
+        b.requireStageVariable(e.getKey());
+      } else if (!e.getValue().isValueNode()) {
+        s.problem("stageVariables." + e.getKey(), "must be a string (empty: just present)");
       } else {
         b.requireStageVariable(e.getKey(), e.getValue().asText());
       }
