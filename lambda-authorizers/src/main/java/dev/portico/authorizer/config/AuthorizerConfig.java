@@ -451,18 +451,22 @@ public final class AuthorizerConfig {
     if (token.isPresent()) {
       Section t = token.get();
       int count = (t.has("header") ? 1 : 0) + (t.has("cookie") ? 1 : 0) + (t.has("query") ? 1 : 0);
+      String which = t.has("header") ? "header" : t.has("cookie") ? "cookie" : "query";
+      Optional<String> name = count == 1 ? t.string(which) : Optional.empty();
       if (count != 1) {
         t.problem("must have exactly one of header, cookie, query");
-      } else if (t.has("header")) {
-        String h = t.string("header").orElse("Authorization");
+      } else if (name.isPresent() && name.get().isBlank()) {
+        t.problem(which, "must not be blank");
+      } else if (which.equals("header")) {
+        String h = name.orElse("Authorization");
         source =
             h.equalsIgnoreCase("Authorization")
                 ? TokenSource.authorizationHeader()
                 : TokenSource.header(h);
-      } else if (t.has("cookie")) {
-        source = TokenSource.cookie(t.string("cookie").orElse("-"));
+      } else if (which.equals("cookie")) {
+        source = TokenSource.cookie(name.orElse("-"));
       } else {
-        source = TokenSource.queryParameter(t.string("query").orElse("-"));
+        source = TokenSource.queryParameter(name.orElse("-"));
       }
       t.rejectUnknownKeys();
     }
@@ -531,7 +535,9 @@ public final class AuthorizerConfig {
             .principalClaim(principalClaim)
             .groupsClaim(groupsClaim);
     for (Map.Entry<String, JsonNode> e : context.entrySet()) {
-      if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+      if (e.getKey().isEmpty()) {
+        s.problem("context", "has an empty context key");
+      } else if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
         s.problem("context." + e.getKey(), "must name a claim");
       } else {
         b.contextClaim(e.getKey(), e.getValue().asText());
@@ -665,8 +671,8 @@ public final class AuthorizerConfig {
     Optional<Section> apiKey = s.section("apiKey");
     if (apiKey.isPresent()) {
       Section a = apiKey.get();
-      a.string("header").ifPresent(b::apiKeyHeader);
-      a.string("query").ifPresent(b::apiKeyQueryParameter);
+      a.string("header").ifPresent(h -> nonBlank(a, "header", h).ifPresent(b::apiKeyHeader));
+      a.string("query").ifPresent(q -> nonBlank(a, "query", q).ifPresent(b::apiKeyQueryParameter));
       b.usageIdentifierKey(a.bool("usageIdentifierKey"));
       if (!a.has("header") && !a.has("query")) {
         a.problem("needs header or query");
@@ -719,7 +725,9 @@ public final class AuthorizerConfig {
     }
     // A key without a value (x-tenant: ) is YAML null: present with any value, like "".
     for (Map.Entry<String, JsonNode> e : s.entries("headers").entrySet()) {
-      if (e.getValue().isNull()) {
+      if (e.getKey().isBlank()) {
+        s.problem("headers", "has an empty header name");
+      } else if (e.getValue().isNull()) {
         b.requireHeader(e.getKey());
       } else if (!e.getValue().isValueNode()) {
         s.problem("headers." + e.getKey(), "must be a string (empty: just present)");
@@ -728,7 +736,9 @@ public final class AuthorizerConfig {
       }
     }
     for (Map.Entry<String, JsonNode> e : s.entries("stageVariables").entrySet()) {
-      if (e.getValue().isNull()) {
+      if (e.getKey().isBlank()) {
+        s.problem("stageVariables", "has an empty stage variable name");
+      } else if (e.getValue().isNull()) {
         b.requireStageVariable(e.getKey());
       } else if (!e.getValue().isValueNode()) {
         s.problem("stageVariables." + e.getKey(), "must be a string (empty: just present)");
@@ -741,6 +751,14 @@ public final class AuthorizerConfig {
       return null;
     }
     return b.build();
+  }
+
+  private static Optional<String> nonBlank(Section s, String key, String value) {
+    if (value.isBlank()) {
+      s.problem(key, "must not be blank");
+      return Optional.empty();
+    }
+    return Optional.of(value);
   }
 
   private static YAMLMapper yamlMapper() {

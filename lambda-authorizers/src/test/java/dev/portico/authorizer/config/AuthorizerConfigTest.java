@@ -226,6 +226,7 @@ class AuthorizerConfigTest {
             "  tokenUse: access",
             "  clockSkewSeconds: 30",
             "  routes:",
+            "    \"ANY /{proxy+}\": { anyValidToken: true }",
             "    \"POST /pets\": { scopes: [pets/write] }",
             "    \"DELETE /pets/{id}\": { groups: [admins] }",
             "requestParameters:",
@@ -550,6 +551,27 @@ class AuthorizerConfigTest {
     assertThat(both.outcome()).isEqualTo(Decision.Outcome.ALLOW);
     assertThat(noHeader.reason()).isEqualTo("header_mismatch");
     assertThat(literalNull.reason()).isEqualTo("stage_variable_mismatch");
+  }
+
+  /** Found by ConfigFuzzTest: blank names escaped as IllegalArgumentException, not as file+key. */
+  @Test
+  void blankNamesAreReportedWithFileAndKeyInsteadOfEscapingAsExceptions() {
+    assertProblems(
+        "requestParameters:\n  headers: {'': x}\n  stageVariables: {' ': y}\n",
+        "portico-authorizer.yaml: requestParameters.headers has an empty header name",
+        "portico-authorizer.yaml: requestParameters.stageVariables has an empty stage variable"
+            + " name");
+    assertProblems(
+        "jwt:\n  issuer: https://a.example.com\n  audience: a\n  token: {header: ' '}\n",
+        "portico-authorizer.yaml: jwt.token.header must not be blank");
+    assertProblems(
+        "jwt:\n  issuer: https://a.example.com\n  audience: a\n  context: {'': email}\n",
+        "portico-authorizer.yaml: jwt.context has an empty context key");
+    assertProblems(
+        "requestParameters:\n  apiKey:\n    header: ' '\n    keys: {k: {sha256: '"
+            + "0".repeat(64)
+            + "'}}\n",
+        "portico-authorizer.yaml: requestParameters.apiKey.header must not be blank");
   }
 
   @Test
