@@ -106,7 +106,8 @@ public final class Api {
      * Registers an annotated controller through its generated {@code <Controller>_Routes} class,
      * optionally with interceptors that run for its routes only.
      *
-     * @throws IllegalArgumentException when no generated routes exist for the controller's class
+     * @throws IllegalArgumentException when no generated routes exist for the controller's class,
+     *     or when {@code controller} is a {@code Class} instead of an instance
      */
     public Builder controller(Object controller, Interceptor... controllerInterceptors) {
       RouteProvider provider = generatedRoutes(controller);
@@ -306,7 +307,7 @@ public final class Api {
      * Builds the API, reporting every registration problem at once.
      *
      * @throws IllegalStateException listing each duplicate route, invalid template or unconvertible
-     *     parameter, with the method it belongs to
+     *     parameter, with the method it belongs to, or saying that no route was registered
      */
     public Api build() {
       ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
@@ -321,6 +322,11 @@ public final class Api {
       }
       framework.add(new ErrorMapping(mappers));
       List<String> problems = new ArrayList<>(errors);
+      if (routes.isEmpty() && errors.isEmpty()) {
+        problems.add(
+            "no routes: register a controller (Api.builder().controller(new YourController()))"
+                + " or a route (.get(\"/path\", request -> ...)) before build()");
+      }
       Dispatcher dispatcher = null;
       try {
         dispatcher =
@@ -361,18 +367,32 @@ public final class Api {
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
     }
 
+    private static String generatedName(Class<?> type) {
+      String binary = type.getName();
+      String packageName = type.getPackageName();
+      String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
+      return (packageName.isEmpty() ? "" : packageName + ".")
+          + simple.replace('$', '_')
+          + "_Routes";
+    }
+
     private static RouteProvider generatedRoutes(Object controller) {
       if (controller instanceof RouteProvider provider) {
         return provider;
       }
+      if (controller instanceof Class<?> type) {
+        throw new IllegalArgumentException(
+            "controller("
+                + type.getSimpleName()
+                + ".class) was given a Class, not a controller: pass an instance, e.g."
+                + " controller(new "
+                + type.getSimpleName()
+                + "(...))");
+      }
       for (Class<?> type = controller.getClass();
           type != null && type != Object.class;
           type = type.getSuperclass()) {
-        String binary = type.getName();
-        String packageName = type.getPackageName();
-        String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
-        String generated =
-            (packageName.isEmpty() ? "" : packageName + ".") + simple.replace('$', '_') + "_Routes";
+        String generated = generatedName(type);
         Class<?> routesClass;
         try {
           routesClass = Class.forName(generated, true, type.getClassLoader());
@@ -389,10 +409,14 @@ public final class Api {
       }
       throw new IllegalArgumentException(
           controller.getClass().getName()
-              + " has no generated routes ("
-              + controller.getClass().getSimpleName()
-              + "_Routes): annotate its methods with @GET, @POST, ... and add"
-              + " dev.portico:lambda-api-processor to the compiler's annotationProcessorPaths");
+              + " has no generated routes (no class "
+              + generatedName(controller.getClass())
+              + "): either none of its methods is annotated with @GET, @POST, ... or the"
+              + " annotation processor did not run at build time. Add"
+              + " dev.portico:lambda-api-processor to maven-compiler-plugin's"
+              + " annotationProcessorPaths, and use maven-compiler-plugin 3.5 or later: older"
+              + " versions (Maven's default is 3.1) ignore annotationProcessorPaths silently."
+              + " Inheriting dev.portico:portico-service-parent sets up both");
     }
   }
 }

@@ -108,9 +108,13 @@ class InterceptorsTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Api.builder().controller(new Object()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
-            "java.lang.Object has no generated routes (Object_Routes): annotate its methods with"
-                + " @GET, @POST, ... and add dev.portico:lambda-api-processor to the compiler's"
-                + " annotationProcessorPaths");
+            "java.lang.Object has no generated routes (no class java.lang.Object_Routes): either"
+                + " none of its methods is annotated with @GET, @POST, ... or the annotation processor did"
+                + " not run at build time. Add dev.portico:lambda-api-processor to"
+                + " maven-compiler-plugin's annotationProcessorPaths, and use"
+                + " maven-compiler-plugin 3.5 or later: older versions (Maven's default is 3.1)"
+                + " ignore annotationProcessorPaths silently. Inheriting"
+                + " dev.portico:portico-service-parent sets up both");
   }
 
   @Test

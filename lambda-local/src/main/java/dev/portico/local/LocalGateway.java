@@ -12,6 +12,7 @@ import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.internal.gateway.GatewayHandler;
 import dev.portico.local.internal.gateway.RouteTable;
 import dev.portico.local.internal.gateway.RuntimeClientFunction;
+import dev.portico.local.internal.template.CodeUriCheck;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -419,7 +420,9 @@ public final class LocalGateway implements AutoCloseable {
         throw new LocalStartupException(
             "No SAM template at " + template.toAbsolutePath() + "; pass its path as the argument");
       }
-      LocalGateway gateway = start(GatewayConfig.fromTemplate(template, parameters), options);
+      GatewayConfig config = GatewayConfig.fromTemplate(template, parameters);
+      CodeUriCheck.check(template).forEach(LOG::warn);
+      LocalGateway gateway = start(config, options);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime()
           .addShutdownHook(

@@ -55,7 +55,14 @@ public final class ErrorMapping implements Interceptor {
     ExceptionMapper<Throwable> mapper = mapperFor(error.getClass());
     if (mapper != null) {
       try {
-        return mapper.toResponse(error, request);
+        Response<?> mapped = mapper.toResponse(error, request);
+        // Like built-in problems, a mapper's problem names the request it answers.
+        if (mapped != null
+            && mapped.body() instanceof Problem problem
+            && problem.instance() == null) {
+          return mapped.withBody(problem.withInstance(request.requestId()));
+        }
+        return mapped;
       } catch (Exception mapperFailure) {
         mapperFailure.addSuppressed(error);
         LOG.error(
