@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The parser pool: namespace aware, DOCTYPE declarations refused (so no DTD, no entity, no
  * billion laughs), external general and parameter entities and external DTDs off, JAXP secure
- * processing on, XInclude off, entity references not expanded. Comments are kept in the DOM so that
- * text split by a comment is read whole (see the NameID handling).
+ * processing on, XInclude off, entity references not expanded. Comments are dropped while parsing,
+ * so text split by a comment is one value (see the NameID handling).
  */
 public final class OpenSaml {
 
@@ -64,12 +64,32 @@ public final class OpenSaml {
     return initMillis;
   }
 
+  /** Turns every parser warning and error into the exception that rejects the document. */
+  private static final class SilentErrors implements org.xml.sax.ErrorHandler {
+    @Override
+    public void warning(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+      throw e;
+    }
+
+    @Override
+    public void error(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+      throw e;
+    }
+
+    @Override
+    public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+      throw e;
+    }
+  }
+
   private static BasicParserPool newSecurePool() {
     BasicParserPool p = new BasicParserPool();
     p.setNamespaceAware(true);
     p.setExpandEntityReferences(false);
     p.setXincludeAware(false);
-    p.setIgnoreComments(false);
+    // OpenSAML refuses comment nodes; dropped by the parser, the text around a comment is one
+    // value (and the NameID is read as the element's whole text content anyway).
+    p.setIgnoreComments(true);
     p.setCoalescing(false);
     p.setDTDValidating(false);
     Map<String, Boolean> features = new HashMap<>();
@@ -83,6 +103,8 @@ public final class OpenSaml {
     attributes.put(XMLConstants.ACCESS_EXTERNAL_DTD, "");
     attributes.put(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
     p.setBuilderAttributes(attributes);
+    // Parse errors are the client's input: rejected and counted by the caller, not logged as ERROR.
+    p.setErrorHandler(new SilentErrors());
     p.setMaxPoolSize(8);
     try {
       p.initialize();

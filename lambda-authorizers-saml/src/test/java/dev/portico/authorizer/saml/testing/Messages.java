@@ -102,9 +102,14 @@ public final class Messages {
 
   /** A valid, unsigned assertion for {@link #ALICE} with email and groups attributes. */
   public static Assertion assertion(String id) {
+    return assertion(id, NOW);
+  }
+
+  /** A valid, unsigned assertion as {@link #assertion(String)}, issued at {@code now}. */
+  public static Assertion assertion(String id, Instant now) {
     Assertion a = build(Assertion.DEFAULT_ELEMENT_NAME);
     a.setID(id);
-    a.setIssueInstant(at(NOW.minusSeconds(5)));
+    a.setIssueInstant(at(now.minusSeconds(5)));
     a.setIssuer(issuer(IDP));
 
     NameID nameId = build(NameID.DEFAULT_ELEMENT_NAME);
@@ -112,7 +117,7 @@ public final class Messages {
     nameId.setValue(ALICE);
     SubjectConfirmationData data = build(SubjectConfirmationData.DEFAULT_ELEMENT_NAME);
     data.setRecipient(ACS);
-    data.setNotOnOrAfter(at(NOW.plusSeconds(300)));
+    data.setNotOnOrAfter(at(now.plusSeconds(300)));
     SubjectConfirmation confirmation = build(SubjectConfirmation.DEFAULT_ELEMENT_NAME);
     confirmation.setMethod(SubjectConfirmation.METHOD_BEARER);
     confirmation.setSubjectConfirmationData(data);
@@ -122,8 +127,8 @@ public final class Messages {
     a.setSubject(subject);
 
     Conditions conditions = build(Conditions.DEFAULT_ELEMENT_NAME);
-    conditions.setNotBefore(at(NOW.minusSeconds(60)));
-    conditions.setNotOnOrAfter(at(NOW.plusSeconds(600)));
+    conditions.setNotBefore(at(now.minusSeconds(60)));
+    conditions.setNotOnOrAfter(at(now.plusSeconds(600)));
     Audience audience = build(Audience.DEFAULT_ELEMENT_NAME);
     audience.setAudienceURI(SP);
     AudienceRestriction restriction = build(AudienceRestriction.DEFAULT_ELEMENT_NAME);

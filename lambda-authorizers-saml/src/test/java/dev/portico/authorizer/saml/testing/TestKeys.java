@@ -45,6 +45,18 @@ public record TestKeys(KeyPair keyPair, X509Certificate certificate) {
     }
   }
 
+  /** Generates 2048-bit DSA keys with a certificate for {@code CN=name}. */
+  public static TestKeys dsa(String name) {
+    try {
+      KeyPairGenerator g = KeyPairGenerator.getInstance("DSA");
+      g.initialize(2048);
+      KeyPair kp = g.generateKeyPair();
+      return new TestKeys(kp, selfSigned(name, kp, "SHA256withDSA"));
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static X509Certificate selfSigned(String name, KeyPair kp, String alg) throws Exception {
     X500Name dn = new X500Name("CN=" + name);
     Instant now = Instant.now();
