@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.opensaml.saml.saml2.core.Assertion;
+import org.opensaml.saml.saml2.core.NameIDType;
 import org.opensaml.saml.saml2.core.Response;
 import org.opensaml.saml.saml2.core.StatusCode;
 import org.opensaml.xmlsec.encryption.support.EncryptionConstants;
@@ -594,6 +595,20 @@ class SamlAttackTest {
     // Exclusive canonicalization drops comments, so the signature still verifies: the principal
     // must be the whole text, never the part before the comment.
     assertThat(validator.validate(bytes(xml)).nameId()).isEqualTo("alice@example.test.evil.test");
+  }
+
+  @Test
+  void nameIdOfAnotherFormatThanConfiguredIsRejected() {
+    Assertion a = assertion("_a1");
+    a.getSubject().getNameID().setFormat(NameIDType.TRANSIENT);
+    sign(a, TestKeys.IDP);
+    SamlValidator emailOnly = SamlValidatorTest.builder().nameIdFormat(NameIDType.EMAIL).build();
+    assertRejected(
+        emailOnly,
+        signedXml(a),
+        SamlRejection.NAME_ID_INVALID,
+        "the NameID format \"urn:oasis:names:tc:SAML:2.0:nameid-format:transient\" is not"
+            + " \"urn:oasis:names:tc:SAML:1.1:nameid-format:emailAddress\"");
   }
 
   @Test
