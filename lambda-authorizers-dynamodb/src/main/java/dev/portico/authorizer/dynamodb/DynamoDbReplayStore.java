@@ -71,6 +71,31 @@ public final class DynamoDbReplayStore implements ReplayStore {
     return DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create()).build();
   }
 
+  /**
+   * The store a configuration file describes ({@code replayStore: {type: dynamodb, table: ...,
+   * region: ..., endpoint: ...}} under {@code type: saml}): a {@link #defaultClient()}-style client
+   * with the given region (else the function's {@code AWS_REGION}) and endpoint (else DynamoDB's),
+   * credentials from the default chain. Configuration readers call it by name, so that they load
+   * the AWS SDK only when a file asks for this store.
+   *
+   * @param table the table name
+   * @param region the region, or {@code null} for the environment's
+   * @param endpoint an endpoint override (a local DynamoDB-compatible server), or {@code null}
+   * @param clock the clock of expiry checks
+   */
+  public static ReplayStore configured(
+      String table, String region, java.net.URI endpoint, Clock clock) {
+    software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder client =
+        DynamoDbClient.builder().httpClient(UrlConnectionHttpClient.create());
+    if (region != null) {
+      client.region(software.amazon.awssdk.regions.Region.of(region));
+    }
+    if (endpoint != null) {
+      client.endpointOverride(endpoint);
+    }
+    return builder(client.build(), table).clock(clock).build();
+  }
+
   @Override
   public boolean firstUse(String id, Instant expiresAt) {
     Objects.requireNonNull(id, "id");
