@@ -160,11 +160,20 @@ public final class SessionTokens {
     /** The issuer URL: https (http only on a loopback host), no query or fragment. */
     public Builder issuer(String url) {
       String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-      boolean loopback =
-          trimmed.startsWith("http://127.0.0.1") || trimmed.startsWith("http://localhost");
-      if (!(trimmed.startsWith("https://") || loopback)
-          || trimmed.contains("?")
-          || trimmed.contains("#")) {
+      java.net.URI uri;
+      try {
+        uri = new java.net.URI(trimmed);
+      } catch (java.net.URISyntaxException e) {
+        uri = null;
+      }
+      String scheme = uri == null || uri.getScheme() == null ? "" : uri.getScheme();
+      String host = uri == null || uri.getHost() == null ? "" : uri.getHost();
+      boolean loopback = host.equals("127.0.0.1") || host.equals("localhost");
+      if (host.isEmpty()
+          || !(scheme.equals("https") || (scheme.equals("http") && loopback))
+          || uri.getRawUserInfo() != null
+          || uri.getRawQuery() != null
+          || uri.getRawFragment() != null) {
         throw new IllegalArgumentException(
             "the session issuer "
                 + url

@@ -131,6 +131,15 @@ class SessionTokensTest {
         .hasMessage(
             "the session issuer http://api.example.test must be an https URL (http only on a"
                 + " loopback host) without query or fragment");
+    assertThatThrownBy(() -> SessionTokens.builder().issuer("http://127.0.0.1.evil.example"))
+        .hasMessage(
+            "the session issuer http://127.0.0.1.evil.example must be an https URL (http only on a"
+                + " loopback host) without query or fragment");
+    assertThatThrownBy(() -> SessionTokens.builder().issuer("https://api.example.test/?x=1"))
+        .hasMessage(
+            "the session issuer https://api.example.test/?x=1 must be an https URL (http only on a"
+                + " loopback host) without query or fragment");
+    assertThat(SessionTokens.builder().issuer("http://127.0.0.1:8080/")).isNotNull();
     assertThatThrownBy(() -> SessionTokens.builder().lifetime(Duration.ofHours(13)))
         .hasMessage("the session lifetime PT13H must be between 1 minute and 12 hours");
     assertThatThrownBy(() -> SessionTokens.builder().claim("sub", "uid"))
