@@ -215,6 +215,10 @@ class SamlSsoTest {
     assertProblem(
         post("SAMLResponse=a&SAMLResponse=b", null), 400, "The form has a field more than once.");
     assertProblem(post("SAMLResponse=%zz", null), 400, "The form has a malformed percent-escape.");
+    assertProblem(
+        post("SAMLResponse=" + "A".repeat(4 * 65536), null),
+        400,
+        "The form is larger than 262144 characters.");
     LocalResponse json = client.post("/saml/acs").body("application/json", "{}").send();
     assertThat(json.status()).isEqualTo(415);
   }
