@@ -1,0 +1,2 @@
+/** Internals of the SAML authorizer; not an API. */
+package dev.portico.authorizer.saml.internal;
