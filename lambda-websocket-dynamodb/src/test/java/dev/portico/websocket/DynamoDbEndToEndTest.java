@@ -12,7 +12,6 @@ import dev.portico.testing.dynalite.DynaliteExtension;
 import dev.portico.websocket.dynamodb.DynamoDbConnectionRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -34,6 +33,9 @@ class DynamoDbEndToEndTest {
     /** A chat message. */
     public record Say(String action, String text) {}
 
+    /** What members receive. */
+    public record Said(String from, String text) {}
+
     @OnConnect
     public ConnectResponse join(@QueryParam("room") String room, Connection connection) {
       connection.join("room:" + room);
@@ -44,8 +46,7 @@ class DynamoDbEndToEndTest {
     public String say(@Body Say say, Connection from, Connections connections) {
       String room = connections.registry().get(from.id()).orElseThrow().metadata().get("room");
       BroadcastResult result =
-          connections.broadcastToGroup(
-              "room:" + room, Map.of("from", from.id(), "text", say.text()));
+          connections.broadcastToGroup("room:" + room, new Said(from.id(), say.text()));
       return result.with(Delivery.SENT).size()
           + " sent, "
           + result.with(Delivery.GONE).size()

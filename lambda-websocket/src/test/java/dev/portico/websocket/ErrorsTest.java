@@ -28,12 +28,14 @@ class ErrorsTest {
     logs.start();
     logger.addAppender(logs);
     logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    logger.setAdditive(false);
   }
 
   @AfterEach
   void release() {
     logger.detachAppender(logs);
     logger.setLevel(null);
+    logger.setAdditive(true);
   }
 
   @Test
