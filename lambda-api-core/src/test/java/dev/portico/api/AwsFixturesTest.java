@@ -133,21 +133,21 @@ class AwsFixturesTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "powertools-python/apiGatewayWebSocketApiConnect.json|a WebSocket API event (eventType CONNECT, routeKey $connect)",
-        "powertools-python/apiGatewayWebSocketApiDisconnect.json|a WebSocket API event (eventType DISCONNECT, routeKey $disconnect)",
-        "powertools-python/apiGatewayWebSocketApiMessage.json|a WebSocket API event (eventType MESSAGE, routeKey chat)",
-        "aws-lambda-java-libs/apigw_websocket_event.json|a WebSocket API event (eventType CONNECT, routeKey $connect)",
-        "powertools-typescript/apigw-rest/websocket.json|a WebSocket API event (eventType MESSAGE",
-        "powertools-typescript/apigw-websocket/connectEvent.json|a Lambda authorizer event (type REQUEST)",
-        "powertools-python/apiGatewayAuthorizerTokenEvent.json|a Lambda authorizer event (type TOKEN)",
-        "powertools-python/apiGatewayAuthorizerRequestEvent.json|a Lambda authorizer event (type REQUEST)",
-        "powertools-python/apiGatewayAuthorizerV2Event.json|a Lambda authorizer event (type REQUEST)",
-        "powertools-python/apiGatewayAuthorizerWebSocketEvent.json|a Lambda authorizer event (type REQUEST)",
-        "aws-lambda-java-libs/apigw_auth.json|a Lambda authorizer event (type REQUEST)",
-        "aws-lambda-java-libs/apigw_auth_v2.json|a Lambda authorizer event (type REQUEST)",
-        "powertools-typescript/apigw-rest/authorizer-request.json|a Lambda authorizer event (type REQUEST)",
-        "powertools-typescript/apigw-rest/authorizer-token.json|a Lambda authorizer event (type TOKEN)",
-        "powertools-typescript/apigw-http/authorizer-request.json|a Lambda authorizer event (type REQUEST)",
+        "powertools-python/apiGatewayWebSocketApiConnect.json|a WebSocket API event (eventType \"CONNECT\", routeKey \"$connect\")",
+        "powertools-python/apiGatewayWebSocketApiDisconnect.json|a WebSocket API event (eventType \"DISCONNECT\", routeKey \"$disconnect\")",
+        "powertools-python/apiGatewayWebSocketApiMessage.json|a WebSocket API event (eventType \"MESSAGE\", routeKey \"chat\")",
+        "aws-lambda-java-libs/apigw_websocket_event.json|a WebSocket API event (eventType \"CONNECT\", routeKey \"$connect\")",
+        "powertools-typescript/apigw-rest/websocket.json|a WebSocket API event (eventType \"MESSAGE\"",
+        "powertools-typescript/apigw-websocket/connectEvent.json|a Lambda authorizer event (type \"REQUEST\")",
+        "powertools-python/apiGatewayAuthorizerTokenEvent.json|a Lambda authorizer event (type \"TOKEN\")",
+        "powertools-python/apiGatewayAuthorizerRequestEvent.json|a Lambda authorizer event (type \"REQUEST\")",
+        "powertools-python/apiGatewayAuthorizerV2Event.json|a Lambda authorizer event (type \"REQUEST\")",
+        "powertools-python/apiGatewayAuthorizerWebSocketEvent.json|a Lambda authorizer event (type \"REQUEST\")",
+        "aws-lambda-java-libs/apigw_auth.json|a Lambda authorizer event (type \"REQUEST\")",
+        "aws-lambda-java-libs/apigw_auth_v2.json|a Lambda authorizer event (type \"REQUEST\")",
+        "powertools-typescript/apigw-rest/authorizer-request.json|a Lambda authorizer event (type \"REQUEST\")",
+        "powertools-typescript/apigw-rest/authorizer-token.json|a Lambda authorizer event (type \"TOKEN\")",
+        "powertools-typescript/apigw-http/authorizer-request.json|a Lambda authorizer event (type \"REQUEST\")",
       })
   void eventsThatAreNotProxyEventsAreRejectedNamingWhatTheyAre(String fixture, String what) {
     assertThatThrownBy(() -> Fixtures.invokeRaw(ECHO, Fixtures.event(fixture)))
@@ -161,7 +161,7 @@ class AwsFixturesTest {
         .isInstanceOf(UnsupportedEventException.class)
         .hasMessage(
             "Unsupported event: expected an API Gateway REST or HTTP API, function URL or ALB proxy"
-                + " event, got a JSON object with fields [Records, detail]");
+                + " event, got a JSON object with fields \"[Records, detail]\"");
   }
 
   @org.junit.jupiter.api.Test
