@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
+import dev.portico.api.LogSafe;
 import dev.portico.api.NotFoundException;
 import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
@@ -195,7 +196,11 @@ public final class Dispatcher {
                 .proceed(request);
       } catch (Throwable e) {
         ErrorMapping.rethrowIfFatal(e);
-        LOG.error("Unhandled failure in {} {}", request.method(), path, e);
+        LOG.error(
+            "Unhandled failure in {} {}",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e);
         response = ErrorMapping.internalError(request);
       }
       int status =
@@ -203,8 +208,8 @@ public final class Dispatcher {
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} {} {} ms",
-            request.method(),
-            path,
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
             status,
             String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
       }
@@ -317,10 +322,17 @@ public final class Dispatcher {
       proxy = render(request, response, route == null ? null : route.produces());
     } catch (JsonProcessingException | ResponseTooLargeException e) {
       if (e instanceof ResponseTooLargeException) {
-        LOG.error("{} {}: {}", request.method(), request.path(), e.getMessage());
+        LOG.error(
+            "{} {}: {}",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e.getMessage());
       } else {
         LOG.error(
-            "Cannot write the response body of {} {} as JSON", request.method(), request.path(), e);
+            "Cannot write the response body of {} {} as JSON",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e);
       }
       response = errorPass(request, e, route, match, segments);
       proxy = render(request, response, null);

@@ -1,6 +1,7 @@
 package dev.portico.samples.petstore;
 
 import dev.portico.api.BadRequestException;
+import dev.portico.api.LogSafe;
 import dev.portico.api.NotFoundException;
 import dev.portico.api.Nullable;
 import dev.portico.api.Response;
@@ -69,7 +70,11 @@ public final class PetController {
       @Principal @Nullable String principal,
       @AuthorizerParam("scope") @Nullable String scope) {
     Pet created = store.add(pet.validated());
-    LOG.info("pet {} created by {} (scope {})", created.id(), principal, scope);
+    LOG.info(
+        "pet {} created by {} (scope {})",
+        created.id(),
+        LogSafe.quote(principal),
+        LogSafe.quote(scope));
     Response<Pet> response = Response.created("/pets/" + created.id(), created);
     return principal == null ? response : response.withHeader(CREATED_BY, principal);
   }
@@ -81,7 +86,7 @@ public final class PetController {
       @PathParam("id") long id, @Body NewPet pet, @Principal @Nullable String principal) {
     Pet updated =
         store.replace(id, pet.validated()).orElseThrow(() -> new NotFoundException("no pet " + id));
-    LOG.info("pet {} updated by {}", id, principal);
+    LOG.info("pet {} updated by {}", id, LogSafe.quote(principal));
     return updated;
   }
 
@@ -92,6 +97,6 @@ public final class PetController {
     if (!store.remove(id)) {
       throw new NotFoundException("no pet " + id);
     }
-    LOG.info("pet {} deleted by {}", id, principal);
+    LOG.info("pet {} deleted by {}", id, LogSafe.quote(principal));
   }
 }
