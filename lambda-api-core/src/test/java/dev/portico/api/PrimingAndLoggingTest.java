@@ -88,7 +88,7 @@ class PrimingAndLoggingTest {
   }
 
   @Test
-  void anInjectedLineInThePathStaysOneEscapedLogLine() {
+  void anInjectedLineInTheMethodOrPathStaysOneEscapedLogLine() {
     ch.qos.logback.classic.Logger logger =
         (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.portico.api");
     ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
@@ -106,7 +106,12 @@ class PrimingAndLoggingTest {
                     throw new IllegalStateException("boom");
                   })
               .build();
-      // An ALB path arrives percent-encoded as the client sent it: %0A decodes to a line feed.
+      // A method is request-controlled too (an ALB passes any token the client sends).
+      Fixtures.send(
+          api,
+          TestRequest.of("PATCH\nINFO decision=allow principal=admin", "/x").requestId("req-9"),
+          EventSource.ALB);
+      // A path with an encoded line feed is refused before routing; its 400 is logged at debug.
       Fixtures.send(
           api,
           TestRequest.get("/x%0AINFO%20decision=allow%20principal=admin").requestId("req-9"),
@@ -121,7 +126,14 @@ class PrimingAndLoggingTest {
       assertThat(event.getFormattedMessage()).doesNotContain("\n").doesNotContain("\r");
     }
     assertThat(appender.list.get(0).getFormattedMessage())
-        .isEqualTo("Unhandled exception in \"GET\" \"/x\\nINFO decision=allow principal=admin\"");
+        .isEqualTo("Unhandled exception in \"PATCH\\nINFO DECISION=ALLOW PRINCIPAL=ADMIN\" \"/x\"");
+    assertThat(appender.list)
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "\"GET\" \"/x%0AINFO%20decision=allow%20principal=admin\" answered 400: "));
   }
 
   @Test

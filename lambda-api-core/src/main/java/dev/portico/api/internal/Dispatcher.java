@@ -84,6 +84,7 @@ public final class Dispatcher {
    *
    * @param frameworkInterceptors CORS and error mapping, outermost first
    * @param userInterceptors the user's global interceptors, outermost first
+   * @param lenientPaths whether non-canonical paths are normalised instead of refused
    * @throws IllegalStateException for duplicate routes or invalid templates, naming them
    */
   public Dispatcher(
@@ -95,13 +96,14 @@ public final class Dispatcher {
       boolean stripStage,
       int compressAbove,
       boolean compressRestApi,
-      Map<Class<?>, JsonWriter<?>> jsonWriters) {
+      Map<Class<?>, JsonWriter<?>> jsonWriters,
+      boolean lenientPaths) {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
     this.jsonConfig = mapper.writer();
     this.writersOn = !this.jsonWriters.isEmpty();
     this.readers = new BodyReaders(mapper);
-    this.reader = new EventReader(mapper);
+    this.reader = new EventReader(mapper, lenientPaths);
     this.writer = new ResponseWriter(mapper.getFactory());
     this.stripStage = stripStage;
     this.compressAbove = compressAbove;
@@ -182,7 +184,8 @@ public final class Dispatcher {
     List<String> segments = routingSegments(event);
     Router.Match<Entry> match =
         event.invalid() == null ? router.match(event.method(), segments) : NO_MATCH;
-    String path = toPath(segments);
+    // A refused path has no routing form: logs and messages show it as the event carried it.
+    String path = event.invalid() == null ? toPath(segments) : event.rawPath();
     EventRequest request = new EventRequest(event, path, match.params(), lambda, readers, Map.of());
     String requestId = request.requestId();
     MDC.put("requestId", requestId);

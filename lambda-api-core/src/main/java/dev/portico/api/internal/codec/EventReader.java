@@ -8,6 +8,9 @@ import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
 import dev.portico.api.LogSafe;
 import dev.portico.api.Nullable;
+import dev.portico.path.CanonicalPath;
+import dev.portico.path.NonCanonicalPathException;
+import dev.portico.path.PathEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,10 +30,22 @@ public final class EventReader {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.portico.api");
 
   private final ObjectMapper mapper;
+  private final boolean lenientPaths;
 
-  /** A reader using this mapper's factory. */
+  /** A reader using this mapper's factory that accepts canonical paths only. */
   public EventReader(ObjectMapper mapper) {
+    this(mapper, false);
+  }
+
+  /**
+   * A reader using this mapper's factory.
+   *
+   * @param lenientPaths whether paths are read with {@link CanonicalPath#parseLenient} (empty
+   *     segments dropped, non-canonical escapes decoded) instead of {@link CanonicalPath#parse}
+   */
+  public EventReader(ObjectMapper mapper, boolean lenientPaths) {
     this.mapper = mapper;
+    this.lenientPaths = lenientPaths;
   }
 
   /**
@@ -420,14 +435,17 @@ public final class EventReader {
     private ParsedEvent toEvent(byte[] event, RequestContext context, EventSource source) {
       String method;
       String pathText;
-      boolean pathEncoded;
+      PathEncoding encoding;
       Map<String, List<String>> queryParams;
       switch (source) {
         case API_GATEWAY_V2, FUNCTION_URL -> {
           method = context.httpMethod;
           pathText = rawPath != null ? rawPath : context.httpPath;
           // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
-          pathEncoded = source == EventSource.FUNCTION_URL;
+          encoding =
+              source == EventSource.FUNCTION_URL
+                  ? PathEncoding.PERCENT_ENCODED
+                  : PathEncoding.DECODED;
           queryParams =
               rawQueryString != null
                   ? Decoding.query(rawQueryString)
@@ -436,7 +454,7 @@ public final class EventReader {
         case ALB, ALB_MULTI_VALUE -> {
           method = httpMethod;
           pathText = path;
-          pathEncoded = true;
+          encoding = PathEncoding.PERCENT_ENCODED;
           // The load balancer passes query parameters exactly as the client sent them.
           queryParams =
               multiQuery != null ? decodeMulti(multiQuery) : fromSingle(query, true, false);
@@ -445,7 +463,7 @@ public final class EventReader {
           method = httpMethod;
           pathText = path;
           // REST APIs keep the client's encoding; HTTP APIs (payload 1.0) deliver paths decoded.
-          pathEncoded = !"1.0".equals(version);
+          encoding = "1.0".equals(version) ? PathEncoding.DECODED : PathEncoding.PERCENT_ENCODED;
           queryParams =
               multiQuery != null ? copyMulti(multiQuery) : fromSingle(query, false, false);
         }
@@ -472,12 +490,23 @@ public final class EventReader {
       } else {
         bodyBytes = body.getBytes(StandardCharsets.UTF_8);
       }
+      CanonicalPath canonical;
+      try {
+        canonical =
+            lenientPaths
+                ? CanonicalPath.parseLenient(pathText, encoding)
+                : CanonicalPath.parse(pathText, encoding);
+      } catch (NonCanonicalPathException e) {
+        // Refused before routing: a spelling the router would normalise is how a request reaches
+        // a route its authorizer did not allow (issue 9, finding 1).
+        throw new BadRequestException("The request " + e.getMessage());
+      }
       String stage = context.stage;
       return new ParsedEvent(
           source,
           method.toUpperCase(java.util.Locale.ROOT),
           pathText,
-          Collections.unmodifiableList(Decoding.segments(pathText, pathEncoded)),
+          canonical.segments(),
           headerLoader(event),
           cookies == null ? List.of() : cookies,
           Collections.unmodifiableMap(queryParams),
