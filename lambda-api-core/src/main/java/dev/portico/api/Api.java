@@ -99,6 +99,7 @@ public final class Api {
     private int compressAbove = 8 * 1024;
     private boolean compressRestApi;
     private boolean lenientPaths;
+    private String scopeContextKey = "scope";
     private List<Interceptor> currentControllerInterceptors = List.of();
 
     private Builder() {}
@@ -271,6 +272,23 @@ public final class Api {
       return this;
     }
 
+    /**
+     * The Lambda authorizer context key that carries the caller's scopes for {@code
+     * RequiresScopes}: {@code requestContext.authorizer.<key>} (REST API) and {@code
+     * requestContext.authorizer.lambda.<key>} (HTTP API). {@code scope} by default; JWT scopes
+     * ({@code authorizer.jwt.scopes}, the {@code scope} and {@code scp} claims) are read whatever
+     * the key.
+     *
+     * @throws IllegalArgumentException for an empty key
+     */
+    public Builder scopeContextKey(String key) {
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("The scope context key is empty");
+      }
+      this.scopeContextKey = key;
+      return this;
+    }
+
     @Override
     public <T> Param<T> param(
         String owner,
@@ -356,7 +374,8 @@ public final class Api {
                 compressAbove,
                 compressRestApi,
                 defaultJson ? jsonWriters : Map.of(),
-                lenientPaths);
+                lenientPaths,
+                scopeContextKey);
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {

@@ -85,6 +85,7 @@ public final class Dispatcher {
    * @param frameworkInterceptors CORS and error mapping, outermost first
    * @param userInterceptors the user's global interceptors, outermost first
    * @param lenientPaths whether non-canonical paths are normalised instead of refused
+   * @param scopeContextKey the Lambda authorizer context key that carries scopes
    * @throws IllegalStateException for duplicate routes or invalid templates, naming them
    */
   public Dispatcher(
@@ -97,7 +98,8 @@ public final class Dispatcher {
       int compressAbove,
       boolean compressRestApi,
       Map<Class<?>, JsonWriter<?>> jsonWriters,
-      boolean lenientPaths) {
+      boolean lenientPaths,
+      String scopeContextKey) {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
     this.jsonConfig = mapper.writer();
@@ -117,7 +119,13 @@ public final class Dispatcher {
     this.globalChain = unmatched.toArray(new Interceptor[0]);
     List<String> problems = new ArrayList<>();
     for (Route route : routes) {
-      List<Interceptor> chain = new ArrayList<>(global);
+      // Requirements are checked on the matched route, inside CORS and error mapping (so a 403 is a
+      // problem with CORS headers) and before the user's interceptors and the handler.
+      List<Interceptor> chain = new ArrayList<>(frameworkInterceptors);
+      if (!route.requirements().isEmpty()) {
+        chain.add(new RequirementCheck(route.requirements(), scopeContextKey));
+      }
+      chain.addAll(userInterceptors);
       chain.addAll(route.interceptors());
       chain.add(Endpoint.INSTANCE);
       try {
