@@ -159,4 +159,30 @@ class EventTypeConfusionTest {
                 + "'X-B':['b',null]},'body':null,'isBase64Encoded':null,'requestContext':{'stage':null}}");
     assertThat(Fixtures.invoke(api, event).bodyAsString()).isEqualTo("headers {X-B=[b]}");
   }
+
+  /** Found by EventFuzzTest: zero bytes first made Jackson read UTF-32 and throw an IOException. */
+  @Test
+  void aPayloadJacksonWouldReadAsUtf32OrUtf16IsUnsupportedNotAnIoException() {
+    byte[] utf32 = new byte[90];
+    byte[] json = json("{'httpMethod':'GET','path':'/pets','requestContext':{}}");
+    byte[] padded = new byte[utf32.length + json.length];
+    System.arraycopy(json, 0, padded, utf32.length, json.length);
+    assertThatThrownBy(() -> Fixtures.invokeRaw(api, padded))
+        .isInstanceOf(UnsupportedEventException.class)
+        .hasMessage(
+            "Unsupported event: the payload is not UTF-8 JSON (it starts with a UTF-16 or UTF-32"
+                + " byte order mark or a zero byte)");
+    byte[] utf16 =
+        "{\"httpMethod\":\"GET\",\"path\":\"/pets\",\"requestContext\":{}}"
+            .getBytes(StandardCharsets.UTF_16);
+    assertThatThrownBy(() -> Fixtures.invokeRaw(api, utf16))
+        .isInstanceOf(UnsupportedEventException.class);
+    // A UTF-8 byte order mark is still UTF-8.
+    byte[] bom = new byte[json.length + 3];
+    bom[0] = (byte) 0xEF;
+    bom[1] = (byte) 0xBB;
+    bom[2] = (byte) 0xBF;
+    System.arraycopy(json, 0, bom, 3, json.length);
+    assertThat(Fixtures.invoke(api, bom).status()).isEqualTo(200);
+  }
 }

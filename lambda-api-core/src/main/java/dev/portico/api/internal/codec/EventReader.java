@@ -54,8 +54,18 @@ public final class EventReader {
    * @throws UnsupportedEventException when the JSON is not a proxy event, naming what it is
    */
   public ParsedEvent read(byte[] event) throws IOException {
+    if (!utf8(event)) {
+      // Jackson would guess UTF-16 or UTF-32 from a BOM or zero bytes (found by EventFuzzTest):
+      // its byte offsets, which the lazy header reads use, would then not be character offsets.
+      throw new UnsupportedEventException(
+          "Unsupported event: the payload is not UTF-8 JSON (it starts with a UTF-16 or UTF-32"
+              + " byte order mark or a zero byte)");
+    }
     try {
       return readFields(event);
+    } catch (java.io.CharConversionException e) {
+      throw new UnsupportedEventException(
+          "Unsupported event: the payload is not valid UTF-8 JSON (" + e.getMessage() + ")");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UnsupportedEventException(
           "Unsupported event: the payload is not valid JSON ("
@@ -68,6 +78,23 @@ public final class EventReader {
                       + e.getLocation().getColumnNr())
               + ")");
     }
+  }
+
+  /**
+   * Whether Jackson reads these bytes as UTF-8: no UTF-16/32 byte order mark, no zero byte first.
+   */
+  private static boolean utf8(byte[] event) {
+    if (event.length >= 2
+        && ((event[0] == (byte) 0xFE && event[1] == (byte) 0xFF)
+            || (event[0] == (byte) 0xFF && event[1] == (byte) 0xFE))) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(4, event.length); i++) {
+      if (event[i] == 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private ParsedEvent readFields(byte[] event) throws IOException {
