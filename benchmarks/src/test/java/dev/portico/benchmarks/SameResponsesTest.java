@@ -128,9 +128,10 @@ class SameResponsesTest {
           .isEqualTo(portico);
     }
     switch (name) {
-      case "post-pet" -> assertThat(portico).containsExactly("pet 4 created by null (scope null)");
+      case "post-pet" ->
+          assertThat(portico).containsExactly("pet 4 created by null (scope \"pets:write\")");
       case "post-pet-authorized" ->
-          assertThat(portico).containsExactly("pet 4 created by alice (scope pets:write)");
+          assertThat(portico).containsExactly("pet 4 created by \"alice\" (scope \"pets:write\")");
       case "put-pet" -> assertThat(portico).containsExactly("pet 2 updated by null");
       case "delete-pet" -> assertThat(portico).containsExactly("pet 3 deleted by null");
       default -> assertThat(portico).isEmpty();

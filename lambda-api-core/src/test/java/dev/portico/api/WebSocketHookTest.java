@@ -94,7 +94,7 @@ class WebSocketHookTest {
                     Fixtures.event("powertools-python/apiGatewayWebSocketApiMessage.json")))
         .isInstanceOf(UnsupportedEventException.class)
         .hasMessage(
-            "Unsupported event: a WebSocket API event (eventType MESSAGE, routeKey chat); register"
+            "Unsupported event: a WebSocket API event (eventType \"MESSAGE\", routeKey \"chat\"); register"
                 + " lambda-websocket's WebSocketApi with Api.builder().webSocket(...) to serve it");
   }
 

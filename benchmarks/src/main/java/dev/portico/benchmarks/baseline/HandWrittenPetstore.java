@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.portico.api.LogSafe;
 import dev.portico.benchmarks.petstore.NewPet;
 import dev.portico.benchmarks.petstore.Pet;
 import dev.portico.benchmarks.petstore.PetStore;
@@ -30,6 +31,27 @@ import org.slf4j.LoggerFactory;
  */
 final class HandWrittenPetstore {
   private static final Logger LOG = LoggerFactory.getLogger(HandWrittenPetstore.class);
+
+  /** What the sample answers a write whose token lacks pets:write (its @RequiresScopes). */
+  private static final String MISSING_WRITE_SCOPE =
+      "Missing scope 'pets:write'; this route requires pets:write";
+
+  /**
+   * Whether the authorizer's space-separated scope string grants pets:write, as the sample reads
+   * it.
+   */
+  private static boolean writeScope(String scope) {
+    if (scope == null) {
+      return false;
+    }
+    for (String granted : scope.split(" ")) {
+      if (granted.equals("pets:write")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static final JsonFactory FACTORY = new JsonFactory();
 
   private final PetStore store;
@@ -69,12 +91,19 @@ final class HandWrittenPetstore {
           }
           return jsonReply(200, json.write(store.list(limit, event.tags)), null);
         case "POST":
+          if (!writeScope(event.scope)) {
+            return problem(403, "Forbidden", MISSING_WRITE_SCOPE, event.requestId);
+          }
           NewPet pet = readPet(event);
           if (pet.problem() != null) {
             return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
           }
           Pet created = store.add(pet);
-          LOG.info("pet {} created by {} (scope {})", created.id(), event.principal, event.scope);
+          LOG.info(
+              "pet {} created by {} (scope {})",
+              created.id(),
+              LogSafe.quote(event.principal),
+              LogSafe.quote(event.scope));
           return new Reply(
               201,
               "application/json",
@@ -91,20 +120,26 @@ final class HandWrittenPetstore {
         case "GET":
           return found(store.find(id), id, event);
         case "PUT":
+          if (!writeScope(event.scope)) {
+            return problem(403, "Forbidden", MISSING_WRITE_SCOPE, event.requestId);
+          }
           NewPet pet = readPet(event);
           if (pet.problem() != null) {
             return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
           }
           Optional<Pet> updated = store.replace(id, pet);
           if (updated.isPresent()) {
-            LOG.info("pet {} updated by {}", id, event.principal);
+            LOG.info("pet {} updated by {}", id, LogSafe.quote(event.principal));
           }
           return found(updated, id, event);
         case "DELETE":
+          if (!writeScope(event.scope)) {
+            return problem(403, "Forbidden", MISSING_WRITE_SCOPE, event.requestId);
+          }
           if (!store.remove(id)) {
             return problem(404, "Not Found", "no pet " + id, event.requestId);
           }
-          LOG.info("pet {} deleted by {}", id, event.principal);
+          LOG.info("pet {} deleted by {}", id, LogSafe.quote(event.principal));
           return new Reply(204, null, "", null, null);
         default:
           return problem(405, "Method Not Allowed", null, event.requestId);

@@ -1,5 +1,7 @@
 package dev.portico.api.internal.codec;
 
+import dev.portico.api.LogSafe;
+
 /**
  * The invocation is an API Gateway WebSocket event ({@code requestContext} with {@code eventType},
  * {@code connectionId} and {@code routeKey}): {@code Api} hands it to its {@code WebSocketEvents}
@@ -13,9 +15,9 @@ public final class WebSocketEventException extends UnsupportedEventException {
   public WebSocketEventException(String eventType, String routeKey) {
     super(
         "Unsupported event: a WebSocket API event (eventType "
-            + eventType
+            + LogSafe.quote(eventType)
             + ", routeKey "
-            + routeKey
+            + LogSafe.quote(routeKey)
             + "); register lambda-websocket's WebSocketApi with Api.builder().webSocket(...) to"
             + " serve it");
   }
