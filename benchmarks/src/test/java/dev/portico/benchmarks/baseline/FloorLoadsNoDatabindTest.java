@@ -23,10 +23,17 @@ class FloorLoadsNoDatabindTest {
   void answersWithoutDatabindOnTheClassPath() throws Exception {
     String classPath =
         Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-            .filter(entry -> !entry.contains("jackson-databind"))
-            .filter(entry -> !entry.contains("jackson-annotations"))
+            .filter(
+                entry ->
+                    entry.contains("benchmarks" + File.separator + "target")
+                        || entry.contains("jackson-core")
+                        || entry.contains("slf4j")
+                        || entry.contains("aws-lambda-java-core"))
             .collect(Collectors.joining(File.pathSeparator));
-    assertThat(classPath).doesNotContain("jackson-databind").contains("jackson-core");
+    assertThat(classPath)
+        .doesNotContain("jackson-databind")
+        .doesNotContain("lambda-api-core")
+        .contains("jackson-core");
 
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

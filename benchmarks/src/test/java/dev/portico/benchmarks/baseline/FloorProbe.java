@@ -1,6 +1,5 @@
 package dev.portico.benchmarks.baseline;
 
-import dev.portico.api.testing.FakeContext;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -23,7 +22,7 @@ public final class FloorProbe {
         event = in.readAllBytes();
       }
       ByteArrayOutputStream out = new ByteArrayOutputStream();
-      handler.handleRequest(new ByteArrayInputStream(event), out, FakeContext.create());
+      handler.handleRequest(new ByteArrayInputStream(event), out, null);
       System.out.println("response " + out.toString(StandardCharsets.UTF_8));
     }
   }
