@@ -12,11 +12,14 @@ import dev.portico.local.config.CorsConfig;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.BufferedBodyHandler;
+import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +51,15 @@ public final class GatewayHandler extends Handler.Abstract {
 
   /** How much of an oversized request is read and dropped before the 413 (beyond: closed). */
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  /**
+   * How the server reads request bodies for this handler: up to one byte over {@link
+   * #MAX_REQUEST_BYTES} (to tell a 413), oversized declared bodies drained up to 64 MB, within the
+   * request body timeout.
+   */
+  public static BufferedBodyHandler.Limits bodyLimits(Duration timeout) {
+    return new BufferedBodyHandler.Limits(MAX_REQUEST_BYTES + 1L, DRAIN_LIMIT, timeout);
+  }
 
   /** Lambda's synchronous response payload limit: 6 MB. */
   public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -108,7 +120,11 @@ public final class GatewayHandler extends Handler.Abstract {
       outcome = new Outcome(500, "-");
       callback.failed(e);
     } catch (RuntimeException e) {
-      LOG.error("The local gateway failed on {} {}", method, rawPath, e);
+      LOG.error(
+          "The local gateway failed on {} {}",
+          LogText.quote(method),
+          LogText.quote(rawPath),
+          LogText.safe(e));
       outcome = new Outcome(500, "-");
       if (response.isCommitted()) {
         callback.failed(e);
@@ -120,8 +136,8 @@ public final class GatewayHandler extends Handler.Abstract {
       double millis = (System.nanoTime() - start) / 1_000_000.0;
       LOG.info(
           "{} {} {} {} ms {}",
-          method,
-          rawPath,
+          LogText.quote(method),
+          LogText.quote(rawPath),
           outcome.status(),
           String.format(Locale.ROOT, "%.1f", millis),
           outcome.function());
@@ -181,11 +197,11 @@ public final class GatewayHandler extends Handler.Abstract {
       if (decision instanceof LocalAuthorizers.Denied denied) {
         LOG.info(
             "{} {}: authorizer {} answered {}: {}",
-            method,
-            rawPath,
+            LogText.quote(method),
+            LogText.quote(rawPath),
             authorizerName,
             denied.status(),
-            denied.reason());
+            LogText.quote(denied.reason()));
         send(
             response,
             callback,
@@ -220,8 +236,8 @@ public final class GatewayHandler extends Handler.Abstract {
           "Function {} threw; API Gateway answers {}: {}",
           function,
           errorStatus(api),
-          threw.error(),
-          threw.error());
+          LogText.quote(threw.error()),
+          LogText.safe(threw.error()));
       return integrationError(response, callback, api, origin, function);
     }
     if (result instanceof FunctionPool.TimedOut timedOut) {
@@ -270,7 +286,10 @@ public final class GatewayHandler extends Handler.Abstract {
       proxy = v1 ? ProxyResponse.parse(output) : parseV2(output);
     } catch (IllegalArgumentException e) {
       LOG.warn(
-          "Function {}: {}; API Gateway answers {}", function, e.getMessage(), errorStatus(api));
+          "Function {}: {}; API Gateway answers {}",
+          function,
+          LogText.quote(e.getMessage()),
+          errorStatus(api));
       return integrationError(response, callback, api, origin, function);
     }
     writeProxy(request, response, callback, proxy, api, requestId, origin);
@@ -336,10 +355,10 @@ public final class GatewayHandler extends Handler.Abstract {
       LOG.info(
           "OPTIONS {}: the CORS preflight went through authorizer {} (SAM's"
               + " AddDefaultAuthorizerToCorsPreflight is true) and got {}: {}",
-          rawPath,
+          LogText.quote(rawPath),
           authorizer.name(),
           denied.status(),
-          denied.reason());
+          LogText.quote(denied.reason()));
       send(response, callback, denied.status(), denied.body(), denied.errorType(), api, origin);
       return new Outcome(denied.status(), authorizer.function());
     }
