@@ -185,7 +185,8 @@ public final class GatewayHandler extends Handler.Abstract {
     LocalRoute route = match.route();
     String requestId = UUID.randomUUID().toString();
     TestRequest event = toTestRequest(request, match, body, requestId);
-    String methodArn = LocalAuthorizers.methodArn(api.stage(), method, match.pathWithoutStage());
+    // REST: the path as the client spelled it; HTTP API: the path it decoded (issue 9, finding 1).
+    String methodArn = LocalAuthorizers.methodArn(api.stage(), method, match.eventPath());
 
     String authorizerName =
         route.authorizer() == null ? api.defaultAuthorizer() : route.authorizer();
@@ -222,6 +223,9 @@ public final class GatewayHandler extends Handler.Abstract {
       eventBytes = anyRouteKey(eventBytes, route.path());
     } else if (v1 && api.kind() == LocalApi.Kind.HTTP) {
       eventBytes = httpApiVersion1(eventBytes);
+    }
+    if (api.kind() == LocalApi.Kind.HTTP) {
+      eventBytes = decodedPath(eventBytes, match);
     }
     if (api.kind() == LocalApi.Kind.REST && body.length > 0) {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
@@ -417,6 +421,13 @@ public final class GatewayHandler extends Handler.Abstract {
       return new Outcome(response.getStatus(), "(CORS preflight)");
     }
     LocalApi api = byPath.isEmpty() ? apiFor(rawPath) : byPath.get(0).api();
+    if (api != null
+        && api.kind() == LocalApi.Kind.HTTP
+        && HttpApiPaths.decode(withoutStage(api, rawPath)) == null) {
+      // HTTP APIs decode the path before routing and refuse one they cannot decode.
+      send(response, callback, 400, "{\"message\":\"Bad Request\"}", null, api, origin);
+      return new Outcome(400, "-");
+    }
     if (api == null || api.kind() == LocalApi.Kind.REST) {
       send(
           response,
@@ -430,6 +441,12 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     send(response, callback, 404, "{\"message\":\"Not Found\"}", null, api, origin);
     return new Outcome(404, "-");
+  }
+
+  private static String withoutStage(LocalApi api, String rawPath) {
+    String path =
+        RouteTable.prefixedBy(api, rawPath) ? rawPath.substring(api.stage().length() + 1) : rawPath;
+    return path.isEmpty() ? "/" : path;
   }
 
   private LocalApi apiFor(String rawPath) {
@@ -517,6 +534,46 @@ public final class GatewayHandler extends Handler.Abstract {
     node.put("routeKey", routeKey);
     ((ObjectNode) node.get("requestContext")).put("routeKey", routeKey);
     return JSON.writeValueAsBytes(node);
+  }
+
+  /**
+   * An HTTP API passes the path it decoded ({@code rawPath} and {@code requestContext.http.path} in
+   * payload 2.0, {@code path} and {@code requestContext.path} in 1.0), stage prefix kept as the
+   * builder wrote it.
+   */
+  private static byte[] decodedPath(byte[] event, RouteTable.Match match) throws IOException {
+    String sent = match.pathWithoutStage();
+    String decoded = match.eventPath();
+    if (sent.equals(decoded)) {
+      return event;
+    }
+    ObjectNode node = (ObjectNode) JSON.readTree(event);
+    replaceSuffix(node, "rawPath", sent, decoded);
+    replaceSuffix(node, "path", sent, decoded);
+    JsonNode context = node.get("requestContext");
+    if (context instanceof ObjectNode rc) {
+      replaceSuffix(rc, "path", sent, decoded);
+      if (rc.get("http") instanceof ObjectNode http) {
+        replaceSuffix(http, "path", sent, decoded);
+      }
+    }
+    return JSON.writeValueAsBytes(node);
+  }
+
+  private static void replaceSuffix(ObjectNode node, String field, String sent, String decoded) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual()) {
+      return;
+    }
+    String text = value.asText();
+    // The test kit writes the path decoded once; ours is what API Gateway passes.
+    String once = HttpApiPaths.percentDecode(sent);
+    for (String candidate : once == null ? List.of(sent) : List.of(sent, once)) {
+      if (text.endsWith(candidate)) {
+        node.put(field, text.substring(0, text.length() - candidate.length()) + decoded);
+        return;
+      }
+    }
   }
 
   /** HTTP API payload 1.0 events say so in a {@code version} field, REST API events do not. */
