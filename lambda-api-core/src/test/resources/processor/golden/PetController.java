@@ -25,6 +25,8 @@ import dev.portico.api.http.PathParam;
 import dev.portico.api.http.Principal;
 import dev.portico.api.http.Produces;
 import dev.portico.api.http.QueryParam;
+import dev.portico.api.http.RequiresClaim;
+import dev.portico.api.http.RequiresScopes;
 import dev.portico.api.http.StageVariable;
 import java.time.LocalDate;
 import java.util.List;
@@ -52,6 +54,7 @@ public final class PetController {
   }
 
   @POST
+  @RequiresScopes("pets:write")
   public Response<Pet> create(@Body NewPet pet) {
     return Response.created("/pets/1", new Pet(1, pet.name(), pet.kind()));
   }
@@ -64,6 +67,8 @@ public final class PetController {
 
   @DELETE
   @Path("/{id}")
+  @RequiresScopes({"pets:write", "pets:delete"})
+  @RequiresClaim(name = "cognito:groups", anyOf = {"admins", "owners"})
   public void delete(@PathParam("id") long id, @Principal String user) {}
 
   @PUT

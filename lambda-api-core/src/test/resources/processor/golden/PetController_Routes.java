@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portico.api.Handler;
 import dev.portico.api.Request;
+import dev.portico.api.Requirements;
 import dev.portico.api.Route;
 import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
@@ -59,7 +60,8 @@ public final class PetController_Routes implements RouteProvider {
           }
         },
         List.of("application/json", "application/*+json"), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
+        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class))
+        .withRequirements(Requirements.scopes("pets:write")));
 
     String listName = "PetController.list(int limit, List<String> tags)";
     Param<Integer> listLimit = routes.param(
@@ -89,7 +91,9 @@ public final class PetController_Routes implements RouteProvider {
             return null;
           }
         },
-        List.of(), "application/json", List.of()));
+        List.of(), "application/json", List.of())
+        .withRequirements(Requirements.scopes("pets:write", "pets:delete")
+            .andClaim("cognito:groups", "admins", "owners")));
 
     Param<Long> replaceId = routes.param(
         "PetController.replace(long id, List<NewPet> pets, Request request)",

@@ -98,6 +98,8 @@ public final class Api {
     private boolean stripStage = true;
     private int compressAbove = 8 * 1024;
     private boolean compressRestApi;
+    private boolean lenientPaths;
+    private String scopeContextKey = "scope";
     private List<Interceptor> currentControllerInterceptors = List.of();
 
     private Builder() {}
@@ -249,6 +251,44 @@ public final class Api {
       return this;
     }
 
+    /**
+     * Accepts request paths that are not canonical by normalising them: empty segments are dropped
+     * ({@code /pets/} and {@code //pets} route as {@code /pets}) and escapes of unreserved
+     * characters or with lowercase hex are decoded ({@code /p%65ts} routes as {@code /pets}). By
+     * default such a path is refused with a 400 problem before routing.
+     *
+     * <p><b>Risk:</b> whatever decided about the request before it reached this function (an API
+     * Gateway resource, a Lambda authorizer's policy, a WAF rule) saw the path as the client
+     * spelled it. With lenient paths, {@code POST /pets/} reaches the route {@code POST /pets}
+     * although a policy that denies {@code POST /pets} by its exact resource did not deny {@code
+     * /pets/}. Turn this on only when every check in front of the function works on the same
+     * normalised path (Portico's authorizers do not), or when routes declare what they require of
+     * the authorizer ({@code @RequiresScopes}, {@code @RequiresClaim}), which is checked on the
+     * route matched. Dot segments, encoded slashes, {@code ;}, backslashes and control characters
+     * are refused even then.
+     */
+    public Builder lenientPaths() {
+      this.lenientPaths = true;
+      return this;
+    }
+
+    /**
+     * The Lambda authorizer context key that carries the caller's scopes for {@code
+     * RequiresScopes}: {@code requestContext.authorizer.<key>} (REST API) and {@code
+     * requestContext.authorizer.lambda.<key>} (HTTP API). {@code scope} by default; JWT scopes
+     * ({@code authorizer.jwt.scopes}, the {@code scope} and {@code scp} claims) are read whatever
+     * the key.
+     *
+     * @throws IllegalArgumentException for an empty key
+     */
+    public Builder scopeContextKey(String key) {
+      if (key.isEmpty()) {
+        throw new IllegalArgumentException("The scope context key is empty");
+      }
+      this.scopeContextKey = key;
+      return this;
+    }
+
     @Override
     public <T> Param<T> param(
         String owner,
@@ -333,7 +373,9 @@ public final class Api {
                 stripStage,
                 compressAbove,
                 compressRestApi,
-                defaultJson ? jsonWriters : Map.of());
+                defaultJson ? jsonWriters : Map.of(),
+                lenientPaths,
+                scopeContextKey);
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {

@@ -82,8 +82,66 @@ class PrimingAndLoggingTest {
     }
     assertThat(appender.list).hasSize(1);
     assertThat(appender.list.get(0).getFormattedMessage())
-        .isEqualTo("Unhandled exception in GET /boom");
+        .isEqualTo("Unhandled exception in \"GET\" \"/boom\"");
     assertThat(appender.list.get(0).getMDCPropertyMap()).containsEntry("requestId", "req-77");
     assertThat(appender.list.get(0).getThrowableProxy().getMessage()).isEqualTo("boom");
+  }
+
+  @Test
+  void anInjectedLineInTheMethodOrPathStaysOneEscapedLogLine() {
+    ch.qos.logback.classic.Logger logger =
+        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.portico.api");
+    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
+        new ch.qos.logback.core.read.ListAppender<>();
+    appender.start();
+    logger.addAppender(appender);
+    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.setAdditive(false);
+    try {
+      Api api =
+          Api.builder()
+              .any(
+                  "/{any+}",
+                  r -> {
+                    throw new IllegalStateException("boom");
+                  })
+              .build();
+      // A method is request-controlled too (an ALB passes any token the client sends).
+      Fixtures.send(
+          api,
+          TestRequest.of("PATCH\nINFO decision=allow principal=admin", "/x").requestId("req-9"),
+          EventSource.ALB);
+      // A path with an encoded line feed is refused before routing; its 400 is logged at debug.
+      Fixtures.send(
+          api,
+          TestRequest.get("/x%0AINFO%20decision=allow%20principal=admin").requestId("req-9"),
+          EventSource.ALB);
+    } finally {
+      logger.detachAppender(appender);
+      logger.setLevel(null);
+      logger.setAdditive(true);
+    }
+    assertThat(appender.list).isNotEmpty();
+    for (ch.qos.logback.classic.spi.ILoggingEvent event : appender.list) {
+      assertThat(event.getFormattedMessage()).doesNotContain("\n").doesNotContain("\r");
+    }
+    assertThat(appender.list.get(0).getFormattedMessage())
+        .isEqualTo("Unhandled exception in \"PATCH\\nINFO DECISION=ALLOW PRINCIPAL=ADMIN\" \"/x\"");
+    assertThat(appender.list)
+        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .anySatisfy(
+            line ->
+                assertThat(line)
+                    .startsWith(
+                        "\"GET\" \"/x%0AINFO%20decision=allow%20principal=admin\" answered 400: "));
+  }
+
+  @Test
+  void logSafeQuotesAndEscapesEveryControlCharacter() {
+    assertThat(LogSafe.quote("mallory\nINFO decision=allow\r\t\"\\\u0000\u007f\u0085\u2028"))
+        .isEqualTo("\"mallory\\nINFO decision=allow\\r\\t\\\"\\\\\\u0000\\u007f\\u0085\\u2028\"");
+    assertThat(LogSafe.quote(null)).isEqualTo("null");
+    assertThat(LogSafe.quote("x".repeat(300)))
+        .isEqualTo("\"" + "x".repeat(256) + "\"...(300 chars)");
   }
 }

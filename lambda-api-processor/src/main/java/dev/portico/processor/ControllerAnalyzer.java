@@ -175,6 +175,13 @@ final class ControllerAnalyzer {
       }
     }
 
+    // Class-level requirements: every class in the chain adds its own (never fewer than declared).
+    List<String> classScopes = new ArrayList<>();
+    List<RouteModel.RequiredClaim> classClaims = new ArrayList<>();
+    for (TypeElement type : chain) {
+      requirements(type, displayName(type), classScopes, classClaims);
+    }
+
     // Route methods of the class and its superclasses; an annotated override replaces the method it
     // overrides, an unannotated one keeps its route (and is what the route calls).
     List<List<ExecutableElement>> declared = new ArrayList<>();
@@ -214,7 +221,13 @@ final class ControllerAnalyzer {
                 controller,
                 controllerName,
                 method,
-                new ClassDefaults(classPath, classPathValid, classConsumes, classProduces),
+                new ClassDefaults(
+                    classPath,
+                    classPathValid,
+                    classConsumes,
+                    classProduces,
+                    List.copyOf(classScopes),
+                    List.copyOf(classClaims)),
                 members,
                 routed);
         if (route != null) {
@@ -239,9 +252,75 @@ final class ControllerAnalyzer {
    * @param pathValid whether it parses; when not, routes are not checked against it
    * @param consumes the class-level {@code @Consumes}, or {@code null}
    * @param produces the class-level {@code @Produces}, or {@code null}
+   * @param scopes the class chain's {@code @RequiresScopes}
+   * @param claims the class chain's {@code @RequiresClaim}
    */
   private record ClassDefaults(
-      String path, boolean pathValid, List<String> consumes, String produces) {}
+      String path,
+      boolean pathValid,
+      List<String> consumes,
+      String produces,
+      List<String> scopes,
+      List<RouteModel.RequiredClaim> claims) {}
+
+  /**
+   * Adds an element's {@code @RequiresScopes} and {@code @RequiresClaim} to the lists, reporting
+   * each misuse on the element.
+   */
+  private void requirements(
+      Element element, String owner, List<String> scopes, List<RouteModel.RequiredClaim> claims) {
+    AnnotationMirror requiresScopes = annotation(element, "RequiresScopes");
+    if (requiresScopes != null) {
+      List<String> declared = stringValues(requiresScopes);
+      if (declared.isEmpty()) {
+        error(
+            element,
+            owner
+                + ": @RequiresScopes lists no scopes; name at least one, e.g."
+                + " @RequiresScopes(\"pets:write\")");
+      }
+      for (String scope : declared) {
+        if (scope.isBlank() || scope.chars().anyMatch(Character::isWhitespace)) {
+          error(
+              element,
+              owner
+                  + ": @RequiresScopes '"
+                  + scope
+                  + "' is not a scope: scopes are non-empty and contain no spaces");
+        } else if (!scopes.contains(scope)) {
+          scopes.add(scope);
+        }
+      }
+    }
+    AnnotationMirror requiresClaim = annotation(element, "RequiresClaim");
+    if (requiresClaim != null) {
+      String name = memberString(requiresClaim, "name");
+      List<String> anyOf = memberStrings(requiresClaim, "anyOf");
+      if (name == null || name.isBlank()) {
+        error(
+            element, owner + ": @RequiresClaim has an empty name; name the claim, e.g. \"groups\"");
+        return;
+      }
+      if (anyOf.isEmpty()) {
+        error(
+            element,
+            owner
+                + ": @RequiresClaim(name = \""
+                + name
+                + "\") lists no values in anyOf; name the accepted values");
+        return;
+      }
+      for (String value : anyOf) {
+        if (value.isBlank()) {
+          error(
+              element,
+              owner + ": @RequiresClaim(name = \"" + name + "\") has an empty value in anyOf");
+          return;
+        }
+      }
+      claims.add(new RouteModel.RequiredClaim(name, List.copyOf(anyOf)));
+    }
+  }
 
   private static final java.util.regex.Pattern MEDIA_TYPE =
       java.util.regex.Pattern.compile(
@@ -545,6 +624,9 @@ final class ControllerAnalyzer {
             ? defaults.produces()
             : mediaTypes(method, owner, "Produces", List.of(stringValue(producesAnnotation)))
                 .get(0);
+    List<String> scopes = new ArrayList<>(defaults.scopes());
+    List<RouteModel.RequiredClaim> claims = new ArrayList<>(defaults.claims());
+    requirements(method, owner, scopes, claims);
     boolean overloaded =
         members.stream()
             .anyMatch(
@@ -560,7 +642,9 @@ final class ControllerAnalyzer {
         List.copyOf(bindings),
         List.copyOf(consumes),
         produces,
-        overloaded);
+        overloaded,
+        List.copyOf(scopes),
+        List.copyOf(claims));
   }
 
   private Binding analyzeParameter(
@@ -943,6 +1027,37 @@ final class ControllerAnalyzer {
       }
     }
     return null;
+  }
+
+  private static AnnotationValue member(AnnotationMirror mirror, String name) {
+    for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
+        mirror.getElementValues().entrySet()) {
+      if (entry.getKey().getSimpleName().contentEquals(name)) {
+        return entry.getValue();
+      }
+    }
+    return null;
+  }
+
+  private static String memberString(AnnotationMirror mirror, String name) {
+    AnnotationValue value = member(mirror, name);
+    return value != null && value.getValue() instanceof String ? (String) value.getValue() : null;
+  }
+
+  private static List<String> memberStrings(AnnotationMirror mirror, String name) {
+    AnnotationValue value = member(mirror, name);
+    List<String> values = new ArrayList<>();
+    if (value != null && value.getValue() instanceof List) {
+      for (Object item : (List<?>) value.getValue()) {
+        Object text = ((AnnotationValue) item).getValue();
+        if (text instanceof String) {
+          values.add((String) text);
+        }
+      }
+    } else if (value != null && value.getValue() instanceof String) {
+      values.add((String) value.getValue());
+    }
+    return values;
   }
 
   private static String stringValue(AnnotationMirror mirror) {

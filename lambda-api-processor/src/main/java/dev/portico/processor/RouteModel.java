@@ -15,6 +15,8 @@ import javax.lang.model.element.ExecutableElement;
  * @param produces the default response media type, or {@code null}
  * @param overloaded whether the controller has another method of that name and arity, so that
  *     generic calls need explicit type arguments
+ * @param requiredScopes {@code @RequiresScopes} of the class chain and the method, all required
+ * @param requiredClaims {@code @RequiresClaim} of the class chain and the method, each required
  */
 record RouteModel(
     ExecutableElement method,
@@ -24,4 +26,15 @@ record RouteModel(
     List<Binding> bindings,
     List<String> consumes,
     String produces,
-    boolean overloaded) {}
+    boolean overloaded,
+    List<String> requiredScopes,
+    List<RouteModel.RequiredClaim> requiredClaims) {
+
+  /**
+   * One {@code @RequiresClaim}.
+   *
+   * @param name the claim or context key
+   * @param anyOf the accepted values
+   */
+  record RequiredClaim(String name, List<String> anyOf) {}
+}

@@ -133,6 +133,14 @@ final class RoutesWriter {
               .append(String.join(", ", warm))
               .append("))");
         }
+        if (!route.requiredScopes().isEmpty() || !route.requiredClaims().isEmpty()) {
+          String required = requirements(route, imports.name("dev.portico.api.Requirements"));
+          if (8 + ".withRequirements(".length() + required.length() + 3 > WIDTH) {
+            // One claim a line when the whole does not fit.
+            required = required.replace(".andClaim(", "\n            .andClaim(");
+          }
+          register.append("\n        .withRequirements(").append(required).append(')');
+        }
         register.append(");\n");
       }
     }
@@ -452,6 +460,28 @@ final class RoutesWriter {
   }
 
   /** A Java string literal; non-ASCII characters are written as unicode escapes. */
+  /** {@code Requirements.scopes("a").andClaim("groups", "admins")}, or from {@code NONE}. */
+  private static String requirements(RouteModel route, String requirements) {
+    StringBuilder out = new StringBuilder(requirements);
+    if (route.requiredScopes().isEmpty()) {
+      out.append(".NONE");
+    } else {
+      out.append(".scopes(")
+          .append(
+              String.join(
+                  ", ", route.requiredScopes().stream().map(RoutesWriter::literal).toList()))
+          .append(')');
+    }
+    for (RouteModel.RequiredClaim claim : route.requiredClaims()) {
+      out.append(".andClaim(").append(literal(claim.name()));
+      for (String value : claim.anyOf()) {
+        out.append(", ").append(literal(value));
+      }
+      out.append(')');
+    }
+    return out.toString();
+  }
+
   static String literal(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < value.length(); i++) {

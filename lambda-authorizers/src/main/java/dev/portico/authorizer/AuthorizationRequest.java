@@ -1,6 +1,7 @@
 package dev.portico.authorizer;
 
 import dev.portico.authorizer.policy.MethodArn;
+import dev.portico.path.PathEncoding;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -44,6 +45,7 @@ public final class AuthorizationRequest {
   private final String path;
   private final String routeKey;
   private final String requestId;
+  private final PathEncoding pathEncoding;
 
   private AuthorizationRequest(Builder b) {
     this.eventType = b.eventType;
@@ -59,6 +61,12 @@ public final class AuthorizationRequest {
     this.path = b.path != null ? b.path : methodArn.path();
     this.routeKey = b.routeKey;
     this.requestId = b.requestId;
+    this.pathEncoding =
+        b.pathEncoding != null
+            ? b.pathEncoding
+            : eventType == EventType.HTTP_API_V2
+                ? PathEncoding.DECODED
+                : PathEncoding.PERCENT_ENCODED;
   }
 
   /** Starts a request; handlers build these from events, tests build them directly. */
@@ -167,6 +175,15 @@ public final class AuthorizationRequest {
     return Optional.ofNullable(requestId);
   }
 
+  /**
+   * How {@link #path()} and the path of {@link #methodArn()} are spelled: percent-encoded as the
+   * client sent them (REST APIs), or already decoded by API Gateway (HTTP APIs, payload 1.0 and
+   * 2.0). See {@code docs/routing.md} for the canonical path both must be in.
+   */
+  public PathEncoding pathEncoding() {
+    return pathEncoding;
+  }
+
   @Override
   public String toString() {
     // Never print tokens, header or cookie values: they may carry credentials.
@@ -211,6 +228,7 @@ public final class AuthorizationRequest {
     private String path;
     private String routeKey;
     private String requestId;
+    private PathEncoding pathEncoding;
 
     private Builder(EventType eventType, MethodArn methodArn) {
       this.eventType = Objects.requireNonNull(eventType, "eventType");
@@ -291,6 +309,15 @@ public final class AuthorizationRequest {
     /** Sets the request id. */
     public Builder requestId(String requestId) {
       this.requestId = requestId;
+      return this;
+    }
+
+    /**
+     * Sets how the paths are spelled; by default {@link PathEncoding#DECODED} for {@link
+     * EventType#HTTP_API_V2} and {@link PathEncoding#PERCENT_ENCODED} otherwise.
+     */
+    public Builder pathEncoding(PathEncoding encoding) {
+      this.pathEncoding = Objects.requireNonNull(encoding, "encoding");
       return this;
     }
 

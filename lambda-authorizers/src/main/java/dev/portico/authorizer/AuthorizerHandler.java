@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.authorizer.internal.EventParser;
+import dev.portico.authorizer.internal.LogText;
+import dev.portico.authorizer.internal.PathCheck;
 import dev.portico.authorizer.internal.ResponseWriter;
 import dev.portico.authorizer.policy.PolicyDocument;
+import dev.portico.path.NonCanonicalPathException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,8 +35,13 @@ import org.slf4j.LoggerFactory;
  *       through SLF4J and never passed on.
  * </ul>
  *
- * <p>One line is logged per decision: outcome, principal, reason code, event type and latency.
- * Tokens are never logged.
+ * <p>One line is logged per decision: outcome, principal, reason code, event type, method, path,
+ * route key, request id and latency; every request-controlled value is quoted and escaped. Tokens
+ * are never logged.
+ *
+ * <p>A request whose path (in the method ARN or the event) is not canonical ({@code
+ * dev.portico.path.CanonicalPath}, strict) is never allowed: an allow becomes a policy that denies
+ * exactly the current method ARN (reason {@code non_canonical_path}).
  *
  * <pre>{@code
  * public final class PetsAuthorizer extends AuthorizerHandler {
@@ -85,7 +93,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
       LOG.error(
           "authorizer decision=error reason=bad_event latencyMs={} detail={}",
           millis(start),
-          e.getMessage());
+          LogText.quote(e.getMessage()));
       throw new AuthorizerFailedException();
     } catch (IOException | RuntimeException e) {
       // A JSON parser message can quote part of the input, which may be a token: log the type only.
@@ -113,8 +121,13 @@ public class AuthorizerHandler implements RequestStreamHandler {
       throw new AuthorizerFailedException();
     }
 
+    NonCanonicalPathException badPath = PathCheck.violation(request).orElse(null);
+    if (badPath != null && decision.outcome() == Decision.Outcome.ALLOW) {
+      decision = PathCheck.denyCurrent(decision, request.methodArn());
+    }
+
     if (decision.outcome() == Decision.Outcome.UNAUTHORIZED) {
-      log(decision, "unauthorized", request, start);
+      log(decision, "unauthorized", request, start, badPath);
       throw new UnauthorizedException();
     }
 
@@ -137,22 +150,41 @@ public class AuthorizerHandler implements RequestStreamHandler {
           e);
       throw new AuthorizerFailedException();
     }
-    log(decision, allowsCurrent ? "allow" : "deny", request, start);
+    log(decision, allowsCurrent ? "allow" : "deny", request, start, badPath);
     output.write(buffer.toByteArray());
     output.flush();
   }
 
-  private static void log(Decision decision, String outcome, AuthorizationRequest r, long start) {
+  /**
+   * The decision line. Every value that comes from the request (principal, method, path, route key,
+   * request id, reason, the path violation) goes through {@link LogText#quote}, so a value can
+   * never start a second line or forge a field.
+   */
+  private static void log(
+      Decision decision,
+      String outcome,
+      AuthorizationRequest r,
+      long start,
+      NonCanonicalPathException badPath) {
     if (LOG.isInfoEnabled()) {
       LOG.info(
-          "authorizer decision={} principal={} reason={} event={} method={} requestId={} latencyMs={}",
+          "authorizer decision={} principal={} reason={} event={} method={} path={} routeKey={}"
+              + " requestId={} latencyMs={}{}",
           outcome,
-          decision.principalId() == null ? "-" : decision.principalId(),
-          decision.reason(),
+          LogText.quote(decision.principalId()),
+          LogText.quote(decision.reason()),
           r.eventType(),
-          r.methodArn().method(),
-          r.requestId().orElse("-"),
-          millis(start));
+          LogText.quote(r.methodArn().method()),
+          LogText.quote(r.path()),
+          LogText.quote(r.routeKey().orElse(null)),
+          LogText.quote(r.requestId().orElse(null)),
+          millis(start),
+          badPath == null
+              ? ""
+              : " pathViolation="
+                  + badPath.violation()
+                  + " detail="
+                  + LogText.quote(badPath.getMessage()));
     }
   }
 

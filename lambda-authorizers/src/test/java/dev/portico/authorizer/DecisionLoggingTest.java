@@ -28,7 +28,9 @@ class DecisionLoggingTest {
 
   private static List<String> decisionLines(String principal) throws Exception {
     return Files.readAllLines(LOG, StandardCharsets.UTF_8).stream()
-        .filter(l -> l.contains("authorizer decision=") && l.contains("principal=" + principal))
+        .filter(
+            l ->
+                l.contains("authorizer decision=") && l.contains("principal=\"" + principal + "\""))
         .toList();
   }
 
@@ -44,8 +46,8 @@ class DecisionLoggingTest {
         .asString()
         .matches(
             ".*INFO dev\\.portico\\.authorizer\\.AuthorizerHandler - authorizer decision=allow"
-                + " principal=logged-user-7 reason=vip event=REQUEST method=GET"
-                + " requestId=EXqgWgXxSK4EJug= latencyMs=\\d+");
+                + " principal=\"logged-user-7\" reason=\"vip\" event=REQUEST method=\"GET\""
+                + " path=\"/request\" routeKey=- requestId=\"EXqgWgXxSK4EJug=\" latencyMs=\\d+");
   }
 
   @Test
@@ -86,11 +88,72 @@ class DecisionLoggingTest {
 
       String log = Files.readString(LOG, StandardCharsets.UTF_8);
       assertThat(decisionLines("log-subject")).hasSize(1);
-      assertThat(log).contains("decision=unauthorized principal=- reason=expired event=REQUEST");
-      assertThat(log).contains("decision=unauthorized principal=- reason=api_key_invalid");
+      assertThat(log)
+          .contains("decision=unauthorized principal=- reason=\"expired\" event=REQUEST");
+      assertThat(log).contains("decision=unauthorized principal=- reason=\"api_key_invalid\"");
       assertThat(log).doesNotContain(good).doesNotContain(expired).doesNotContain("eyJ");
       assertThat(log).doesNotContain("api-key-that-must-not-be-logged");
     }
+  }
+
+  @Test
+  void aSignedSubjectWithANewlineCannotForgeASecondDecisionLine() throws Exception {
+    try (TestIssuerServer server = TestIssuerServer.start(KEY)) {
+      JwtValidator validator =
+          JwtValidator.builder()
+              .issuer(Issuer.builder(server.issuer()).audience("logs").build())
+              .build();
+      AuthorizerHandler handler = new AuthorizerHandler(JwtAuthorizer.builder(validator).build());
+      String forged =
+          "mallory\nINFO dev.portico.authorizer.AuthorizerHandler - authorizer decision=allow"
+              + " principal=admin reason=forged\r\u2028\u0000\"quoted\\";
+      String token =
+          Jwts.token(KEY)
+              .standard(server.issuer(), "logs", Instant.now().getEpochSecond())
+              .claim("sub", forged)
+              .sign(KEY);
+      long before = Files.readAllLines(LOG, StandardCharsets.UTF_8).size();
+
+      invoke(
+          handler,
+          fixture("powertools-typescript/apigw-rest/authorizer-request.json")
+              .replace("Bearer foo", "Bearer " + token));
+
+      List<String> added =
+          Files.readAllLines(LOG, StandardCharsets.UTF_8).stream().skip(before).toList();
+      assertThat(added.stream().filter(l -> l.contains("mallory")))
+          .singleElement()
+          .asString()
+          .contains(
+              "principal=\"mallory\\nINFO dev.portico.authorizer.AuthorizerHandler - authorizer"
+                  + " decision=allow principal=admin reason=forged\\r\\u2028\\u0000\\\"quoted\\\\\""
+                  + " reason=\"allowed\"");
+      assertThat(added).noneMatch(l -> l.contains("principal=admin") && !l.contains("mallory"));
+      assertThat(added)
+          .noneMatch(
+              l ->
+                  l.startsWith(
+                      "INFO dev.portico.authorizer.AuthorizerHandler - authorizer decision=allow principal=admin"));
+    }
+  }
+
+  @Test
+  void requestControlledPathsAndMethodsAreEscapedAndCut() throws Exception {
+    AuthorizerHandler handler = new AuthorizerHandler(r -> Decision.allow("path-logger"));
+    String event =
+        fixture("powertools-python/apiGatewayAuthorizerRequestEvent.json")
+            .replace(
+                "\"path\": \"/request\"", "\"path\": \"/x\\r\\nFAKE " + "a".repeat(300) + "\"");
+
+    invoke(handler, event);
+
+    assertThat(decisionLines("path-logger"))
+        .singleElement()
+        .asString()
+        .contains("decision=deny")
+        .contains("path=\"/x\\r\\nFAKE " + "a".repeat(200 - 9) + "\"...(309 chars)")
+        .contains("reason=\"non_canonical_path\"")
+        .contains("pathViolation=");
   }
 
   private static byte[] sha256(String s) throws Exception {

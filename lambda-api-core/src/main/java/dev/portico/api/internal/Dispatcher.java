@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
+import dev.portico.api.LogSafe;
 import dev.portico.api.NotFoundException;
 import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
@@ -83,6 +84,8 @@ public final class Dispatcher {
    *
    * @param frameworkInterceptors CORS and error mapping, outermost first
    * @param userInterceptors the user's global interceptors, outermost first
+   * @param lenientPaths whether non-canonical paths are normalised instead of refused
+   * @param scopeContextKey the Lambda authorizer context key that carries scopes
    * @throws IllegalStateException for duplicate routes or invalid templates, naming them
    */
   public Dispatcher(
@@ -94,13 +97,15 @@ public final class Dispatcher {
       boolean stripStage,
       int compressAbove,
       boolean compressRestApi,
-      Map<Class<?>, JsonWriter<?>> jsonWriters) {
+      Map<Class<?>, JsonWriter<?>> jsonWriters,
+      boolean lenientPaths,
+      String scopeContextKey) {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
     this.jsonConfig = mapper.writer();
     this.writersOn = !this.jsonWriters.isEmpty();
     this.readers = new BodyReaders(mapper);
-    this.reader = new EventReader(mapper);
+    this.reader = new EventReader(mapper, lenientPaths);
     this.writer = new ResponseWriter(mapper.getFactory());
     this.stripStage = stripStage;
     this.compressAbove = compressAbove;
@@ -114,7 +119,13 @@ public final class Dispatcher {
     this.globalChain = unmatched.toArray(new Interceptor[0]);
     List<String> problems = new ArrayList<>();
     for (Route route : routes) {
-      List<Interceptor> chain = new ArrayList<>(global);
+      // Requirements are checked on the matched route, inside CORS and error mapping (so a 403 is a
+      // problem with CORS headers) and before the user's interceptors and the handler.
+      List<Interceptor> chain = new ArrayList<>(frameworkInterceptors);
+      if (!route.requirements().isEmpty()) {
+        chain.add(new RequirementCheck(route.requirements(), scopeContextKey));
+      }
+      chain.addAll(userInterceptors);
       chain.addAll(route.interceptors());
       chain.add(Endpoint.INSTANCE);
       try {
@@ -181,7 +192,8 @@ public final class Dispatcher {
     List<String> segments = routingSegments(event);
     Router.Match<Entry> match =
         event.invalid() == null ? router.match(event.method(), segments) : NO_MATCH;
-    String path = toPath(segments);
+    // A refused path has no routing form: logs and messages show it as the event carried it.
+    String path = event.invalid() == null ? toPath(segments) : event.rawPath();
     EventRequest request = new EventRequest(event, path, match.params(), lambda, readers, Map.of());
     String requestId = request.requestId();
     MDC.put("requestId", requestId);
@@ -195,7 +207,11 @@ public final class Dispatcher {
                 .proceed(request);
       } catch (Throwable e) {
         ErrorMapping.rethrowIfFatal(e);
-        LOG.error("Unhandled failure in {} {}", request.method(), path, e);
+        LOG.error(
+            "Unhandled failure in {} {}",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e);
         response = ErrorMapping.internalError(request);
       }
       int status =
@@ -203,8 +219,8 @@ public final class Dispatcher {
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} {} {} ms",
-            request.method(),
-            path,
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
             status,
             String.format(Locale.ROOT, "%.2f", (System.nanoTime() - start) / 1e6));
       }
@@ -317,10 +333,17 @@ public final class Dispatcher {
       proxy = render(request, response, route == null ? null : route.produces());
     } catch (JsonProcessingException | ResponseTooLargeException e) {
       if (e instanceof ResponseTooLargeException) {
-        LOG.error("{} {}: {}", request.method(), request.path(), e.getMessage());
+        LOG.error(
+            "{} {}: {}",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e.getMessage());
       } else {
         LOG.error(
-            "Cannot write the response body of {} {} as JSON", request.method(), request.path(), e);
+            "Cannot write the response body of {} {} as JSON",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            e);
       }
       response = errorPass(request, e, route, match, segments);
       proxy = render(request, response, null);

@@ -3,6 +3,7 @@ package dev.portico.api.internal;
 import dev.portico.api.ExceptionMapper;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
+import dev.portico.api.LogSafe;
 import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
 import dev.portico.api.Request;
@@ -61,28 +62,37 @@ public final class ErrorMapping implements Interceptor {
         LOG.error(
             "Exception mapper for {} failed on {} {}",
             error.getClass().getName(),
-            request.method(),
-            request.path(),
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
             mapperFailure);
         return internalError(request);
       }
     }
     if (error instanceof HttpException http) {
       if (http.status() >= 500) {
-        LOG.error("{} {} failed with {}", request.method(), request.path(), http.status(), http);
+        LOG.error(
+            "{} {} failed with {}",
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
+            http.status(),
+            http);
       } else if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} answered {}: {}",
-            request.method(),
-            request.path(),
+            LogSafe.quote(request.method()),
+            LogSafe.quote(request.path()),
             http.status(),
-            http.problem().detail());
+            LogSafe.quote(http.problem().detail()));
       }
       Response<?> response =
           http.headers().withBody(http.problem().withInstance(request.requestId()));
       return response;
     }
-    LOG.error("Unhandled exception in {} {}", request.method(), request.path(), error);
+    LOG.error(
+        "Unhandled exception in {} {}",
+        LogSafe.quote(request.method()),
+        LogSafe.quote(request.path()),
+        error);
     return internalError(request);
   }
 

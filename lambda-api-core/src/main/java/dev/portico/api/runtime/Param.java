@@ -125,13 +125,29 @@ public final class Param<T> {
     List<String> elements = new ArrayList<>(values.size());
     for (String value : values) {
       for (String element : value.split(",")) {
-        String trimmed = element.trim();
+        String trimmed = withoutOptionalWhitespace(element);
         if (!trimmed.isEmpty()) {
           elements.add(trimmed);
         }
       }
     }
     return elements;
+  }
+
+  /**
+   * The element without the spaces and tabs around it (RFC 9110 OWS); other characters, control
+   * characters included, stay and must convert.
+   */
+  private static String withoutOptionalWhitespace(String element) {
+    int start = 0;
+    int end = element.length();
+    while (start < end && (element.charAt(start) == ' ' || element.charAt(start) == '\t')) {
+      start++;
+    }
+    while (end > start && (element.charAt(end - 1) == ' ' || element.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return element.substring(start, end);
   }
 
   private @Nullable String read(Request request) {

@@ -732,4 +732,51 @@ class ProcessorErrorsTest {
         .containsExactly("7:48: Sub.get(long id): @PathParam 'id' has no {id} in path '/items'");
     assertThat(compilation.generated()).containsOnlyKeys("com.example.Base_Routes");
   }
+
+  @Test
+  void requirementsThatCanNeverBeMetOrSayNothingAreCompileErrors() {
+    assertThat(
+            errors(
+                controller(
+                    """
+                      @POST @RequiresScopes({}) public String create() { return ""; }
+                      @PUT @RequiresScopes({"pets:write", "pets write", ""}) public String put() { return ""; }
+                      @DELETE @RequiresClaim(name = "", anyOf = {"admins"}) public String delete() { return ""; }
+                      @PATCH @RequiresClaim(name = "groups", anyOf = {}) public String patch() { return ""; }
+                      @GET @RequiresClaim(name = "groups", anyOf = {"admins", " "}) public String get() { return ""; }
+                    """)))
+        .containsExactly(
+            "10 create: PetController.create(): @RequiresScopes lists no scopes; name at least one,"
+                + " e.g. @RequiresScopes(\"pets:write\")",
+            "11 put: PetController.put(): @RequiresScopes 'pets write' is not a scope: scopes are"
+                + " non-empty and contain no spaces",
+            "11 put: PetController.put(): @RequiresScopes '' is not a scope: scopes are non-empty"
+                + " and contain no spaces",
+            "12 delete: PetController.delete(): @RequiresClaim has an empty name; name the claim,"
+                + " e.g. \"groups\"",
+            "13 patch: PetController.patch(): @RequiresClaim(name = \"groups\") lists no values in"
+                + " anyOf; name the accepted values",
+            "14 get: PetController.get(): @RequiresClaim(name = \"groups\") has an empty value in"
+                + " anyOf");
+  }
+
+  @Test
+  void anEmptyClassLevelRequirementNamesTheClass() {
+    assertThat(
+            errors(
+                """
+                package com.example;
+
+                import dev.portico.api.http.*;
+
+                @Path("/pets")
+                @RequiresScopes({})
+                public final class PetController {
+                  @GET public String list() { return ""; }
+                }
+                """))
+        .containsExactly(
+            "7 PetController: PetController: @RequiresScopes lists no scopes; name at least one,"
+                + " e.g. @RequiresScopes(\"pets:write\")");
+  }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.HttpApiResponseFormat;
+import dev.portico.authorizer.config.internal.AuthorizerTypes;
 import dev.portico.authorizer.config.internal.EnvSubstitution;
 import dev.portico.authorizer.config.internal.Section;
 import dev.portico.authorizer.jwt.Issuer;
@@ -19,12 +20,15 @@ import dev.portico.authorizer.policy.Effect;
 import dev.portico.authorizer.policy.Grant;
 import dev.portico.authorizer.policy.MethodArn;
 import dev.portico.authorizer.policy.PolicyDocument;
+import dev.portico.authorizer.replay.InMemoryReplayStore;
+import dev.portico.authorizer.replay.ReplayStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -188,13 +192,23 @@ public final class AuthorizerConfig {
     if (!root.isObject()) {
       throw new ConfigException(List.of(file + ": must be a mapping at the top level"));
     }
+    JsonNode written = root.deepCopy();
     EnvSubstitution.apply(file, root, "", env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
     }
 
-    Section top = new Section(file, root, problems);
+    Section top = new Section(file, root, written, problems);
+    String type = AuthorizerTypes.BUILT_IN;
+    if (top.has("type")) {
+      Optional<String> named = top.string("type");
+      if (named.isEmpty()) {
+        throw new ConfigException(problems);
+      }
+      type = named.get();
+    }
     HttpApiResponseFormat format = HttpApiResponseFormat.IAM_POLICY;
+    boolean tokenPayload = payloadType(top);
     Optional<Section> response = top.section("response");
     if (response.isPresent()) {
       Optional<String> httpApi = response.get().string("httpApi");
@@ -212,13 +226,16 @@ public final class AuthorizerConfig {
       response.get().rejectUnknownKeys();
     }
 
+    if (!type.equals(AuthorizerTypes.BUILT_IN)) {
+      return extension(file, type, top, env, format, tokenPayload, problems);
+    }
     Optional<Section> jwtSection = top.section("jwt");
     Optional<Section> paramsSection = top.section("requestParameters");
     if (jwtSection.isEmpty() && paramsSection.isEmpty() && problems.isEmpty()) {
       top.problem("jwt or requestParameters is required");
     }
     JwtAuthorizer jwt = jwtSection.map(s -> jwt(s, problems)).orElse(null);
-    RequestRules rules = paramsSection.map(s -> rules(s, env, problems)).orElse(null);
+    RequestRules rules = paramsSection.map(s -> rules(s, env, tokenPayload, problems)).orElse(null);
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -232,6 +249,82 @@ public final class AuthorizerConfig {
       authorizer = rules;
     }
     return new AuthorizerConfig(authorizer, format);
+  }
+
+  /** A file whose {@code type:} names an {@link AuthorizerType} from another artifact. */
+  private static AuthorizerConfig extension(
+      String file,
+      String type,
+      Section top,
+      Function<String, String> env,
+      HttpApiResponseFormat format,
+      boolean tokenPayload,
+      List<String> problems) {
+    Map<String, AuthorizerType> types = AuthorizerTypes.load(file, problems);
+    AuthorizerType provider = types.get(type);
+    if (provider == null) {
+      if (problems.isEmpty()) {
+        top.problem("type", AuthorizerTypes.unknown(type, types.keySet()));
+      }
+      throw new ConfigException(problems);
+    }
+    RequestRules rules =
+        top.section("requestParameters")
+            .map(s -> rules(s, env, tokenPayload, problems))
+            .orElse(null);
+    ConfigContext ctx = new LoadContext(file, env, Clock.systemUTC(), format);
+    Authorizer created = null;
+    try {
+      created = provider.create(new ConfigSection(top), ctx);
+    } catch (ConfigException e) {
+      problems.addAll(e.problems());
+    } catch (RuntimeException e) {
+      problems.add(
+          file
+              + ": type "
+              + type
+              + " ("
+              + provider.getClass().getName()
+              + ") failed: "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+    }
+    top.rejectUnknownKeysDeep();
+    if (problems.isEmpty() && created == null) {
+      problems.add(
+          file
+              + ": type "
+              + type
+              + " ("
+              + provider.getClass().getName()
+              + ") created no authorizer and reported no problem");
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException(problems);
+    }
+    return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
+  }
+
+  /** The {@link ConfigContext} of one load. */
+  private record LoadContext(
+      String file, Function<String, String> env, Clock clock, HttpApiResponseFormat format)
+      implements ConfigContext {
+
+    @Override
+    public Optional<String> environment(String name) {
+      String value = env.apply(name);
+      return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    @Override
+    public HttpApiResponseFormat httpApiResponseFormat() {
+      return format;
+    }
+
+    @Override
+    public ReplayStore replayStore() {
+      return InMemoryReplayStore.shared();
+    }
   }
 
   /**
@@ -358,18 +451,22 @@ public final class AuthorizerConfig {
     if (token.isPresent()) {
       Section t = token.get();
       int count = (t.has("header") ? 1 : 0) + (t.has("cookie") ? 1 : 0) + (t.has("query") ? 1 : 0);
+      String which = t.has("header") ? "header" : t.has("cookie") ? "cookie" : "query";
+      Optional<String> name = count == 1 ? t.string(which) : Optional.empty();
       if (count != 1) {
         t.problem("must have exactly one of header, cookie, query");
-      } else if (t.has("header")) {
-        String h = t.string("header").orElse("Authorization");
+      } else if (name.isPresent() && name.get().isBlank()) {
+        t.problem(which, "must not be blank");
+      } else if (which.equals("header")) {
+        String h = name.orElse("Authorization");
         source =
             h.equalsIgnoreCase("Authorization")
                 ? TokenSource.authorizationHeader()
                 : TokenSource.header(h);
-      } else if (t.has("cookie")) {
-        source = TokenSource.cookie(t.string("cookie").orElse("-"));
+      } else if (which.equals("cookie")) {
+        source = TokenSource.cookie(name.orElse("-"));
       } else {
-        source = TokenSource.queryParameter(t.string("query").orElse("-"));
+        source = TokenSource.queryParameter(name.orElse("-"));
       }
       t.rejectUnknownKeys();
     }
@@ -404,8 +501,11 @@ public final class AuthorizerConfig {
       Section r = s.child("routes", e.getKey(), e.getValue());
       List<String> routeScopes = r.strings("scopes");
       List<String> groups = r.strings("groups");
-      if (routeScopes.isEmpty() && groups.isEmpty()) {
-        r.problem("needs scopes or groups");
+      boolean anyValidToken = r.bool("anyValidToken");
+      if (anyValidToken && (!routeScopes.isEmpty() || !groups.isEmpty())) {
+        r.problem("anyValidToken", "cannot be combined with scopes or groups");
+      } else if (!anyValidToken && routeScopes.isEmpty() && groups.isEmpty()) {
+        r.problem("needs scopes, groups or anyValidToken: true");
       }
       r.rejectUnknownKeys();
       routes.add(
@@ -435,7 +535,9 @@ public final class AuthorizerConfig {
             .principalClaim(principalClaim)
             .groupsClaim(groupsClaim);
     for (Map.Entry<String, JsonNode> e : context.entrySet()) {
-      if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+      if (e.getKey().isEmpty()) {
+        s.problem("context", "has an empty context key");
+      } else if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
         s.problem("context." + e.getKey(), "must name a claim");
       } else {
         b.contextClaim(e.getKey(), e.getValue().asText());
@@ -533,15 +635,44 @@ public final class AuthorizerConfig {
     return ok;
   }
 
+  /**
+   * {@code payloadType: TOKEN | REQUEST}, as the API's authorizer is declared ({@code
+   * FunctionPayloadType} in SAM, {@code Type} in CloudFormation). Optional; with {@code TOKEN},
+   * rules on what a TOKEN event never carries are refused at start-up.
+   */
+  private static boolean payloadType(Section top) {
+    Optional<String> type = top.string("payloadType");
+    if (type.isEmpty()) {
+      return false;
+    }
+    if (!type.get().equals("TOKEN") && !type.get().equals("REQUEST")) {
+      top.problem("payloadType", "must be TOKEN or REQUEST");
+      return false;
+    }
+    return type.get().equals("TOKEN");
+  }
+
   private static RequestRules rules(
-      Section s, Function<String, String> env, List<String> problems) {
+      Section s, Function<String, String> env, boolean tokenPayload, List<String> problems) {
     int before = problems.size();
+    if (tokenPayload) {
+      for (String key : List.of("sourceIp", "headers", "stageVariables", "apiKey")) {
+        if (s.has(key)) {
+          s.problem(
+              key,
+              "cannot be used with payloadType: TOKEN: API Gateway sends a TOKEN authorizer only the"
+                  + " token and the method ARN"
+                  + (key.equals("sourceIp") ? ", never the source IP" : "")
+                  + "; use a REQUEST authorizer whose identity sources include what the rule reads");
+        }
+      }
+    }
     RequestRules.Builder b = RequestRules.builder(env);
     Optional<Section> apiKey = s.section("apiKey");
     if (apiKey.isPresent()) {
       Section a = apiKey.get();
-      a.string("header").ifPresent(b::apiKeyHeader);
-      a.string("query").ifPresent(b::apiKeyQueryParameter);
+      a.string("header").ifPresent(h -> nonBlank(a, "header", h).ifPresent(b::apiKeyHeader));
+      a.string("query").ifPresent(q -> nonBlank(a, "query", q).ifPresent(b::apiKeyQueryParameter));
       b.usageIdentifierKey(a.bool("usageIdentifierKey"));
       if (!a.has("header") && !a.has("query")) {
         a.problem("needs header or query");
@@ -592,16 +723,25 @@ public final class AuthorizerConfig {
       }
       ip.get().rejectUnknownKeys();
     }
+    // A key without a value (x-tenant: ) is YAML null: present with any value, like "".
     for (Map.Entry<String, JsonNode> e : s.entries("headers").entrySet()) {
-      if (!e.getValue().isValueNode()) {
+      if (e.getKey().isBlank()) {
+        s.problem("headers", "has an empty header name");
+      } else if (e.getValue().isNull()) {
+        b.requireHeader(e.getKey());
+      } else if (!e.getValue().isValueNode()) {
         s.problem("headers." + e.getKey(), "must be a string (empty: just present)");
       } else {
         b.requireHeader(e.getKey(), e.getValue().asText());
       }
     }
     for (Map.Entry<String, JsonNode> e : s.entries("stageVariables").entrySet()) {
-      if (!e.getValue().isValueNode()) {
-        s.problem("stageVariables." + e.getKey(), "must be a string");
+      if (e.getKey().isBlank()) {
+        s.problem("stageVariables", "has an empty stage variable name");
+      } else if (e.getValue().isNull()) {
+        b.requireStageVariable(e.getKey());
+      } else if (!e.getValue().isValueNode()) {
+        s.problem("stageVariables." + e.getKey(), "must be a string (empty: just present)");
       } else {
         b.requireStageVariable(e.getKey(), e.getValue().asText());
       }
@@ -611,6 +751,14 @@ public final class AuthorizerConfig {
       return null;
     }
     return b.build();
+  }
+
+  private static Optional<String> nonBlank(Section s, String key, String value) {
+    if (value.isBlank()) {
+      s.problem(key, "must not be blank");
+      return Optional.empty();
+    }
+    return Optional.of(value);
   }
 
   private static YAMLMapper yamlMapper() {

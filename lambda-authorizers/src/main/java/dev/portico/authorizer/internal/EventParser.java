@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.EventType;
 import dev.portico.authorizer.policy.MethodArn;
+import dev.portico.path.PathEncoding;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,9 +48,13 @@ public final class EventParser {
       if ("CONNECT".equals(text(ctx, "eventType"))
           || ctx.hasNonNull("connectionId")
           || MethodArn.parse(arn).isWebSocket()) {
-        return requestV1(event, EventType.WEBSOCKET_CONNECT);
+        return requestV1(event, EventType.WEBSOCKET_CONNECT, PathEncoding.PERCENT_ENCODED);
       }
-      return requestV1(event, EventType.REQUEST);
+      // HTTP API payload 1.0 says "version": "1.0"; its paths are decoded like payload 2.0's.
+      return requestV1(
+          event,
+          EventType.REQUEST,
+          "1.0".equals(version) ? PathEncoding.DECODED : PathEncoding.PERCENT_ENCODED);
     }
     throw new IllegalArgumentException(
         "not an API Gateway authorizer event: type="
@@ -67,10 +72,11 @@ public final class EventParser {
         .build();
   }
 
-  private static AuthorizationRequest requestV1(JsonNode event, EventType type) {
+  private static AuthorizationRequest requestV1(
+      JsonNode event, EventType type, PathEncoding encoding) {
     MethodArn arn = MethodArn.parse(required(event, "methodArn"));
     JsonNode ctx = event.path("requestContext");
-    AuthorizationRequest.Builder b = AuthorizationRequest.builder(type, arn);
+    AuthorizationRequest.Builder b = AuthorizationRequest.builder(type, arn).pathEncoding(encoding);
     forEachValue(event.path("multiValueHeaders"), b::header);
     forEachValue(event.path("headers"), b::header);
     if (event.path("multiValueQueryStringParameters").size() > 0) {

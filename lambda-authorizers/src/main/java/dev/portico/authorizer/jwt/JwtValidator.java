@@ -146,7 +146,7 @@ public final class JwtValidator {
       throw reject(Rejection.MALFORMED, "token has no signature");
     }
     for (String part : parts) {
-      if (!isBase64Url(part)) {
+      if (!isCanonicalBase64Url(part)) {
         throw reject(Rejection.MALFORMED, "token part is not base64url");
       }
     }
@@ -227,6 +227,7 @@ public final class JwtValidator {
     numericDate(payload, "exp");
     numericDate(payload, "nbf");
     numericDate(payload, "iat");
+    // Cannot throw: every part passed isCanonicalBase64Url above.
     byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
     if (!SignatureVerifier.verify(alg, key.key(), new SplitToken(token, kid), signature)) {
       throw reject(Rejection.BAD_SIGNATURE, "signature is invalid");
@@ -349,24 +350,49 @@ public final class JwtValidator {
     return d;
   }
 
-  /** Strict base64url (RFC 7515 section 2: no padding, no whitespace), non-empty. */
-  private static boolean isBase64Url(String part) {
-    if (part.isEmpty()) {
+  /**
+   * Canonical base64url (RFC 7515 section 2, RFC 4648 sections 3.5 and 5): non-empty, only the
+   * alphabet {@code A-Z a-z 0-9 - _} (no padding, no whitespace, no {@code + /}), a length that is
+   * not 1 modulo 4 (such a tail cannot carry a whole byte), and the unused low bits of the last
+   * character zero. Exactly one spelling decodes to given bytes, so a signature cannot be changed
+   * (finding 3: {@code g} to {@code h}) and still verify, and the decoder can never throw (finding
+   * 2: a one-character tail).
+   */
+  static boolean isCanonicalBase64Url(String part) {
+    if (part.isEmpty() || part.length() % 4 == 1) {
       return false;
     }
+    int last = 0;
     for (int i = 0; i < part.length(); i++) {
-      char c = part.charAt(i);
-      boolean ok =
-          (c >= 'A' && c <= 'Z')
-              || (c >= 'a' && c <= 'z')
-              || (c >= '0' && c <= '9')
-              || c == '-'
-              || c == '_';
-      if (!ok) {
+      last = base64UrlValue(part.charAt(i));
+      if (last < 0) {
         return false;
       }
     }
-    return true;
+    return switch (part.length() % 4) {
+      case 2 -> (last & 0x0F) == 0;
+      case 3 -> (last & 0x03) == 0;
+      default -> true;
+    };
+  }
+
+  private static int base64UrlValue(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '-') {
+      return 62;
+    }
+    if (c == '_') {
+      return 63;
+    }
+    return -1;
   }
 
   private static JsonNode json(String part, String what) throws JwtRejectedException {

@@ -28,7 +28,26 @@ public record RouteRule(String route, Set<String> scopes, Set<String> groups) {
     groups = Set.copyOf(groups);
   }
 
-  /** A rule for {@code route} with no requirement yet. */
+  /**
+   * The route key of the catch-all rule: {@code ANY /{proxy+}}, every method on every path (the
+   * policy resource {@code API/STAGE/*}{@code /*}).
+   */
+  public static final String CATCH_ALL = "ANY /{proxy+}";
+
+  /**
+   * The catch-all rule: with route rules, a route that no rule names is denied, unless this rule
+   * (with or without requirements of its own) lets it through. Other rules still apply on top of
+   * it: their routes are denied explicitly when the token does not satisfy them. Its risk: every
+   * route the API has, or gets later, is reachable with a valid token, including spellings of a
+   * protected route that the explicit denies do not cover (a trailing slash, an encoded letter);
+   * only an API function that refuses non-canonical paths (Portico's router by default) keeps those
+   * from reaching a protected handler.
+   */
+  public static RouteRule catchAll() {
+    return of(CATCH_ALL);
+  }
+
+  /** A rule for {@code route} with no requirement yet (any valid token satisfies it). */
   public static RouteRule of(String route) {
     return new RouteRule(route, Set.of(), Set.of());
   }

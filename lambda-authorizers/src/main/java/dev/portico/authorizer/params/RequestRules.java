@@ -76,7 +76,13 @@ public final class RequestRules implements Authorizer {
    */
   public Optional<Decision> check(AuthorizationRequest request) {
     if (!allow.isEmpty() || !deny.isEmpty()) {
+      // Fail closed: an IP rule that cannot be evaluated denies, whether it lists allowed or denied
+      // ranges. TOKEN events carry no source IP, a REQUEST event may lack it, and the console's
+      // test invocation sends "test-invoke-source-ip".
       String ip = request.sourceIp().orElse(null);
+      if (ip == null || Cidr.literal(ip.strip()).isEmpty()) {
+        return Optional.of(Decision.deny("anonymous").withReason("source_ip_unknown"));
+      }
       if (deny.stream().anyMatch(c -> c.contains(ip))) {
         return Optional.of(Decision.deny("anonymous").withReason("source_ip_denied"));
       }
@@ -92,7 +98,8 @@ public final class RequestRules implements Authorizer {
       }
     }
     for (Map.Entry<String, String> e : requiredStageVariables.entrySet()) {
-      if (!e.getValue().equals(request.stageVariables().get(e.getKey()))) {
+      String value = request.stageVariables().get(e.getKey());
+      if (value == null || (!e.getValue().isEmpty() && !e.getValue().equals(value))) {
         return Optional.of(Decision.deny("anonymous").withReason("stage_variable_mismatch"));
       }
     }
@@ -245,7 +252,15 @@ public final class RequestRules implements Authorizer {
       return this;
     }
 
-    /** Allows only these source IP ranges. */
+    /** Whether source IP rules are configured (they need REQUEST events, which carry the IP). */
+    public boolean hasSourceIpRules() {
+      return !allow.isEmpty() || !deny.isEmpty();
+    }
+
+    /**
+     * Allows only these source IP ranges. A request whose source IP is missing or not an IP address
+     * is denied whenever any IP rule (allow or deny) is configured.
+     */
     public Builder allowSourceIps(String... cidrs) {
       for (String c : cidrs) {
         allow.add(Cidr.parse(c));
@@ -253,7 +268,10 @@ public final class RequestRules implements Authorizer {
       return this;
     }
 
-    /** Denies these source IP ranges (a deny wins over an allow). */
+    /**
+     * Denies these source IP ranges (a deny wins over an allow). Fails closed: a request without a
+     * usable source IP is denied too.
+     */
     public Builder denySourceIps(String... cidrs) {
       for (String c : cidrs) {
         deny.add(Cidr.parse(c));
@@ -272,7 +290,12 @@ public final class RequestRules implements Authorizer {
       return this;
     }
 
-    /** Requires a stage variable to have exactly {@code value}. */
+    /** Requires a stage variable to be present, with any value. */
+    public Builder requireStageVariable(String name) {
+      return requireStageVariable(name, "");
+    }
+
+    /** Requires a stage variable to have exactly {@code value} (empty: just present). */
     public Builder requireStageVariable(String name, String value) {
       requiredStageVariables.put(
           requireText(name, "stage variable name"), Objects.requireNonNull(value));

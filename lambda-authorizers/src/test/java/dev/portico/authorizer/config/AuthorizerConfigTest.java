@@ -226,6 +226,7 @@ class AuthorizerConfigTest {
             "  tokenUse: access",
             "  clockSkewSeconds: 30",
             "  routes:",
+            "    \"ANY /{proxy+}\": { anyValidToken: true }",
             "    \"POST /pets\": { scopes: [pets/write] }",
             "    \"DELETE /pets/{id}\": { groups: [admins] }",
             "requestParameters:",
@@ -421,9 +422,156 @@ class AuthorizerConfigTest {
             + "    \"GET /pets\": { scope: [a] }\n",
         "portico-authorizer.yaml: jwt.routes key \"pets\" must be \"METHOD /path\" or a WebSocket"
             + " route key",
-        "portico-authorizer.yaml: jwt.routes.POST /pets needs scopes or groups",
-        "portico-authorizer.yaml: jwt.routes.GET /pets needs scopes or groups",
+        "portico-authorizer.yaml: jwt.routes.POST /pets needs scopes, groups or anyValidToken:"
+            + " true",
+        "portico-authorizer.yaml: jwt.routes.GET /pets needs scopes, groups or anyValidToken:"
+            + " true",
         "portico-authorizer.yaml: unknown key jwt.routes.GET /pets.scope");
+  }
+
+  @Test
+  void anyValidTokenCannotBeCombinedWithRequirements() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  routes:\n"
+            + "    \"ANY /{proxy+}\": { anyValidToken: true, scopes: [a] }\n",
+        "portico-authorizer.yaml: jwt.routes.ANY /{proxy+}.anyValidToken cannot be combined with"
+            + " scopes or groups");
+  }
+
+  @Test
+  void theCatchAllRuleIsWrittenOnPurposeAndOtherRulesStillApply() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
+                + "    \"ANY /{proxy+}\": { anyValidToken: true }\n"
+                + "    \"POST /lambda-request\": { scopes: [pets:admin] }\n",
+            env::get);
+    ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler(config);
+    String base = "arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/";
+
+    String out = invoke(handler, restEvent("Bearer " + validToken()));
+
+    assertThat(out)
+        .isEqualTo(
+            "{\"principalId\":\"user-1\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\","
+                + "\"Resource\":[\""
+                + base
+                + "*/*\"]},{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":[\""
+                + base
+                + "POST/lambda-request\"]}]}}");
+  }
+
+  @Test
+  void withoutACatchAllARouteNoRuleNamesIsNotAllowed() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
+                + "    \"GET /pets\": { anyValidToken: true }\n",
+            env::get);
+
+    String out =
+        invoke(new ConfiguredAuthorizerHandler(config), restEvent("Bearer " + validToken()));
+
+    assertThat(out)
+        .contains(
+            "\"Effect\":\"Allow\",\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/GET/pets\"]")
+        .doesNotContain("*/*")
+        .doesNotContain("POST/lambda-request");
+  }
+
+  @Test
+  void anIpRuleOnATokenAuthorizerStopsStartUp() {
+    assertProblems(
+        "payloadType: TOKEN\nrequestParameters:\n  sourceIp:\n    deny: [203.0.113.66]\n",
+        "portico-authorizer.yaml: requestParameters.sourceIp cannot be used with payloadType:"
+            + " TOKEN: API Gateway sends a TOKEN authorizer only the token and the method ARN,"
+            + " never the source IP; use a REQUEST authorizer whose identity sources include what"
+            + " the rule reads");
+    assertProblems(
+        "payloadType: TOKEN\nrequestParameters:\n  headers: {x-tenant: }\n"
+            + "  stageVariables: {env: prod}\n",
+        "portico-authorizer.yaml: requestParameters.headers cannot be used with payloadType:"
+            + " TOKEN: API Gateway sends a TOKEN authorizer only the token and the method ARN; use"
+            + " a REQUEST authorizer whose identity sources include what the rule reads",
+        "portico-authorizer.yaml: requestParameters.stageVariables cannot be used with"
+            + " payloadType: TOKEN: API Gateway sends a TOKEN authorizer only the token and the"
+            + " method ARN; use a REQUEST authorizer whose identity sources include what the rule"
+            + " reads");
+    assertProblems(
+        "payloadType: token\nrequestParameters:\n  stageVariables: {env: prod}\n",
+        "portico-authorizer.yaml: payloadType must be TOKEN or REQUEST");
+  }
+
+  @Test
+  void anIpRuleOnARequestAuthorizerIsAccepted() {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "payloadType: REQUEST\nrequestParameters:\n  sourceIp:\n    deny: [203.0.113.66]\n",
+            env::get);
+    assertThat(config.authorizer()).isNotNull();
+  }
+
+  @Test
+  void aHeaderOrStageVariableWithoutValueMeansPresentWithAnyValue() throws Exception {
+    AuthorizerConfig config =
+        AuthorizerConfig.parse(
+            "f.yaml",
+            "requestParameters:\n  headers: {x-tenant: }\n  stageVariables: {env: }\n",
+            env::get);
+    MethodArn arn =
+        MethodArn.parse("arn:aws:execute-api:eu-west-1:123456789012:abc123/prod/GET/pets");
+
+    Decision both =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .header("X-Tenant", "acme")
+                    .stageVariable("env", "staging")
+                    .build());
+    Decision noHeader =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .stageVariable("env", "staging")
+                    .build());
+    Decision literalNull =
+        config
+            .authorizer()
+            .authorize(
+                AuthorizationRequest.builder(EventType.REQUEST, arn)
+                    .header("x-tenant", "null")
+                    .build());
+
+    assertThat(both.outcome()).isEqualTo(Decision.Outcome.ALLOW);
+    assertThat(noHeader.reason()).isEqualTo("header_mismatch");
+    assertThat(literalNull.reason()).isEqualTo("stage_variable_mismatch");
+  }
+
+  /** Found by ConfigFuzzTest: blank names escaped as IllegalArgumentException, not as file+key. */
+  @Test
+  void blankNamesAreReportedWithFileAndKeyInsteadOfEscapingAsExceptions() {
+    assertProblems(
+        "requestParameters:\n  headers: {'': x}\n  stageVariables: {' ': y}\n",
+        "portico-authorizer.yaml: requestParameters.headers has an empty header name",
+        "portico-authorizer.yaml: requestParameters.stageVariables has an empty stage variable"
+            + " name");
+    assertProblems(
+        "jwt:\n  issuer: https://a.example.com\n  audience: a\n  token: {header: ' '}\n",
+        "portico-authorizer.yaml: jwt.token.header must not be blank");
+    assertProblems(
+        "jwt:\n  issuer: https://a.example.com\n  audience: a\n  context: {'': email}\n",
+        "portico-authorizer.yaml: jwt.context has an empty context key");
+    assertProblems(
+        "requestParameters:\n  apiKey:\n    header: ' '\n    keys: {k: {sha256: '"
+            + "0".repeat(64)
+            + "'}}\n",
+        "portico-authorizer.yaml: requestParameters.apiKey.header must not be blank");
   }
 
   @Test
@@ -481,13 +629,13 @@ class AuthorizerConfigTest {
             "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  routes:\n"
                 + "    \"ANY "
                 + path
-                + "\": { scopes: [pets:admin] }\n",
+                + "\": { scopes: [pets:write] }\n",
             env::get);
 
     String out =
         invoke(new ConfiguredAuthorizerHandler(config), restEvent("Bearer " + validToken()));
 
-    assertThat(out).contains("\"Effect\":\"Deny\"").contains("OPTIONS" + path);
+    assertThat(out).contains("\"Effect\":\"Allow\"").contains("OPTIONS" + path + "\"");
   }
 
   @Test
@@ -539,7 +687,13 @@ class AuthorizerConfigTest {
 
     String out = invoke(handler, restEvent("Bearer " + validToken()));
 
-    assertThat(out).contains("\"Effect\":\"Deny\"").contains("POST/lambda-request");
+    // The token lacks pets:admin and no other rule lets it through: the fail-closed policy denies
+    // the whole stage (formerly: allow the stage, deny POST/lambda-request).
+    assertThat(out)
+        .isEqualTo(
+            "{\"principalId\":\"user-1\",\"policyDocument\":{\"Version\":\"2012-10-17\","
+                + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\","
+                + "\"Resource\":[\"arn:aws:execute-api:eu-west-1:123456789012:puhdx84jy9/prod/*/*\"]}]}}");
     String otherIp = restEvent("Bearer " + validToken()).replace("\"15.248.3.126\"", "\"1.2.3.4\"");
     assertThat(invoke(handler, otherIp))
         .isEqualTo(

@@ -78,7 +78,9 @@ class JwtAuthorizerTest extends JwtTestBase {
   }
 
   @Test
-  void routeRulesDenyExactlyTheRoutesTheTokenIsNotEntitledTo() throws Exception {
+  void routeRulesAllowExactlyTheRoutesTheTokenIsEntitledTo() throws Exception {
+    // Formerly "allow the stage, deny the unsatisfied routes": the fail-closed shape (issue 9,
+    // finding 1) allows the satisfied rules only; POST /lambda-request is not allowed.
     JwtAuthorizer jwt =
         authorizer()
             .route(RouteRule.of("POST /lambda-request").scopes("pets:write"))
@@ -95,11 +97,8 @@ class JwtAuthorizerTest extends JwtTestBase {
                 + "\"Statement\":[{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Allow\","
                 + "\"Resource\":[\""
                 + REST_BASE
-                + "*/*\"]},{\"Action\":\"execute-api:Invoke\",\"Effect\":\"Deny\",\"Resource\":[\""
-                + REST_BASE
-                + "POST/lambda-request\",\""
-                + REST_BASE
-                + "DELETE/pets/*\"]}]}}");
+                + "GET/pets\"]}]}}");
+    assertThat(jwt.authorize(request(token)).reason()).isEqualTo("insufficient_scope");
   }
 
   @Test

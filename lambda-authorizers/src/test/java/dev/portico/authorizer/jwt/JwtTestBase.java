@@ -40,7 +40,8 @@ abstract class JwtTestBase {
         .issuer(
             Issuer.builder(server.issuer()).audience(AUDIENCE).jwksUri(server.jwksUri()).build())
         .clock(clock)
-        .fetchTimeout(Duration.ofMillis(500));
+        // Generous: the test machine may be loaded; outage tests set their own short timeouts.
+        .fetchTimeout(Duration.ofSeconds(5));
   }
 
   JwtValidator validator() {

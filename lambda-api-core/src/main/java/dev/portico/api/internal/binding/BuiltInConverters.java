@@ -79,14 +79,16 @@ public final class BuiltInConverters implements ParamConverter.Factory {
 
     @Override
     public Object convert(String value) {
+      // Numbers are ASCII only, taken as sent: no trimming (which would drop control characters
+      // such as a decoded %00) and no other scripts' digits (Integer.valueOf reads '١' as 1).
       return switch (this) {
         case STRING -> value;
-        case INT -> Integer.valueOf(value.trim());
-        case LONG -> Long.valueOf(value.trim());
-        case SHORT -> Short.valueOf(value.trim());
-        case BYTE -> Byte.valueOf(value.trim());
-        case DOUBLE -> finite(Double.valueOf(value.trim()));
-        case FLOAT -> finite(Float.valueOf(value.trim()));
+        case INT -> Integer.valueOf(AsciiNumbers.integer(value));
+        case LONG -> Long.valueOf(AsciiNumbers.integer(value));
+        case SHORT -> Short.valueOf(AsciiNumbers.integer(value));
+        case BYTE -> Byte.valueOf(AsciiNumbers.integer(value));
+        case DOUBLE -> finite(Double.valueOf(AsciiNumbers.decimal(value)));
+        case FLOAT -> finite(Float.valueOf(AsciiNumbers.decimal(value)));
         case BOOLEAN -> parseBoolean(value);
         case CHAR -> {
           if (value.length() != 1) {
@@ -94,14 +96,9 @@ public final class BuiltInConverters implements ParamConverter.Factory {
           }
           yield value.charAt(0);
         }
-        case UUID -> {
-          if (value.length() != 36) {
-            throw new IllegalArgumentException("not a UUID");
-          }
-          yield java.util.UUID.fromString(value);
-        }
-        case BIG_DECIMAL -> new BigDecimal(value.trim());
-        case BIG_INTEGER -> new BigInteger(value.trim());
+        case UUID -> java.util.UUID.fromString(AsciiNumbers.uuid(value));
+        case BIG_DECIMAL -> new BigDecimal(AsciiNumbers.decimal(value));
+        case BIG_INTEGER -> new BigInteger(AsciiNumbers.integer(value));
       };
     }
   }
@@ -182,7 +179,7 @@ public final class BuiltInConverters implements ParamConverter.Factory {
   }
 
   private static Boolean parseBoolean(String value) {
-    String v = value.trim().toLowerCase(Locale.ROOT);
+    String v = value.toLowerCase(Locale.ROOT);
     if (v.equals("true")) {
       return Boolean.TRUE;
     }

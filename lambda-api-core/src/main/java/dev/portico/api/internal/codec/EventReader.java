@@ -6,7 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
+import dev.portico.api.LogSafe;
 import dev.portico.api.Nullable;
+import dev.portico.path.CanonicalPath;
+import dev.portico.path.NonCanonicalPathException;
+import dev.portico.path.PathEncoding;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -26,10 +30,22 @@ public final class EventReader {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.portico.api");
 
   private final ObjectMapper mapper;
+  private final boolean lenientPaths;
 
-  /** A reader using this mapper's factory. */
+  /** A reader using this mapper's factory that accepts canonical paths only. */
   public EventReader(ObjectMapper mapper) {
+    this(mapper, false);
+  }
+
+  /**
+   * A reader using this mapper's factory.
+   *
+   * @param lenientPaths whether paths are read with {@link CanonicalPath#parseLenient} (empty
+   *     segments dropped, non-canonical escapes decoded) instead of {@link CanonicalPath#parse}
+   */
+  public EventReader(ObjectMapper mapper, boolean lenientPaths) {
     this.mapper = mapper;
+    this.lenientPaths = lenientPaths;
   }
 
   /**
@@ -38,8 +54,18 @@ public final class EventReader {
    * @throws UnsupportedEventException when the JSON is not a proxy event, naming what it is
    */
   public ParsedEvent read(byte[] event) throws IOException {
+    if (!utf8(event)) {
+      // Jackson would guess UTF-16 or UTF-32 from a BOM or zero bytes (found by EventFuzzTest):
+      // its byte offsets, which the lazy header reads use, would then not be character offsets.
+      throw new UnsupportedEventException(
+          "Unsupported event: the payload is not UTF-8 JSON (it starts with a UTF-16 or UTF-32"
+              + " byte order mark or a zero byte)");
+    }
     try {
       return readFields(event);
+    } catch (java.io.CharConversionException e) {
+      throw new UnsupportedEventException(
+          "Unsupported event: the payload is not valid UTF-8 JSON (" + e.getMessage() + ")");
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UnsupportedEventException(
           "Unsupported event: the payload is not valid JSON ("
@@ -54,9 +80,28 @@ public final class EventReader {
     }
   }
 
+  /**
+   * Whether Jackson reads these bytes as UTF-8: no UTF-16/32 byte order mark, no zero byte first.
+   */
+  private static boolean utf8(byte[] event) {
+    if (event.length >= 2
+        && ((event[0] == (byte) 0xFE && event[1] == (byte) 0xFF)
+            || (event[0] == (byte) 0xFF && event[1] == (byte) 0xFE))) {
+      return false;
+    }
+    for (int i = 0; i < Math.min(4, event.length); i++) {
+      if (event[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private ParsedEvent readFields(byte[] event) throws IOException {
     Fields f = new Fields();
     try (JsonParser p = mapper.getFactory().createParser(event)) {
+      // Two values for one key are read differently by different parsers: refuse them all.
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
         throw new UnsupportedEventException(
@@ -64,6 +109,8 @@ public final class EventReader {
                 + " event), got "
                 + (first == null ? "an empty payload" : describe(first)));
       }
+      // Every field this reader uses is checked for its JSON type before it is read: a value of
+      // another type (an object where a string belongs) is refused, never read as something else.
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String name = p.currentName();
         JsonToken value = p.nextToken();
@@ -72,48 +119,147 @@ public final class EventReader {
           continue;
         }
         switch (name) {
-          case "version" -> f.version = p.getValueAsString();
-          case "httpMethod" -> f.httpMethod = p.getValueAsString();
-          case "path" -> f.path = p.getValueAsString();
-          case "rawPath" -> f.rawPath = p.getValueAsString();
-          case "rawQueryString" -> f.rawQueryString = p.getValueAsString();
+          case "version" -> f.version = string(p, name);
+          case "httpMethod" -> f.httpMethod = string(p, name);
+          case "path" -> f.path = string(p, name);
+          case "rawPath" -> f.rawPath = string(p, name);
+          case "rawQueryString" -> f.rawQueryString = string(p, name);
+          case "type" -> f.type = string(p, name);
           case "headers" -> {
             // Read on first use, from this offset: most requests never look at most headers.
             f.headersAt = offsetOf(p);
-            p.skipChildren();
+            stringMap(p, name, null);
           }
           case "multiValueHeaders" -> {
             f.multiHeadersAt = offsetOf(p);
-            p.skipChildren();
+            listMap(p, name, null);
           }
           case "queryStringParameters" -> {
-            if ("2.0".equals(f.version)) {
-              f.query = readSingle(p);
-            } else {
-              f.queryAt = offsetOf(p);
-              p.skipChildren();
-            }
+            f.queryAt = offsetOf(p);
+            stringMap(p, name, null);
           }
-          case "multiValueQueryStringParameters" -> f.multiQuery = readMulti(p);
-          case "stageVariables" -> f.stageVariables = readSingle(p);
-          case "cookies" -> f.cookies = readList(p);
-          case "body" -> f.body = p.getValueAsString();
-          case "isBase64Encoded" -> f.base64 = p.getValueAsBoolean();
-          case "requestContext" -> f.requestContext = RequestContext.read(p, mapper, event);
-          case "type" -> f.type = p.getValueAsString();
+          case "multiValueQueryStringParameters" -> {
+            f.multiQuery = new LinkedHashMap<>();
+            listMap(p, name, f.multiQuery);
+          }
+          case "stageVariables" -> {
+            f.stageVariables = new LinkedHashMap<>();
+            stringMap(p, name, f.stageVariables);
+          }
+          case "cookies" -> f.cookies = stringList(p, name);
+          case "body" -> f.body = string(p, name);
+          case "isBase64Encoded" -> {
+            if (value != JsonToken.VALUE_TRUE && value != JsonToken.VALUE_FALSE) {
+              throw wrongType(name, "a boolean", value);
+            }
+            f.base64 = value == JsonToken.VALUE_TRUE;
+          }
+          case "requestContext" -> {
+            if (value != JsonToken.START_OBJECT) {
+              throw wrongType(name, "an object", value);
+            }
+            f.requestContext = RequestContext.read(p, mapper, event);
+          }
           default -> p.skipChildren();
         }
       }
     }
-    if (f.multiQuery == null && f.queryAt >= 0) {
+    if (f.queryAt >= 0 && (f.multiQuery == null || "2.0".equals(f.version))) {
       f.query = readSingleAt(event, f.queryAt);
     }
     return f.toEvent(event);
   }
 
+  /** The text of a field that must be a JSON string. */
+  static String string(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.VALUE_STRING) {
+      throw wrongType(field, "a string", t);
+    }
+    return p.getText();
+  }
+
+  /**
+   * Reads an object of string values into {@code into}, or only checks it when {@code into} is
+   * null; null values are skipped, any other type is refused.
+   */
+  static void stringMap(JsonParser p, String field, @Nullable Map<String, String> into)
+      throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT) {
+      throw wrongType(field, "an object", t);
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.VALUE_STRING) {
+        if (into != null) {
+          into.put(key, p.getText());
+        }
+      } else if (v != JsonToken.VALUE_NULL) {
+        throw wrongType(field + "." + key, "a string", v);
+      }
+    }
+  }
+
+  /**
+   * Reads an object of string arrays into {@code into} (empty and all-null arrays left out), or
+   * only checks it when {@code into} is null.
+   */
+  static void listMap(JsonParser p, String field, @Nullable Map<String, List<String>> into)
+      throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_OBJECT) {
+      throw wrongType(field, "an object", t);
+    }
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      JsonToken v = p.nextToken();
+      if (v == JsonToken.VALUE_NULL) {
+        continue;
+      }
+      List<String> values = stringList(p, field + "." + key);
+      if (into != null && !values.isEmpty()) {
+        into.put(key, values);
+      }
+    }
+  }
+
+  /** An array of strings (nulls skipped); any other element type is refused. */
+  static List<String> stringList(JsonParser p, String field) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t != JsonToken.START_ARRAY) {
+      throw wrongType(field, "an array of strings", t);
+    }
+    List<String> values = new ArrayList<>(2);
+    JsonToken v;
+    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
+      if (v == JsonToken.VALUE_STRING) {
+        values.add(p.getText());
+      } else if (v != JsonToken.VALUE_NULL) {
+        throw wrongType(field + "[" + values.size() + "]", "a string", v);
+      }
+    }
+    return values;
+  }
+
+  /**
+   * The refusal of a field of the wrong JSON type, naming the field, the type and the found one.
+   */
+  static UnsupportedEventException wrongType(String field, String expected, JsonToken found) {
+    return new UnsupportedEventException(
+        "Unsupported event: field "
+            + LogSafe.quote(field)
+            + " must be "
+            + expected
+            + " or null, got "
+            + (found == null ? "nothing" : describe(found)));
+  }
+
   private static String describe(JsonToken token) {
     return switch (token) {
       case START_ARRAY -> "a JSON array";
+      case START_OBJECT -> "a JSON object";
       case VALUE_STRING -> "a JSON string";
       case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a JSON number";
       case VALUE_TRUE, VALUE_FALSE -> "a JSON boolean";
@@ -243,59 +389,25 @@ public final class EventReader {
     return headerMap;
   }
 
+  // The lazy readers below run on objects the first pass already checked, so they cannot meet a
+  // value of the wrong type; they use the same strict readers anyway.
+
   private static Map<String, String> readSingle(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return Map.of();
-    }
     Map<String, String> map = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonToken t = p.nextToken();
-      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-        map.put(key, p.getValueAsString());
-      } else {
-        p.skipChildren();
-      }
-    }
+    stringMap(p, "headers", map);
     return map;
   }
 
   private static Map<String, List<String>> readMulti(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return Map.of();
-    }
     Map<String, List<String>> map = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      p.nextToken();
-      List<String> values = readList(p);
-      if (!values.isEmpty()) {
-        map.put(key, values);
-      }
-    }
+    listMap(p, "multiValueHeaders", map);
     return map;
   }
 
   private static List<String> readList(JsonParser p) throws IOException {
-    if (p.currentToken() != JsonToken.START_ARRAY) {
-      if (p.currentToken().isScalarValue() && p.currentToken() != JsonToken.VALUE_NULL) {
-        return List.of(p.getValueAsString());
-      }
-      p.skipChildren();
-      return List.of();
-    }
-    List<String> values = new ArrayList<>(2);
-    JsonToken t;
-    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (t.isScalarValue() && t != JsonToken.VALUE_NULL) {
-        values.add(p.getValueAsString());
-      } else {
-        p.skipChildren();
-      }
-    }
-    return values;
+    return p.currentToken() == JsonToken.VALUE_NULL
+        ? List.of()
+        : stringList(p, "multiValueHeaders");
   }
 
   private final class Fields {
@@ -350,14 +462,17 @@ public final class EventReader {
     private ParsedEvent toEvent(byte[] event, RequestContext context, EventSource source) {
       String method;
       String pathText;
-      boolean pathEncoded;
+      PathEncoding encoding;
       Map<String, List<String>> queryParams;
       switch (source) {
         case API_GATEWAY_V2, FUNCTION_URL -> {
           method = context.httpMethod;
           pathText = rawPath != null ? rawPath : context.httpPath;
           // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
-          pathEncoded = source == EventSource.FUNCTION_URL;
+          encoding =
+              source == EventSource.FUNCTION_URL
+                  ? PathEncoding.PERCENT_ENCODED
+                  : PathEncoding.DECODED;
           queryParams =
               rawQueryString != null
                   ? Decoding.query(rawQueryString)
@@ -366,7 +481,7 @@ public final class EventReader {
         case ALB, ALB_MULTI_VALUE -> {
           method = httpMethod;
           pathText = path;
-          pathEncoded = true;
+          encoding = PathEncoding.PERCENT_ENCODED;
           // The load balancer passes query parameters exactly as the client sent them.
           queryParams =
               multiQuery != null ? decodeMulti(multiQuery) : fromSingle(query, true, false);
@@ -375,7 +490,7 @@ public final class EventReader {
           method = httpMethod;
           pathText = path;
           // REST APIs keep the client's encoding; HTTP APIs (payload 1.0) deliver paths decoded.
-          pathEncoded = !"1.0".equals(version);
+          encoding = "1.0".equals(version) ? PathEncoding.DECODED : PathEncoding.PERCENT_ENCODED;
           queryParams =
               multiQuery != null ? copyMulti(multiQuery) : fromSingle(query, false, false);
         }
@@ -402,12 +517,23 @@ public final class EventReader {
       } else {
         bodyBytes = body.getBytes(StandardCharsets.UTF_8);
       }
+      CanonicalPath canonical;
+      try {
+        canonical =
+            lenientPaths
+                ? CanonicalPath.parseLenient(pathText, encoding)
+                : CanonicalPath.parse(pathText, encoding);
+      } catch (NonCanonicalPathException e) {
+        // Refused before routing: a spelling the router would normalise is how a request reaches
+        // a route its authorizer did not allow (issue 9, finding 1).
+        throw new BadRequestException("The request " + e.getMessage());
+      }
       String stage = context.stage;
       return new ParsedEvent(
           source,
           method.toUpperCase(java.util.Locale.ROOT),
           pathText,
-          Collections.unmodifiableList(Decoding.segments(pathText, pathEncoded)),
+          canonical.segments(),
           headerLoader(event),
           cookies == null ? List.of() : cookies,
           Collections.unmodifiableMap(queryParams),
@@ -435,15 +561,15 @@ public final class EventReader {
           && (names.contains("methodArn") || names.contains("routeArn"))) {
         throw new UnsupportedEventException(
             "Unsupported event: a Lambda authorizer event (type "
-                + type
+                + LogSafe.quote(type)
                 + "); authorizers are served by lambda-authorizers, not ApiHandler");
       }
       if (context.eventType != null && context.connectionId) {
         throw new UnsupportedEventException(
             "Unsupported event: a WebSocket API event (eventType "
-                + context.eventType
+                + LogSafe.quote(context.eventType)
                 + ", routeKey "
-                + context.routeKey
+                + LogSafe.quote(context.routeKey)
                 + "); WebSocket routes are served by lambda-websocket, not ApiHandler");
       }
       if ("2.0".equals(version) && context.http) {
@@ -458,7 +584,7 @@ public final class EventReader {
       throw new UnsupportedEventException(
           "Unsupported event: expected an API Gateway REST or HTTP API, function URL or ALB proxy"
               + " event, got a JSON object with fields "
-              + new TreeSet<>(names));
+              + LogSafe.quote(new TreeSet<>(names)));
     }
   }
 

@@ -45,81 +45,84 @@ public final class RequestContext {
     return new RequestContext(mapper, new byte[0], -1);
   }
 
-  /** Reads the object the parser is at (its START_OBJECT), leaving the parser after it. */
+  /**
+   * Reads the object the parser is at (its START_OBJECT), leaving the parser after it. Every field
+   * used is checked for its JSON type first.
+   *
+   * @throws UnsupportedEventException for a field of the wrong type, naming it
+   */
   static RequestContext read(JsonParser p, ObjectMapper mapper, byte[] event) throws IOException {
     RequestContext c = new RequestContext(mapper, event, p.currentTokenLocation().getByteOffset());
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return c;
+      throw EventReader.wrongType("requestContext", "an object", p.currentToken());
     }
     c.present = true;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
+      if (value == JsonToken.VALUE_NULL) {
+        continue;
+      }
       switch (name) {
         case "elb" -> {
-          c.elb = value != JsonToken.VALUE_NULL;
+          object(value, "requestContext.elb");
+          c.elb = true;
           p.skipChildren();
         }
         case "http" -> {
-          c.http = value == JsonToken.START_OBJECT;
-          if (c.http) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String field = p.currentName();
-              JsonToken t = p.nextToken();
-              String text =
-                  t.isScalarValue() && t != JsonToken.VALUE_NULL ? p.getValueAsString() : null;
-              switch (field) {
-                case "method" -> c.httpMethod = text;
-                case "path" -> c.httpPath = text;
-                case "sourceIp" -> c.httpSourceIp = text;
-                default -> p.skipChildren();
-              }
+          object(value, "requestContext.http");
+          c.http = true;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (t == JsonToken.VALUE_NULL) {
+              continue;
             }
-          } else {
-            p.skipChildren();
+            switch (field) {
+              case "method" -> c.httpMethod = EventReader.string(p, "requestContext.http.method");
+              case "path" -> c.httpPath = EventReader.string(p, "requestContext.http.path");
+              case "sourceIp" ->
+                  c.httpSourceIp = EventReader.string(p, "requestContext.http.sourceIp");
+              default -> p.skipChildren();
+            }
           }
         }
         case "identity" -> {
-          if (value == JsonToken.START_OBJECT) {
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String field = p.currentName();
-              JsonToken t = p.nextToken();
-              if (field.equals("sourceIp") && t == JsonToken.VALUE_STRING) {
-                c.identitySourceIp = p.getText();
-              } else {
-                p.skipChildren();
-              }
+          object(value, "requestContext.identity");
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken t = p.nextToken();
+            if (field.equals("sourceIp") && t != JsonToken.VALUE_NULL) {
+              c.identitySourceIp = EventReader.string(p, "requestContext.identity.sourceIp");
+            } else {
+              p.skipChildren();
             }
-          } else {
-            p.skipChildren();
           }
         }
         case "authorizer" -> {
+          // Kept whole, whatever its shape: readers of authorizer data check each type they use.
           JsonNode node = mapper.readTree(p);
           c.authorizer = node == null ? MissingNode.getInstance() : node;
         }
         case "connectionId" -> {
-          c.connectionId = value != JsonToken.VALUE_NULL;
-          p.skipChildren();
+          EventReader.string(p, "requestContext.connectionId");
+          c.connectionId = true;
         }
-        case "eventType" -> c.eventType = scalar(p, value);
-        case "routeKey" -> c.routeKey = scalar(p, value);
-        case "domainName" -> c.domainName = scalar(p, value);
-        case "stage" -> c.stage = scalar(p, value);
-        case "requestId" -> c.requestId = scalar(p, value);
+        case "eventType" -> c.eventType = EventReader.string(p, "requestContext.eventType");
+        case "routeKey" -> c.routeKey = EventReader.string(p, "requestContext.routeKey");
+        case "domainName" -> c.domainName = EventReader.string(p, "requestContext.domainName");
+        case "stage" -> c.stage = EventReader.string(p, "requestContext.stage");
+        case "requestId" -> c.requestId = EventReader.string(p, "requestContext.requestId");
         default -> p.skipChildren();
       }
     }
     return c;
   }
 
-  private static @Nullable String scalar(JsonParser p, JsonToken value) throws IOException {
-    if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-      return p.getValueAsString();
+  private static void object(JsonToken value, String field) {
+    if (value != JsonToken.START_OBJECT) {
+      throw EventReader.wrongType(field, "an object", value);
     }
-    p.skipChildren();
-    return null;
   }
 
   /** Whether the event had a requestContext object. */

@@ -24,6 +24,11 @@ public final class EnvSubstitution {
 
   private EnvSubstitution() {}
 
+  /** Whether {@code text} is exactly one {@code ${env:NAME}} reference and nothing else. */
+  public static boolean isSingleReference(String text) {
+    return REFERENCE.matcher(text).matches();
+  }
+
   /** Substitutes in place; problems name the file and key of each unset or malformed reference. */
   public static void apply(
       String file,

@@ -1,6 +1,7 @@
 package dev.portico.authorizer.config.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,18 +25,63 @@ public final class Section {
   private final String path;
   private final JsonNode node;
   private final List<String> problems;
+  private final JsonNode raw;
   private final Set<String> read = new LinkedHashSet<>();
+  private final List<Section> children = new ArrayList<>();
+  private boolean unknownKeysReported;
 
   /** The root section of {@code file}. */
   public Section(String file, JsonNode root, List<String> problems) {
-    this(file, "", root, problems);
+    this(file, "", root, MissingNode.getInstance(), problems);
   }
 
-  private Section(String file, String path, JsonNode node, List<String> problems) {
+  /**
+   * The root section of {@code file}, with the tree as written before {@code ${env:...}}
+   * substitution (for {@link #writtenAsReference(String)}).
+   */
+  public Section(String file, JsonNode root, JsonNode beforeSubstitution, List<String> problems) {
+    this(file, "", root, beforeSubstitution, problems);
+  }
+
+  private Section(String file, String path, JsonNode node, JsonNode raw, List<String> problems) {
     this.file = file;
     this.path = path;
     this.node = node;
+    this.raw = raw == null ? MissingNode.getInstance() : raw;
     this.problems = problems;
+  }
+
+  private Section nested(String childPath, JsonNode value, JsonNode rawValue) {
+    Section s = new Section(file, childPath, value, rawValue, problems);
+    children.add(s);
+    return s;
+  }
+
+  /** The file name used in messages. */
+  public String file() {
+    return file;
+  }
+
+  /** The keys present in this mapping, in file order (reading them does not mark them read). */
+  public Set<String> keys() {
+    Set<String> out = new LinkedHashSet<>();
+    node.fieldNames().forEachRemaining(out::add);
+    return out;
+  }
+
+  /**
+   * Whether the value of {@code key} was written in the file as exactly one {@code ${env:NAME}}
+   * reference (so a secret is not in the file itself).
+   */
+  public boolean writtenAsReference(String key) {
+    JsonNode v = raw.get(key);
+    return v != null && v.isTextual() && EnvSubstitution.isSingleReference(v.asText());
+  }
+
+  /** The value of a key (null when absent), marking it read. */
+  public JsonNode value(String key) {
+    read.add(key);
+    return node.get(key);
   }
 
   /** Whether the key is present (and not null). */
@@ -70,7 +116,7 @@ public final class Section {
       problem(key, "must be a mapping");
       return Optional.empty();
     }
-    return Optional.of(new Section(file, key(key), v, problems));
+    return Optional.of(nested(key(key), v, raw.path(key)));
   }
 
   /** The nested mappings of a list, each with its index in the path. */
@@ -89,7 +135,7 @@ public final class Section {
       if (!v.get(i).isObject()) {
         problems.add(file + ": " + p + " must be a mapping");
       } else {
-        out.add(new Section(file, p, v.get(i), problems));
+        out.add(nested(p, v.get(i), raw.path(key).path(i)));
       }
     }
     return out;
@@ -114,7 +160,7 @@ public final class Section {
 
   /** A nested mapping under a free key (for example a route's requirements). */
   public Section child(String key, String freeKey, JsonNode value) {
-    return new Section(file, key(key) + "." + freeKey, value, problems);
+    return nested(key(key) + "." + freeKey, value, raw.path(key).path(freeKey));
   }
 
   /** A string value. */
@@ -207,12 +253,24 @@ public final class Section {
     return false;
   }
 
-  /** Reports every key of this section that was never read. */
+  /** Reports every key of this section that was never read (once, however often called). */
   public void rejectUnknownKeys() {
+    if (unknownKeysReported) {
+      return;
+    }
+    unknownKeysReported = true;
     for (Map.Entry<String, JsonNode> e : node.properties()) {
       if (!read.contains(e.getKey())) {
         problems.add(file + ": unknown key " + key(e.getKey()));
       }
+    }
+  }
+
+  /** {@link #rejectUnknownKeys()} for this section and every section read from it. */
+  public void rejectUnknownKeysDeep() {
+    rejectUnknownKeys();
+    for (Section child : List.copyOf(children)) {
+      child.rejectUnknownKeysDeep();
     }
   }
 }

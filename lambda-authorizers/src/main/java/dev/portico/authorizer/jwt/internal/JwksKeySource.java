@@ -1,6 +1,7 @@
 package dev.portico.authorizer.jwt.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.authorizer.internal.LogText;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -118,11 +119,16 @@ public final class JwksKeySource {
         return fetched;
       } catch (IOException | IllegalArgumentException e) {
         if (current == null) {
-          LOG.warn("JWKS for issuer {} unavailable: {}", issuer, e.getMessage());
+          LOG.warn(
+              "JWKS for issuer {} unavailable: {}",
+              LogText.quote(issuer),
+              LogText.quote(e.getMessage()));
           throw new KeysUnavailableException("no keys available for issuer " + issuer);
         }
         LOG.warn(
-            "JWKS refresh for issuer {} failed, keeping cached keys: {}", issuer, e.getMessage());
+            "JWKS refresh for issuer {} failed, keeping cached keys: {}",
+            LogText.quote(issuer),
+            LogText.quote(e.getMessage()));
         return current;
       }
     } finally {
@@ -141,11 +147,19 @@ public final class JwksKeySource {
     for (Jwk jwk : parsed) {
       byKid.computeIfAbsent(jwk.kid(), k -> new ArrayList<>()).add(jwk);
       if (jwk.unusable() != null) {
-        LOG.debug("JWKS key {} of issuer {} is unusable: {}", jwk.kid(), issuer, jwk.unusable());
+        LOG.debug(
+            "JWKS key {} of issuer {} is unusable: {}",
+            LogText.quote(jwk.kid()),
+            LogText.quote(issuer),
+            LogText.quote(jwk.unusable()));
       }
     }
     byKid.replaceAll((k, v) -> List.copyOf(v));
-    LOG.debug("fetched {} keys for issuer {} from {}", parsed.size(), issuer, uri);
+    LOG.debug(
+        "fetched {} keys for issuer {} from {}",
+        parsed.size(),
+        LogText.quote(issuer),
+        LogText.quote(uri));
     return Map.copyOf(byKid);
   }
 

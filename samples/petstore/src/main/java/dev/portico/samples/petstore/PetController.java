@@ -1,6 +1,7 @@
 package dev.portico.samples.petstore;
 
 import dev.portico.api.BadRequestException;
+import dev.portico.api.LogSafe;
 import dev.portico.api.NotFoundException;
 import dev.portico.api.Nullable;
 import dev.portico.api.Response;
@@ -15,6 +16,7 @@ import dev.portico.api.http.Path;
 import dev.portico.api.http.PathParam;
 import dev.portico.api.http.Principal;
 import dev.portico.api.http.QueryParam;
+import dev.portico.api.http.RequiresScopes;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,9 @@ import org.slf4j.LoggerFactory;
 public final class PetController {
   /** The response header of {@code POST /pets} that names the authorizer's principal. */
   public static final String CREATED_BY = "X-Created-By";
+
+  /** The scope every write (POST, PUT, DELETE) requires of the caller's token. */
+  public static final String WRITE_SCOPE = "pets:write";
 
   private static final Logger LOG = LoggerFactory.getLogger(PetController.class);
 
@@ -61,37 +66,45 @@ public final class PetController {
   /**
    * {@code POST /pets}: 201 with a {@code Location} header, and {@code X-Created-By} naming the
    * principal the authorizer found in the token ({@code sub}). The pet itself stays {@code {"id",
-   * "name", "tag"}}.
+   * "name", "tag"}}. Requires the scope {@code pets:write}, checked here whatever the gateway's
+   * authorizer allowed.
    */
   @POST
+  @RequiresScopes(WRITE_SCOPE)
   public Response<Pet> create(
       @Body NewPet pet,
       @Principal @Nullable String principal,
       @AuthorizerParam("scope") @Nullable String scope) {
     Pet created = store.add(pet.validated());
-    LOG.info("pet {} created by {} (scope {})", created.id(), principal, scope);
+    LOG.info(
+        "pet {} created by {} (scope {})",
+        created.id(),
+        LogSafe.quote(principal),
+        LogSafe.quote(scope));
     Response<Pet> response = Response.created("/pets/" + created.id(), created);
     return principal == null ? response : response.withHeader(CREATED_BY, principal);
   }
 
-  /** {@code PUT /pets/{id}}: replaces name and tag, or 404. */
+  /** {@code PUT /pets/{id}}: replaces name and tag, or 404; requires {@code pets:write}. */
   @PUT
+  @RequiresScopes(WRITE_SCOPE)
   @Path("/{id}")
   public Pet update(
       @PathParam("id") long id, @Body NewPet pet, @Principal @Nullable String principal) {
     Pet updated =
         store.replace(id, pet.validated()).orElseThrow(() -> new NotFoundException("no pet " + id));
-    LOG.info("pet {} updated by {}", id, principal);
+    LOG.info("pet {} updated by {}", id, LogSafe.quote(principal));
     return updated;
   }
 
-  /** {@code DELETE /pets/{id}}: 204, or 404. */
+  /** {@code DELETE /pets/{id}}: 204, or 404; requires {@code pets:write}. */
   @DELETE
+  @RequiresScopes(WRITE_SCOPE)
   @Path("/{id}")
   public void delete(@PathParam("id") long id, @Principal @Nullable String principal) {
     if (!store.remove(id)) {
       throw new NotFoundException("no pet " + id);
     }
-    LOG.info("pet {} deleted by {}", id, principal);
+    LOG.info("pet {} deleted by {}", id, LogSafe.quote(principal));
   }
 }

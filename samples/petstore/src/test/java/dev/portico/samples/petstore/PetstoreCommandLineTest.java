@@ -111,10 +111,11 @@ class PetstoreCommandLineTest {
       // The token's scope claim reached the controller too (authorizer context ->
       // @AuthorizerParam).
       long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-      while (!output().contains("created by alice (scope pets:write)") && System.nanoTime() < end) {
+      while (!output().contains("created by \"alice\" (scope \"pets:write\")")
+          && System.nanoTime() < end) {
         Thread.sleep(20);
       }
-      assertThat(output()).contains("created by alice (scope pets:write)");
+      assertThat(output()).contains("created by \"alice\" (scope \"pets:write\")");
       assertThat(output()).as("tokens are never logged").doesNotContain(token);
     }
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.api.Authorization;
 import dev.portico.api.EventSource;
 import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.ProxyResponse;
@@ -14,6 +15,8 @@ import dev.portico.local.runtime.RuntimeApiEmulator;
 import dev.portico.local.runtime.RuntimeClientProcess;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +53,13 @@ class PetstoreRuntimeClientTest {
 
       InvocationResult created =
           emulator.invoke(
-              event(TestRequest.postJson("/pets", "{\"name\":\"Fido\"}").resource("/pets")));
+              event(
+                  TestRequest.postJson("/pets", "{\"name\":\"Fido\"}")
+                      .resource("/pets")
+                      // the Lambda authorizer's context: writes require pets:write
+                      .authorization(
+                          new Authorization(
+                              "alice", Map.of(), List.of(), Map.of("scope", "pets:write")))));
       ProxyResponse createdResponse = ProxyResponse.parse(created.payload());
       assertThat(createdResponse.status()).isEqualTo(201);
       assertThat(createdResponse.header("Location")).isEqualTo("/pets/4");

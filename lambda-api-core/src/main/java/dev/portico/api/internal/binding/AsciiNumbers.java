@@ -1,0 +1,101 @@
+package dev.portico.api.internal.binding;
+
+/**
+ * Checks number syntax before the JDK parses it: the JDK's parsers accept digits of every script
+ * ({@code Character.digit}) and {@code Double.valueOf} trims control characters, hex floats and
+ * {@code NaN}; a request parameter is a number only when it is written in ASCII. Hand-written
+ * scanners, no regular expressions (nothing extra on the cold path).
+ */
+final class AsciiNumbers {
+  private AsciiNumbers() {}
+
+  /**
+   * The text when it is an optional sign and ASCII digits, else throws.
+   *
+   * @throws NumberFormatException otherwise
+   */
+  static String integer(String text) {
+    int i = sign(text);
+    if (i == text.length()) {
+      throw new NumberFormatException("no digits");
+    }
+    for (; i < text.length(); i++) {
+      if (!digit(text.charAt(i))) {
+        throw new NumberFormatException("not an ASCII integer");
+      }
+    }
+    return text;
+  }
+
+  /**
+   * The text when it is a decimal number in ASCII: optional sign, digits with an optional fraction
+   * (at least one digit in all), optional exponent ({@code e}/{@code E}, optional sign, digits).
+   *
+   * @throws NumberFormatException otherwise
+   */
+  static String decimal(String text) {
+    int i = sign(text);
+    int digits = 0;
+    int n = text.length();
+    while (i < n && digit(text.charAt(i))) {
+      i++;
+      digits++;
+    }
+    if (i < n && text.charAt(i) == '.') {
+      i++;
+      while (i < n && digit(text.charAt(i))) {
+        i++;
+        digits++;
+      }
+    }
+    if (digits == 0) {
+      throw new NumberFormatException("no digits");
+    }
+    if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+        i++;
+      }
+      int exponent = 0;
+      while (i < n && digit(text.charAt(i))) {
+        i++;
+        exponent++;
+      }
+      if (exponent == 0) {
+        throw new NumberFormatException("no exponent digits");
+      }
+    }
+    if (i != n) {
+      throw new NumberFormatException("not an ASCII decimal number");
+    }
+    return text;
+  }
+
+  /**
+   * The text when it is a UUID in its 36-character form with ASCII hex digits.
+   *
+   * @throws IllegalArgumentException otherwise
+   */
+  static String uuid(String text) {
+    if (text.length() != 36) {
+      throw new IllegalArgumentException("not a UUID");
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+      boolean ok = dash ? c == '-' : digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        throw new IllegalArgumentException("not a UUID");
+      }
+    }
+    return text;
+  }
+
+  private static int sign(String text) {
+    return !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+}
