@@ -1,54 +1,23 @@
 package dev.portico.local.internal;
 
+import dev.portico.api.LogSafe;
+
 /**
- * Request-controlled text made safe for one log line: quoted, with the characters that could end
- * the line or forge another escaped.
+ * Request-controlled text made safe for one log line: values are quoted by {@link LogSafe#quote}
+ * (the one escaping rule of Portico's log lines), and a throwable logged with its stack trace goes
+ * through {@link #safe}, so its printed messages are quoted too.
  *
  * <pre>{@code
  * LOG.info("{} {} {}", LogText.quote(method), LogText.quote(path), status);
+ * LOG.warn("Function {} threw: {}", name, LogText.quote(error), LogText.safe(error));
  * }</pre>
- *
- * <p>Escaped: {@code "} and {@code \}, CR, LF and TAB as {@code \r \n \t}, every other C0 control,
- * DEL, the C1 controls and U+2028/U+2029 as {@code \}{@code uXXXX}. Values longer than {@value
- * #MAX_LENGTH} characters are cut, saying how long they were.
  */
 public final class LogText {
-  /** The longest value written whole. */
-  public static final int MAX_LENGTH = 512;
-
   private LogText() {}
 
-  /** The value in double quotes with control characters escaped; {@code null} unquoted. */
+  /** {@link LogSafe#quote}: the value quoted, control characters escaped; {@code null} unquoted. */
   public static String quote(Object value) {
-    if (value == null) {
-      return "null";
-    }
-    String text = value.toString();
-    int length = text.length();
-    int shown = Math.min(length, MAX_LENGTH);
-    StringBuilder out = new StringBuilder(shown + 2).append('"');
-    for (int i = 0; i < shown; i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == '\u2028' || c == '\u2029') {
-            out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    out.append('"');
-    if (shown < length) {
-      out.append("...(").append(length).append(" chars)");
-    }
-    return out.toString();
+    return LogSafe.quote(value);
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.portico.local.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.api.LogSafe;
 import dev.portico.local.GatewayOptions;
 import dev.portico.local.LocalGateway;
 import dev.portico.local.config.GatewayConfig;
@@ -134,6 +135,6 @@ class LogInjectionTest {
         .isEqualTo("\"a\\r\\nb\\t\\\"c\\\\\\u0000\\u007f\\u0085\\u2028\\u2029\"");
     assertThat(LogText.quote(null)).isEqualTo("null");
     assertThat(LogText.quote("x".repeat(600)))
-        .isEqualTo("\"" + "x".repeat(512) + "\"...(600 chars)");
+        .isEqualTo("\"" + "x".repeat(LogSafe.MAX_LENGTH) + "\"...(600 chars)");
   }
 }
