@@ -2,7 +2,9 @@ package dev.portico.local;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.local.internal.BufferedBodyHandler;
 import dev.portico.local.internal.LocalServers;
+import dev.portico.local.internal.LoopbackNames;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -66,6 +68,12 @@ public final class DevIssuer implements AutoCloseable {
   /** The longest lifetime a token may be minted with: one day. */
   public static final Duration MAX_LIFETIME = Duration.ofDays(1);
 
+  /** The most bytes of a request body the issuer reads (it expects none). */
+  private static final int MAX_BODY_BYTES = 64 * 1024;
+
+  /** How long a request body may take to reach the issuer's own server. */
+  private static final Duration BODY_TIMEOUT = Duration.ofSeconds(10);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -89,7 +97,12 @@ public final class DevIssuer implements AutoCloseable {
     this.kid = "portico-dev-" + UUID.randomUUID().toString().substring(0, 8);
     this.server =
         LocalServers.start(
-            "development OIDC issuer", "127.0.0.1", 0, Duration.ofSeconds(30), new Endpoints());
+            "development OIDC issuer",
+            "127.0.0.1",
+            0,
+            Duration.ofSeconds(30),
+            BufferedBodyHandler.Limits.of(MAX_BODY_BYTES, BODY_TIMEOUT),
+            new Endpoints());
     this.issuer = "http://127.0.0.1:" + LocalServers.port(server);
   }
 
@@ -202,12 +215,6 @@ public final class DevIssuer implements AutoCloseable {
   }
 
   /**
-   * Mints a token for a {@code POST /token} (or {@value #GATEWAY_TOKEN_PATH}) request: {@code sub},
-   * {@code scope} (space or comma separated; may repeat), {@code email}, {@code expires_in}
-   * (seconds). Only callers on a loopback address get a token (403 otherwise), only with POST (405
-   * otherwise).
-   */
-  /**
    * Reads and drops a request's body (none is expected) before answering, so the answer never
    * leaves the connection with unread bytes that make the server close it under the client.
    */
@@ -219,11 +226,20 @@ public final class DevIssuer implements AutoCloseable {
     }
   }
 
+  /**
+   * Mints a token for a {@code POST /token} (or {@value #GATEWAY_TOKEN_PATH}) request: {@code sub},
+   * {@code scope} (space or comma separated; may repeat), {@code email}, {@code expires_in}
+   * (seconds). Only callers on a loopback address get a token (403 otherwise), only with POST (405
+   * otherwise).
+   */
   void serveTokenRequest(Request request, Response response, Callback callback) {
     drain(request);
     if (!isLoopback(request.getConnectionMetaData().getRemoteSocketAddress())) {
       answer(
           response, callback, 403, "text/plain", "the development issuer only serves loopback\n");
+      return;
+    }
+    if (refusedForHostOrOrigin(request, response, callback)) {
       return;
     }
     if (!request.getMethod().equals("POST")) {
@@ -277,6 +293,48 @@ public final class DevIssuer implements AutoCloseable {
     answer(response, callback, 200, "text/plain", token);
   }
 
+  /**
+   * Answers (and returns true) when the request is not addressed to a loopback name ({@code 421})
+   * or comes from a web page that is not itself served from loopback ({@code 403}). A page on
+   * {@code evil.example} that re-points its DNS name at 127.0.0.1 (DNS rebinding) reaches this
+   * server with {@code Host: evil.example}; a page calling {@code http://127.0.0.1} directly sends
+   * its own {@code Origin}.
+   */
+  static boolean refusedForHostOrOrigin(Request request, Response response, Callback callback) {
+    List<String> hosts = request.getHeaders().getValuesList(HttpHeader.HOST);
+    String uriHost = request.getHttpURI().getHost();
+    if (hosts.size() != 1
+        || !LoopbackNames.isLoopbackHost(hosts.get(0))
+        || (uriHost != null && !LoopbackNames.isLoopbackHostName(uriHost))) {
+      String shown = hosts.isEmpty() ? "none" : "'" + String.join("', '", hosts) + "'";
+      answer(
+          response,
+          callback,
+          421,
+          "text/plain",
+          "the development issuer only answers requests addressed to 127.0.0.1, localhost or"
+              + " [::1] (Host "
+              + LoopbackNames.printable(shown)
+              + ")\n");
+      return true;
+    }
+    for (String origin : request.getHeaders().getValuesList(HttpHeader.ORIGIN)) {
+      if (!LoopbackNames.isLoopbackOrigin(origin)) {
+        answer(
+            response,
+            callback,
+            403,
+            "text/plain",
+            "the development issuer refuses requests from web pages not served from loopback"
+                + " (Origin '"
+                + LoopbackNames.printable(origin)
+                + "')\n");
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isLoopback(SocketAddress address) {
     if (address instanceof InetSocketAddress inet) {
       InetAddress ip = inet.getAddress();
@@ -316,6 +374,9 @@ public final class DevIssuer implements AutoCloseable {
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
       drain(request);
+      if (refusedForHostOrOrigin(request, response, callback)) {
+        return true;
+      }
       String path = request.getHttpURI().getPath();
       switch (path) {
         case "/.well-known/openid-configuration" ->

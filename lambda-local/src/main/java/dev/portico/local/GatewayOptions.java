@@ -21,6 +21,9 @@ import java.util.Map;
  * @param runtimeClient whether functions run in the real AWS runtime interface client, each in its
  *     own JVM (needs {@code aws-lambda-java-runtime-interface-client} on the class path), instead
  *     of in-process
+ * @param requestBodyTimeout how long a request's body may take to arrive after its headers, 10
+ *     seconds by default; a slower one is answered {@code 408 {"message":"Request Timeout"}} and
+ *     its connection closed (a waiting body holds no server thread)
  */
 public record GatewayOptions(
     String host,
@@ -28,7 +31,8 @@ public record GatewayOptions(
     Duration integrationTimeout,
     boolean authorizersEnabled,
     boolean logRequests,
-    boolean runtimeClient) {
+    boolean runtimeClient,
+    Duration requestBodyTimeout) {
 
   /** The default port, as {@code sam local start-api} uses. */
   public static final int DEFAULT_PORT = 3000;
@@ -39,6 +43,9 @@ public record GatewayOptions(
   /** An HTTP API's integration timeout. */
   public static final Duration HTTP_API_INTEGRATION_TIMEOUT = Duration.ofSeconds(30);
 
+  /** How long a request body may take to arrive by default: 10 seconds. */
+  public static final Duration DEFAULT_REQUEST_BODY_TIMEOUT = Duration.ofSeconds(10);
+
   /** Validates. */
   public GatewayOptions {
     if (port < 0 || port > 65535) {
@@ -47,12 +54,24 @@ public record GatewayOptions(
     if (integrationTimeout.isNegative() || integrationTimeout.isZero()) {
       throw new IllegalArgumentException("integration timeout must be positive");
     }
+    if (requestBodyTimeout.isNegative() || requestBodyTimeout.isZero()) {
+      throw new IllegalArgumentException("request body timeout must be positive");
+    }
   }
 
-  /** 127.0.0.1:3000, 29 s, authorizers on, request logging on, functions in-process. */
+  /**
+   * 127.0.0.1:3000, 29 s, authorizers on, request logging on, functions in-process, 10 s for a
+   * request body.
+   */
   public static GatewayOptions defaults() {
     return new GatewayOptions(
-        "127.0.0.1", DEFAULT_PORT, REST_INTEGRATION_TIMEOUT, true, true, false);
+        "127.0.0.1",
+        DEFAULT_PORT,
+        REST_INTEGRATION_TIMEOUT,
+        true,
+        true,
+        false,
+        DEFAULT_REQUEST_BODY_TIMEOUT);
   }
 
   /** The defaults with the port taken from a {@code PORT} entry of this environment, if any. */
@@ -82,34 +101,66 @@ public record GatewayOptions(
   /** A copy with another port. */
   public GatewayOptions withPort(int newPort) {
     return new GatewayOptions(
-        host, newPort, integrationTimeout, authorizersEnabled, logRequests, runtimeClient);
+        host,
+        newPort,
+        integrationTimeout,
+        authorizersEnabled,
+        logRequests,
+        runtimeClient,
+        requestBodyTimeout);
   }
 
   /** A copy with another bind address. */
   public GatewayOptions withHost(String newHost) {
     return new GatewayOptions(
-        newHost, port, integrationTimeout, authorizersEnabled, logRequests, runtimeClient);
+        newHost,
+        port,
+        integrationTimeout,
+        authorizersEnabled,
+        logRequests,
+        runtimeClient,
+        requestBodyTimeout);
   }
 
   /** A copy with another integration timeout. */
   public GatewayOptions withIntegrationTimeout(Duration timeout) {
-    return new GatewayOptions(host, port, timeout, authorizersEnabled, logRequests, runtimeClient);
+    return new GatewayOptions(
+        host, port, timeout, authorizersEnabled, logRequests, runtimeClient, requestBodyTimeout);
   }
 
   /** A copy with authorizers switched on or off. */
   public GatewayOptions withAuthorizersEnabled(boolean enabled) {
-    return new GatewayOptions(host, port, integrationTimeout, enabled, logRequests, runtimeClient);
+    return new GatewayOptions(
+        host, port, integrationTimeout, enabled, logRequests, runtimeClient, requestBodyTimeout);
   }
 
   /** A copy running functions in the runtime interface client (or in-process). */
   public GatewayOptions withRuntimeClient(boolean enabled) {
     return new GatewayOptions(
-        host, port, integrationTimeout, authorizersEnabled, logRequests, enabled);
+        host,
+        port,
+        integrationTimeout,
+        authorizersEnabled,
+        logRequests,
+        enabled,
+        requestBodyTimeout);
   }
 
   /** A copy with request logging switched on or off. */
   public GatewayOptions withLogRequests(boolean enabled) {
     return new GatewayOptions(
-        host, port, integrationTimeout, authorizersEnabled, enabled, runtimeClient);
+        host,
+        port,
+        integrationTimeout,
+        authorizersEnabled,
+        enabled,
+        runtimeClient,
+        requestBodyTimeout);
+  }
+
+  /** A copy with another request body timeout (tests use a short one). */
+  public GatewayOptions withRequestBodyTimeout(Duration timeout) {
+    return new GatewayOptions(
+        host, port, integrationTimeout, authorizersEnabled, logRequests, runtimeClient, timeout);
   }
 }

@@ -6,6 +6,7 @@ import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.internal.LocalServers;
+import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
@@ -153,7 +154,12 @@ public final class LocalGateway implements AutoCloseable {
       }
       Server server =
           LocalServers.start(
-              "local API Gateway", options.host(), options.port(), Duration.ofSeconds(60), handler);
+              "local API Gateway",
+              options.host(),
+              options.port(),
+              Duration.ofSeconds(60),
+              GatewayHandler.bodyLimits(options.requestBodyTimeout()),
+              handler);
       LocalGateway gateway =
           new LocalGateway(server, executor, config, invokers, devIssuer, devFunctions);
       gateway.logRoutes(options, (System.nanoTime() - start) / 1_000_000);
@@ -293,7 +299,7 @@ public final class LocalGateway implements AutoCloseable {
         issuer.serveTokenRequest(request, response, callback);
         LOG.info(
             "{} {} {} (development issuer)",
-            request.getMethod(),
+            LogText.quote(request.getMethod()),
             DevIssuer.GATEWAY_TOKEN_PATH,
             response.getStatus());
         return true;

@@ -16,7 +16,8 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * Starts Jetty servers on a loopback address with a clear message when the port is taken.
  *
  * <pre>{@code
- * Server server = LocalServers.start("local API Gateway", "127.0.0.1", 3000, Duration.ofSeconds(60), handler);
+ * Server server = LocalServers.start("local API Gateway", "127.0.0.1", 3000,
+ *     Duration.ofSeconds(60), BufferedBodyHandler.Limits.of(64 * 1024, Duration.ofSeconds(10)), handler);
  * }</pre>
  */
 public final class LocalServers {
@@ -29,10 +30,18 @@ public final class LocalServers {
    * @param host the address to bind, e.g. {@code 127.0.0.1}
    * @param port the port, 0 for any free port
    * @param idleTimeout how long an idle connection (or a long poll) may stay open
+   * @param bodies how much of a request body the handler gets and how long it may take to arrive:
+   *     the handler sees a request only once its body is read (without holding a thread while it
+   *     arrives), see {@link BufferedBodyHandler}
    * @param handler the Jetty core handler
    */
   public static Server start(
-      String what, String host, int port, Duration idleTimeout, Handler handler) {
+      String what,
+      String host,
+      int port,
+      Duration idleTimeout,
+      BufferedBodyHandler.Limits bodies,
+      Handler handler) {
     QueuedThreadPool threads = new QueuedThreadPool(200, 8);
     threads.setName(what.replace(' ', '-'));
     threads.setDaemon(true);
@@ -48,7 +57,7 @@ public final class LocalServers {
     connector.setPort(port);
     connector.setIdleTimeout(idleTimeout.toMillis());
     server.addConnector(connector);
-    server.setHandler(handler);
+    server.setHandler(new BufferedBodyHandler(handler, bodies));
     server.setStopTimeout(2_000);
     try {
       server.start();

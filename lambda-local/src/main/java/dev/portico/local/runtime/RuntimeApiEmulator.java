@@ -2,7 +2,9 @@ package dev.portico.local.runtime;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.portico.local.internal.BufferedBodyHandler;
 import dev.portico.local.internal.LocalServers;
+import dev.portico.local.internal.LogText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -76,7 +78,12 @@ public final class RuntimeApiEmulator implements AutoCloseable {
     this.functionArn = "arn:aws:lambda:us-east-1:123456789012:function:" + functionName;
     this.server =
         LocalServers.start(
-            "Lambda Runtime API emulator", "127.0.0.1", port, Duration.ofHours(1), new Api());
+            "Lambda Runtime API emulator",
+            "127.0.0.1",
+            port,
+            Duration.ofHours(1),
+            BufferedBodyHandler.Limits.of(MAX_RESPONSE_BYTES + 1L, Duration.ofSeconds(30)),
+            new Api());
   }
 
   /** Starts an emulator for a function of this name on a free port of 127.0.0.1. */
@@ -362,7 +369,9 @@ public final class RuntimeApiEmulator implements AutoCloseable {
       String type = request.getHeaders().get("Lambda-Runtime-Function-Error-Type");
       initErrorType = type == null ? "Runtime.Unknown" : type;
       initError = body;
-      LOG.warn("Runtime reported an init error: {}", new String(body, StandardCharsets.UTF_8));
+      LOG.warn(
+          "Runtime reported an init error: {}",
+          LogText.quote(new String(body, StandardCharsets.UTF_8)));
       Deque<Pending> failed;
       synchronized (lock) {
         failed = new ArrayDeque<>(queued);

@@ -111,10 +111,16 @@ class LocalGatewayTest {
 
   @Test
   void percentEncodedPathsReachTheFunctionAsApiGatewaySendsThem() throws Exception {
-    JsonNode event = event(get("/pets/a%2Fb%20c"));
+    JsonNode event = event(get("/pets/a%20c%C3%A9"));
     assertThat(event.get("resource").asText()).isEqualTo("/pets/{id}");
-    assertThat(event.get("path").asText()).isEqualTo("/pets/a%2Fb%20c");
-    assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("a/b c");
+    assertThat(event.get("path").asText()).isEqualTo("/pets/a%20c%C3%A9");
+    assertThat(event.get("pathParameters").get("id").asText()).isEqualTo("a c\u00e9");
+    // An encoded slash is not a canonical path: the exact resource /pets/{id} does not take it,
+    // the greedy /{proxy+} does, and passes the path as sent.
+    JsonNode greedy = event(get("/pets/a%2Fb%20c"));
+    assertThat(greedy.get("resource").asText()).isEqualTo("/{proxy+}");
+    assertThat(greedy.get("path").asText()).isEqualTo("/pets/a%2Fb%20c");
+    assertThat(greedy.get("pathParameters").get("proxy").asText()).isEqualTo("pets/a/b c");
   }
 
   @Test

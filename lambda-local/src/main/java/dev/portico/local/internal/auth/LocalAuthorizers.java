@@ -6,6 +6,7 @@ import dev.portico.api.Authorization;
 import dev.portico.api.testing.TestRequest;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.testing.AuthorizerEvents;
@@ -144,8 +145,8 @@ public final class LocalAuthorizers {
             "Authorizer {} (function {}) failed: {}",
             authorizer.name(),
             authorizer.function(),
-            threw.error().toString(),
-            threw.error());
+            LogText.quote(threw.error()),
+            LogText.safe(threw.error()));
         return error(rest, "the authorizer function threw " + threw.error());
       }
       if (outcome instanceof FunctionPool.TimedOut) {

@@ -12,11 +12,14 @@ import dev.portico.local.config.CorsConfig;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.BufferedBodyHandler;
+import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +51,15 @@ public final class GatewayHandler extends Handler.Abstract {
 
   /** How much of an oversized request is read and dropped before the 413 (beyond: closed). */
   private static final long DRAIN_LIMIT = 64L * 1024 * 1024;
+
+  /**
+   * How the server reads request bodies for this handler: up to one byte over {@link
+   * #MAX_REQUEST_BYTES} (to tell a 413), oversized declared bodies drained up to 64 MB, within the
+   * request body timeout.
+   */
+  public static BufferedBodyHandler.Limits bodyLimits(Duration timeout) {
+    return new BufferedBodyHandler.Limits(MAX_REQUEST_BYTES + 1L, DRAIN_LIMIT, timeout);
+  }
 
   /** Lambda's synchronous response payload limit: 6 MB. */
   public static final int MAX_RESPONSE_BYTES = 6 * 1024 * 1024;
@@ -108,7 +120,11 @@ public final class GatewayHandler extends Handler.Abstract {
       outcome = new Outcome(500, "-");
       callback.failed(e);
     } catch (RuntimeException e) {
-      LOG.error("The local gateway failed on {} {}", method, rawPath, e);
+      LOG.error(
+          "The local gateway failed on {} {}",
+          LogText.quote(method),
+          LogText.quote(rawPath),
+          LogText.safe(e));
       outcome = new Outcome(500, "-");
       if (response.isCommitted()) {
         callback.failed(e);
@@ -120,8 +136,8 @@ public final class GatewayHandler extends Handler.Abstract {
       double millis = (System.nanoTime() - start) / 1_000_000.0;
       LOG.info(
           "{} {} {} {} ms {}",
-          method,
-          rawPath,
+          LogText.quote(method),
+          LogText.quote(rawPath),
           outcome.status(),
           String.format(Locale.ROOT, "%.1f", millis),
           outcome.function());
@@ -169,7 +185,8 @@ public final class GatewayHandler extends Handler.Abstract {
     LocalRoute route = match.route();
     String requestId = UUID.randomUUID().toString();
     TestRequest event = toTestRequest(request, match, body, requestId);
-    String methodArn = LocalAuthorizers.methodArn(api.stage(), method, match.pathWithoutStage());
+    // REST: the path as the client spelled it; HTTP API: the path it decoded (issue 9, finding 1).
+    String methodArn = LocalAuthorizers.methodArn(api.stage(), method, match.eventPath());
 
     String authorizerName =
         route.authorizer() == null ? api.defaultAuthorizer() : route.authorizer();
@@ -181,11 +198,11 @@ public final class GatewayHandler extends Handler.Abstract {
       if (decision instanceof LocalAuthorizers.Denied denied) {
         LOG.info(
             "{} {}: authorizer {} answered {}: {}",
-            method,
-            rawPath,
+            LogText.quote(method),
+            LogText.quote(rawPath),
             authorizerName,
             denied.status(),
-            denied.reason());
+            LogText.quote(denied.reason()));
         send(
             response,
             callback,
@@ -207,6 +224,9 @@ public final class GatewayHandler extends Handler.Abstract {
     } else if (v1 && api.kind() == LocalApi.Kind.HTTP) {
       eventBytes = httpApiVersion1(eventBytes);
     }
+    if (api.kind() == LocalApi.Kind.HTTP) {
+      eventBytes = decodedPath(eventBytes, match);
+    }
     if (api.kind() == LocalApi.Kind.REST && body.length > 0) {
       eventBytes = applyBinaryMediaTypes(eventBytes, api, request.getHeaders().get("Content-Type"));
     }
@@ -220,8 +240,8 @@ public final class GatewayHandler extends Handler.Abstract {
           "Function {} threw; API Gateway answers {}: {}",
           function,
           errorStatus(api),
-          threw.error(),
-          threw.error());
+          LogText.quote(threw.error()),
+          LogText.safe(threw.error()));
       return integrationError(response, callback, api, origin, function);
     }
     if (result instanceof FunctionPool.TimedOut timedOut) {
@@ -270,7 +290,10 @@ public final class GatewayHandler extends Handler.Abstract {
       proxy = v1 ? ProxyResponse.parse(output) : parseV2(output);
     } catch (IllegalArgumentException e) {
       LOG.warn(
-          "Function {}: {}; API Gateway answers {}", function, e.getMessage(), errorStatus(api));
+          "Function {}: {}; API Gateway answers {}",
+          function,
+          LogText.quote(e.getMessage()),
+          errorStatus(api));
       return integrationError(response, callback, api, origin, function);
     }
     writeProxy(request, response, callback, proxy, api, requestId, origin);
@@ -336,10 +359,10 @@ public final class GatewayHandler extends Handler.Abstract {
       LOG.info(
           "OPTIONS {}: the CORS preflight went through authorizer {} (SAM's"
               + " AddDefaultAuthorizerToCorsPreflight is true) and got {}: {}",
-          rawPath,
+          LogText.quote(rawPath),
           authorizer.name(),
           denied.status(),
-          denied.reason());
+          LogText.quote(denied.reason()));
       send(response, callback, denied.status(), denied.body(), denied.errorType(), api, origin);
       return new Outcome(denied.status(), authorizer.function());
     }
@@ -398,6 +421,13 @@ public final class GatewayHandler extends Handler.Abstract {
       return new Outcome(response.getStatus(), "(CORS preflight)");
     }
     LocalApi api = byPath.isEmpty() ? apiFor(rawPath) : byPath.get(0).api();
+    if (api != null
+        && api.kind() == LocalApi.Kind.HTTP
+        && HttpApiPaths.decode(withoutStage(api, rawPath)) == null) {
+      // HTTP APIs decode the path before routing and refuse one they cannot decode.
+      send(response, callback, 400, "{\"message\":\"Bad Request\"}", null, api, origin);
+      return new Outcome(400, "-");
+    }
     if (api == null || api.kind() == LocalApi.Kind.REST) {
       send(
           response,
@@ -411,6 +441,12 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     send(response, callback, 404, "{\"message\":\"Not Found\"}", null, api, origin);
     return new Outcome(404, "-");
+  }
+
+  private static String withoutStage(LocalApi api, String rawPath) {
+    String path =
+        RouteTable.prefixedBy(api, rawPath) ? rawPath.substring(api.stage().length() + 1) : rawPath;
+    return path.isEmpty() ? "/" : path;
   }
 
   private LocalApi apiFor(String rawPath) {
@@ -498,6 +534,46 @@ public final class GatewayHandler extends Handler.Abstract {
     node.put("routeKey", routeKey);
     ((ObjectNode) node.get("requestContext")).put("routeKey", routeKey);
     return JSON.writeValueAsBytes(node);
+  }
+
+  /**
+   * An HTTP API passes the path it decoded ({@code rawPath} and {@code requestContext.http.path} in
+   * payload 2.0, {@code path} and {@code requestContext.path} in 1.0), stage prefix kept as the
+   * builder wrote it.
+   */
+  private static byte[] decodedPath(byte[] event, RouteTable.Match match) throws IOException {
+    String sent = match.pathWithoutStage();
+    String decoded = match.eventPath();
+    if (sent.equals(decoded)) {
+      return event;
+    }
+    ObjectNode node = (ObjectNode) JSON.readTree(event);
+    replaceSuffix(node, "rawPath", sent, decoded);
+    replaceSuffix(node, "path", sent, decoded);
+    JsonNode context = node.get("requestContext");
+    if (context instanceof ObjectNode rc) {
+      replaceSuffix(rc, "path", sent, decoded);
+      if (rc.get("http") instanceof ObjectNode http) {
+        replaceSuffix(http, "path", sent, decoded);
+      }
+    }
+    return JSON.writeValueAsBytes(node);
+  }
+
+  private static void replaceSuffix(ObjectNode node, String field, String sent, String decoded) {
+    JsonNode value = node.get(field);
+    if (value == null || !value.isTextual()) {
+      return;
+    }
+    String text = value.asText();
+    // The test kit writes the path decoded once; ours is what API Gateway passes.
+    String once = HttpApiPaths.percentDecode(sent);
+    for (String candidate : once == null ? List.of(sent) : List.of(sent, once)) {
+      if (text.endsWith(candidate)) {
+        node.put(field, text.substring(0, text.length() - candidate.length()) + decoded);
+        return;
+      }
+    }
   }
 
   /** HTTP API payload 1.0 events say so in a {@code version} field, REST API events do not. */

@@ -3,6 +3,9 @@ package dev.portico.local.internal.gateway;
 import dev.portico.local.LocalStartupException;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.path.CanonicalPath;
+import dev.portico.path.NonCanonicalPathException;
+import dev.portico.path.PathEncoding;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -13,7 +16,9 @@ import java.util.Map;
 /**
  * Matches request paths to routes the way API Gateway does: an optional stage prefix, literal
  * segments before {@code {param}} before a greedy {@code {proxy+}}, an exact method before {@code
- * ANY}.
+ * ANY}. A REST API routes on the path as sent, an HTTP API on the path it decoded; a route without
+ * a greedy segment matches only a {@linkplain CanonicalPath canonical} path (exact resources: no
+ * trailing slash, no other spelling of a literal), a greedy one and {@code $default} take any.
  *
  * <pre>{@code
  * RouteTable.Match match = new RouteTable(config.apis()).match("GET", "/prod/pets/1");
@@ -26,13 +31,21 @@ public final class RouteTable {
   /** A compiled route. */
   public record Entry(LocalApi api, LocalRoute route, String[] segments) {}
 
-  /** The outcome of a lookup. */
+  /**
+   * The outcome of a lookup.
+   *
+   * @param pathWithoutStage the path without the stage prefix, as the client sent it
+   * @param eventPath the path API Gateway passes on (in the event and the method/route ARN): for a
+   *     REST API the same as {@code pathWithoutStage}, percent-encoded as sent; for an HTTP API
+   *     decoded ({@link HttpApiPaths})
+   */
   public record Match(
       LocalApi api,
       LocalRoute route,
       Map<String, String> pathParameters,
       String pathWithoutStage,
-      boolean stagePrefixed) {}
+      boolean stagePrefixed,
+      String eventPath) {}
 
   /** Builds the table; two routes with the same method and path in one API are an error. */
   public RouteTable(List<LocalApi> apis) {
@@ -106,7 +119,12 @@ public final class RouteTable {
       return null;
     }
     return new Match(
-        best.entry.api(), best.entry.route(), best.params, best.path, best.stagePrefixed);
+        best.entry.api(),
+        best.entry.route(),
+        best.params,
+        best.path.sent(),
+        best.stagePrefixed,
+        best.path.routed());
   }
 
   private List<Candidate> candidates(String rawPath) {
@@ -126,23 +144,62 @@ public final class RouteTable {
       if (path.isEmpty()) {
         path = "/";
       }
-      String[] segments = split(path);
+      RoutedPath routed = RoutedPath.of(api, path);
+      if (routed == null) {
+        continue;
+      }
       for (Entry entry : entries) {
         if (entry.api() != api) {
           continue;
         }
         if (entry.route().path().equals(LocalRoute.DEFAULT_ROUTE)) {
-          result.add(new Candidate(entry, Map.of(), path, prefixed, new int[] {0}));
+          result.add(new Candidate(entry, Map.of(), routed, prefixed, new int[] {0}));
           continue;
         }
         Map<String, String> params = new LinkedHashMap<>();
-        int[] score = score(entry.segments(), segments, params);
+        int[] score = score(entry.segments(), routed, params);
         if (score != null) {
-          result.add(new Candidate(entry, params, path, prefixed, score));
+          result.add(new Candidate(entry, params, routed, prefixed, score));
         }
       }
     }
     return result;
+  }
+
+  /**
+   * The path one API routes on: a REST API routes on the path as the client spelled it
+   * (percent-encoded), an HTTP API on the path it decoded first ({@link HttpApiPaths}).
+   *
+   * @param sent the path without the stage prefix, as sent
+   * @param routed the text routes are matched on (REST: {@code sent}; HTTP API: decoded)
+   * @param canonical the routed text as a canonical path, or {@code null} when it is not canonical
+   */
+  record RoutedPath(String sent, String routed, CanonicalPath canonical, boolean rest) {
+    static RoutedPath of(LocalApi api, String sent) {
+      boolean rest = api.kind() == LocalApi.Kind.REST;
+      String routed = rest ? sent : HttpApiPaths.decode(sent);
+      if (routed == null) {
+        return null;
+      }
+      CanonicalPath canonical;
+      try {
+        canonical =
+            CanonicalPath.parse(routed, rest ? PathEncoding.PERCENT_ENCODED : PathEncoding.DECODED);
+      } catch (NonCanonicalPathException e) {
+        canonical = null;
+      }
+      return new RoutedPath(sent, routed, canonical, rest);
+    }
+
+    /** The routed text's segments as they are, empty ones included; none for {@code /}. */
+    String[] rawSegments() {
+      return routed.equals("/") ? new String[0] : routed.substring(1).split("/", -1);
+    }
+
+    /** A segment as a parameter value: decoded for a REST API, as it is for an HTTP API. */
+    String value(String segment) {
+      return rest ? decode(segment) : segment;
+    }
   }
 
   /** Whether the path starts with the API's stage name, as on an execute-api URL. */
@@ -152,42 +209,69 @@ public final class RouteTable {
         && (rawPath.equals(stagePrefix) || rawPath.startsWith(stagePrefix + "/"));
   }
 
-  /** Per-segment scores (3 literal, 2 parameter, 1 greedy), or null when it does not match. */
-  private static int[] score(String[] template, String[] path, Map<String, String> params) {
+  /**
+   * Per-segment scores (3 literal, 2 parameter, 1 greedy), or null when the route does not match.
+   *
+   * <p>A route without a greedy segment is an exact resource: it matches only a canonical path
+   * ({@link CanonicalPath}) with as many segments, literal segments spelled exactly as in the route
+   * (case-sensitive), so {@code /pets/}, {@code //pets}, {@code /p%65ts}, {@code /PETS}, {@code
+   * /pets;x} and {@code /pets/.} never reach {@code /pets}. A greedy {@code {name+}} takes the rest
+   * of any path, as API Gateway passes it on; its literal prefix must still be spelled exactly.
+   */
+  private static int[] score(String[] template, RoutedPath path, Map<String, String> params) {
     int[] score = new int[template.length];
-    for (int i = 0; i < template.length; i++) {
-      String t = template[i];
-      if (t.startsWith("{") && t.endsWith("+}")) {
-        if (i >= path.length) {
-          return null;
-        }
-        StringBuilder rest = new StringBuilder();
-        for (int j = i; j < path.length; j++) {
-          if (j > i) {
-            rest.append('/');
-          }
-          rest.append(decode(path[j]));
-        }
-        params.put(t.substring(1, t.length() - 2), rest.toString());
-        score[i] = 1;
-        return score;
-      }
-      if (i >= path.length) {
+    boolean greedy =
+        template.length > 0
+            && template[template.length - 1].startsWith("{")
+            && template[template.length - 1].endsWith("+}");
+    if (!greedy) {
+      if (path.canonical() == null) {
         return null;
       }
-      if (t.startsWith("{") && t.endsWith("}")) {
-        if (path[i].isEmpty()) {
+      List<String> segments = path.canonical().segments();
+      if (segments.size() != template.length) {
+        return null;
+      }
+      for (int i = 0; i < template.length; i++) {
+        String t = template[i];
+        if (t.startsWith("{") && t.endsWith("}")) {
+          params.put(t.substring(1, t.length() - 1), segments.get(i));
+          score[i] = 2;
+        } else if (t.equals(segments.get(i))) {
+          score[i] = 3;
+        } else {
           return null;
         }
-        params.put(t.substring(1, t.length() - 1), decode(path[i]));
+      }
+      return score;
+    }
+    String[] segments = path.rawSegments();
+    int last = template.length - 1;
+    if (segments.length <= last) {
+      return null;
+    }
+    for (int i = 0; i < last; i++) {
+      String t = template[i];
+      if (t.startsWith("{") && t.endsWith("}")) {
+        if (segments[i].isEmpty()) {
+          return null;
+        }
+        params.put(t.substring(1, t.length() - 1), path.value(segments[i]));
         score[i] = 2;
-      } else if (t.equals(decode(path[i]))) {
+      } else if (t.equals(segments[i])) {
         score[i] = 3;
       } else {
         return null;
       }
     }
-    return template.length == path.length ? score : null;
+    String rest = String.join("/", java.util.Arrays.copyOfRange(segments, last, segments.length));
+    if (rest.isEmpty()) {
+      return null;
+    }
+    String t = template[last];
+    params.put(t.substring(1, t.length() - 2), path.value(rest));
+    score[last] = 1;
+    return score;
   }
 
   private static String decode(String segment) {
@@ -219,7 +303,11 @@ public final class RouteTable {
   }
 
   private record Candidate(
-      Entry entry, Map<String, String> params, String path, boolean stagePrefixed, int[] score) {
+      Entry entry,
+      Map<String, String> params,
+      RoutedPath path,
+      boolean stagePrefixed,
+      int[] score) {
     boolean better(Candidate other) {
       int n = Math.max(score.length, other.score.length);
       for (int i = 0; i < n; i++) {

@@ -32,6 +32,15 @@ final class Intrinsics {
     return "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + logicalId;
   }
 
+  /** As {@link #text}, for a value that must be there: a null or missing one is an error. */
+  String requiredText(JsonNode node, String where) {
+    String text = text(node, where);
+    if (text == null) {
+      throw new LocalStartupException(where + ": expected a value, got null");
+    }
+    return text;
+  }
+
   /** Resolves a node to text; {@code where} names the key for messages. */
   String text(JsonNode node, String where) {
     if (node == null || node.isNull() || node.isMissingNode()) {

@@ -153,6 +153,16 @@ public final class SamTemplateReader {
     } catch (IOException e) {
       throw new LocalStartupException("Cannot read the template " + file + ": " + e, e);
     }
+    return read(text, file, parameterOverrides);
+  }
+
+  /**
+   * Reads a template's text; {@code file} names it in messages.
+   *
+   * @throws LocalStartupException for anything the template gets wrong (the only exception it
+   *     throws, which SamTemplateReaderFuzzTest checks)
+   */
+  static GatewayConfig read(String text, Path file, Map<String, String> parameterOverrides) {
     JsonNode root;
     try {
       root = YamlTree.parse(text);
@@ -160,7 +170,13 @@ public final class SamTemplateReader {
       throw new LocalStartupException(
           "The template " + file + " is not valid YAML: " + e.getMessage(), e);
     }
-    return new SamTemplateReader(file).read(root, parameterOverrides);
+    try {
+      return new SamTemplateReader(file).read(root, parameterOverrides);
+    } catch (IllegalArgumentException e) {
+      // A value the configuration records refuse (a route path without '/', a bad payload
+      // version...): the record's message names the value.
+      throw new LocalStartupException("The template " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private GatewayConfig read(JsonNode root, Map<String, String> overrides) {
@@ -488,7 +504,7 @@ public final class SamTemplateReader {
     if (rest) {
       List<String> types = new ArrayList<>();
       for (JsonNode type : properties.path("BinaryMediaTypes")) {
-        types.add(intrinsics.text(type, where + ".BinaryMediaTypes").replace("~1", "/"));
+        types.add(intrinsics.requiredText(type, where + ".BinaryMediaTypes").replace("~1", "/"));
       }
       api = api.withBinaryMediaTypes(types);
       JsonNode cors = properties.get("Cors");
@@ -508,7 +524,9 @@ public final class SamTemplateReader {
       Map.Entry<String, JsonNode> e = it.next();
       api =
           api.withStageVariable(
-              e.getKey(), intrinsics.text(e.getValue(), where + ".Variables." + e.getKey()));
+              e.getKey(),
+              intrinsics.requiredText(
+                  e.getValue(), where + (rest ? ".Variables." : ".StageVariables.") + e.getKey()));
     }
     JsonNode auth = properties.path("Auth");
     for (Iterator<String> it = auth.fieldNames(); it.hasNext(); ) {
