@@ -29,7 +29,7 @@ import java.util.TreeMap;
  * Fuzzes the event reader and router through {@link Api#handle}, seeded with the real AWS events of
  * {@code src/test/resources/events} and the reproducers of issue 9 (in {@code
  * EventFuzzTestInputs/handle}). Plain {@code mvn verify} replays that corpus (regression mode); the
- * long run is described in docs/security.d/core.md.
+ * long run is described in docs/security.md, the API function.
  *
  * <p>Properties:
  *

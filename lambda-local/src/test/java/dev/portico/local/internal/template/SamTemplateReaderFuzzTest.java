@@ -19,7 +19,7 @@ import java.util.Map;
  *
  * <p>The committed corpus ({@code SamTemplateReaderFuzzTestInputs/readsOrRefusesWithAMessage}: the
  * test templates and the petstore's) is replayed by every {@code mvn verify}; {@code JAZZER_FUZZ=1}
- * fuzzes (see docs/security.d/local.md).
+ * fuzzes (see docs/security.md, lambda-local).
  */
 class SamTemplateReaderFuzzTest {
   private static final Path FILE = Path.of("fuzzed-template.yaml");
