@@ -10,6 +10,7 @@ import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyModule;
 import dev.portico.api.internal.binding.BuiltInConverters;
+import dev.portico.api.internal.codec.WebSocketEventException;
 import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -40,9 +41,11 @@ import java.util.function.Consumer;
  */
 public final class Api {
   private final Dispatcher dispatcher;
+  private final @Nullable WebSocketEvents webSocket;
 
-  private Api(Dispatcher dispatcher) {
+  private Api(Dispatcher dispatcher, @Nullable WebSocketEvents webSocket) {
     this.dispatcher = dispatcher;
+    this.webSocket = webSocket;
   }
 
   /** A new builder. */
@@ -53,13 +56,25 @@ public final class Api {
   /** Handles one invocation: reads a proxy event, writes the proxy response. */
   public void handle(InputStream event, OutputStream response, @Nullable Context context)
       throws IOException {
-    dispatcher.handle(event, response, context);
+    handle(event.readAllBytes(), response, context);
   }
 
-  /** Handles one invocation from the event's bytes. */
+  /**
+   * Handles one invocation from the event's bytes; a WebSocket event goes to the {@link
+   * WebSocketEvents} registered with {@link Builder#webSocket}.
+   */
   public void handle(byte[] event, OutputStream response, @Nullable Context context)
       throws IOException {
-    dispatcher.handle(event, response, context);
+    if (webSocket == null) {
+      dispatcher.handle(event, response, context);
+      return;
+    }
+    try {
+      dispatcher.handle(event, response, context);
+    } catch (WebSocketEventException e) {
+      // Thrown while reading the event, before anything was written.
+      webSocket.handle(event, response, context);
+    }
   }
 
   /** The routes this API serves, in registration order. */
@@ -99,8 +114,19 @@ public final class Api {
     private int compressAbove = 8 * 1024;
     private boolean compressRestApi;
     private List<Interceptor> currentControllerInterceptors = List.of();
+    private @Nullable WebSocketEvents webSocket;
 
     private Builder() {}
+
+    /**
+     * Serves WebSocket API events through this handler (lambda-websocket's {@code WebSocketApi}),
+     * so one function serves HTTP and WebSocket routes. Without it a WebSocket event is an
+     * unsupported event.
+     */
+    public Builder webSocket(WebSocketEvents events) {
+      this.webSocket = events;
+      return this;
+    }
 
     /**
      * Registers an annotated controller through its generated {@code <Controller>_Routes} class,
@@ -348,7 +374,7 @@ public final class Api {
                 + "):\n  "
                 + String.join("\n  ", problems));
       }
-      return new Api(dispatcher);
+      return new Api(dispatcher, webSocket);
     }
 
     /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */

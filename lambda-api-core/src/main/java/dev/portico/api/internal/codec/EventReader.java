@@ -438,13 +438,10 @@ public final class EventReader {
                 + type
                 + "); authorizers are served by lambda-authorizers, not ApiHandler");
       }
-      if (context.eventType != null && context.connectionId) {
-        throw new UnsupportedEventException(
-            "Unsupported event: a WebSocket API event (eventType "
-                + context.eventType
-                + ", routeKey "
-                + context.routeKey
-                + "); WebSocket routes are served by lambda-websocket, not ApiHandler");
+      // All three, as API Gateway sends them on every WebSocket event: an HTTP API's $default
+      // route event has a routeKey too, but never an eventType or a connectionId.
+      if (context.eventType != null && context.connectionId && context.routeKey != null) {
+        throw new WebSocketEventException(context.eventType, context.routeKey);
       }
       if ("2.0".equals(version) && context.http) {
         String domain = context.domainName == null ? "" : context.domainName;

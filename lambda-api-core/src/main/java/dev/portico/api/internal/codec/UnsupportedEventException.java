@@ -1,7 +1,7 @@
 package dev.portico.api.internal.codec;
 
 /** The invocation payload is not a proxy event Portico can answer. */
-public final class UnsupportedEventException extends IllegalArgumentException {
+public class UnsupportedEventException extends IllegalArgumentException {
   private static final long serialVersionUID = 1L;
 
   /** With a message naming what was received. */

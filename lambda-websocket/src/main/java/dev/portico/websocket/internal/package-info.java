@@ -1,0 +1,2 @@
+/** Implementation details of lambda-websocket; not an API. */
+package dev.portico.websocket.internal;
