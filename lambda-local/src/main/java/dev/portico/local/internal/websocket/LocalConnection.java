@@ -94,11 +94,39 @@ final class LocalConnection {
     return true;
   }
 
+  /**
+   * Writes one message in frames of at most 32 KB, as API Gateway delivers messages (the frames are
+   * queued in order; callers hold this object's lock, so messages never interleave).
+   */
   private void write(Object frame) {
     if (frame instanceof String text) {
-      session.sendText(text, Callback.NOOP);
+      // 8,192 UTF-16 units are at most 24 KB of UTF-8; never split a surrogate pair.
+      int chunk = 8192;
+      if (text.length() <= chunk) {
+        session.sendText(text, Callback.NOOP);
+        return;
+      }
+      int start = 0;
+      while (start < text.length()) {
+        int end = Math.min(text.length(), start + chunk);
+        if (end < text.length() && Character.isHighSurrogate(text.charAt(end - 1))) {
+          end--;
+        }
+        session.sendPartialText(text.substring(start, end), end == text.length(), Callback.NOOP);
+        start = end;
+      }
     } else {
-      session.sendBinary(ByteBuffer.wrap((byte[]) frame), Callback.NOOP);
+      byte[] bytes = (byte[]) frame;
+      int chunk = WebSocketGateway.MAX_FRAME_BYTES;
+      if (bytes.length <= chunk) {
+        session.sendBinary(ByteBuffer.wrap(bytes), Callback.NOOP);
+        return;
+      }
+      for (int start = 0; start < bytes.length; start += chunk) {
+        int length = Math.min(chunk, bytes.length - start);
+        session.sendPartialBinary(
+            ByteBuffer.wrap(bytes, start, length), start + length == bytes.length, Callback.NOOP);
+      }
     }
   }
 
