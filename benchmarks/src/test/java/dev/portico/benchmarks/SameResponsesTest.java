@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.testing.FakeContext;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.benchmarks.baseline.BaselineHandler;
+import dev.portico.benchmarks.baseline.FloorHandler;
 import dev.portico.benchmarks.petstore.PetStore;
 import dev.portico.samples.petstore.PetHandler;
 import java.io.ByteArrayInputStream;
@@ -23,8 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The benchmark is only fair if every variant gives the same answer: each benchmark event, sent to
- * the hand-written baseline and to the Portico petstore sample's handler, gets the same status,
- * body, {@code Location} and {@code X-Created-By}, and logs the same lines.
+ * the two hand-written baselines (with Jackson's {@code ObjectMapper}, and the jackson-core-only
+ * floor) and to the Portico petstore sample's handler, gets the same status, body, {@code Location}
+ * and {@code X-Created-By}, and logs the same lines.
  */
 class SameResponsesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,11 +62,23 @@ class SameResponsesTest {
     return ProxyResponse.parse(out.toByteArray());
   }
 
+  /** The hand-written variants, each with a freshly seeded store. */
+  static List<RequestStreamHandler> handWritten() {
+    return List.of(new BaselineHandler(PetStore.seeded()), new FloorHandler(PetStore.seeded()));
+  }
+
   @ParameterizedTest
   @MethodSource("events")
-  void baselineAndPorticoAnswerAlike(String name) throws IOException {
+  void baselinesAndPorticoAnswerAlike(String name) throws IOException {
+    for (RequestStreamHandler handWritten : handWritten()) {
+      assertSameAnswer(name, handWritten);
+    }
+  }
+
+  private static void assertSameAnswer(String name, RequestStreamHandler handWritten)
+      throws IOException {
     byte[] event = event(name);
-    ProxyResponse baseline = invoke(new BaselineHandler(PetStore.seeded()), event);
+    ProxyResponse baseline = invoke(handWritten, event);
     ProxyResponse portico = invoke(new PetHandler(), event);
 
     assertThat(portico.status()).isEqualTo(baseline.status());
@@ -82,32 +96,37 @@ class SameResponsesTest {
   @ParameterizedTest
   @ValueSource(strings = {"get-pet", "post-pet", "not-found"})
   void expectedStatuses(String name) throws IOException {
-    int status = invoke(new BaselineHandler(PetStore.seeded()), event(name)).status();
-    assertThat(status)
-        .isEqualTo(
-            switch (name) {
-              case "get-pet" -> 200;
-              case "post-pet" -> 201;
-              default -> 404;
-            });
+    for (RequestStreamHandler handWritten : handWritten()) {
+      int status = invoke(handWritten, event(name)).status();
+      assertThat(status)
+          .isEqualTo(
+              switch (name) {
+                case "get-pet" -> 200;
+                case "post-pet" -> 201;
+                default -> 404;
+              });
+    }
   }
 
   @Test
   void anAuthorizedCreateNamesThePrincipalInBoth() throws IOException {
     byte[] event = event("post-pet-authorized");
-    assertThat(invoke(new BaselineHandler(PetStore.seeded()), event).header("X-Created-By"))
-        .isEqualTo("alice");
+    for (RequestStreamHandler handWritten : handWritten()) {
+      assertThat(invoke(handWritten, event).header("X-Created-By")).isEqualTo("alice");
+    }
     assertThat(invoke(new PetHandler(), event).header("X-Created-By")).isEqualTo("alice");
   }
 
   @ParameterizedTest
   @MethodSource("events")
-  void baselineLogsWhatTheSampleLogs(String name) throws IOException {
+  void baselinesLogWhatTheSampleLogs(String name) throws IOException {
     byte[] event = event(name);
-    List<String> baseline = logged(new BaselineHandler(PetStore.seeded()), event);
     List<String> portico = logged(new PetHandler(), event);
-
-    assertThat(baseline).isEqualTo(portico);
+    for (RequestStreamHandler handWritten : handWritten()) {
+      assertThat(logged(handWritten, event))
+          .as(handWritten.getClass().getSimpleName())
+          .isEqualTo(portico);
+    }
     switch (name) {
       case "post-pet" -> assertThat(portico).containsExactly("pet 4 created by null (scope null)");
       case "post-pet-authorized" ->

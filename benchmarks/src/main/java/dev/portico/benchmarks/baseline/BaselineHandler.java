@@ -2,43 +2,18 @@ package dev.portico.benchmarks.baseline;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.benchmarks.petstore.NewPet;
-import dev.portico.benchmarks.petstore.Pet;
 import dev.portico.benchmarks.petstore.PetStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The physical limit: the petstore routes as one hand-written {@code RequestStreamHandler} for API
- * Gateway REST (payload 1.0) events, with a {@code switch} on method and path and Jackson, and no
- * framework. It streams the event with Jackson's parser, keeps only the fields it needs, and writes
- * the same status codes and bodies as the Portico variant (including RFC 9457 problem bodies), so
- * the two can be compared request for request. Like the sample, it logs each write through SLF4J
- * (the same lines, and in the deployable the same slf4j-simple backend and configuration), and
- * names the authorizer's principal in {@code X-Created-By}.
+ * The "hand-written with Jackson" baseline: the petstore routes as one hand-written {@code
+ * RequestStreamHandler} for API Gateway REST (payload 1.0) events, with Jackson's {@code
+ * ObjectMapper} for pets and problem strings and no framework. See {@link HandWrittenPetstore}.
  */
 public final class BaselineHandler implements RequestStreamHandler {
-  private static final Logger LOG = LoggerFactory.getLogger(BaselineHandler.class);
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-  private static final JsonFactory FACTORY = MAPPER.getFactory();
-
-  private final PetStore store;
+  private final HandWrittenPetstore petstore;
 
   /** The Lambda entry point: a store seeded with three pets. */
   public BaselineHandler() {
@@ -47,259 +22,12 @@ public final class BaselineHandler implements RequestStreamHandler {
 
   /** Serves the given store. */
   public BaselineHandler(PetStore store) {
-    this.store = store;
+    this.petstore = new HandWrittenPetstore(store, new MapperPetJson());
   }
 
   @Override
   public void handleRequest(InputStream input, OutputStream output, Context context)
       throws IOException {
-    Event event = read(input);
-    Reply reply;
-    try {
-      reply = route(event);
-    } catch (IllegalArgumentException e) {
-      reply = problem(400, "Bad Request", e.getMessage(), event.requestId);
-    }
-    write(output, reply);
+    petstore.handle(input, output);
   }
-
-  private Reply route(Event event) throws IOException {
-    String path = event.path;
-    if (path.length() > 1 && path.endsWith("/")) {
-      path = path.substring(0, path.length() - 1);
-    }
-    if (path.equals("/pets")) {
-      switch (event.method) {
-        case "GET":
-          int limit = event.limit == null ? 20 : parseInt("limit", event.limit);
-          if (limit < 1 || limit > 100) {
-            return problem(
-                400,
-                "Bad Request",
-                "limit must be between 1 and 100, got " + limit,
-                event.requestId);
-          }
-          return json(200, MAPPER.writeValueAsString(store.list(limit, event.tags)), null);
-        case "POST":
-          NewPet pet = readPet(event);
-          if (pet.problem() != null) {
-            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
-          }
-          Pet created = store.add(pet);
-          LOG.info("pet {} created by {} (scope {})", created.id(), event.principal, event.scope);
-          return new Reply(
-              201,
-              "application/json",
-              MAPPER.writeValueAsString(created),
-              "/pets/" + created.id(),
-              event.principal);
-        default:
-          return problem(405, "Method Not Allowed", null, event.requestId);
-      }
-    }
-    if (path.startsWith("/pets/") && path.indexOf('/', 6) < 0) {
-      long id = parseLong("id", path.substring(6));
-      switch (event.method) {
-        case "GET":
-          return found(store.find(id), id, event);
-        case "PUT":
-          NewPet pet = readPet(event);
-          if (pet.problem() != null) {
-            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
-          }
-          Optional<Pet> updated = store.replace(id, pet);
-          if (updated.isPresent()) {
-            LOG.info("pet {} updated by {}", id, event.principal);
-          }
-          return found(updated, id, event);
-        case "DELETE":
-          if (!store.remove(id)) {
-            return problem(404, "Not Found", "no pet " + id, event.requestId);
-          }
-          LOG.info("pet {} deleted by {}", id, event.principal);
-          return new Reply(204, null, "", null, null);
-        default:
-          return problem(405, "Method Not Allowed", null, event.requestId);
-      }
-    }
-    return problem(
-        404, "Not Found", "No route for " + event.method + " " + event.path, event.requestId);
-  }
-
-  private Reply found(Optional<Pet> pet, long id, Event event) throws IOException {
-    if (pet.isEmpty()) {
-      return problem(404, "Not Found", "no pet " + id, event.requestId);
-    }
-    return json(200, MAPPER.writeValueAsString(pet.get()), null);
-  }
-
-  private static NewPet readPet(Event event) throws IOException {
-    if (event.body == null || event.body.isEmpty()) {
-      throw new IllegalArgumentException("a JSON body is required");
-    }
-    try {
-      return MAPPER.readValue(event.body, NewPet.class);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException("malformed JSON body");
-    }
-  }
-
-  private static int parseInt(String name, String value) {
-    try {
-      return Integer.parseInt(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("query parameter '" + name + "' is not an int");
-    }
-  }
-
-  private static long parseLong(String name, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("path parameter '" + name + "' is not a long");
-    }
-  }
-
-  private static Reply json(int status, String body, String location) {
-    return new Reply(status, "application/json", body, location, null);
-  }
-
-  private static Reply problem(int status, String title, String detail, String requestId)
-      throws IOException {
-    StringBuilder body = new StringBuilder(128);
-    body.append("{\"type\":\"about:blank\",\"title\":")
-        .append(MAPPER.writeValueAsString(title))
-        .append(",\"status\":")
-        .append(status);
-    if (detail != null) {
-      body.append(",\"detail\":").append(MAPPER.writeValueAsString(detail));
-    }
-    if (requestId != null) {
-      body.append(",\"instance\":").append(MAPPER.writeValueAsString(requestId));
-    }
-    body.append('}');
-    return new Reply(status, "application/problem+json", body.toString(), null, null);
-  }
-
-  private static void write(OutputStream output, Reply reply) throws IOException {
-    try (JsonGenerator g = FACTORY.createGenerator(output, JsonEncoding.UTF8)) {
-      g.writeStartObject();
-      g.writeNumberField("statusCode", reply.status);
-      g.writeObjectFieldStart("multiValueHeaders");
-      if (reply.contentType != null) {
-        g.writeArrayFieldStart("Content-Type");
-        g.writeString(reply.contentType);
-        g.writeEndArray();
-      }
-      if (reply.location != null) {
-        g.writeArrayFieldStart("Location");
-        g.writeString(reply.location);
-        g.writeEndArray();
-      }
-      if (reply.createdBy != null) {
-        g.writeArrayFieldStart("X-Created-By");
-        g.writeString(reply.createdBy);
-        g.writeEndArray();
-      }
-      g.writeEndObject();
-      g.writeStringField("body", reply.body);
-      g.writeBooleanField("isBase64Encoded", false);
-      g.writeEndObject();
-    }
-  }
-
-  /** Reads the few fields the routes need, skipping everything else without building a tree. */
-  private static Event read(InputStream input) throws IOException {
-    Event event = new Event();
-    boolean base64 = false;
-    try (JsonParser p = FACTORY.createParser(input)) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException("not an API Gateway proxy event");
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        JsonToken value = p.nextToken();
-        switch (field) {
-          case "httpMethod" -> event.method = p.getText();
-          case "path" -> event.path = p.getText();
-          case "body" -> event.body = value == JsonToken.VALUE_NULL ? null : p.getText();
-          case "isBase64Encoded" -> base64 = value == JsonToken.VALUE_TRUE;
-          case "multiValueQueryStringParameters" -> readQuery(p, value, event);
-          case "requestContext" -> readRequestContext(p, value, event);
-          default -> p.skipChildren();
-        }
-      }
-    }
-    if (base64 && event.body != null) {
-      event.body = new String(Base64.getDecoder().decode(event.body), StandardCharsets.UTF_8);
-    }
-    return event;
-  }
-
-  private static void readQuery(JsonParser p, JsonToken value, Event event) throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      return;
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      if (p.nextToken() != JsonToken.START_ARRAY) {
-        p.skipChildren();
-        continue;
-      }
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        if (name.equals("limit")) {
-          event.limit = p.getText();
-        } else if (name.equals("tag")) {
-          if (event.tags.isEmpty()) {
-            event.tags = new ArrayList<>(2);
-          }
-          event.tags.add(p.getText());
-        }
-      }
-    }
-  }
-
-  /** {@code requestId}, and the REST authorizer's {@code principalId} and {@code scope}. */
-  private static void readRequestContext(JsonParser p, JsonToken value, Event event)
-      throws IOException {
-    if (value != JsonToken.START_OBJECT) {
-      p.skipChildren();
-      return;
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String name = p.currentName();
-      JsonToken token = p.nextToken();
-      if (name.equals("requestId")) {
-        event.requestId = p.getText();
-      } else if (name.equals("authorizer") && token == JsonToken.START_OBJECT) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String key = p.currentName();
-          JsonToken entry = p.nextToken();
-          if (key.equals("principalId") && entry.isScalarValue()) {
-            event.principal = p.getText();
-          } else if (key.equals("scope") && entry.isScalarValue()) {
-            event.scope = p.getText();
-          } else {
-            p.skipChildren();
-          }
-        }
-      } else {
-        p.skipChildren();
-      }
-    }
-  }
-
-  private static final class Event {
-    String method = "GET";
-    String path = "/";
-    String body;
-    String limit;
-    List<String> tags = List.of();
-    String requestId;
-    String principal;
-    String scope;
-  }
-
-  private record Reply(
-      int status, String contentType, String body, String location, String createdBy) {}
 }

@@ -47,6 +47,14 @@ public record Variant(
             Map.of(),
             API),
         new Variant(
+            "floor",
+            "floor.jar",
+            "dev.portico.benchmarks.baseline.FloorHandler",
+            "events/get-pet.json",
+            okPet,
+            Map.of(),
+            API),
+        new Variant(
             "portico",
             "portico.jar",
             "dev.portico.samples.petstore.PetHandler",

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.portico.api.testing.FakeContext;
 import dev.portico.benchmarks.baseline.BaselineHandler;
+import dev.portico.benchmarks.baseline.FloorHandler;
 import dev.portico.benchmarks.petstore.PetStore;
 import dev.portico.samples.petstore.PetHandler;
 import java.io.ByteArrayInputStream;
@@ -41,7 +42,7 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class HandlerBenchmark {
   /** Which handler answers. */
-  @Param({"baseline", "portico"})
+  @Param({"baseline", "floor", "portico"})
   public String variant;
 
   /**
@@ -74,6 +75,11 @@ public class HandlerBenchmark {
       case "baseline" -> {
         PetStore store = PetStore.seeded();
         handler = new BaselineHandler(store);
+        removePet = store::remove;
+      }
+      case "floor" -> {
+        PetStore store = PetStore.seeded();
+        handler = new FloorHandler(store);
         removePet = store::remove;
       }
       case "portico" -> {

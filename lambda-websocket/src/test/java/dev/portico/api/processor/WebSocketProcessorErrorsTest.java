@@ -1,0 +1,226 @@
+package dev.portico.api.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The WebSocket binding mistakes the processor reports at compile time, word for word, with line
+ * and column (the column is the annotation's when the mistake is in one). Lives in the processor
+ * tests' package to use their in-memory compiler ({@link Compilation}).
+ */
+class WebSocketProcessorErrorsTest {
+
+  /** A controller whose body starts on line 11. */
+  private static String controller(String body) {
+    return """
+        package com.example;
+
+        import com.amazonaws.services.lambda.runtime.Context;
+        import dev.portico.api.Nullable;
+        import dev.portico.api.http.*;
+        import dev.portico.websocket.*;
+        import java.time.Instant;
+        import java.util.*;
+
+        public class Chat {
+        %s}
+        """
+        .formatted(body);
+  }
+
+  private static List<String> errors(String body) {
+    Compilation compilation = Compilation.compile(controller(body));
+    assertThat(compilation.success()).as("compilation succeeded").isFalse();
+    assertThat(compilation.generated()).isEmpty();
+    return compilation.messages();
+  }
+
+  @Test
+  void parametersNeedABindingOrAnInjectableType() {
+    assertThat(errors("  @OnMessage public void m(Thread t) {}\n"))
+        .containsExactly(
+            "11:35: Chat.m(Thread t): parameter 't' has no binding annotation and is not"
+                + " injectable; annotate it (@Body, @ConnectionId, @HeaderParam, @QueryParam,"
+                + " @AuthorizerParam, @Principal, @RequestTime) or declare it as Connection,"
+                + " Connections, WebSocketRequest, CloseStatus or Context");
+  }
+
+  @Test
+  void headersAndQueryParametersExistOnConnectOnly() {
+    assertThat(
+            errors(
+                "  @OnMessage(\"send\") public void m(@HeaderParam(\"X-Token\") String t,"
+                    + " @QueryParam(\"room\") String r) {}\n"))
+        .containsExactly(
+            "11:36: Chat.m(String t, String r): @HeaderParam 'X-Token' is available on @OnConnect"
+                + " methods only (API Gateway sends headers and query parameters with $connect"
+                + " alone)",
+            "11:70: Chat.m(String t, String r): @QueryParam 'room' is available on @OnConnect"
+                + " methods only (API Gateway sends headers and query parameters with $connect"
+                + " alone)");
+  }
+
+  @Test
+  void connectAndDisconnectCarryNoBody() {
+    assertThat(
+            errors(
+                "  @OnConnect public void c(@Body String b) {}\n"
+                    + "  @OnDisconnect public void d(@Body String b) {}\n"))
+        .containsExactly(
+            "11:28: Chat.c(String b): @Body on $connect, which carries no message body",
+            "12:31: Chat.d(String b): @Body on $disconnect, which carries no message body");
+  }
+
+  @Test
+  void returnTypesOfConnectAndDisconnect() {
+    assertThat(
+            errors(
+                "  @OnConnect public String c() { return null; }\n"
+                    + "  @OnDisconnect public int d() { return 0; }\n"))
+        .containsExactly(
+            "11:3: Chat.c(): returns String; an @OnConnect method returns void or ConnectResponse",
+            "12:3: Chat.d(): returns int; an @OnDisconnect method returns void (nobody receives a"
+                + " reply)");
+  }
+
+  @Test
+  void routeKeysAreUniqueAndReservedKeysHaveTheirOwnAnnotations() {
+    assertThat(
+            errors(
+                "  @OnMessage(\"send\") public void a() {}\n"
+                    + "  @OnMessage(\"send\") public void b() {}\n"
+                    + "  @OnMessage(\"$connect\") public void c() {}\n"
+                    + "  @OnMessage(\"\") public void d() {}\n"
+                    + "  @OnConnect @OnMessage public void e() {}\n"))
+        .containsExactly(
+            "12:3: Chat.b(): route send is already handled by Chat.a()",
+            "13:3: Chat.c(): route key '$connect' is reserved; use @OnConnect, @OnDisconnect, or"
+                + " @OnMessage for $default",
+            "14:3: Chat.d(): @OnMessage has an empty route key",
+            "15:14: Chat.e(): a method serves one route; it has @OnConnect and @OnMessage");
+  }
+
+  @Test
+  void bindingTypes() {
+    assertThat(
+            errors(
+                "  @OnConnect public void c(@ConnectionId long id, @RequestTime String at,"
+                    + " @QueryParam(\"n\") int n, @Principal List<String> p) {}\n"))
+        .containsExactly(
+            "11:28: Chat.c(long id, String at, int n, List<String> p): @ConnectionId parameter"
+                + " 'id' has type long; it must be a String",
+            "11:51: Chat.c(long id, String at, int n, List<String> p): @RequestTime parameter"
+                + " 'at' has type String; it must be an Instant or a long",
+            "11:75: Chat.c(long id, String at, int n, List<String> p): @QueryParam 'n' has type"
+                + " int; WebSocket routes bind it as a String or Optional<String>",
+            "11:99: Chat.c(long id, String at, int n, List<String> p): @Principal has type"
+                + " List<String>; WebSocket routes bind it as a String or Optional<String>");
+  }
+
+  @Test
+  void oneBindingPerParameterAndOneBody() {
+    assertThat(
+            errors(
+                "  @OnMessage public void m(@Body @ConnectionId String a, @Body String b,"
+                    + " @Body String c) {}\n"))
+        .containsExactly(
+            "11:34: Chat.m(String a, String b, String c): parameter 'a' has @Body and"
+                + " @ConnectionId; use one",
+            "11:87: Chat.m(String a, String b, String c): has two @Body parameters; a message has"
+                + " one body");
+  }
+
+  @Test
+  void httpOnlyAnnotationsAndCloseStatusOutsideDisconnect() {
+    assertThat(
+            errors("  @OnMessage public void m(@PathParam(\"id\") String id, CloseStatus s) {}\n"))
+        .containsExactly(
+            "11:28: Chat.m(String id, CloseStatus s): @PathParam is not available on WebSocket"
+                + " routes; use @Body, @ConnectionId, @HeaderParam, @QueryParam, @AuthorizerParam,"
+                + " @Principal, @RequestTime",
+            "11:68: Chat.m(String id, CloseStatus s): parameter 's' is a CloseStatus, which only"
+                + " @OnDisconnect methods receive");
+  }
+
+  @Test
+  void methodsMustBeCallable() {
+    assertThat(
+            errors(
+                "  @OnMessage(\"a\") private void a() {}\n"
+                    + "  @OnMessage(\"b\") static void b() {}\n"
+                    + "  @OnMessage(\"c\") <T> void c() {}\n"
+                    + "  @OnMessage(\"d\") void d() throws Throwable {}\n"))
+        .containsExactly(
+            "11:3: Chat.a(): is private; a route method must be at least package-private",
+            "12:3: Chat.b(): is static; a route method is called on the controller",
+            "13:3: Chat.c(): has type parameters; a route method cannot be generic",
+            "14:3: Chat.d(): throws Throwable, which a route cannot propagate; throw Exception or"
+                + " its subclasses");
+  }
+
+  @Test
+  void bodiesNeedAConcreteType() {
+    assertThat(
+            errors(
+                "  @OnMessage(\"a\") void a(@Body List<?> items) {}\n"
+                    + "  @OnMessage(\"b\") void b(@Body @Nullable int n) {}\n"))
+        .containsExactly(
+            "11:26: Chat.a(List<?> items): @Body has type List<?>, which names no concrete type to"
+                + " read",
+            "12:26: Chat.b(int n): @Body int cannot be null; use its box");
+  }
+
+  @Test
+  void controllersMustBeReachable() {
+    String source =
+        """
+        package com.example;
+
+        import dev.portico.websocket.*;
+
+        public class Outer {
+          private static class Hidden {
+            @OnMessage void m() {}
+          }
+          class Inner {
+            @OnMessage void m() {}
+          }
+          static class Generic<T> {
+            @OnMessage void m() {}
+          }
+        }
+        """;
+    Compilation compilation = Compilation.compile(source);
+    assertThat(compilation.success()).isFalse();
+    assertThat(compilation.messages())
+        .containsExactly(
+            "6:18: Outer.Hidden: is private; the generated Outer_Hidden_WebSocketRoutes must be"
+                + " able to reach it from its package",
+            "9:3: Outer.Inner: is an inner class; make it static",
+            "12:10: Outer.Generic: has type parameters; a WebSocket controller cannot be generic");
+  }
+
+  @Test
+  void aCorrectControllerCompilesWithoutWarningsUnderWerror() {
+    Compilation compilation =
+        Compilation.compile(
+            controller(
+                """
+                  public record Msg(String text) {}
+
+                  @OnConnect public ConnectResponse c(@QueryParam("t") Optional<String> t,
+                      @HeaderParam("Origin") @Nullable String origin, Connection c, Context ctx) {
+                    return ConnectResponse.accept();
+                  }
+                  @OnMessage("send") public Msg send(@Body Msg m, @RequestTime Instant at,
+                      @AuthorizerParam("tenant") String tenant, Connections all) { return m; }
+                  @OnMessage public void any(@Body byte[] data, WebSocketRequest request) {}
+                  @OnDisconnect public void d(@ConnectionId String id, CloseStatus status) {}
+                """));
+    assertThat(compilation.messages()).isEmpty();
+    assertThat(compilation.success()).isTrue();
+    assertThat(compilation.generated()).containsKey("com.example.Chat_WebSocketRoutes");
+  }
+}
