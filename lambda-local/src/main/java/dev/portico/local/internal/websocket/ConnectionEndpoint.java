@@ -29,6 +29,9 @@ public final class ConnectionEndpoint implements Session.Listener.AutoDemanding 
 
   @Override
   public void onWebSocketOpen(Session session) {
+    // The runtime's timers close idle connections as API Gateway does; Jetty's own timeout (the
+    // connector's 60 s otherwise) only catches connections nobody closes.
+    session.setIdleTimeout(runtime.jettyIdleTimeout());
     connection.open(session);
     runtime.opened(connection);
   }

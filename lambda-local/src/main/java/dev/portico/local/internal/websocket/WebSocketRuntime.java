@@ -64,6 +64,11 @@ final class WebSocketRuntime implements AutoCloseable {
     return thread;
   }
 
+  /** Jetty's idle timeout for sessions: well past the emulated one. */
+  java.time.Duration jettyIdleTimeout() {
+    return options.idleTimeout().multipliedBy(2).plusMinutes(1);
+  }
+
   boolean authorizersEnabled() {
     return authorizersEnabled;
   }
