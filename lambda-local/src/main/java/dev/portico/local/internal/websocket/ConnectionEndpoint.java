@@ -52,8 +52,9 @@ public final class ConnectionEndpoint implements Session.Listener.AutoDemanding 
   @Override
   public void onWebSocketClose(int statusCode, String reason, Callback callback) {
     callback.succeed();
-    Object[] close = connection.closedBy(statusCode, disconnectReason(statusCode, reason));
-    runtime.closed(connection, (Integer) close[0], (String) close[1]);
+    LocalConnection.Close close =
+        connection.closedBy(statusCode, disconnectReason(statusCode, reason));
+    runtime.closed(connection, close.code(), close.reason());
   }
 
   @Override

@@ -148,18 +148,21 @@ final class LocalConnection {
     return true;
   }
 
+  /** How a connection ended, as its $disconnect event reports it. */
+  record Close(int code, String reason) {}
+
   /**
    * Records a close the client (or the network) made.
    *
    * @return the code and reason for the $disconnect event: the server's own when it closed first
    */
-  synchronized Object[] closedBy(int code, String reason) {
+  synchronized Close closedBy(int code, String reason) {
     if (!closed) {
       closed = true;
       closeCode = code;
       closeReason = reason;
     }
-    return new Object[] {closeCode, closeReason};
+    return new Close(closeCode, closeReason);
   }
 
   synchronized boolean isClosed() {
