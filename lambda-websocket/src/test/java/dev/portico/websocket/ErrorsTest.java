@@ -19,7 +19,15 @@ import org.slf4j.LoggerFactory;
  */
 class ErrorsTest {
   private final Logger logger = (Logger) LoggerFactory.getLogger("dev.portico.websocket");
-  private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+  private final ListAppender<ILoggingEvent> logs =
+      new ListAppender<>() {
+        @Override
+        protected void append(ILoggingEvent event) {
+          // Captures the MDC now, while the request's ids are in it.
+          event.prepareForDeferredProcessing();
+          super.append(event);
+        }
+      };
   private final WebSocketApi api =
       WebSocketApi.builder().controller(new BindingController()).build();
 
@@ -28,12 +36,14 @@ class ErrorsTest {
     logs.start();
     logger.addAppender(logs);
     logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    logger.setAdditive(false);
   }
 
   @AfterEach
   void release() {
     logger.detachAppender(logs);
     logger.setLevel(null);
+    logger.setAdditive(true);
   }
 
   @Test

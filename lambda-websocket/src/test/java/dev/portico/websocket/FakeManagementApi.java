@@ -18,32 +18,33 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Gateway's management API: the connection id's prefix picks the answer ({@code gone-} 410, {@code
  * forbidden-} 403, {@code big-} 413, {@code busy-} 429, else 200/204).
  */
-final class FakeManagementApi implements AutoCloseable {
+public final class FakeManagementApi implements AutoCloseable {
   /** One request as received. */
-  record Call(String method, String path, String connectionId, String authorization, byte[] body) {}
+  public record Call(
+      String method, String path, String connectionId, String authorization, byte[] body) {}
 
   private final HttpServer server;
-  final List<Call> calls = new CopyOnWriteArrayList<>();
+  public final List<Call> calls = new CopyOnWriteArrayList<>();
   private final AtomicInteger inFlight = new AtomicInteger();
   final AtomicInteger maxInFlight = new AtomicInteger();
   volatile long delayMillis;
 
-  FakeManagementApi() throws IOException {
+  public FakeManagementApi() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/", this::answer);
     server.start();
   }
 
-  URI endpoint(String stage) {
+  public URI endpoint(String stage) {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + stage);
   }
 
-  String hostAndPort() {
+  public String hostAndPort() {
     return "127.0.0.1:" + server.getAddress().getPort();
   }
 
-  List<Call> posts() {
+  public List<Call> posts() {
     return calls.stream().filter(c -> c.method().equals("POST")).toList();
   }
 

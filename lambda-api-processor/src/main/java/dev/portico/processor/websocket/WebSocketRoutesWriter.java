@@ -1,5 +1,7 @@
 package dev.portico.processor.websocket;
 
+import java.util.List;
+
 /** Writes the source of a {@code <Controller>_WebSocketRoutes} class. */
 final class WebSocketRoutesWriter {
   private static final String RUNTIME = "dev.portico.websocket.runtime.";
@@ -50,8 +52,7 @@ final class WebSocketRoutesWriter {
           .append(
               "          public Object handle(dev.portico.websocket.WebSocketRequest request)\n")
           .append("              throws Exception {\n");
-      String call =
-          "controller." + route.method() + "(" + String.join(", ", route.arguments()) + ")";
+      String call = call(route);
       if (route.returnsVoid()) {
         out.append("            ").append(call).append(";\n");
         out.append("            return null;\n");
@@ -62,6 +63,19 @@ final class WebSocketRoutesWriter {
     }
     out.append("  }\n}\n");
     return out.toString();
+  }
+
+  /** The controller call, one argument per line when there are several. */
+  private static String call(WebSocketModel.Route route) {
+    List<String> arguments = route.arguments();
+    if (arguments.size() <= 1) {
+      return "controller." + route.method() + "(" + String.join("", arguments) + ")";
+    }
+    return "controller."
+        + route.method()
+        + "(\n                "
+        + String.join(",\n                ", arguments)
+        + ")";
   }
 
   /** A Java string literal. */
