@@ -70,7 +70,7 @@ class DynamoDbEndToEndTest {
             .build();
     String table = "e2e" + System.nanoTime();
     dynamo.createTable(DynamoDbConnectionRegistry.createTableRequest(table));
-    registry = DynamoDbConnectionRegistry.create(dynamo, table);
+    registry = DynamoDbConnectionRegistry.create(dynamo, table, Events.CLOCK);
     function =
         Api.builder()
             .get("/health", request -> "up")

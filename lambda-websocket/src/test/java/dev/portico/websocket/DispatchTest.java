@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  */
 class DispatchTest {
   private final BindingController controller = new BindingController();
-  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry(Events.CLOCK);
   private final WebSocketApi api =
       WebSocketApi.builder().registry(registry).controller(controller).build();
 

@@ -15,6 +15,14 @@ import java.nio.charset.StandardCharsets;
 final class Events {
   static final ObjectMapper MAPPER = new ObjectMapper();
 
+  /**
+   * The time the events below happen at (they carry fixed timestamps): registries in tests use it,
+   * so that connections are not expired by the wall clock.
+   */
+  static final java.time.Clock CLOCK =
+      java.time.Clock.fixed(
+          java.time.Instant.parse("2026-12-07T01:00:30Z"), java.time.ZoneOffset.UTC);
+
   private Events() {}
 
   static byte[] fixture(String resource) {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Routes registered by hand (no processor): the runtime's dispatch and the registry calls. */
 class HandWrittenRoutesTest {
-  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry(Events.CLOCK);
   private final List<String> seen = new ArrayList<>();
 
   private final WebSocketApi api =

@@ -19,7 +19,7 @@ import software.amazon.awssdk.regions.Region;
  */
 class SendFromHandlerTest {
   private final FakeManagementApi gateway;
-  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry();
+  private final InMemoryConnectionRegistry registry = new InMemoryConnectionRegistry(Events.CLOCK);
   private final WebSocketApi api;
 
   SendFromHandlerTest() throws IOException {
@@ -79,6 +79,19 @@ class SendFromHandlerTest {
             "/dev/@connections/a you said hello");
     assertThat(registry.members("room", null, 10).connectionIds()).containsExactly("a", "c");
     assertThat(registry.get("gone-b")).isEmpty();
+  }
+
+  @Test
+  void aLoopbackEndpointNeedsNoAwsCredentialsOrRegion() {
+    WebSocketApi local =
+        WebSocketApi.builder()
+            .route("ping", request -> request.connection().send("pong").name())
+            .build();
+    assertThat(Events.invoke(local, local(Events.message("ping", "p1", ""))).path("body").asText())
+        .isEqualTo("SENT");
+    assertThat(gateway.posts())
+        .extracting(FakeManagementApi.Call::authorization)
+        .allSatisfy(auth -> assertThat(auth).startsWith("AWS4-HMAC-SHA256 Credential=local/"));
   }
 
   @Test

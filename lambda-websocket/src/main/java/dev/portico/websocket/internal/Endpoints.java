@@ -11,6 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigatewaymanagementapi.ApiGatewayManagementApiClient;
@@ -72,7 +74,10 @@ public final class Endpoints {
     return m.matches() ? Region.of(m.group(1)) : null;
   }
 
-  /** A client for the endpoint on the JDK's HTTP client, signed for the endpoint's region. */
+  /**
+   * A client for the endpoint on the JDK's HTTP client, signed for the endpoint's region; a
+   * loopback endpoint (local emulation) gets region us-east-1 and throwaway credentials.
+   */
   public static ApiGatewayManagementApiClient newClient(
       URI endpoint, Consumer<ApiGatewayManagementApiClientBuilder> customizer) {
     ApiGatewayManagementApiClientBuilder builder =
@@ -82,6 +87,12 @@ public final class Endpoints {
     Region region = regionOf(endpoint);
     if (region != null) {
       builder.region(region);
+    } else if (isLoopback(endpoint.getAuthority())) {
+      // Local emulation: sign with throwaway credentials, never with the developer's own.
+      builder
+          .region(Region.US_EAST_1)
+          .credentialsProvider(
+              StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
     }
     customizer.accept(builder);
     return builder.build();
