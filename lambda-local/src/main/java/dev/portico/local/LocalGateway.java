@@ -5,6 +5,7 @@ import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.config.LocalWebSocketApi;
 import dev.portico.local.internal.LocalServers;
 import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
@@ -14,6 +15,7 @@ import dev.portico.local.internal.gateway.GatewayHandler;
 import dev.portico.local.internal.gateway.RouteTable;
 import dev.portico.local.internal.gateway.RuntimeClientFunction;
 import dev.portico.local.internal.template.CodeUriCheck;
+import dev.portico.local.internal.websocket.WebSocketGateway;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,24 @@ public final class LocalGateway implements AutoCloseable {
    */
   public static LocalGateway start(
       GatewayConfig config, GatewayOptions options, Map<String, String> processEnvironment) {
+    return start(config, options, WebSocketOptions.defaults(), processEnvironment);
+  }
+
+  /**
+   * As {@link #start(GatewayConfig, GatewayOptions)}, with the WebSocket APIs' idle timeout and
+   * connection limit (tests shorten them).
+   */
+  public static LocalGateway start(
+      GatewayConfig config, GatewayOptions options, WebSocketOptions webSocketOptions) {
+    return start(config, options, webSocketOptions, System.getenv());
+  }
+
+  /** As {@link #start(GatewayConfig, GatewayOptions, Map)}, with the WebSocket APIs' timeouts. */
+  public static LocalGateway start(
+      GatewayConfig config,
+      GatewayOptions options,
+      WebSocketOptions webSocketOptions,
+      Map<String, String> processEnvironment) {
     long start = System.nanoTime();
     List<String> devFunctions = devIssuerFunctions(config, options, processEnvironment);
     DevIssuer devIssuer = null;
@@ -149,6 +169,17 @@ public final class LocalGateway implements AutoCloseable {
       Map<String, FunctionInvoker> pools = invokers;
       LocalAuthorizers authorizers = new LocalAuthorizers(pools, options.integrationTimeout());
       Handler handler = new GatewayHandler(routes, pools, authorizers, options);
+      if (!config.webSocketApis().isEmpty()) {
+        handler =
+            new WebSocketGateway(
+                handler,
+                config.webSocketApis(),
+                pools,
+                webSocketOptions,
+                options.integrationTimeout(),
+                options.logRequests(),
+                options.authorizersEnabled());
+      }
       if (devIssuer != null) {
         handler = new DevTokenEndpoint(handler, devIssuer);
       }
@@ -184,6 +215,11 @@ public final class LocalGateway implements AutoCloseable {
     for (LocalApi api : config.apis()) {
       for (LocalAuthorizer authorizer : api.authorizers()) {
         authorizerFunctions.add(authorizer.function());
+      }
+    }
+    for (LocalWebSocketApi api : config.webSocketApis()) {
+      if (api.connectAuthorizer() != null) {
+        authorizerFunctions.add(api.connectAuthorizer().function());
       }
     }
     List<String> needing = new ArrayList<>();
@@ -244,7 +280,7 @@ public final class LocalGateway implements AutoCloseable {
               w.startsWith(prefix + ISSUER_VARIABLE + ":")
                   || w.startsWith(prefix + AUDIENCE_VARIABLE + ":"));
     }
-    return new GatewayConfig(updated, config.apis(), warnings);
+    return config.withFunctions(updated, warnings);
   }
 
   private void logDevIssuer(String base) {
@@ -337,6 +373,7 @@ public final class LocalGateway implements AutoCloseable {
             "{} {}: also served under the stage prefix {}/{}", kind, api.name(), base, api.stage());
       }
     }
+    WebSocketGateway.logRoutes(config.webSocketApis(), options, port());
     if (!options.authorizersEnabled()) {
       LOG.warn("Authorizers are disabled: protected routes are open");
     }

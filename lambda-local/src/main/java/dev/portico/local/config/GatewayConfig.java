@@ -26,16 +26,35 @@ import java.util.Map;
  * @param functions the functions by logical name
  * @param apis the APIs
  * @param warnings what the template asks for that is not emulated, each naming the resource and key
+ * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType:
+ *     WEBSOCKET}), see docs/websocket-local.md
  */
 public record GatewayConfig(
-    Map<String, LocalFunction> functions, List<LocalApi> apis, List<String> warnings) {
+    Map<String, LocalFunction> functions,
+    List<LocalApi> apis,
+    List<String> warnings,
+    List<LocalWebSocketApi> webSocketApis) {
 
   /** Validates references and copies. */
   public GatewayConfig {
     functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     apis = List.copyOf(apis);
     warnings = List.copyOf(warnings);
+    webSocketApis = List.copyOf(webSocketApis);
     validate(functions, apis);
+    dev.portico.local.internal.websocket.WebSocketConfigCheck.validate(functions, webSocketApis);
+  }
+
+  /** A configuration without WebSocket APIs. */
+  public GatewayConfig(
+      Map<String, LocalFunction> functions, List<LocalApi> apis, List<String> warnings) {
+    this(functions, apis, warnings, List.of());
+  }
+
+  /** A copy with these functions (the same APIs and warnings). */
+  public GatewayConfig withFunctions(
+      Map<String, LocalFunction> newFunctions, List<String> newWarnings) {
+    return new GatewayConfig(newFunctions, apis, newWarnings, webSocketApis);
   }
 
   /** Reads a SAM template with its parameters' defaults. */
@@ -108,8 +127,15 @@ public record GatewayConfig(
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<LocalApi> apis = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
+    private final List<LocalWebSocketApi> webSocketApis = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds a WebSocket API. */
+    public Builder webSocketApi(LocalWebSocketApi api) {
+      webSocketApis.add(api);
+      return this;
+    }
 
     /** Adds a function. */
     public Builder function(LocalFunction function) {
@@ -131,7 +157,7 @@ public record GatewayConfig(
 
     /** Validates and builds. */
     public GatewayConfig build() {
-      return new GatewayConfig(functions, apis, warnings);
+      return new GatewayConfig(functions, apis, warnings, webSocketApis);
     }
   }
 }

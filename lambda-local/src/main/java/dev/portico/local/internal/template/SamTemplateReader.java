@@ -234,6 +234,9 @@ public final class SamTemplateReader {
         case "AWS::Serverless::HttpApi" -> api(id, LocalApi.Kind.HTTP, properties);
         case "AWS::Serverless::Function" -> {}
         default -> {
+          if (WebSocketTemplateReader.TYPES.contains(type)) {
+            continue; // read below by WebSocketTemplateReader
+          }
           if (!DEPLOY_ONLY_TYPES.contains(type)) {
             warnings.add(
                 "Resources."
@@ -254,6 +257,9 @@ public final class SamTemplateReader {
     GatewayConfig.Builder builder = GatewayConfig.builder();
     functions.values().forEach(builder::function);
     apis.values().forEach(builder::api);
+    new WebSocketTemplateReader(resources, resourceTypes, intrinsics, warnings)
+        .read()
+        .forEach(builder::webSocketApi);
     warnings.forEach(builder::warning);
     return builder.build();
   }

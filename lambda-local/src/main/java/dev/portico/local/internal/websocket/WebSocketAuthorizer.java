@@ -1,0 +1,138 @@
+package dev.portico.local.internal.websocket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.internal.auth.PolicyEvaluator;
+import dev.portico.local.internal.gateway.FunctionInvoker;
+import dev.portico.local.internal.gateway.FunctionPool;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Runs a WebSocket API's {@code $connect} REQUEST authorizer as API Gateway does: a missing
+ * identity source is 401 without invoking the function; the function gets the WebSocket REQUEST
+ * event; an {@code Unauthorized} error is 401; a policy that does not allow the {@code $connect}
+ * method ARN is 403; anything malformed is 500. The policy is evaluated by the same {@link
+ * PolicyEvaluator} as the HTTP gateway's authorizers. Results are not cached: each connection is
+ * authorized once, at its {@code $connect}.
+ */
+final class WebSocketAuthorizer {
+  private WebSocketAuthorizer() {}
+
+  /** The decision: allowed with the authorizer's output, or refused with a status. */
+  sealed interface Decision {}
+
+  /** Allowed. */
+  record Allowed(WebSocketEvents.Authorized authorized) implements Decision {}
+
+  /** Refused with this handshake status; {@code reason} is logged, never sent. */
+  record Refused(int status, String body, String reason) implements Decision {}
+
+  static Decision authorize(
+      LocalAuthorizer authorizer,
+      FunctionInvoker function,
+      LocalConnection connection,
+      String requestId,
+      Duration timeout)
+      throws InterruptedException {
+    for (String source : authorizer.identitySources()) {
+      String value = identityValue(source, connection);
+      if (value == null || value.isEmpty()) {
+        return unauthorized("identity source " + source + " is missing");
+      }
+    }
+    long start = System.currentTimeMillis();
+    byte[] event = WebSocketEvents.authorizer(connection, requestId, start);
+    FunctionPool.Outcome outcome = function.invoke(event, requestId, timeout);
+    long latency = System.currentTimeMillis() - start;
+    if (outcome instanceof FunctionPool.Threw threw) {
+      if ("Unauthorized".equals(threw.error().getMessage())) {
+        return unauthorized("the authorizer answered Unauthorized");
+      }
+      return error("the authorizer function threw " + threw.error());
+    }
+    if (outcome instanceof FunctionPool.TimedOut) {
+      return error("the authorizer function timed out");
+    }
+    JsonNode response;
+    try {
+      response = WebSocketEvents.JSON.readTree(((FunctionPool.Returned) outcome).output());
+    } catch (IOException e) {
+      response = null;
+    }
+    if (response == null || !response.isObject()) {
+      return error("the authorizer response is not a JSON object");
+    }
+    JsonNode principal = response.get("principalId");
+    if (principal == null || !principal.isValueNode() || principal.isNull()) {
+      return error("the authorizer response has no principalId");
+    }
+    Map<String, String> context = new LinkedHashMap<>();
+    JsonNode contextNode = response.get("context");
+    if (contextNode != null && !contextNode.isNull()) {
+      if (!contextNode.isObject()) {
+        return error("the authorizer context is not an object");
+      }
+      for (Map.Entry<String, JsonNode> e : contextNode.properties()) {
+        if (!e.getValue().isValueNode()) {
+          return error(
+              "authorizer context value " + e.getKey() + " is not a string, number or boolean");
+        }
+        context.put(e.getKey(), e.getValue().asText());
+      }
+    }
+    String methodArn = WebSocketEvents.methodArn(connection.api().stage());
+    PolicyEvaluator.Result result;
+    try {
+      result = PolicyEvaluator.evaluate(response.get("policyDocument"), methodArn);
+    } catch (IllegalArgumentException e) {
+      return error("invalid policy: " + e.getMessage());
+    }
+    if (result != PolicyEvaluator.Result.ALLOW) {
+      return new Refused(
+          403,
+          "{\"message\":\"Forbidden\"}",
+          result == PolicyEvaluator.Result.EXPLICIT_DENY
+              ? "the policy denies " + methodArn
+              : "no statement of the policy allows " + methodArn);
+    }
+    return new Allowed(new WebSocketEvents.Authorized(principal.asText(), context, latency));
+  }
+
+  /** The value of a WebSocket identity source for this connection, or null. */
+  static String identityValue(String source, LocalConnection connection) {
+    HandshakeRequest handshake = connection.handshake();
+    if (source.startsWith("route.request.header.")) {
+      return handshake.header(source.substring("route.request.header.".length()));
+    }
+    if (source.startsWith("route.request.querystring.")) {
+      return handshake.queryParameter(source.substring("route.request.querystring.".length()));
+    }
+    if (source.startsWith("stageVariables.")) {
+      return connection.api().stageVariables().get(source.substring("stageVariables.".length()));
+    }
+    if (source.startsWith("context.")) {
+      return switch (source.substring("context.".length())) {
+        case "identity.sourceIp" -> handshake.sourceIp();
+        case "stage" -> connection.api().stage();
+        case "routeKey" -> "$connect";
+        case "connectionId" -> connection.id();
+        case "domainName" -> handshake.host();
+        case "apiId" -> WebSocketEvents.API_ID;
+        case "accountId" -> WebSocketEvents.ACCOUNT_ID;
+        default -> null;
+      };
+    }
+    return null;
+  }
+
+  private static Refused unauthorized(String reason) {
+    return new Refused(401, "{\"message\":\"Unauthorized\"}", reason);
+  }
+
+  private static Refused error(String reason) {
+    return new Refused(500, "{\"message\":\"Internal server error\"}", reason);
+  }
+}
