@@ -27,7 +27,7 @@ import java.util.Map;
  * @param apis the APIs
  * @param warnings what the template asks for that is not emulated, each naming the resource and key
  * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType:
- *     WEBSOCKET}), see docs/websocket-local.md
+ *     WEBSOCKET}), see docs/websocket.md, "Running locally"
  */
 public record GatewayConfig(
     Map<String, LocalFunction> functions,
