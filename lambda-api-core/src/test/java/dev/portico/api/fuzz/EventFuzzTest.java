@@ -80,6 +80,13 @@ class EventFuzzTest {
     JsonNode event = REFERENCE.readTree(data); // accepted, so it is one JSON object
     Reference expected = Reference.of(event);
     Request seen = SEEN.get();
+    if (expected.method == null || expected.method.isEmpty()) {
+      // No method: an event API Gateway never sends. Refused (a malformed query found first gives
+      // a 400), never routed as some default method.
+      assertThat(seen).as("an event without a method reached the controller").isNull();
+      assertThat(status).isBetween(400, 499);
+      return;
+    }
     if (expected.routedPath == null) {
       assertThat(seen).as("a non-canonical path reached the controller").isNull();
       assertThat(status).isEqualTo(400);
@@ -137,7 +144,7 @@ class EventFuzzTest {
           r.query = v1Query(e);
         }
       }
-      r.method = r.method.toUpperCase(Locale.ROOT);
+      r.method = r.method == null ? null : r.method.toUpperCase(Locale.ROOT);
       r.rawPath = path == null || path.isEmpty() ? "/" : path;
       try {
         r.routedPath = CanonicalPath.parse(r.rawPath, encoding).decoded();
