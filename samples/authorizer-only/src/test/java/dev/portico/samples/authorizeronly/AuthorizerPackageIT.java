@@ -66,15 +66,19 @@ class AuthorizerPackageIT {
                 Map.of("OIDC_ISSUER", issuer.issuer(), "OIDC_AUDIENCE", "notes-api"))) {
       assertThat(emulator.awaitReady(Duration.ofSeconds(60))).as(runtime.output()).isTrue();
 
+      // The policy allows exactly the routes the token satisfies (issue 9: fail closed).
       JsonNode allowed =
           policy(emulator, runtime, "Bearer " + issuer.mint("alice", List.of("notes:write")), arn);
       assertThat(allowed.path("principalId").asText()).isEqualTo("alice");
-      assertThat(allowed.toString()).contains("\"Effect\":\"Allow\"");
+      assertThat(allowedResources(allowed)).contains(arn);
       assertThat(allowed.toString()).doesNotContain("\"Effect\":\"Deny\"");
 
-      JsonNode denied =
+      JsonNode readOnly =
           policy(emulator, runtime, "Bearer " + issuer.mint("bob", List.of("notes:read")), arn);
-      assertThat(denied.toString()).contains("\"Effect\":\"Deny\"");
+      assertThat(readOnly.path("principalId").asText()).isEqualTo("bob");
+      assertThat(allowedResources(readOnly))
+          .containsExactly(AuthorizerEvents.methodArn("prod", "GET", "/notes"))
+          .doesNotContain(arn);
 
       // No valid token: the function fails with "Unauthorized", which API Gateway answers 401.
       InvocationResult missing =
@@ -85,6 +89,22 @@ class AuthorizerPackageIT {
       assertThat(JSON.readTree(missing.payload()).path("errorMessage").asText())
           .isEqualTo("Unauthorized");
     }
+  }
+
+  /** Every resource an Allow statement of the policy names. */
+  private static List<String> allowedResources(JsonNode policy) {
+    List<String> resources = new java.util.ArrayList<>();
+    for (JsonNode statement : policy.path("policyDocument").path("Statement")) {
+      if (statement.path("Effect").asText().equals("Allow")) {
+        JsonNode resource = statement.path("Resource");
+        if (resource.isArray()) {
+          resource.forEach(r -> resources.add(r.asText()));
+        } else {
+          resources.add(resource.asText());
+        }
+      }
+    }
+    return resources;
   }
 
   private static JsonNode policy(
