@@ -60,7 +60,7 @@ class HelloJarIT {
         Thread.sleep(50);
       }
       String output = runtime.output();
-      assertTrue(output.contains("ERROR dev.portico.api - Unhandled exception in GET /boom"), output);
+      assertTrue(output.contains("ERROR dev.portico.api - Unhandled exception in \"GET\" \"/boom\""), output);
       assertTrue(
           output.contains("java.lang.IllegalStateException: boom: a bug in the handler"), output);
     }
