@@ -758,25 +758,8 @@ public final class SamTemplateReader {
   }
 
   private String functionName(String arn, String where) {
-    int at = arn.indexOf(":function:");
-    if (at < 0) {
-      throw new LocalStartupException(
-          where + ": " + arn + " is not the ARN of a function in this template");
-    }
-    String rest = arn.substring(at + ":function:".length());
-    int end = rest.length();
-    for (char stop : new char[] {':', '/'}) {
-      int i = rest.indexOf(stop);
-      if (i >= 0 && i < end) {
-        end = i;
-      }
-    }
-    String name = rest.substring(0, end);
-    if (!"AWS::Serverless::Function".equals(resourceTypes.get(name))) {
-      throw new LocalStartupException(
-          where + ": function " + name + " is not an AWS::Serverless::Function of this template");
-    }
-    return name;
+    return FunctionArns.functionName(
+        arn, resourceTypes, where, "is not the ARN of a function in this template");
   }
 
   private static CorsConfig restCors(JsonNode node, String where) {

@@ -370,24 +370,7 @@ final class WebSocketTemplateReader {
     if (uri == null) {
       throw new LocalStartupException(where + ": missing");
     }
-    int at = uri.indexOf(":function:");
-    if (at < 0) {
-      throw new LocalStartupException(
-          where + ": " + uri + " does not invoke a function of this template");
-    }
-    String rest = uri.substring(at + ":function:".length());
-    int end = rest.length();
-    for (char stop : new char[] {':', '/'}) {
-      int i = rest.indexOf(stop);
-      if (i >= 0 && i < end) {
-        end = i;
-      }
-    }
-    String name = rest.substring(0, end);
-    if (!"AWS::Serverless::Function".equals(types.get(name))) {
-      throw new LocalStartupException(
-          where + ": function " + name + " is not an AWS::Serverless::Function of this template");
-    }
-    return name;
+    return FunctionArns.functionName(
+        uri, types, where, "does not invoke a function of this template");
   }
 }
