@@ -95,6 +95,9 @@ public final class AuthorizerConfig {
           "GET",
           "/");
 
+  /** The one value of {@code jwt.profile}: RFC 9068's media type, as its {@code typ} is written. */
+  private static final String AT_JWT = "at+jwt";
+
   /** The key of {@code response} that acknowledges a cache key covering the rules. */
   private static final String CACHE_KEY_COVERS_RULES = "cacheKeyCoversRules";
 
@@ -391,6 +394,7 @@ public final class AuthorizerConfig {
   private static JwtAuthorizer jwt(Section s, List<String> problems) {
     int before = problems.size();
     boolean insecure = s.bool("allowInsecureHttp");
+    boolean profile = accessTokenProfile(s);
     List<Issuer> issuers = new ArrayList<>();
     List<String> algorithms = algorithms(s, "algorithms");
     if (s.has("issuers")) {
@@ -403,11 +407,11 @@ public final class AuthorizerConfig {
       }
       for (Section item : list) {
         List<String> own = item.has("algorithms") ? algorithms(item, "algorithms") : algorithms;
-        issuer(item, own, insecure).ifPresent(issuers::add);
+        issuer(item, own, insecure, profile).ifPresent(issuers::add);
         item.rejectUnknownKeys();
       }
     } else {
-      issuer(s, algorithms, insecure).ifPresent(issuers::add);
+      issuer(s, algorithms, insecure, profile).ifPresent(issuers::add);
     }
 
     JwtValidator.Builder validator = JwtValidator.builder().allowInsecureHttp(insecure);
@@ -422,7 +426,11 @@ public final class AuthorizerConfig {
         .ifPresent(v -> validator.jwksRefetchInterval(Duration.ofSeconds(v)));
     s.number("fetchTimeoutMillis", 100, 30_000)
         .ifPresent(v -> validator.fetchTimeout(Duration.ofMillis(v)));
+    if (profile) {
+      validator.accessTokenProfile();
+    }
     s.string("tokenType")
+        .filter(t -> !profile)
         .ifPresent(
             t -> {
               if (t.equalsIgnoreCase("at+jwt")) {
@@ -432,6 +440,7 @@ public final class AuthorizerConfig {
               }
             });
     s.string("tokenUse")
+        .filter(u -> !profile)
         .ifPresent(
             u -> {
               if (u.equals("access") || u.equals("id")) {
@@ -547,13 +556,51 @@ public final class AuthorizerConfig {
     return b.build();
   }
 
-  private static Optional<Issuer> issuer(Section s, List<String> algorithms, boolean insecure) {
+  /**
+   * {@code jwt.profile: at+jwt}: the RFC 9068 JWT access token profile. It decides {@code typ} and
+   * the audience rule itself, so {@code tokenType} and Cognito's {@code tokenUse} (whose access
+   * tokens have no {@code aud} and no {@code at+jwt} type) are refused next to it.
+   */
+  private static boolean accessTokenProfile(Section s) {
+    Optional<String> profile = s.string("profile");
+    if (profile.isEmpty()) {
+      return false;
+    }
+    if (!profile.get().equals(AT_JWT)) {
+      s.problem("profile", "must be at+jwt (the RFC 9068 JWT access token profile)");
+      return false;
+    }
+    if (s.has("tokenType")) {
+      s.problem(
+          "tokenType",
+          "cannot be combined with "
+              + s.key("profile")
+              + ": the at+jwt profile requires typ at+jwt or application/at+jwt itself");
+    }
+    if (s.has("tokenUse")) {
+      s.problem(
+          "tokenUse",
+          "cannot be combined with "
+              + s.key("profile")
+              + ": Cognito access tokens carry no aud and no at+jwt typ, so they never pass the"
+              + " at+jwt profile");
+    }
+    return true;
+  }
+
+  private static Optional<Issuer> issuer(
+      Section s, List<String> algorithms, boolean insecure, boolean profile) {
     Optional<String> iss = s.string("issuer");
     if (!s.has("issuer")) {
       s.problem("issuer", "is required");
     }
     List<String> audiences = s.strings("audience");
-    if (!s.has("audience")) {
+    if (!s.has("audience") && profile) {
+      s.problem(
+          "audience",
+          "is required with profile: at+jwt: the resource identifier the token's aud must contain"
+              + " (RFC 9068 section 4)");
+    } else if (!s.has("audience")) {
       s.problem("audience", "is required");
     } else if (s.isEmptyList("audience")) {
       s.problem("audience", "must not be empty");

@@ -64,6 +64,9 @@ public final class JwtValidator {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
+  /** The claims RFC 9068 section 2.2 requires besides {@code iss}, {@code exp} and {@code aud}. */
+  private static final List<String> PROFILE_CLAIMS = List.of("sub", "client_id", "iat", "jti");
+
   /** The largest NumericDate accepted: {@code Instant.MAX} in seconds (year 1,000,000,000). */
   private static final double MAX_NUMERIC_DATE = java.time.Instant.MAX.getEpochSecond();
 
@@ -268,8 +271,12 @@ public final class JwtValidator {
     JsonNode aud = payload.get("aud");
     if (aud == null || aud.isNull()) {
       JsonNode clientId = payload.get("client_id");
+      // Never with the RFC 9068 profile: there aud is required (section 2.2), so a token without
+      // one is not an access token for this resource however its client_id reads.
       boolean cognitoAccess =
-          "access".equals(tokenUse) && "access".equals(payload.path("token_use").asText(null));
+          !accessTokenProfile
+              && "access".equals(tokenUse)
+              && "access".equals(payload.path("token_use").asText(null));
       if (!cognitoAccess || clientId == null) {
         throw reject(Rejection.AUDIENCE_INVALID, "aud is missing");
       }
@@ -302,11 +309,7 @@ public final class JwtValidator {
       }
     }
     if (accessTokenProfile) {
-      for (String claim : List.of("sub", "client_id", "iat", "jti")) {
-        if (payload.get(claim) == null || payload.get(claim).isNull()) {
-          throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
-        }
-      }
+      checkAccessTokenProfile(payload);
     }
     if (!requiredScopes.isEmpty()) {
       Set<String> granted = scopes(payload);
@@ -315,6 +318,28 @@ public final class JwtValidator {
           throw reject(Rejection.SCOPE_MISSING, "scope " + scope + " is missing");
         }
       }
+    }
+  }
+
+  /**
+   * The claims RFC 9068 section 2.2 makes REQUIRED besides {@code iss}, {@code exp} and {@code aud}
+   * (checked for every token): {@code sub}, {@code client_id} and {@code jti} are strings, {@code
+   * iat} a NumericDate (its type was checked before the signature); and {@code scope}, when
+   * present, is the space-separated string of RFC 8693 section 4.2.
+   */
+  private static void checkAccessTokenProfile(JsonNode payload) throws JwtRejectedException {
+    for (String claim : PROFILE_CLAIMS) {
+      JsonNode value = payload.get(claim);
+      if (value == null || value.isNull()) {
+        throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
+      }
+      if (!claim.equals("iat") && (!value.isTextual() || value.asText().isEmpty())) {
+        throw reject(Rejection.MALFORMED, claim + " must be a non-empty string");
+      }
+    }
+    JsonNode scope = payload.get("scope");
+    if (scope != null && !scope.isNull() && !scope.isTextual()) {
+      throw reject(Rejection.MALFORMED, "scope must be a space-separated string");
     }
   }
 
@@ -479,8 +504,13 @@ public final class JwtValidator {
     }
 
     /**
-     * Applies the RFC 9068 access token profile: {@code typ} must be {@code at+jwt}, and {@code
-     * sub}, {@code client_id}, {@code iat} and {@code jti} are required.
+     * Applies the RFC 9068 JWT access token profile: the {@code typ} header must be {@code at+jwt}
+     * or {@code application/at+jwt} (case-insensitive), so an ID token or any other JWT of the
+     * issuer is refused; {@code iss} (exact), {@code exp}, {@code aud} (containing an audience of
+     * the issuer, the resource identifier), {@code sub}, {@code client_id}, {@code iat} and {@code
+     * jti} are required; {@code scope}, when present, must be a space-separated string. Symmetric
+     * and {@code none} algorithms are refused as on every token. Cannot be combined with {@link
+     * #tokenUse(String)} or {@link #requiredType(String)}.
      */
     public Builder accessTokenProfile() {
       this.accessTokenProfile = true;
@@ -564,6 +594,14 @@ public final class JwtValidator {
     public JwtValidator build() {
       if (issuers.isEmpty()) {
         throw new IllegalArgumentException("at least one issuer is required");
+      }
+      if (accessTokenProfile && tokenUse != null) {
+        throw new IllegalArgumentException(
+            "the at+jwt access token profile cannot be combined with a Cognito token use");
+      }
+      if (accessTokenProfile && !"at+jwt".equals(requiredType)) {
+        throw new IllegalArgumentException(
+            "the at+jwt access token profile requires typ at+jwt, not " + requiredType);
       }
       for (Issuer issuer : issuers.values()) {
         URI uri;
