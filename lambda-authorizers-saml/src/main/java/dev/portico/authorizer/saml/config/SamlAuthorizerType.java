@@ -183,7 +183,10 @@ public final class SamlAuthorizerType implements AuthorizerType {
     try {
       store = Class.forName(DYNAMODB_STORE, true, SamlAuthorizerType.class.getClassLoader());
     } catch (ClassNotFoundException | LinkageError e) {
-      r.problem("type", "dynamodb needs dev.portico:lambda-authorizers-dynamodb on the classpath");
+      r.problem(
+          "type",
+          "dynamodb needs dev.portico:lambda-authorizers-dynamodb on the classpath (add it to the"
+              + " deployable, or use type: memory)");
       return null;
     }
     try {
