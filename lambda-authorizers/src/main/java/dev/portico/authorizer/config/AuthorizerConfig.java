@@ -42,8 +42,9 @@ import java.util.function.Function;
  * an unknown key, a missing setting or a weak setting stops start-up with a message naming the file
  * and the key. Strings may use {@code ${env:NAME}} for secrets and per-environment values.
  *
- * <p>The file is the one named by the environment variable {@value #CONFIG_ENV}, or {@value
- * #CLASSPATH_RESOURCE} on the classpath. See {@code docs/authorizers.md} for every key.
+ * <p>The configuration is, in this order: the YAML text held by the environment variable {@value
+ * #CONFIG_YAML_ENV}; the file named by {@value #CONFIG_ENV}; or {@value #CLASSPATH_RESOURCE} on the
+ * classpath. See {@code docs/authorizers.md} for every key.
  *
  * <pre>{@code
  * # portico-authorizer.yaml
@@ -63,6 +64,14 @@ public final class AuthorizerConfig {
 
   /** The environment variable naming the configuration file. */
   public static final String CONFIG_ENV = "PORTICO_AUTHORIZER_CONFIG";
+
+  /**
+   * The environment variable holding the configuration itself (the YAML text), for a deployable
+   * that is only the ready jar. Problems name the variable where they would name a file: {@code
+   * PORTICO_AUTHORIZER_CONFIG_YAML: jwt.audience is required}. Setting both this and {@value
+   * #CONFIG_ENV} stops start-up.
+   */
+  public static final String CONFIG_YAML_ENV = "PORTICO_AUTHORIZER_CONFIG_YAML";
 
   /** The classpath resource read when {@value #CONFIG_ENV} is not set. */
   public static final String CLASSPATH_RESOURCE = "portico-authorizer.yaml";
@@ -130,12 +139,25 @@ public final class AuthorizerConfig {
   }
 
   /**
-   * Loads the configuration from the file named by {@value #CONFIG_ENV}, else from the classpath.
+   * Loads the configuration from the variable {@value #CONFIG_YAML_ENV}, else from the file named
+   * by {@value #CONFIG_ENV}, else from the classpath.
    *
    * @throws ConfigException naming the file and every problem
    */
   public static AuthorizerConfig load(Function<String, String> env) {
     String file = env.apply(CONFIG_ENV);
+    String inline = env.apply(CONFIG_YAML_ENV);
+    if (inline != null && !inline.isEmpty()) {
+      if (file != null && !file.isEmpty()) {
+        throw new ConfigException(
+            List.of(
+                CONFIG_YAML_ENV
+                    + ": cannot be combined with "
+                    + CONFIG_ENV
+                    + " (set one: the YAML itself or the file that holds it)"));
+      }
+      return parse(CONFIG_YAML_ENV, inline, env);
+    }
     if (file != null && !file.isEmpty()) {
       try {
         return parse(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), env);
@@ -159,7 +181,9 @@ public final class AuthorizerConfig {
             List.of(
                 "no authorizer configuration: set "
                     + CONFIG_ENV
-                    + " to a file or add "
+                    + " to a file, "
+                    + CONFIG_YAML_ENV
+                    + " to the YAML itself, or add "
                     + CLASSPATH_RESOURCE
                     + " to the classpath"));
       }
