@@ -5,10 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.AuthorizerResponseWriter;
 import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.internal.LogText;
 import dev.portico.authorizer.internal.PathCheck;
-import dev.portico.authorizer.internal.ResponseWriter;
 import dev.portico.authorizer.policy.PolicyDocument;
 import dev.portico.path.NonCanonicalPathException;
 import java.io.ByteArrayOutputStream;
@@ -134,13 +134,13 @@ public class AuthorizerHandler implements RequestStreamHandler {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     boolean allowsCurrent;
     try {
-      PolicyDocument policy = ResponseWriter.policyFor(decision, request.methodArn());
+      PolicyDocument policy = AuthorizerResponseWriter.policyFor(decision, request.methodArn());
       allowsCurrent = policy.allows(request.methodArn());
       if (request.eventType() == EventType.HTTP_API_V2
           && httpApiFormat == HttpApiResponseFormat.SIMPLE) {
-        ResponseWriter.writeSimple(decision, allowsCurrent, buffer);
+        AuthorizerResponseWriter.writeSimple(decision, allowsCurrent, buffer);
       } else {
-        ResponseWriter.writePolicy(decision, policy, buffer);
+        AuthorizerResponseWriter.writePolicy(decision, policy, buffer);
       }
     } catch (IOException | RuntimeException e) {
       LOG.error(

@@ -2,7 +2,6 @@ package dev.portico.authorizer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.config.internal.Section;
-import dev.portico.authorizer.jwt.internal.UrlPolicy;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -134,32 +133,7 @@ public final class ConfigSection {
    * which the message names).
    */
   public Optional<URI> httpsUrl(String key, boolean allowInsecureHttp) {
-    Optional<String> value = section.string(key);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = URI.create(value.get());
-    } catch (IllegalArgumentException e) {
-      section.problem(key, "is not a valid URL");
-      return Optional.empty();
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-    if (uri.getHost() == null
-        || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
-      section.problem(key, "is not a valid http(s) URL");
-      return Optional.empty();
-    }
-    if (!UrlPolicy.allowed(uri, allowInsecureHttp)) {
-      section.problem(
-          key,
-          "must use https (plain http is only accepted for loopback hosts, or with "
-              + section.key("allowInsecureHttp")
-              + ": true)");
-      return Optional.empty();
-    }
-    return Optional.of(uri);
+    return section.httpsUrl(key, allowInsecureHttp);
   }
 
   /**

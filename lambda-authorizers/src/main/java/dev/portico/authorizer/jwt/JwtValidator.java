@@ -610,8 +610,7 @@ public final class JwtValidator {
         } catch (IllegalArgumentException e) {
           uri = null;
         }
-        boolean plainHttp = issuer.issuer().toLowerCase(Locale.ROOT).startsWith("http://");
-        if ((issuer.jwksUri() == null || plainHttp)
+        if (UrlPolicy.issuerMustBeHttps(issuer.issuer(), issuer.jwksUri() != null)
             && (uri == null || !UrlPolicy.allowed(uri, allowInsecureHttp))) {
           throw new IllegalArgumentException("issuer " + issuer.issuer() + " must be an https URL");
         }

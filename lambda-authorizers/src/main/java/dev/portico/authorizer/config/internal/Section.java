@@ -2,6 +2,8 @@ package dev.portico.authorizer.config.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.portico.authorizer.jwt.internal.UrlPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -251,6 +253,41 @@ public final class Section {
     }
     problem(key, "must be true or false");
     return false;
+  }
+
+  /**
+   * An absolute http(s) URL that may be fetched from: https, or plain http only on a loopback host
+   * or with {@code allowInsecureHttp} (the message names this section's {@code allowInsecureHttp}
+   * key). The one place the configuration states the https rule, for built-in sections and {@link
+   * dev.portico.authorizer.config.ConfigSection#httpsUrl} alike.
+   */
+  public Optional<URI> httpsUrl(String key, boolean allowInsecureHttp) {
+    Optional<String> value = string(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(value.get());
+    } catch (IllegalArgumentException e) {
+      problem(key, "is not a valid URL");
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+    if (uri.getHost() == null
+        || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+      problem(key, "is not a valid http(s) URL");
+      return Optional.empty();
+    }
+    if (!UrlPolicy.allowed(uri, allowInsecureHttp)) {
+      problem(
+          key,
+          "must use https (plain http is only accepted for loopback hosts, or with "
+              + key("allowInsecureHttp")
+              + ": true)");
+      return Optional.empty();
+    }
+    return Optional.of(uri);
   }
 
   /** Reports every key of this section that was never read (once, however often called). */
