@@ -1,9 +1,6 @@
 package dev.portico.authorizer.config;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.HttpApiResponseFormat;
 import dev.portico.authorizer.config.internal.AuthorizerTypes;
@@ -11,6 +8,8 @@ import dev.portico.authorizer.config.internal.EnvSubstitution;
 import dev.portico.authorizer.config.internal.JwtConfig;
 import dev.portico.authorizer.config.internal.RequestParametersConfig;
 import dev.portico.authorizer.config.internal.Section;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.jwt.JwtAuthorizer;
 import dev.portico.authorizer.params.RequestRules;
 import dev.portico.authorizer.replay.InMemoryReplayStore;
@@ -75,8 +74,6 @@ public final class AuthorizerConfig {
    * properties and only the real environment counts.
    */
   public static final String ENV_PROPERTY_PREFIX = "portico.env.";
-
-  private static final YAMLMapper YAML = yamlMapper();
 
   /** The key of {@code response} that acknowledges a cache key covering the rules. */
   private static final String CACHE_KEY_COVERS_RULES = "cacheKeyCoversRules";
@@ -172,10 +169,11 @@ public final class AuthorizerConfig {
    */
   public static AuthorizerConfig parse(String file, String yaml, Function<String, String> env) {
     List<String> problems = new ArrayList<>();
-    JsonNode root;
+    Node root;
     try {
-      root = YAML.readTree(yaml);
+      root = Trees.yaml(yaml);
     } catch (JsonProcessingException e) {
+      // The parser's strict duplicate detection, as before: its message starts so.
       String detail =
           e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field")
               ? "has a duplicate key"
@@ -183,6 +181,8 @@ public final class AuthorizerConfig {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
       throw new ConfigException(
           List.of(file + ": " + detail + (line > 0 ? " (line " + line + ")" : "")));
+    } catch (IOException e) {
+      throw new ConfigException(List.of(file + ": is not valid YAML"));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
       throw new ConfigException(List.of(file + ": the file is empty"));
@@ -190,7 +190,7 @@ public final class AuthorizerConfig {
     if (!root.isObject()) {
       throw new ConfigException(List.of(file + ": must be a mapping at the top level"));
     }
-    JsonNode written = root.deepCopy();
+    Node written = root.deepCopy();
     EnvSubstitution.apply(file, root, "", env, problems);
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -335,7 +335,7 @@ public final class AuthorizerConfig {
    * {@code true} to requests they do not allow, so they are refused unless the file says the cache
    * key covers them.
    */
-  private static void simpleResponseCacheSafety(Section response, JsonNode root) {
+  private static void simpleResponseCacheSafety(Section response, Node root) {
     String ack = response.key(CACHE_KEY_COVERS_RULES) + ": true";
     if (nonEmptyMapping(root.path("jwt").path("routes"))) {
       response.problem(
@@ -347,8 +347,8 @@ public final class AuthorizerConfig {
               + " only when the authorizer's identity sources include $context.routeKey or caching"
               + " is disabled");
     }
-    JsonNode params = root.path("requestParameters");
-    JsonNode ip = params.path("sourceIp");
+    Node params = root.path("requestParameters");
+    Node ip = params.path("sourceIp");
     if (nonEmptyList(ip.path("allow")) || nonEmptyList(ip.path("deny"))) {
       response.problem(
           "httpApi",
@@ -371,11 +371,11 @@ public final class AuthorizerConfig {
     }
   }
 
-  private static boolean nonEmptyMapping(JsonNode node) {
+  private static boolean nonEmptyMapping(Node node) {
     return node.isObject() && node.size() > 0;
   }
 
-  private static boolean nonEmptyList(JsonNode node) {
+  private static boolean nonEmptyList(Node node) {
     return (node.isArray() && node.size() > 0) || (node.isValueNode() && !node.isNull());
   }
 
@@ -404,12 +404,6 @@ public final class AuthorizerConfig {
       return false;
     }
     return type.get().equals("TOKEN");
-  }
-
-  private static YAMLMapper yamlMapper() {
-    YAMLMapper mapper = new YAMLMapper();
-    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-    return mapper;
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.portico.authorizer.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.config.internal.Section;
+import dev.portico.authorizer.internal.tree.Node;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -97,7 +97,7 @@ public final class ConfigSection {
    */
   public Map<String, ConfigSection> sectionMap(String key) {
     Map<String, ConfigSection> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : section.entries(key).entrySet()) {
+    for (Map.Entry<String, Node> e : section.entries(key).entrySet()) {
       if (!e.getValue().isObject()) {
         section.problem(key + "." + e.getKey(), "must be a mapping");
       } else {
@@ -114,8 +114,8 @@ public final class ConfigSection {
    */
   public Map<String, Optional<String>> stringMap(String key) {
     Map<String, Optional<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : section.entries(key).entrySet()) {
-      JsonNode v = e.getValue();
+    for (Map.Entry<String, Node> e : section.entries(key).entrySet()) {
+      Node v = e.getValue();
       if (v.isNull()) {
         out.put(e.getKey(), Optional.empty());
       } else if (!v.isValueNode()) {

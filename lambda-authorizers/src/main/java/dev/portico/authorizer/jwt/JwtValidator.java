@@ -1,9 +1,7 @@
 package dev.portico.authorizer.jwt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.jwt.internal.Claims;
 import dev.portico.authorizer.jwt.internal.HttpJson;
 import dev.portico.authorizer.jwt.internal.Jwk;
@@ -57,12 +55,6 @@ public final class JwtValidator {
 
   /** The longest {@code kid} accepted. */
   public static final int MAX_KID_LENGTH = 256;
-
-  private static final ObjectMapper STRICT =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   /** The claims RFC 9068 section 2.2 requires besides {@code iss}, {@code exp} and {@code aud}. */
   private static final List<String> PROFILE_CLAIMS = List.of("sub", "client_id", "iat", "jti");
@@ -153,9 +145,9 @@ public final class JwtValidator {
         throw reject(Rejection.MALFORMED, "token part is not base64url");
       }
     }
-    JsonNode header = json(parts[0], "header");
+    Node header = json(parts[0], "header");
 
-    JsonNode algNode = header.get("alg");
+    Node algNode = header.get("alg");
     if (algNode == null || !algNode.isTextual()) {
       throw reject(Rejection.MALFORMED, "token header has no alg");
     }
@@ -170,7 +162,7 @@ public final class JwtValidator {
       throw reject(Rejection.CRIT_UNSUPPORTED, "crit header parameters are not supported");
     }
     if (requiredType != null) {
-      JsonNode typ = header.get("typ");
+      Node typ = header.get("typ");
       String t = typ != null && typ.isTextual() ? typ.asText().toLowerCase(Locale.ROOT) : "";
       if (t.startsWith("application/")) {
         t = t.substring("application/".length());
@@ -179,7 +171,7 @@ public final class JwtValidator {
         throw reject(Rejection.TYPE_INVALID, "typ must be " + requiredType);
       }
     }
-    JsonNode kidNode = header.get("kid");
+    Node kidNode = header.get("kid");
     if (kidNode == null || !kidNode.isTextual() || kidNode.asText().isEmpty()) {
       throw reject(Rejection.MALFORMED, "token header has no kid");
     }
@@ -188,8 +180,8 @@ public final class JwtValidator {
       throw reject(Rejection.MALFORMED, "kid is longer than " + MAX_KID_LENGTH + " characters");
     }
 
-    JsonNode payload = json(parts[1], "payload");
-    JsonNode issNode = payload.get("iss");
+    Node payload = json(parts[1], "payload");
+    Node issNode = payload.get("iss");
     if (issNode == null || issNode.isNull()) {
       throw reject(Rejection.ISSUER_INVALID, "iss is missing");
     }
@@ -240,7 +232,7 @@ public final class JwtValidator {
     return new VerifiedJwt(alg, kid, issuer.issuer(), Claims.toMap(payload));
   }
 
-  private void checkClaims(JsonNode payload, Issuer issuer) throws JwtRejectedException {
+  private void checkClaims(Node payload, Issuer issuer) throws JwtRejectedException {
     long skew = clockSkew.toSeconds();
     double now = clock.millis() / 1000.0;
 
@@ -268,9 +260,9 @@ public final class JwtValidator {
       }
     }
 
-    JsonNode aud = payload.get("aud");
+    Node aud = payload.get("aud");
     if (aud == null || aud.isNull()) {
-      JsonNode clientId = payload.get("client_id");
+      Node clientId = payload.get("client_id");
       // Never with the RFC 9068 profile: there aud is required (section 2.2), so a token without
       // one is not an access token for this resource however its client_id reads.
       boolean cognitoAccess =
@@ -288,7 +280,7 @@ public final class JwtValidator {
       if (aud.isTextual()) {
         audiences.add(aud.asText());
       } else if (aud.isArray()) {
-        for (JsonNode a : aud) {
+        for (Node a : aud) {
           if (!a.isTextual()) {
             throw reject(Rejection.MALFORMED, "aud must be a string or an array of strings");
           }
@@ -303,7 +295,7 @@ public final class JwtValidator {
     }
 
     if (tokenUse != null) {
-      JsonNode use = payload.get("token_use");
+      Node use = payload.get("token_use");
       if (use == null || !use.isTextual() || !use.asText().equals(tokenUse)) {
         throw reject(Rejection.TOKEN_USE_INVALID, "token_use must be " + tokenUse);
       }
@@ -327,9 +319,9 @@ public final class JwtValidator {
    * iat} a NumericDate (its type was checked before the signature); and {@code scope}, when
    * present, is the space-separated string of RFC 8693 section 4.2.
    */
-  private static void checkAccessTokenProfile(JsonNode payload) throws JwtRejectedException {
+  private static void checkAccessTokenProfile(Node payload) throws JwtRejectedException {
     for (String claim : PROFILE_CLAIMS) {
-      JsonNode value = payload.get(claim);
+      Node value = payload.get(claim);
       if (value == null || value.isNull()) {
         throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
       }
@@ -337,16 +329,16 @@ public final class JwtValidator {
         throw reject(Rejection.MALFORMED, claim + " must be a non-empty string");
       }
     }
-    JsonNode scope = payload.get("scope");
+    Node scope = payload.get("scope");
     if (scope != null && !scope.isNull() && !scope.isTextual()) {
       throw reject(Rejection.MALFORMED, "scope must be a space-separated string");
     }
   }
 
-  private static Set<String> scopes(JsonNode payload) {
+  private static Set<String> scopes(Node payload) {
     Set<String> scopes = new LinkedHashSet<>();
     for (String claim : List.of("scope", "scp")) {
-      JsonNode v = payload.get(claim);
+      Node v = payload.get(claim);
       if (v != null && v.isTextual()) {
         scopes.addAll(Arrays.asList(v.asText().split(" ")));
       } else if (v != null && v.isArray()) {
@@ -356,8 +348,8 @@ public final class JwtValidator {
     return scopes;
   }
 
-  private static Double numericDate(JsonNode payload, String claim) throws JwtRejectedException {
-    JsonNode v = payload.get(claim);
+  private static Double numericDate(Node payload, String claim) throws JwtRejectedException {
+    Node v = payload.get(claim);
     if (v == null || v.isNull()) {
       return null;
     }
@@ -420,16 +412,16 @@ public final class JwtValidator {
     return -1;
   }
 
-  private static JsonNode json(String part, String what) throws JwtRejectedException {
+  private static Node json(String part, String what) throws JwtRejectedException {
     byte[] bytes;
     try {
       bytes = Base64.getUrlDecoder().decode(part);
     } catch (IllegalArgumentException e) {
       throw reject(Rejection.MALFORMED, "token " + what + " is not base64url");
     }
-    JsonNode node;
+    Node node;
     try {
-      node = STRICT.readTree(bytes);
+      node = Trees.json(bytes, true);
     } catch (IOException e) {
       String message =
           e.getMessage() != null && e.getMessage().startsWith("Duplicate field")

@@ -1,6 +1,6 @@
 package dev.portico.authorizer.config.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.jwt.Issuer;
 import dev.portico.authorizer.jwt.JwtAuthorizer;
 import dev.portico.authorizer.jwt.JwtValidator;
@@ -146,7 +146,7 @@ public final class JwtConfig {
     }
 
     List<RouteRule> routes = new ArrayList<>();
-    for (Map.Entry<String, JsonNode> e : s.entries("routes").entrySet()) {
+    for (Map.Entry<String, Node> e : s.entries("routes").entrySet()) {
       Grant grant;
       try {
         grant = Grant.route(Effect.DENY, e.getKey());
@@ -187,7 +187,7 @@ public final class JwtConfig {
               .scopes(routeScopes.toArray(String[]::new))
               .groups(groups.toArray(String[]::new)));
     }
-    Map<String, JsonNode> context = s.entries("context");
+    Map<String, Node> context = s.entries("context");
     String principalClaim = s.string("principalClaim").orElse("sub");
     String groupsClaim = s.string("groupsClaim").orElse("cognito:groups");
     s.rejectUnknownKeys();
@@ -208,7 +208,7 @@ public final class JwtConfig {
             .tokenSource(source)
             .principalClaim(principalClaim)
             .groupsClaim(groupsClaim);
-    for (Map.Entry<String, JsonNode> e : context.entrySet()) {
+    for (Map.Entry<String, Node> e : context.entrySet()) {
       if (e.getKey().isEmpty()) {
         s.problem("context", "has an empty context key");
       } else if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {

@@ -1,7 +1,7 @@
 package dev.portico.authorizer.config.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.internal.ArgumentProblem;
+import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.params.RequestRules;
 import java.util.List;
 import java.util.Map;
@@ -50,11 +50,11 @@ public final class RequestParametersConfig {
       if (!a.has("header") && !a.has("query")) {
         a.problem("needs header or query");
       }
-      Map<String, JsonNode> keys = a.entries("keys");
+      Map<String, Node> keys = a.entries("keys");
       if (keys.isEmpty()) {
         a.problem("keys", "is required");
       }
-      for (Map.Entry<String, JsonNode> e : keys.entrySet()) {
+      for (Map.Entry<String, Node> e : keys.entrySet()) {
         Section k = a.child("keys", e.getKey(), e.getValue());
         if (!e.getValue().isObject()) {
           a.problem("keys." + e.getKey(), "must be a mapping with sha256 or env");
@@ -97,7 +97,7 @@ public final class RequestParametersConfig {
       ip.get().rejectUnknownKeys();
     }
     // A key without a value (x-tenant: ) is YAML null: present with any value, like "".
-    for (Map.Entry<String, JsonNode> e : s.entries("headers").entrySet()) {
+    for (Map.Entry<String, Node> e : s.entries("headers").entrySet()) {
       if (e.getKey().isBlank()) {
         s.problem("headers", "has an empty header name");
       } else if (e.getValue().isNull()) {
@@ -108,7 +108,7 @@ public final class RequestParametersConfig {
         b.requireHeader(e.getKey(), e.getValue().asText());
       }
     }
-    for (Map.Entry<String, JsonNode> e : s.entries("stageVariables").entrySet()) {
+    for (Map.Entry<String, Node> e : s.entries("stageVariables").entrySet()) {
       if (e.getKey().isBlank()) {
         s.problem("stageVariables", "has an empty stage variable name");
       } else if (e.getValue().isNull()) {
