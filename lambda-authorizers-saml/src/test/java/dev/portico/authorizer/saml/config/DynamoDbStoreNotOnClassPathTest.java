@@ -2,6 +2,7 @@ package dev.portico.authorizer.saml.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.authorizer.config.internal.ReplayStoreConfig;
 import dev.portico.authorizer.saml.testing.TestKeys;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
@@ -63,7 +64,7 @@ class DynamoDbStoreNotOnClassPathTest {
     ClassLoader saved = Thread.currentThread().getContextClassLoader();
     try (URLClassLoader withoutDynamoDb =
         new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader())) {
-      assertThat(classExists(withoutDynamoDb, SamlAuthorizerType.DYNAMODB_STORE)).isFalse();
+      assertThat(classExists(withoutDynamoDb, ReplayStoreConfig.DYNAMODB_STORE)).isFalse();
       Thread.currentThread().setContextClassLoader(withoutDynamoDb);
       Class<?> config =
           Class.forName("dev.portico.authorizer.config.AuthorizerConfig", true, withoutDynamoDb);
