@@ -2,13 +2,12 @@ package dev.portico.authorizer;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.AuthorizerResponseWriter;
 import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.internal.LogText;
 import dev.portico.authorizer.internal.PathCheck;
-import dev.portico.authorizer.internal.ResponseWriter;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.policy.PolicyDocument;
 import dev.portico.path.NonCanonicalPathException;
 import java.io.ByteArrayOutputStream;
@@ -57,9 +56,6 @@ public class AuthorizerHandler implements RequestStreamHandler {
 
   private static final Logger LOG = LoggerFactory.getLogger(AuthorizerHandler.class);
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   private final Authorizer authorizer;
   private final HttpApiResponseFormat httpApiFormat;
 
@@ -86,7 +82,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
     long start = System.nanoTime();
     AuthorizationRequest request;
     try {
-      JsonNode event = MAPPER.readTree(input);
+      Node event = Trees.json(input, false);
       request = EventParser.parse(event);
     } catch (IllegalArgumentException e) {
       // EventParser's messages name fields and ARNs, never header or token values.
@@ -134,13 +130,13 @@ public class AuthorizerHandler implements RequestStreamHandler {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
     boolean allowsCurrent;
     try {
-      PolicyDocument policy = ResponseWriter.policyFor(decision, request.methodArn());
+      PolicyDocument policy = AuthorizerResponseWriter.policyFor(decision, request.methodArn());
       allowsCurrent = policy.allows(request.methodArn());
       if (request.eventType() == EventType.HTTP_API_V2
           && httpApiFormat == HttpApiResponseFormat.SIMPLE) {
-        ResponseWriter.writeSimple(decision, allowsCurrent, buffer);
+        AuthorizerResponseWriter.writeSimple(decision, allowsCurrent, buffer);
       } else {
-        ResponseWriter.writePolicy(decision, policy, buffer);
+        AuthorizerResponseWriter.writePolicy(decision, policy, buffer);
       }
     } catch (IOException | RuntimeException e) {
       LOG.error(

@@ -4,6 +4,7 @@ import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.config.AuthorizerType;
 import dev.portico.authorizer.config.ConfigContext;
 import dev.portico.authorizer.config.ConfigSection;
+import dev.portico.authorizer.replay.ReplayStore;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -74,6 +75,16 @@ public final class OAuth2IntrospectionType implements AuthorizerType {
       }
     }
     top.number("dpopMaxAgeSeconds", 1, 300).ifPresent(v -> b.dpopMaxAge(Duration.ofSeconds(v)));
+    // DPoP proof jtis: per container by default; replayStore names a store shared by all of them.
+    Optional<ConfigSection> replay = top.section("replayStore");
+    if (replay.isPresent()) {
+      ReplayStore store = ctx.replayStore(replay.get());
+      if (store == null) {
+        ok = false;
+      } else {
+        b.replayStore(store);
+      }
+    }
     if (top.has("publicBaseUrl")) {
       Optional<URI> base = top.httpsUrl("publicBaseUrl", false);
       if (base.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.portico.authorizer.config;
 
 import dev.portico.authorizer.HttpApiResponseFormat;
+import dev.portico.authorizer.config.internal.ReplayStoreConfig;
 import dev.portico.authorizer.replay.ReplayStore;
 import java.time.Clock;
 import java.util.Optional;
@@ -38,4 +39,15 @@ public interface ConfigContext {
    * dev.portico.authorizer.replay.InMemoryReplayStore} per JVM, see its limits).
    */
   ReplayStore replayStore();
+
+  /**
+   * The store a {@code replayStore} mapping of the file describes: {@code {type: memory}} is {@link
+   * #replayStore()}; {@code {type: dynamodb, table: NAME, region: REGION, endpoint: URL}} a
+   * DynamoDB table shared by every container (needs {@code dev.portico:lambda-authorizers-dynamodb}
+   * on the class path). Problems are recorded with the section's file and keys, and the result is
+   * then {@code null}.
+   */
+  default ReplayStore replayStore(ConfigSection section) {
+    return ReplayStoreConfig.read(section, this);
+  }
 }

@@ -1,8 +1,7 @@
 package dev.portico.authorizer.config;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.config.internal.Section;
-import dev.portico.authorizer.jwt.internal.UrlPolicy;
+import dev.portico.authorizer.internal.tree.Node;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,7 +97,7 @@ public final class ConfigSection {
    */
   public Map<String, ConfigSection> sectionMap(String key) {
     Map<String, ConfigSection> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : section.entries(key).entrySet()) {
+    for (Map.Entry<String, Node> e : section.entries(key).entrySet()) {
       if (!e.getValue().isObject()) {
         section.problem(key + "." + e.getKey(), "must be a mapping");
       } else {
@@ -115,8 +114,8 @@ public final class ConfigSection {
    */
   public Map<String, Optional<String>> stringMap(String key) {
     Map<String, Optional<String>> out = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> e : section.entries(key).entrySet()) {
-      JsonNode v = e.getValue();
+    for (Map.Entry<String, Node> e : section.entries(key).entrySet()) {
+      Node v = e.getValue();
       if (v.isNull()) {
         out.put(e.getKey(), Optional.empty());
       } else if (!v.isValueNode()) {
@@ -134,32 +133,7 @@ public final class ConfigSection {
    * which the message names).
    */
   public Optional<URI> httpsUrl(String key, boolean allowInsecureHttp) {
-    Optional<String> value = section.string(key);
-    if (value.isEmpty()) {
-      return Optional.empty();
-    }
-    URI uri;
-    try {
-      uri = URI.create(value.get());
-    } catch (IllegalArgumentException e) {
-      section.problem(key, "is not a valid URL");
-      return Optional.empty();
-    }
-    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
-    if (uri.getHost() == null
-        || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
-      section.problem(key, "is not a valid http(s) URL");
-      return Optional.empty();
-    }
-    if (!UrlPolicy.allowed(uri, allowInsecureHttp)) {
-      section.problem(
-          key,
-          "must use https (plain http is only accepted for loopback hosts, or with "
-              + section.key("allowInsecureHttp")
-              + ": true)");
-      return Optional.empty();
-    }
-    return Optional.of(uri);
+    return section.httpsUrl(key, allowInsecureHttp);
   }
 
   /**

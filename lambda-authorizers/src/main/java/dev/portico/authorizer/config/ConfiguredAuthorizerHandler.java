@@ -5,8 +5,9 @@ import dev.portico.authorizer.AuthorizerHandler;
 /**
  * A ready Lambda handler whose authorizer comes from a configuration file (see {@link
  * AuthorizerConfig}). Point the function's handler at this class and ship a {@code
- * portico-authorizer.yaml}, or set {@code PORTICO_AUTHORIZER_CONFIG}; a bad file stops the cold
- * start with a message naming the file and the key.
+ * portico-authorizer.yaml}, set {@code PORTICO_AUTHORIZER_CONFIG} to a file, or put the YAML itself
+ * in {@code PORTICO_AUTHORIZER_CONFIG_YAML}; a bad configuration stops the cold start with a
+ * message naming the file and the key.
  *
  * <pre>{@code
  * # template.yaml (AWS SAM)

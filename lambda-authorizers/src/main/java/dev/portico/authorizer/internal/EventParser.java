@@ -1,8 +1,8 @@
 package dev.portico.authorizer.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.EventType;
+import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.policy.MethodArn;
 import dev.portico.path.PathEncoding;
 import java.net.URLDecoder;
@@ -15,7 +15,7 @@ import java.util.Map;
  * Detects the shape of an authorizer event and turns it into an {@link AuthorizationRequest}.
  *
  * <pre>{@code
- * AuthorizationRequest request = EventParser.parse(new ObjectMapper().readTree(eventJson));
+ * AuthorizationRequest request = EventParser.parse(Trees.json(eventBytes, false));
  * request.eventType();   // TOKEN, REQUEST, HTTP_API_V2 or WEBSOCKET_CONNECT
  * }</pre>
  */
@@ -28,11 +28,11 @@ public final class EventParser {
    *
    * @throws IllegalArgumentException naming what was received when the event is no authorizer event
    */
-  public static AuthorizationRequest parse(JsonNode event) {
+  public static AuthorizationRequest parse(Node event) {
     if (event == null || !event.isObject()) {
       throw new IllegalArgumentException(
           "not an API Gateway authorizer event: expected a JSON object, got "
-              + (event == null ? "nothing" : event.getNodeType()));
+              + (event == null ? "nothing" : event.kind()));
     }
     String type = text(event, "type");
     String version = text(event, "version");
@@ -43,7 +43,7 @@ public final class EventParser {
       return token(event);
     }
     if ("REQUEST".equals(type)) {
-      JsonNode ctx = event.path("requestContext");
+      Node ctx = event.path("requestContext");
       String arn = required(event, "methodArn");
       if ("CONNECT".equals(text(ctx, "eventType"))
           || ctx.hasNonNull("connectionId")
@@ -65,17 +65,16 @@ public final class EventParser {
             + fieldNames(event));
   }
 
-  private static AuthorizationRequest token(JsonNode event) {
+  private static AuthorizationRequest token(Node event) {
     MethodArn arn = MethodArn.parse(required(event, "methodArn"));
     return AuthorizationRequest.builder(EventType.TOKEN, arn)
         .authorizationToken(text(event, "authorizationToken"))
         .build();
   }
 
-  private static AuthorizationRequest requestV1(
-      JsonNode event, EventType type, PathEncoding encoding) {
+  private static AuthorizationRequest requestV1(Node event, EventType type, PathEncoding encoding) {
     MethodArn arn = MethodArn.parse(required(event, "methodArn"));
-    JsonNode ctx = event.path("requestContext");
+    Node ctx = event.path("requestContext");
     AuthorizationRequest.Builder b = AuthorizationRequest.builder(type, arn).pathEncoding(encoding);
     forEachValue(event.path("multiValueHeaders"), b::header);
     forEachValue(event.path("headers"), b::header);
@@ -98,9 +97,9 @@ public final class EventParser {
     return b.build();
   }
 
-  private static AuthorizationRequest httpApiV2(JsonNode event) {
+  private static AuthorizationRequest httpApiV2(Node event) {
     MethodArn arn = MethodArn.parse(required(event, "routeArn"));
-    JsonNode ctx = event.path("requestContext");
+    Node ctx = event.path("requestContext");
     AuthorizationRequest.Builder b = AuthorizationRequest.builder(EventType.HTTP_API_V2, arn);
     forEachValue(event.path("headers"), b::header);
     String raw = text(event, "rawQueryString");
@@ -117,12 +116,12 @@ public final class EventParser {
     } else {
       forEachValue(event.path("queryStringParameters"), b::queryParameter);
     }
-    for (JsonNode cookie : event.path("cookies")) {
+    for (Node cookie : event.path("cookies")) {
       b.cookie(cookie.asText());
     }
     forEachValue(event.path("pathParameters"), b::pathParameter);
     forEachValue(event.path("stageVariables"), b::stageVariable);
-    JsonNode http = ctx.path("http");
+    Node http = ctx.path("http");
     b.sourceIp(text(http, "sourceIp"));
     b.httpMethod(text(http, "method"));
     b.path(text(event, "rawPath") != null ? text(event, "rawPath") : text(http, "path"));
@@ -135,13 +134,13 @@ public final class EventParser {
     void put(String name, String value);
   }
 
-  private static void forEachValue(JsonNode map, Sink sink) {
+  private static void forEachValue(Node map, Sink sink) {
     if (!map.isObject()) {
       return;
     }
-    for (Map.Entry<String, JsonNode> e : map.properties()) {
+    for (Map.Entry<String, Node> e : map.properties()) {
       if (e.getValue().isArray()) {
-        for (JsonNode v : e.getValue()) {
+        for (Node v : e.getValue()) {
           if (v.isValueNode() && !v.isNull()) {
             sink.put(e.getKey(), v.asText());
           }
@@ -160,7 +159,7 @@ public final class EventParser {
     }
   }
 
-  private static String required(JsonNode event, String field) {
+  private static String required(Node event, String field) {
     String value = text(event, field);
     if (value == null) {
       throw new IllegalArgumentException(
@@ -169,8 +168,8 @@ public final class EventParser {
     return value;
   }
 
-  private static String text(JsonNode node, String field) {
-    JsonNode v = node.get(field);
+  private static String text(Node node, String field) {
+    Node v = node.get(field);
     return v == null || !v.isTextual() ? null : v.asText();
   }
 
@@ -178,7 +177,7 @@ public final class EventParser {
     return "\"" + (s.length() > 40 ? s.substring(0, 40) + "..." : s) + "\"";
   }
 
-  private static List<String> fieldNames(JsonNode event) {
+  private static List<String> fieldNames(Node event) {
     List<String> names = new ArrayList<>();
     event.fieldNames().forEachRemaining(names::add);
     return names.size() > 20 ? names.subList(0, 20) : names;

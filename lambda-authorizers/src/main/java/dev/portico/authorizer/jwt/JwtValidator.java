@@ -1,9 +1,7 @@
 package dev.portico.authorizer.jwt;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.jwt.internal.Claims;
 import dev.portico.authorizer.jwt.internal.HttpJson;
 import dev.portico.authorizer.jwt.internal.Jwk;
@@ -58,11 +56,8 @@ public final class JwtValidator {
   /** The longest {@code kid} accepted. */
   public static final int MAX_KID_LENGTH = 256;
 
-  private static final ObjectMapper STRICT =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+  /** The claims RFC 9068 section 2.2 requires besides {@code iss}, {@code exp} and {@code aud}. */
+  private static final List<String> PROFILE_CLAIMS = List.of("sub", "client_id", "iat", "jti");
 
   /** The largest NumericDate accepted: {@code Instant.MAX} in seconds (year 1,000,000,000). */
   private static final double MAX_NUMERIC_DATE = java.time.Instant.MAX.getEpochSecond();
@@ -150,9 +145,9 @@ public final class JwtValidator {
         throw reject(Rejection.MALFORMED, "token part is not base64url");
       }
     }
-    JsonNode header = json(parts[0], "header");
+    Node header = json(parts[0], "header");
 
-    JsonNode algNode = header.get("alg");
+    Node algNode = header.get("alg");
     if (algNode == null || !algNode.isTextual()) {
       throw reject(Rejection.MALFORMED, "token header has no alg");
     }
@@ -167,7 +162,7 @@ public final class JwtValidator {
       throw reject(Rejection.CRIT_UNSUPPORTED, "crit header parameters are not supported");
     }
     if (requiredType != null) {
-      JsonNode typ = header.get("typ");
+      Node typ = header.get("typ");
       String t = typ != null && typ.isTextual() ? typ.asText().toLowerCase(Locale.ROOT) : "";
       if (t.startsWith("application/")) {
         t = t.substring("application/".length());
@@ -176,7 +171,7 @@ public final class JwtValidator {
         throw reject(Rejection.TYPE_INVALID, "typ must be " + requiredType);
       }
     }
-    JsonNode kidNode = header.get("kid");
+    Node kidNode = header.get("kid");
     if (kidNode == null || !kidNode.isTextual() || kidNode.asText().isEmpty()) {
       throw reject(Rejection.MALFORMED, "token header has no kid");
     }
@@ -185,8 +180,8 @@ public final class JwtValidator {
       throw reject(Rejection.MALFORMED, "kid is longer than " + MAX_KID_LENGTH + " characters");
     }
 
-    JsonNode payload = json(parts[1], "payload");
-    JsonNode issNode = payload.get("iss");
+    Node payload = json(parts[1], "payload");
+    Node issNode = payload.get("iss");
     if (issNode == null || issNode.isNull()) {
       throw reject(Rejection.ISSUER_INVALID, "iss is missing");
     }
@@ -237,7 +232,7 @@ public final class JwtValidator {
     return new VerifiedJwt(alg, kid, issuer.issuer(), Claims.toMap(payload));
   }
 
-  private void checkClaims(JsonNode payload, Issuer issuer) throws JwtRejectedException {
+  private void checkClaims(Node payload, Issuer issuer) throws JwtRejectedException {
     long skew = clockSkew.toSeconds();
     double now = clock.millis() / 1000.0;
 
@@ -265,11 +260,15 @@ public final class JwtValidator {
       }
     }
 
-    JsonNode aud = payload.get("aud");
+    Node aud = payload.get("aud");
     if (aud == null || aud.isNull()) {
-      JsonNode clientId = payload.get("client_id");
+      Node clientId = payload.get("client_id");
+      // Never with the RFC 9068 profile: there aud is required (section 2.2), so a token without
+      // one is not an access token for this resource however its client_id reads.
       boolean cognitoAccess =
-          "access".equals(tokenUse) && "access".equals(payload.path("token_use").asText(null));
+          !accessTokenProfile
+              && "access".equals(tokenUse)
+              && "access".equals(payload.path("token_use").asText(null));
       if (!cognitoAccess || clientId == null) {
         throw reject(Rejection.AUDIENCE_INVALID, "aud is missing");
       }
@@ -281,7 +280,7 @@ public final class JwtValidator {
       if (aud.isTextual()) {
         audiences.add(aud.asText());
       } else if (aud.isArray()) {
-        for (JsonNode a : aud) {
+        for (Node a : aud) {
           if (!a.isTextual()) {
             throw reject(Rejection.MALFORMED, "aud must be a string or an array of strings");
           }
@@ -296,17 +295,13 @@ public final class JwtValidator {
     }
 
     if (tokenUse != null) {
-      JsonNode use = payload.get("token_use");
+      Node use = payload.get("token_use");
       if (use == null || !use.isTextual() || !use.asText().equals(tokenUse)) {
         throw reject(Rejection.TOKEN_USE_INVALID, "token_use must be " + tokenUse);
       }
     }
     if (accessTokenProfile) {
-      for (String claim : List.of("sub", "client_id", "iat", "jti")) {
-        if (payload.get(claim) == null || payload.get(claim).isNull()) {
-          throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
-        }
-      }
+      checkAccessTokenProfile(payload);
     }
     if (!requiredScopes.isEmpty()) {
       Set<String> granted = scopes(payload);
@@ -318,10 +313,32 @@ public final class JwtValidator {
     }
   }
 
-  private static Set<String> scopes(JsonNode payload) {
+  /**
+   * The claims RFC 9068 section 2.2 makes REQUIRED besides {@code iss}, {@code exp} and {@code aud}
+   * (checked for every token): {@code sub}, {@code client_id} and {@code jti} are strings, {@code
+   * iat} a NumericDate (its type was checked before the signature); and {@code scope}, when
+   * present, is the space-separated string of RFC 8693 section 4.2.
+   */
+  private static void checkAccessTokenProfile(Node payload) throws JwtRejectedException {
+    for (String claim : PROFILE_CLAIMS) {
+      Node value = payload.get(claim);
+      if (value == null || value.isNull()) {
+        throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
+      }
+      if (!claim.equals("iat") && (!value.isTextual() || value.asText().isEmpty())) {
+        throw reject(Rejection.MALFORMED, claim + " must be a non-empty string");
+      }
+    }
+    Node scope = payload.get("scope");
+    if (scope != null && !scope.isNull() && !scope.isTextual()) {
+      throw reject(Rejection.MALFORMED, "scope must be a space-separated string");
+    }
+  }
+
+  private static Set<String> scopes(Node payload) {
     Set<String> scopes = new LinkedHashSet<>();
     for (String claim : List.of("scope", "scp")) {
-      JsonNode v = payload.get(claim);
+      Node v = payload.get(claim);
       if (v != null && v.isTextual()) {
         scopes.addAll(Arrays.asList(v.asText().split(" ")));
       } else if (v != null && v.isArray()) {
@@ -331,8 +348,8 @@ public final class JwtValidator {
     return scopes;
   }
 
-  private static Double numericDate(JsonNode payload, String claim) throws JwtRejectedException {
-    JsonNode v = payload.get(claim);
+  private static Double numericDate(Node payload, String claim) throws JwtRejectedException {
+    Node v = payload.get(claim);
     if (v == null || v.isNull()) {
       return null;
     }
@@ -395,16 +412,16 @@ public final class JwtValidator {
     return -1;
   }
 
-  private static JsonNode json(String part, String what) throws JwtRejectedException {
+  private static Node json(String part, String what) throws JwtRejectedException {
     byte[] bytes;
     try {
       bytes = Base64.getUrlDecoder().decode(part);
     } catch (IllegalArgumentException e) {
       throw reject(Rejection.MALFORMED, "token " + what + " is not base64url");
     }
-    JsonNode node;
+    Node node;
     try {
-      node = STRICT.readTree(bytes);
+      node = Trees.json(bytes, true);
     } catch (IOException e) {
       String message =
           e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
@@ -479,8 +496,13 @@ public final class JwtValidator {
     }
 
     /**
-     * Applies the RFC 9068 access token profile: {@code typ} must be {@code at+jwt}, and {@code
-     * sub}, {@code client_id}, {@code iat} and {@code jti} are required.
+     * Applies the RFC 9068 JWT access token profile: the {@code typ} header must be {@code at+jwt}
+     * or {@code application/at+jwt} (case-insensitive), so an ID token or any other JWT of the
+     * issuer is refused; {@code iss} (exact), {@code exp}, {@code aud} (containing an audience of
+     * the issuer, the resource identifier), {@code sub}, {@code client_id}, {@code iat} and {@code
+     * jti} are required; {@code scope}, when present, must be a space-separated string. Symmetric
+     * and {@code none} algorithms are refused as on every token. Cannot be combined with {@link
+     * #tokenUse(String)} or {@link #requiredType(String)}.
      */
     public Builder accessTokenProfile() {
       this.accessTokenProfile = true;
@@ -565,6 +587,14 @@ public final class JwtValidator {
       if (issuers.isEmpty()) {
         throw new IllegalArgumentException("at least one issuer is required");
       }
+      if (accessTokenProfile && tokenUse != null) {
+        throw new IllegalArgumentException(
+            "the at+jwt access token profile cannot be combined with a Cognito token use");
+      }
+      if (accessTokenProfile && !"at+jwt".equals(requiredType)) {
+        throw new IllegalArgumentException(
+            "the at+jwt access token profile requires typ at+jwt, not " + requiredType);
+      }
       for (Issuer issuer : issuers.values()) {
         URI uri;
         try {
@@ -572,8 +602,7 @@ public final class JwtValidator {
         } catch (IllegalArgumentException e) {
           uri = null;
         }
-        boolean plainHttp = issuer.issuer().toLowerCase(Locale.ROOT).startsWith("http://");
-        if ((issuer.jwksUri() == null || plainHttp)
+        if (UrlPolicy.issuerMustBeHttps(issuer.issuer(), issuer.jwksUri() != null)
             && (uri == null || !UrlPolicy.allowed(uri, allowInsecureHttp))) {
           throw new IllegalArgumentException("issuer " + issuer.issuer() + " must be an https URL");
         }

@@ -3,6 +3,7 @@ package dev.portico.authorizer.params;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.Decision;
+import dev.portico.authorizer.internal.ArgumentProblem;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -225,8 +226,7 @@ public final class RequestRules implements Authorizer {
         hash = new byte[0];
       }
       if (hash.length != 32) {
-        throw new IllegalArgumentException(
-            "API key " + name + ": sha256 must be 64 hexadecimal characters");
+        throw new ArgumentProblem("API key " + name, "sha256 must be 64 hexadecimal characters");
       }
       put(name, hash);
       return this;
@@ -236,8 +236,8 @@ public final class RequestRules implements Authorizer {
     public Builder apiKeyFromEnvironment(String name, String variable) {
       String value = env.apply(variable);
       if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException(
-            "API key " + name + ": environment variable " + variable + " is not set");
+        throw new ArgumentProblem(
+            "API key " + name, "environment variable " + variable + " is not set");
       }
       put(name, sha256(value));
       return this;

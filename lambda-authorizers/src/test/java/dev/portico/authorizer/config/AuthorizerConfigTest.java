@@ -172,7 +172,9 @@ class AuthorizerConfigTest {
   @Test
   void theReadyHandlerStopsColdStartWhenItsConfigurationIsIncomplete() {
     assumeTrue(
-        System.getenv(AuthorizerConfig.CONFIG_ENV) == null && System.getenv("TEST_API_KEY") == null,
+        System.getenv(AuthorizerConfig.CONFIG_ENV) == null
+            && System.getenv(AuthorizerConfig.CONFIG_YAML_ENV) == null
+            && System.getenv("TEST_API_KEY") == null,
         "the process environment configures the authorizer");
 
     assertThatThrownBy(ConfiguredAuthorizerHandler::new)

@@ -3,15 +3,14 @@ package dev.portico.authorizer.fuzz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.AuthorizerFailedException;
 import dev.portico.authorizer.AuthorizerHandler;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.internal.EventParser;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,17 +27,14 @@ import java.io.IOException;
  */
 class EventParserFuzzTest {
 
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-
   private static final AuthorizerHandler ALLOW_ALL =
       new AuthorizerHandler(request -> Decision.allow("fuzz"));
 
   @FuzzTest
   void parse(byte[] data) throws IOException {
-    JsonNode event;
+    Node event;
     try {
-      event = MAPPER.readTree(data);
+      event = Trees.json(data, false);
     } catch (IOException e) {
       event = null;
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.EventType;
-import dev.portico.authorizer.internal.ResponseWriter;
+import dev.portico.authorizer.internal.AuthorizerResponseWriter;
 import dev.portico.authorizer.policy.ArnPattern;
 import dev.portico.authorizer.policy.Effect;
 import dev.portico.authorizer.policy.Grant;
@@ -41,7 +41,7 @@ class RouteRulePolicyTest extends JwtTestBase {
   private PolicyDocument policy(JwtAuthorizer authorizer, String token, String arn)
       throws Exception {
     MethodArn current = MethodArn.parse(arn);
-    return ResponseWriter.policyFor(authorizer.authorize(request(token, arn)), current);
+    return AuthorizerResponseWriter.policyFor(authorizer.authorize(request(token, arn)), current);
   }
 
   @Test
@@ -90,7 +90,9 @@ class RouteRulePolicyTest extends JwtTestBase {
 
     assertThat(d.outcome()).isEqualTo(Decision.Outcome.DENY);
     assertThat(d.reason()).isEqualTo("insufficient_scope");
-    assertThat(ResponseWriter.policyFor(d, MethodArn.parse(BASE + "POST/pets")).deniedResources())
+    assertThat(
+            AuthorizerResponseWriter.policyFor(d, MethodArn.parse(BASE + "POST/pets"))
+                .deniedResources())
         .containsExactly(BASE + "*/*");
   }
 

@@ -248,4 +248,21 @@ class RequestRulesTest {
                 invoke(guarded, fixture("powertools-python/apiGatewayAuthorizerRequestEvent.json")))
         .isInstanceOf(UnauthorizedException.class);
   }
+
+  @Test
+  void anInvalidApiKeyNamesTheKeyApartFromTheProblem() {
+    assertThatThrownBy(() -> RequestRules.builder().apiKeySha256("partner", "abc"))
+        .isInstanceOf(dev.portico.authorizer.internal.ArgumentProblem.class)
+        .hasMessage("API key partner: sha256 must be 64 hexadecimal characters")
+        .extracting(e -> ((dev.portico.authorizer.internal.ArgumentProblem) e).detail())
+        .isEqualTo("sha256 must be 64 hexadecimal characters");
+    assertThatThrownBy(
+            () ->
+                RequestRules.builder(java.util.Map.<String, String>of()::get)
+                    .apiKeyFromEnvironment("partner", "PARTNER_KEY"))
+        .isInstanceOf(dev.portico.authorizer.internal.ArgumentProblem.class)
+        .hasMessage("API key partner: environment variable PARTNER_KEY is not set")
+        .extracting(e -> ((dev.portico.authorizer.internal.ArgumentProblem) e).detail())
+        .isEqualTo("environment variable PARTNER_KEY is not set");
+  }
 }

@@ -14,6 +14,7 @@ import dev.portico.authorizer.AuthorizerHandler;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.internal.EventParser;
+import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.oauth2.internal.EventDetails;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -141,7 +142,8 @@ public final class Gateway {
    * decision itself (with its reason code) instead of the answer to API Gateway.
    */
   public static Decision decide(Authorizer authorizer, JsonNode event) throws Exception {
-    AuthorizationRequest request = EventParser.parse(event);
+    AuthorizationRequest request =
+        EventParser.parse(Trees.json(JSON.writeValueAsBytes(event), false));
     Decision[] out = new Decision[1];
     EventDetails.with(
         EventDetails.read(event, 30_000), () -> out[0] = authorizer.authorize(request));

@@ -1,9 +1,6 @@
 package dev.portico.authorizer.config.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
+import dev.portico.authorizer.internal.tree.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -31,22 +28,20 @@ public final class EnvSubstitution {
 
   /** Substitutes in place; problems name the file and key of each unset or malformed reference. */
   public static void apply(
-      String file,
-      JsonNode node,
-      String path,
-      Function<String, String> env,
-      List<String> problems) {
-    if (node instanceof ObjectNode object) {
-      for (Map.Entry<String, JsonNode> e : object.properties()) {
+      String file, Node node, String path, Function<String, String> env, List<String> problems) {
+    if (node.isObject()) {
+      Node object = node;
+      for (Map.Entry<String, Node> e : List.copyOf(object.properties())) {
         String key = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-        JsonNode value = e.getValue();
+        Node value = e.getValue();
         if (value.isTextual()) {
           object.set(e.getKey(), substitute(file, value.asText(), key, env, problems));
         } else {
           apply(file, value, key, env, problems);
         }
       }
-    } else if (node instanceof ArrayNode array) {
+    } else if (node.isArray()) {
+      Node array = node;
       for (int i = 0; i < array.size(); i++) {
         String key = path + "[" + i + "]";
         if (array.get(i).isTextual()) {
@@ -58,7 +53,7 @@ public final class EnvSubstitution {
     }
   }
 
-  private static TextNode substitute(
+  private static Node substitute(
       String file, String text, String key, Function<String, String> env, List<String> problems) {
     Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
@@ -81,6 +76,6 @@ public final class EnvSubstitution {
               + leftover.group()
               + " is not a valid reference (use ${env:NAME})");
     }
-    return TextNode.valueOf(out.toString());
+    return Node.text(out.toString());
   }
 }

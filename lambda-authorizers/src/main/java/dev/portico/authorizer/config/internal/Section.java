@@ -1,7 +1,8 @@
 package dev.portico.authorizer.config.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.jwt.internal.UrlPolicy;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,35 +24,35 @@ public final class Section {
 
   private final String file;
   private final String path;
-  private final JsonNode node;
+  private final Node node;
   private final List<String> problems;
-  private final JsonNode raw;
+  private final Node raw;
   private final Set<String> read = new LinkedHashSet<>();
   private final List<Section> children = new ArrayList<>();
   private boolean unknownKeysReported;
 
   /** The root section of {@code file}. */
-  public Section(String file, JsonNode root, List<String> problems) {
-    this(file, "", root, MissingNode.getInstance(), problems);
+  public Section(String file, Node root, List<String> problems) {
+    this(file, "", root, Node.missing(), problems);
   }
 
   /**
    * The root section of {@code file}, with the tree as written before {@code ${env:...}}
    * substitution (for {@link #writtenAsReference(String)}).
    */
-  public Section(String file, JsonNode root, JsonNode beforeSubstitution, List<String> problems) {
+  public Section(String file, Node root, Node beforeSubstitution, List<String> problems) {
     this(file, "", root, beforeSubstitution, problems);
   }
 
-  private Section(String file, String path, JsonNode node, JsonNode raw, List<String> problems) {
+  private Section(String file, String path, Node node, Node raw, List<String> problems) {
     this.file = file;
     this.path = path;
     this.node = node;
-    this.raw = raw == null ? MissingNode.getInstance() : raw;
+    this.raw = raw == null ? Node.missing() : raw;
     this.problems = problems;
   }
 
-  private Section nested(String childPath, JsonNode value, JsonNode rawValue) {
+  private Section nested(String childPath, Node value, Node rawValue) {
     Section s = new Section(file, childPath, value, rawValue, problems);
     children.add(s);
     return s;
@@ -74,12 +75,12 @@ public final class Section {
    * reference (so a secret is not in the file itself).
    */
   public boolean writtenAsReference(String key) {
-    JsonNode v = raw.get(key);
+    Node v = raw.get(key);
     return v != null && v.isTextual() && EnvSubstitution.isSingleReference(v.asText());
   }
 
   /** The value of a key (null when absent), marking it read. */
-  public JsonNode value(String key) {
+  public Node value(String key) {
     read.add(key);
     return node.get(key);
   }
@@ -87,7 +88,7 @@ public final class Section {
   /** Whether the key is present (and not null). */
   public boolean has(String key) {
     read.add(key);
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     return v != null && !v.isNull();
   }
 
@@ -111,7 +112,7 @@ public final class Section {
     if (!has(key)) {
       return Optional.empty();
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (!v.isObject()) {
       problem(key, "must be a mapping");
       return Optional.empty();
@@ -125,7 +126,7 @@ public final class Section {
     if (!has(key)) {
       return out;
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (!v.isArray()) {
       problem(key, "must be a list");
       return out;
@@ -142,24 +143,24 @@ public final class Section {
   }
 
   /** The entries of a mapping whose keys are free (route keys, context keys). */
-  public Map<String, JsonNode> entries(String key) {
-    Map<String, JsonNode> out = new java.util.LinkedHashMap<>();
+  public Map<String, Node> entries(String key) {
+    Map<String, Node> out = new java.util.LinkedHashMap<>();
     if (!has(key)) {
       return out;
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (!v.isObject()) {
       problem(key, "must be a mapping");
       return out;
     }
-    for (Map.Entry<String, JsonNode> e : v.properties()) {
+    for (Map.Entry<String, Node> e : v.properties()) {
       out.put(e.getKey(), e.getValue());
     }
     return out;
   }
 
   /** A nested mapping under a free key (for example a route's requirements). */
-  public Section child(String key, String freeKey, JsonNode value) {
+  public Section child(String key, String freeKey, Node value) {
     return nested(key(key) + "." + freeKey, value, raw.path(key).path(freeKey));
   }
 
@@ -168,7 +169,7 @@ public final class Section {
     if (!has(key)) {
       return Optional.empty();
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (!v.isValueNode() || v.asText().isEmpty()) {
       problem(key, "must be a non-empty string");
       return Optional.empty();
@@ -191,11 +192,11 @@ public final class Section {
     if (!has(key)) {
       return out;
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (v.isValueNode() && !v.asText().isEmpty()) {
       out.add(v.asText());
     } else if (v.isArray()) {
-      for (JsonNode item : v) {
+      for (Node item : v) {
         if (!item.isValueNode() || item.asText().isEmpty()) {
           problem(key, "must be a string or a list of strings");
           return List.of();
@@ -211,7 +212,7 @@ public final class Section {
   /** Whether the key holds an empty list ({@code []}). */
   public boolean isEmptyList(String key) {
     read.add(key);
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     return v != null && v.isArray() && v.isEmpty();
   }
 
@@ -220,7 +221,7 @@ public final class Section {
     if (!has(key)) {
       return Optional.empty();
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     long value;
     if (v.isIntegralNumber()) {
       value = v.asLong();
@@ -242,7 +243,7 @@ public final class Section {
     if (!has(key)) {
       return false;
     }
-    JsonNode v = node.get(key);
+    Node v = node.get(key);
     if (v.isBoolean()) {
       return v.asBoolean();
     }
@@ -253,13 +254,48 @@ public final class Section {
     return false;
   }
 
+  /**
+   * An absolute http(s) URL that may be fetched from: https, or plain http only on a loopback host
+   * or with {@code allowInsecureHttp} (the message names this section's {@code allowInsecureHttp}
+   * key). The one place the configuration states the https rule, for built-in sections and {@link
+   * dev.portico.authorizer.config.ConfigSection#httpsUrl} alike.
+   */
+  public Optional<URI> httpsUrl(String key, boolean allowInsecureHttp) {
+    Optional<String> value = string(key);
+    if (value.isEmpty()) {
+      return Optional.empty();
+    }
+    URI uri;
+    try {
+      uri = URI.create(value.get());
+    } catch (IllegalArgumentException e) {
+      problem(key, "is not a valid URL");
+      return Optional.empty();
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme();
+    if (uri.getHost() == null
+        || !(scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("http"))) {
+      problem(key, "is not a valid http(s) URL");
+      return Optional.empty();
+    }
+    if (!UrlPolicy.allowed(uri, allowInsecureHttp)) {
+      problem(
+          key,
+          "must use https (plain http is only accepted for loopback hosts, or with "
+              + key("allowInsecureHttp")
+              + ": true)");
+      return Optional.empty();
+    }
+    return Optional.of(uri);
+  }
+
   /** Reports every key of this section that was never read (once, however often called). */
   public void rejectUnknownKeys() {
     if (unknownKeysReported) {
       return;
     }
     unknownKeysReported = true;
-    for (Map.Entry<String, JsonNode> e : node.properties()) {
+    for (Map.Entry<String, Node> e : node.properties()) {
       if (!read.contains(e.getKey())) {
         problems.add(file + ": unknown key " + key(e.getKey()));
       }

@@ -1,6 +1,6 @@
 package dev.portico.authorizer.jwt.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.authorizer.internal.tree.Node;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -22,9 +22,9 @@ public final class Claims {
   private Claims() {}
 
   /** The claims of a payload object, in token order. */
-  public static Map<String, Object> toMap(JsonNode payload) {
+  public static Map<String, Object> toMap(Node payload) {
     Map<String, Object> claims = new LinkedHashMap<>();
-    for (Map.Entry<String, JsonNode> field : payload.properties()) {
+    for (Map.Entry<String, Node> field : payload.properties()) {
       if (!field.getValue().isNull()) {
         claims.put(field.getKey(), value(field.getValue()));
       }
@@ -32,8 +32,8 @@ public final class Claims {
     return claims;
   }
 
-  private static Object value(JsonNode node) {
-    switch (node.getNodeType()) {
+  private static Object value(Node node) {
+    switch (node.kind()) {
       case STRING:
         return node.textValue();
       case BOOLEAN:
@@ -42,13 +42,13 @@ public final class Claims {
         return node.numberValue();
       case ARRAY:
         List<Object> list = new ArrayList<>(node.size());
-        for (JsonNode element : node) {
+        for (Node element : node) {
           list.add(element.isNull() ? null : value(element));
         }
         return Collections.unmodifiableList(list);
       case OBJECT:
         Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.properties()) {
+        for (Map.Entry<String, Node> field : node.properties()) {
           map.put(field.getKey(), field.getValue().isNull() ? null : value(field.getValue()));
         }
         return Collections.unmodifiableMap(map);

@@ -1,9 +1,7 @@
 package dev.portico.authorizer.jwt.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -26,18 +24,13 @@ import java.util.concurrent.TimeoutException;
  * stalls cannot hold the caller longer than the timeout.
  *
  * <pre>{@code
- * JsonNode jwks = new HttpJson(HttpClient.newHttpClient(), Duration.ofSeconds(3)).get(jwksUri);
+ * Node jwks = new HttpJson(HttpClient.newHttpClient(), Duration.ofSeconds(3)).get(jwksUri);
  * }</pre>
  */
 public final class HttpJson {
 
   /** The largest document accepted. */
   public static final int MAX_BYTES = 256 * 1024;
-
-  static final ObjectMapper STRICT =
-      new ObjectMapper()
-          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final HttpClient client;
   private final Duration timeout;
@@ -53,7 +46,7 @@ public final class HttpJson {
    *
    * @throws IOException with a message naming the URI and what went wrong
    */
-  public JsonNode get(URI uri) throws IOException {
+  public Node get(URI uri) throws IOException {
     HttpRequest request =
         HttpRequest.newBuilder(uri)
             .timeout(timeout)
@@ -89,7 +82,7 @@ public final class HttpJson {
       throw new IOException("fetching " + uri + " returned HTTP " + response.statusCode());
     }
     try {
-      return STRICT.readTree(response.body());
+      return Trees.json(response.body(), true);
     } catch (IOException e) {
       throw new IOException("document at " + uri + " is not valid JSON");
     }

@@ -1,6 +1,6 @@
 package dev.portico.authorizer.jwt.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.portico.authorizer.internal.tree.Node;
 import java.math.BigInteger;
 import java.security.AlgorithmParameters;
 import java.security.GeneralSecurityException;
@@ -22,7 +22,7 @@ import java.util.Set;
  * P-384, P-521) keys with {@code use: sig} are usable; symmetric ({@code oct}) keys never are.
  *
  * <pre>{@code
- * List<Jwk> keys = JwkSetParser.parse(new ObjectMapper().readTree(jwksJson));
+ * List<Jwk> keys = JwkSetParser.parse(Trees.json(jwksBytes, true));
  * }</pre>
  */
 public final class JwkSetParser {
@@ -43,12 +43,12 @@ public final class JwkSetParser {
    *
    * @throws IllegalArgumentException if the document is not a JWKS at all
    */
-  public static List<Jwk> parse(JsonNode jwks) {
+  public static List<Jwk> parse(Node jwks) {
     if (jwks == null || !jwks.isObject() || !jwks.path("keys").isArray()) {
       throw new IllegalArgumentException("JWKS is not a JSON object with a \"keys\" array");
     }
     List<Jwk> keys = new ArrayList<>();
-    for (JsonNode node : jwks.path("keys")) {
+    for (Node node : jwks.path("keys")) {
       if (!node.isObject() || !node.path("kid").isTextual()) {
         continue; // a key without kid can never be selected
       }
@@ -57,7 +57,7 @@ public final class JwkSetParser {
     return keys;
   }
 
-  private static Jwk parseKey(JsonNode node) {
+  private static Jwk parseKey(Node node) {
     String kid = node.path("kid").asText();
     String use = node.path("use").isTextual() ? node.path("use").asText() : null;
     if (!"sig".equals(use)) {
@@ -110,8 +110,8 @@ public final class JwkSetParser {
     }
   }
 
-  private static BigInteger unsigned(JsonNode node, String field) {
-    JsonNode v = node.path(field);
+  private static BigInteger unsigned(Node node, String field) {
+    Node v = node.path(field);
     if (!v.isTextual() || v.asText().isEmpty()) {
       throw new IllegalArgumentException("missing " + field);
     }

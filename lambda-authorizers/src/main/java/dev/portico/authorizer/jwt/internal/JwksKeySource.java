@@ -1,7 +1,7 @@
 package dev.portico.authorizer.jwt.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.authorizer.internal.LogText;
+import dev.portico.authorizer.internal.tree.Node;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -141,7 +141,7 @@ public final class JwksKeySource {
     if (uri == null) {
       uri = discover();
     }
-    JsonNode document = http.get(uri);
+    Node document = http.get(uri);
     List<Jwk> parsed = JwkSetParser.parse(document);
     Map<String, List<Jwk>> byKid = new HashMap<>();
     for (Jwk jwk : parsed) {
@@ -166,7 +166,7 @@ public final class JwksKeySource {
   private URI discover() throws IOException {
     String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
     URI discovery = URI.create(base + "/.well-known/openid-configuration");
-    JsonNode doc = http.get(discovery);
+    Node doc = http.get(discovery);
     if (!doc.path("issuer").isTextual() || !doc.path("issuer").asText().equals(issuer)) {
       throw new IOException("discovery document at " + discovery + " names another issuer");
     }

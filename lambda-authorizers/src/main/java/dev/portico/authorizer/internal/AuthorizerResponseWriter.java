@@ -17,15 +17,15 @@ import java.util.Map;
  * Writes authorizer responses as JSON, with the exact key spelling API Gateway expects.
  *
  * <pre>{@code
- * PolicyDocument policy = ResponseWriter.policyFor(decision, request.methodArn());
- * ResponseWriter.writePolicy(decision, policy, output);
+ * PolicyDocument policy = AuthorizerResponseWriter.policyFor(decision, request.methodArn());
+ * AuthorizerResponseWriter.writePolicy(decision, policy, output);
  * }</pre>
  */
-public final class ResponseWriter {
+public final class AuthorizerResponseWriter {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private ResponseWriter() {}
+  private AuthorizerResponseWriter() {}
 
   /**
    * The cache-safe policy for a decision: the whole stage for a plain allow or deny, the grants for

@@ -1,0 +1,35 @@
+package dev.portico.authorizer.testing;
+
+import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.config.ConfiguredAuthorizerHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A fresh JVM's authorizer cold start, for {@code NoDatabindColdPathTest}: builds the ready handler
+ * from the environment ({@code PORTICO_AUTHORIZER_CONFIG}) and answers each event file given as an
+ * argument, printing {@code ANSWER <json>} or {@code UNAUTHORIZED} per event. Uses nothing but the
+ * JDK and the authorizer, so every class the JVM loads is the authorizer's doing.
+ */
+public final class ColdPathMain {
+
+  private ColdPathMain() {}
+
+  /** Answers the events named by {@code args}. */
+  public static void main(String[] args) throws Exception {
+    ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler();
+    for (String file : args) {
+      byte[] event = Files.readAllBytes(Path.of(file));
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      try {
+        handler.handleRequest(new ByteArrayInputStream(event), out, null);
+        System.out.println("ANSWER " + out.toString(StandardCharsets.UTF_8));
+      } catch (UnauthorizedException e) {
+        System.out.println("UNAUTHORIZED");
+      }
+    }
+  }
+}
