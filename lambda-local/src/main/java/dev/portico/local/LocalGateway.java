@@ -4,6 +4,7 @@ import dev.portico.local.config.GatewayConfig;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
+import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.config.LocalWebSocketApi;
 import dev.portico.local.internal.LocalServers;
@@ -168,7 +169,8 @@ public final class LocalGateway implements AutoCloseable {
       }
       Map<String, FunctionInvoker> pools = invokers;
       LocalAuthorizers authorizers = new LocalAuthorizers(pools, options.integrationTimeout());
-      Handler handler = new GatewayHandler(routes, pools, authorizers, options);
+      Handler handler =
+          new GatewayHandler(routes, config.functionUrls(), pools, authorizers, options);
       if (!config.webSocketApis().isEmpty()) {
         handler =
             new WebSocketGateway(
@@ -373,6 +375,14 @@ public final class LocalGateway implements AutoCloseable {
             "{} {}: also served under the stage prefix {}/{}", kind, api.name(), base, api.stage());
       }
     }
+    for (LocalFunctionUrl url : config.functionUrls()) {
+      LOG.info(
+          "Function URL (AuthType {}) {}{}/ -> {}",
+          url.authType(),
+          base,
+          url.pathPrefix(),
+          url.function());
+    }
     WebSocketGateway.logRoutes(config.webSocketApis(), options, port());
     if (!options.authorizersEnabled()) {
       LOG.warn("Authorizers are disabled: protected routes are open");
@@ -391,6 +401,14 @@ public final class LocalGateway implements AutoCloseable {
   /** The port the gateway listens on. */
   public int port() {
     return LocalServers.port(server);
+  }
+
+  /**
+   * An absolute URI on a function's Lambda function URL, e.g. {@code functionUrl("ApiFunction",
+   * "/pets")} for {@code http://127.0.0.1:3000/_function-url/ApiFunction/pets}.
+   */
+  public URI functionUrl(String function, String pathAndQuery) {
+    return uri(LocalFunctionUrl.PATH_PREFIX + function + pathAndQuery);
   }
 
   /** An absolute URI for a path on this gateway, e.g. {@code uri("/pets?limit=2")}. */

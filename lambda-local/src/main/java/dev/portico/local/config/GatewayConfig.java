@@ -28,12 +28,15 @@ import java.util.Map;
  * @param warnings what the template asks for that is not emulated, each naming the resource and key
  * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType:
  *     WEBSOCKET}), see docs/websocket.md, "Running locally"
+ * @param functionUrls the Lambda function URLs ({@code FunctionUrlConfig}), served under {@code
+ *     /_function-url/{FunctionLogicalId}/}
  */
 public record GatewayConfig(
     Map<String, LocalFunction> functions,
     List<LocalApi> apis,
     List<String> warnings,
-    List<LocalWebSocketApi> webSocketApis) {
+    List<LocalWebSocketApi> webSocketApis,
+    List<LocalFunctionUrl> functionUrls) {
 
   /** Validates references and copies. */
   public GatewayConfig {
@@ -41,20 +44,40 @@ public record GatewayConfig(
     apis = List.copyOf(apis);
     warnings = List.copyOf(warnings);
     webSocketApis = List.copyOf(webSocketApis);
+    functionUrls = List.copyOf(functionUrls);
     validate(functions, apis);
+    for (LocalFunctionUrl url : functionUrls) {
+      if (!functions.containsKey(url.function())) {
+        throw new LocalStartupException(
+            "Function URL of "
+                + url.function()
+                + ": function "
+                + url.function()
+                + " is not defined");
+      }
+    }
     dev.portico.local.internal.websocket.WebSocketConfigCheck.validate(functions, webSocketApis);
   }
 
-  /** A configuration without WebSocket APIs. */
+  /** A configuration without WebSocket APIs or function URLs. */
   public GatewayConfig(
       Map<String, LocalFunction> functions, List<LocalApi> apis, List<String> warnings) {
-    this(functions, apis, warnings, List.of());
+    this(functions, apis, warnings, List.of(), List.of());
+  }
+
+  /** A configuration without function URLs. */
+  public GatewayConfig(
+      Map<String, LocalFunction> functions,
+      List<LocalApi> apis,
+      List<String> warnings,
+      List<LocalWebSocketApi> webSocketApis) {
+    this(functions, apis, warnings, webSocketApis, List.of());
   }
 
   /** A copy with these functions (the same APIs and warnings). */
   public GatewayConfig withFunctions(
       Map<String, LocalFunction> newFunctions, List<String> newWarnings) {
-    return new GatewayConfig(newFunctions, apis, newWarnings, webSocketApis);
+    return new GatewayConfig(newFunctions, apis, newWarnings, webSocketApis, functionUrls);
   }
 
   /** Reads a SAM template with its parameters' defaults. */
@@ -128,8 +151,15 @@ public record GatewayConfig(
     private final List<LocalApi> apis = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<LocalWebSocketApi> webSocketApis = new ArrayList<>();
+    private final List<LocalFunctionUrl> functionUrls = new ArrayList<>();
 
     private Builder() {}
+
+    /** Adds a function URL. */
+    public Builder functionUrl(LocalFunctionUrl url) {
+      functionUrls.add(url);
+      return this;
+    }
 
     /** Adds a WebSocket API. */
     public Builder webSocketApi(LocalWebSocketApi api) {
@@ -157,7 +187,7 @@ public record GatewayConfig(
 
     /** Validates and builds. */
     public GatewayConfig build() {
-      return new GatewayConfig(functions, apis, warnings, webSocketApis);
+      return new GatewayConfig(functions, apis, warnings, webSocketApis, functionUrls);
     }
   }
 }

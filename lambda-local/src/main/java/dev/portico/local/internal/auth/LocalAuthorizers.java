@@ -3,13 +3,15 @@ package dev.portico.local.internal.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Authorization;
-import dev.portico.api.testing.TestRequest;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
-import dev.portico.local.testing.AuthorizerEvents;
+import dev.portico.local.internal.gateway.GatewayRequest;
+import dev.portico.local.internal.gateway.HttpFlavour;
+import dev.portico.local.internal.gateway.ProxyEventWriter;
+import dev.portico.local.internal.gateway.RestFlavour;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +41,6 @@ import org.slf4j.LoggerFactory;
 public final class LocalAuthorizers {
   private static final Logger LOG = LoggerFactory.getLogger(LocalAuthorizers.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The account and API ids of the events the local gateway sends (as ProxyEvents writes them). */
-  private static final String ACCOUNT_ID = "123456789012";
-
-  private static final String API_ID = "1234567890";
-  private static final String DEFAULT_DOMAIN = API_ID + ".execute-api.us-east-1.amazonaws.com";
 
   /** The most authorizer results kept; expired ones go first, then arbitrary ones. */
   public static final int MAX_CACHE_ENTRIES = 10_000;
@@ -90,7 +86,16 @@ public final class LocalAuthorizers {
 
   /** The method ARN API Gateway builds for a request. */
   public static String methodArn(String stage, String method, String path) {
-    return AuthorizerEvents.methodArn(stage, method, path);
+    return "arn:aws:execute-api:us-east-1:"
+        + ProxyEventWriter.ACCOUNT_ID
+        + ":"
+        + ProxyEventWriter.API_ID
+        + "/"
+        + stage
+        + "/"
+        + method
+        + "/"
+        + (path.startsWith("/") ? path.substring(1) : path);
   }
 
   /**
@@ -100,7 +105,7 @@ public final class LocalAuthorizers {
    *     and stage variables set)
    */
   public Decision authorize(
-      LocalApi api, LocalAuthorizer authorizer, TestRequest request, String methodArn)
+      LocalApi api, LocalAuthorizer authorizer, GatewayRequest request, String methodArn)
       throws InterruptedException {
     boolean rest = api.kind() == LocalApi.Kind.REST;
     List<String> identity = new ArrayList<>();
@@ -262,15 +267,15 @@ public final class LocalAuthorizers {
   }
 
   private static byte[] event(
-      LocalAuthorizer authorizer, TestRequest request, String methodArn, List<String> identity) {
+      LocalAuthorizer authorizer, GatewayRequest request, String methodArn, List<String> identity) {
     return switch (authorizer.type()) {
-      case TOKEN -> AuthorizerEvents.token(identity.get(0), methodArn);
-      case REQUEST -> AuthorizerEvents.request(request, methodArn);
-      case HTTP_API -> AuthorizerEvents.httpApi(request, methodArn, identity);
+      case TOKEN -> ProxyEventWriter.tokenAuthorizer(identity.get(0), methodArn);
+      case REQUEST -> ProxyEventWriter.requestAuthorizer(request, methodArn);
+      case HTTP_API -> ProxyEventWriter.httpApiAuthorizer(request, methodArn, identity);
     };
   }
 
-  static String identityValue(String source, TestRequest request, boolean rest) {
+  static String identityValue(String source, GatewayRequest request, boolean rest) {
     String s = source.startsWith("$") ? source.substring(1) : source;
     if (s.startsWith("method.request.header.") || s.startsWith("request.header.")) {
       return request.header(s.substring(s.indexOf(".header.") + ".header.".length()));
@@ -312,22 +317,8 @@ public final class LocalAuthorizers {
           "accountId",
           "apiId");
 
-  private static String contextValue(String name, TestRequest request, boolean rest) {
-    String resource = request.resource();
-    String stagePrefix = rest || !"$default".equals(request.stage()) ? "/" + request.stage() : "";
-    return switch (name) {
-      case "identity.sourceIp" -> request.sourceIp();
-      case "requestId" -> request.requestId();
-      case "stage" -> request.stage();
-      case "httpMethod" -> request.method();
-      case "routeKey" -> resource == null ? "$default" : request.method() + " " + resource;
-      case "resourcePath" -> resource == null ? request.path() : resource;
-      case "path" -> stagePrefix + request.path();
-      case "domainName" -> request.domainName() == null ? DEFAULT_DOMAIN : request.domainName();
-      case "accountId" -> ACCOUNT_ID;
-      case "apiId" -> API_ID;
-      default -> null;
-    };
+  private static String contextValue(String name, GatewayRequest request, boolean rest) {
+    return (rest ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE).contextValue(name, request);
   }
 
   private static String decode(String text) {

@@ -1,7 +1,6 @@
 package dev.portico.local.internal.gateway;
 
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
-import dev.portico.api.testing.FakeContext;
 import dev.portico.local.LocalStartupException;
 import dev.portico.local.config.LocalFunction;
 import java.io.ByteArrayInputStream;
@@ -143,8 +142,8 @@ public final class FunctionPool implements FunctionInvoker {
       }
     }
     long timeoutMs = function.timeout().toMillis();
-    FakeContext context =
-        FakeContext.of(function.name(), requestId, System.currentTimeMillis() + timeoutMs);
+    LocalContext context =
+        new LocalContext(function.name(), requestId, System.currentTimeMillis() + timeoutMs);
     RequestStreamHandler instance = handler;
     Future<byte[]> result =
         executor.submit(

@@ -3,11 +3,11 @@ package dev.portico.local.internal.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.local.LocalStartupException;
-import dev.portico.local.config.CorsConfig;
 import dev.portico.local.config.GatewayConfig;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
+import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.internal.auth.LocalAuthorizers;
 import java.io.IOException;
@@ -86,7 +86,8 @@ public final class SamTemplateReader {
           "AWS::CloudWatch::Alarm",
           "AWS::ApiGateway::Account");
 
-  private static final Set<String> FUNCTION_EMULATED = Set.of("Handler", "Timeout", "Events");
+  private static final Set<String> FUNCTION_EMULATED =
+      Set.of("Handler", "Timeout", "Events", "FunctionUrlConfig");
 
   private static final Set<String> API_DEPLOY_ONLY =
       Set.of(
@@ -137,6 +138,8 @@ public final class SamTemplateReader {
   private final Map<String, String> resourceTypes = new LinkedHashMap<>();
   private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
   private final Map<String, LocalApi> apis = new LinkedHashMap<>();
+  private final List<LocalFunctionUrl> functionUrls = new ArrayList<>();
+  private CorsReader cors;
   private final Set<String> unsupportedAuthorizers = new HashSet<>();
   private Intrinsics intrinsics;
   private JsonNode globals;
@@ -222,6 +225,7 @@ public final class SamTemplateReader {
     Set<String> declared = new HashSet<>();
     root.path("Parameters").fieldNames().forEachRemaining(declared::add);
     intrinsics = new Intrinsics(parameters, resourceTypes, declared);
+    cors = new CorsReader(intrinsics);
     globals = root.path("Globals");
     checkGlobals();
 
@@ -257,6 +261,7 @@ public final class SamTemplateReader {
     GatewayConfig.Builder builder = GatewayConfig.builder();
     functions.values().forEach(builder::function);
     apis.values().forEach(builder::api);
+    functionUrls.forEach(builder::functionUrl);
     new WebSocketTemplateReader(resources, resourceTypes, intrinsics, warnings)
         .read()
         .forEach(builder::webSocketApi);
@@ -365,6 +370,12 @@ public final class SamTemplateReader {
     }
     function = function.withEnvironment(environment).withMissingEnvironment(missing);
     functions.put(id, function);
+    LocalFunctionUrl url =
+        new FunctionUrlReader(intrinsics, cors, w -> warnings.add(w.text()))
+            .read(id, properties.get("FunctionUrlConfig"), where + ".FunctionUrlConfig");
+    if (url != null) {
+      functionUrls.add(url);
+    }
     for (Iterator<Map.Entry<String, JsonNode>> it =
             ownProperties.path("Events").properties().iterator();
         it.hasNext(); ) {
@@ -515,13 +526,13 @@ public final class SamTemplateReader {
       api = api.withBinaryMediaTypes(types);
       JsonNode cors = properties.get("Cors");
       if (cors != null) {
-        api = api.withCors(restCors(cors, where + ".Cors"));
+        api = api.withCors(this.cors.rest(cors, where + ".Cors"));
       }
       api = gatewayResponses(api, properties.path("GatewayResponses"), where + ".GatewayResponses");
     } else {
       JsonNode cors = properties.get("CorsConfiguration");
       if (cors != null && !(cors.isBoolean() && !cors.asBoolean())) {
-        api = api.withCors(httpCors(cors, where + ".CorsConfiguration"));
+        api = api.withCors(this.cors.lists(cors, where + ".CorsConfiguration"));
       }
     }
     JsonNode variables = properties.path(rest ? "Variables" : "StageVariables");
@@ -760,68 +771,5 @@ public final class SamTemplateReader {
   private String functionName(String arn, String where) {
     return FunctionArns.functionName(
         arn, resourceTypes, where, "is not the ARN of a function in this template");
-  }
-
-  private static CorsConfig restCors(JsonNode node, String where) {
-    if (node.isTextual()) {
-      return CorsConfig.allowOrigins(unquote(node.asText()));
-    }
-    List<String> origins = splitQuoted(node.path("AllowOrigin").asText("'*'"));
-    CorsConfig cors = new CorsConfig(origins, List.of(), List.of(), List.of(), -1, false);
-    if (node.has("AllowMethods")) {
-      cors = cors.withAllowMethods(splitQuoted(node.get("AllowMethods").asText()));
-    }
-    if (node.has("AllowHeaders")) {
-      cors = cors.withAllowHeaders(splitQuoted(node.get("AllowHeaders").asText()));
-    }
-    if (node.has("MaxAge")) {
-      try {
-        cors = cors.withMaxAge(Integer.parseInt(unquote(node.get("MaxAge").asText())));
-      } catch (NumberFormatException e) {
-        throw new LocalStartupException(
-            where + ".MaxAge: expected a number in quotes, e.g. \"'600'\"", e);
-      }
-    }
-    if (node.path("AllowCredentials").asBoolean(false)) {
-      cors = cors.withAllowCredentials(true);
-    }
-    return cors;
-  }
-
-  private static CorsConfig httpCors(JsonNode node, String where) {
-    if (node.isBoolean()) {
-      return new CorsConfig(List.of("*"), List.of("*"), List.of("*"), List.of(), -1, false);
-    }
-    return new CorsConfig(
-        texts(node.path("AllowOrigins")),
-        texts(node.path("AllowMethods")),
-        texts(node.path("AllowHeaders")),
-        texts(node.path("ExposeHeaders")),
-        node.path("MaxAge").asInt(-1),
-        node.path("AllowCredentials").asBoolean(false));
-  }
-
-  private static List<String> texts(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    array.forEach(v -> values.add(v.asText()));
-    return values;
-  }
-
-  private static String unquote(String value) {
-    String v = value.trim();
-    if (v.length() >= 2 && v.startsWith("'") && v.endsWith("'")) {
-      return v.substring(1, v.length() - 1);
-    }
-    return v;
-  }
-
-  private static List<String> splitQuoted(String value) {
-    List<String> parts = new ArrayList<>();
-    for (String part : unquote(value).split(",")) {
-      if (!part.isBlank()) {
-        parts.add(part.trim());
-      }
-    }
-    return parts;
   }
 }

@@ -2,13 +2,14 @@ package dev.portico.local.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.api.testing.TestRequest;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
+import dev.portico.local.internal.gateway.GatewayRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -29,8 +30,23 @@ class AuthorizerCacheTest {
 
   private LocalAuthorizers.Decision authorize(
       LocalAuthorizers authorizers, LocalAuthorizer authorizer, String token) throws Exception {
-    TestRequest request =
-        TestRequest.of("GET", "/pets").stage("Prod").header("Authorization", token).requestId("r");
+    GatewayRequest request =
+        new GatewayRequest(
+            "GET",
+            "/pets",
+            "/pets",
+            "",
+            List.of(Map.entry("Authorization", token)),
+            new byte[0],
+            "203.0.113.7",
+            null,
+            "Prod",
+            Map.of(),
+            null,
+            "$default",
+            Map.of(),
+            "r",
+            1_700_000_000_000L);
     return authorizers.authorize(LocalApi.rest("Api"), authorizer, request, methodArn);
   }
 

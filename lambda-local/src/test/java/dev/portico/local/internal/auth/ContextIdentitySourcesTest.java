@@ -2,19 +2,42 @@ package dev.portico.local.internal.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.portico.api.testing.TestRequest;
+import dev.portico.local.internal.gateway.GatewayRequest;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The {@code $context} identity sources of REQUEST and HTTP API authorizers. */
 class ContextIdentitySourcesTest {
-  private static final TestRequest REST =
-      TestRequest.of("GET", "/pets/7?x=1")
-          .stage("prod")
-          .resource("/pets/{id}")
-          .pathParameter("id", "7")
-          .sourceIp("10.0.0.1")
-          .requestId("r-1")
-          .domainName("localhost");
+  private static final GatewayRequest REST =
+      request("GET", "/pets/7", "x=1", "prod", "/pets/{id}", "10.0.0.1", "r-1", "localhost");
+
+  private static GatewayRequest request(
+      String method,
+      String path,
+      String query,
+      String stage,
+      String routePath,
+      String sourceIp,
+      String requestId,
+      String domainName) {
+    return new GatewayRequest(
+        method,
+        path,
+        path,
+        query,
+        List.of(),
+        new byte[0],
+        sourceIp,
+        domainName,
+        stage,
+        Map.of(),
+        routePath,
+        routePath == null ? "$default" : method + " " + routePath,
+        routePath == null ? Map.of() : Map.of("id", "7"),
+        requestId,
+        1_700_000_000_000L);
+  }
 
   @Test
   void restApiContextVariablesHaveTheirApiGatewayValues() {
@@ -34,8 +57,8 @@ class ContextIdentitySourcesTest {
 
   @Test
   void httpApiContextVariablesHaveTheirApiGatewayValues() {
-    TestRequest request =
-        TestRequest.of("POST", "/pets").stage("$default").resource("/pets").requestId("r-2");
+    GatewayRequest request =
+        request("POST", "/pets", "", "$default", "/pets", "203.0.113.7", "r-2", null);
     assertThat(LocalAuthorizers.identityValue("$context.routeKey", request, false))
         .isEqualTo("POST /pets");
     assertThat(LocalAuthorizers.identityValue("$context.path", request, false)).isEqualTo("/pets");
@@ -43,7 +66,8 @@ class ContextIdentitySourcesTest {
         .isEqualTo("1234567890.execute-api.us-east-1.amazonaws.com");
     assertThat(LocalAuthorizers.identityValue("$context.apiId", request, false))
         .isEqualTo("1234567890");
-    TestRequest defaultRoute = TestRequest.of("GET", "/anything").stage("dev");
+    GatewayRequest defaultRoute =
+        request("GET", "/anything", "", "dev", null, "203.0.113.7", "r-3", null);
     assertThat(LocalAuthorizers.identityValue("$context.routeKey", defaultRoute, false))
         .isEqualTo("$default");
     assertThat(LocalAuthorizers.identityValue("$context.path", defaultRoute, false))

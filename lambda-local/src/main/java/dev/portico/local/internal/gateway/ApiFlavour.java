@@ -1,0 +1,110 @@
+package dev.portico.local.internal.gateway;
+
+import dev.portico.api.Authorization;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalRoute;
+import java.time.Duration;
+
+/**
+ * What differs between a REST API, an HTTP API and a Lambda function URL, in one place: the answers
+ * the gateway generates itself (integration errors, timeouts, unknown routes), the CORS preflight
+ * status, the event (payload version, route key, binary body rule), whether response bodies are
+ * decoded, and the {@code $context} identity sources. {@code GatewayHandler} asks the flavour and
+ * never tests the kind of API itself.
+ *
+ * <pre>{@code
+ * ApiFlavour flavour = ApiFlavour.of(api);
+ * byte[] event = flavour.event(request, authorization, api, route);
+ * }</pre>
+ */
+public sealed interface ApiFlavour permits RestFlavour, HttpFlavour, FunctionUrlFlavour {
+
+  /**
+   * A response the gateway generates itself.
+   *
+   * @param status the status code
+   * @param body the JSON body
+   * @param errorType the {@code x-amzn-ErrorType} header, or {@code null} for none
+   */
+  record GatewayError(int status, String body, String errorType) {}
+
+  /** 413 for a body over the 10 MB payload limit, the same for every flavour. */
+  GatewayError TOO_LARGE = new GatewayError(413, "{\"message\":\"Request Too Long\"}", null);
+
+  /** The flavour of an API. */
+  static ApiFlavour of(LocalApi api) {
+    return api.kind() == LocalApi.Kind.REST ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE;
+  }
+
+  /** The name in log lines: {@code REST API}, {@code HTTP API}, {@code function URL}. */
+  String label();
+
+  /** The answer to a function error, a function timeout or a malformed function response. */
+  GatewayError integrationError();
+
+  /** The answer when the function outlives the integration timeout. */
+  GatewayError integrationTimeout();
+
+  /** How long the gateway waits for the function. */
+  Duration integrationTimeout(Duration configured);
+
+  /** The answer when no route matches the path and method. */
+  GatewayError noRoute();
+
+  /** The status of a CORS preflight the gateway answers itself. */
+  int preflightStatus();
+
+  /** Whether a denial carries {@code x-amzn-ErrorType} (REST APIs) or not. */
+  boolean denialErrorType();
+
+  /** Whether the event is payload 1.0. */
+  boolean payload1(LocalRoute route);
+
+  /** The route key of a route ({@code GET /pets/{id}}, {@code ANY /x}, {@code $default}). */
+  String routeKey(LocalRoute route);
+
+  /** The event for this request, built in one pass. */
+  byte[] event(GatewayRequest request, Authorization authorization, LocalApi api, LocalRoute route);
+
+  /** Reads the function's answer (payload 2.0 also accepts bare JSON). */
+  default IntegrationResponse response(byte[] output, LocalRoute route) {
+    return IntegrationResponse.parse(output, !payload1(route));
+  }
+
+  /**
+   * Whether the client gets a base64-encoded response body decoded: always, except from a REST API,
+   * which decodes only when the {@code Accept} header names one of its binary media types.
+   */
+  default boolean decodesBody(LocalApi api, String accept) {
+    return true;
+  }
+
+  /** The request-id response header ({@code x-amzn-RequestId} or {@code apigw-requestid}). */
+  String requestIdHeader();
+
+  /**
+   * The value of a {@code $context} identity source ({@code identity.sourceIp}, {@code path}, ...)
+   * for this request, or {@code null} when the gateway cannot fill it.
+   */
+  default String contextValue(String name, GatewayRequest request) {
+    String stagePrefix =
+        this instanceof RestFlavour || !"$default".equals(request.stage())
+            ? "/" + request.stage()
+            : "";
+    String resource = request.routePath();
+    return switch (name) {
+      case "identity.sourceIp" -> request.sourceIp();
+      case "requestId" -> request.requestId();
+      case "stage" -> request.stage();
+      case "httpMethod" -> request.method();
+      case "routeKey" -> resource == null ? "$default" : request.method() + " " + resource;
+      case "resourcePath" -> resource == null ? request.path() : resource;
+      case "path" -> stagePrefix + request.path();
+      case "domainName" ->
+          request.domainName() == null ? ProxyEventWriter.DEFAULT_DOMAIN : request.domainName();
+      case "accountId" -> ProxyEventWriter.ACCOUNT_ID;
+      case "apiId" -> ProxyEventWriter.API_ID;
+      default -> null;
+    };
+  }
+}

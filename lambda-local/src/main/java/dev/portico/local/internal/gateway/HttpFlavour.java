@@ -1,0 +1,89 @@
+package dev.portico.local.internal.gateway;
+
+import dev.portico.api.Authorization;
+import dev.portico.local.config.LocalApi;
+import dev.portico.local.config.LocalRoute;
+import java.time.Duration;
+
+/**
+ * An HTTP API: payload 2.0 events (1.0 when a route says so, with a {@code version} field), the
+ * path decoded, {@code ANY} kept in route keys, 500/503 without error types, 404 for unknown
+ * routes, 204 preflights, CORS headers on every answer.
+ */
+public final class HttpFlavour implements ApiFlavour {
+  /** The one instance. */
+  public static final HttpFlavour INSTANCE = new HttpFlavour();
+
+  private static final GatewayError ERROR =
+      new GatewayError(500, "{\"message\":\"Internal Server Error\"}", null);
+  private static final GatewayError TIMEOUT =
+      new GatewayError(503, "{\"message\":\"Service Unavailable\"}", null);
+  private static final GatewayError NO_ROUTE =
+      new GatewayError(404, "{\"message\":\"Not Found\"}", null);
+
+  /** A path an HTTP API cannot decode. */
+  static final GatewayError BAD_PATH = new GatewayError(400, "{\"message\":\"Bad Request\"}", null);
+
+  private HttpFlavour() {}
+
+  @Override
+  public String label() {
+    return "HTTP API";
+  }
+
+  @Override
+  public GatewayError integrationError() {
+    return ERROR;
+  }
+
+  @Override
+  public GatewayError integrationTimeout() {
+    return TIMEOUT;
+  }
+
+  @Override
+  public Duration integrationTimeout(Duration configured) {
+    return configured;
+  }
+
+  @Override
+  public GatewayError noRoute() {
+    return NO_ROUTE;
+  }
+
+  @Override
+  public int preflightStatus() {
+    return 204;
+  }
+
+  @Override
+  public boolean denialErrorType() {
+    return false;
+  }
+
+  @Override
+  public boolean payload1(LocalRoute route) {
+    return "1.0".equals(route.payloadVersion());
+  }
+
+  @Override
+  public String routeKey(LocalRoute route) {
+    return route.path().equals(LocalRoute.DEFAULT_ROUTE)
+        ? LocalRoute.DEFAULT_ROUTE
+        : route.method() + " " + route.path();
+  }
+
+  @Override
+  public byte[] event(
+      GatewayRequest request, Authorization authorization, LocalApi api, LocalRoute route) {
+    return ProxyEventWriter.bytes(
+        payload1(route)
+            ? ProxyEventWriter.payload1(request, authorization, true, null)
+            : ProxyEventWriter.payload2(request, authorization, null));
+  }
+
+  @Override
+  public String requestIdHeader() {
+    return "apigw-requestid";
+  }
+}
