@@ -7,6 +7,7 @@ import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.config.LocalWebSocketApi;
+import dev.portico.local.config.Warning;
 import dev.portico.local.internal.LocalServers;
 import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
@@ -144,9 +145,7 @@ public final class LocalGateway implements AutoCloseable {
       devIssuer = DevIssuer.start(audience);
       config = withDevIssuer(config, devFunctions, devIssuer);
     }
-    for (String warning : config.warnings()) {
-      LOG.warn("Not emulated: {}", warning);
-    }
+    reportNotEmulated(config, options.runtimeClient());
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
@@ -204,6 +203,23 @@ public final class LocalGateway implements AutoCloseable {
         devIssuer.close();
       }
       throw e;
+    }
+  }
+
+  /**
+   * Logs what the template asks for that is not emulated. Environment variables are applied in each
+   * function's JVM with {@code --runtime-client}, so there they are reported as applied.
+   */
+  static void reportNotEmulated(GatewayConfig config, boolean runtimeClient) {
+    for (Warning warning : config.notEmulated()) {
+      if (runtimeClient && warning.aboutEnvironmentVariables()) {
+        LOG.info(
+            "Applied in each function's runtime interface client JVM: {}.{}",
+            warning.path(),
+            warning.key());
+      } else {
+        LOG.warn("Not emulated: {}", warning.text());
+      }
     }
   }
 
@@ -266,7 +282,7 @@ public final class LocalGateway implements AutoCloseable {
   private static GatewayConfig withDevIssuer(
       GatewayConfig config, List<String> functions, DevIssuer issuer) {
     Map<String, LocalFunction> updated = new LinkedHashMap<>(config.functions());
-    List<String> warnings = new ArrayList<>(config.warnings());
+    List<Warning> warnings = new ArrayList<>(config.notEmulated());
     for (String name : functions) {
       LocalFunction function = updated.get(name);
       Map<String, String> environment = new LinkedHashMap<>(function.environment());
@@ -276,11 +292,11 @@ public final class LocalGateway implements AutoCloseable {
       missing.removeAll(List.of(ISSUER_VARIABLE, AUDIENCE_VARIABLE));
       updated.put(name, function.withEnvironment(environment).withMissingEnvironment(missing));
       // The variables the development issuer supplies are no longer "left out".
-      String prefix = "Resources." + name + ".Properties.Environment.Variables.";
+      String variables = "Resources." + name + ".Properties.Environment.Variables";
       warnings.removeIf(
           w ->
-              w.startsWith(prefix + ISSUER_VARIABLE + ":")
-                  || w.startsWith(prefix + AUDIENCE_VARIABLE + ":"));
+              w.path().equals(variables)
+                  && (w.key().equals(ISSUER_VARIABLE) || w.key().equals(AUDIENCE_VARIABLE)));
     }
     return config.withFunctions(updated, warnings);
   }
