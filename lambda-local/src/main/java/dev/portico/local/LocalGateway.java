@@ -2,13 +2,11 @@ package dev.portico.local;
 
 import dev.portico.local.config.GatewayConfig;
 import dev.portico.local.config.LocalApi;
-import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalFunction;
 import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
-import dev.portico.local.config.LocalWebSocketApi;
+import dev.portico.local.config.Warning;
 import dev.portico.local.internal.LocalServers;
-import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.auth.LocalAuthorizers;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
@@ -21,22 +19,16 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Handler;
-import org.eclipse.jetty.server.Request;
-import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.util.Callback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,16 +129,15 @@ public final class LocalGateway implements AutoCloseable {
       WebSocketOptions webSocketOptions,
       Map<String, String> processEnvironment) {
     long start = System.nanoTime();
-    List<String> devFunctions = devIssuerFunctions(config, options, processEnvironment);
+    List<String> devFunctions =
+        DevIssuerSetup.devIssuerFunctions(config, options, processEnvironment);
     DevIssuer devIssuer = null;
     if (!devFunctions.isEmpty()) {
-      String audience = devAudience(config, devFunctions, processEnvironment);
+      String audience = DevIssuerSetup.devAudience(config, devFunctions, processEnvironment);
       devIssuer = DevIssuer.start(audience);
-      config = withDevIssuer(config, devFunctions, devIssuer);
+      config = DevIssuerSetup.withDevIssuer(config, devFunctions, devIssuer);
     }
-    for (String warning : config.warnings()) {
-      LOG.warn("Not emulated: {}", warning);
-    }
+    reportNotEmulated(config, options.runtimeClient());
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     AtomicInteger threads = new AtomicInteger();
     ExecutorService executor =
@@ -183,7 +174,7 @@ public final class LocalGateway implements AutoCloseable {
                 options.authorizersEnabled());
       }
       if (devIssuer != null) {
-        handler = new DevTokenEndpoint(handler, devIssuer);
+        handler = new DevIssuerSetup.DevTokenEndpoint(handler, devIssuer);
       }
       Server server =
           LocalServers.start(
@@ -207,142 +198,20 @@ public final class LocalGateway implements AutoCloseable {
     }
   }
 
-  /** The authorizer functions that get the development issuer, in template order. */
-  private static List<String> devIssuerFunctions(
-      GatewayConfig config, GatewayOptions options, Map<String, String> processEnvironment) {
-    if (!options.authorizersEnabled()) {
-      return List.of();
-    }
-    Set<String> authorizerFunctions = new LinkedHashSet<>();
-    for (LocalApi api : config.apis()) {
-      for (LocalAuthorizer authorizer : api.authorizers()) {
-        authorizerFunctions.add(authorizer.function());
-      }
-    }
-    for (LocalWebSocketApi api : config.webSocketApis()) {
-      if (api.connectAuthorizer() != null) {
-        authorizerFunctions.add(api.connectAuthorizer().function());
-      }
-    }
-    List<String> needing = new ArrayList<>();
-    for (String name : authorizerFunctions) {
-      LocalFunction function = config.functions().get(name);
-      if (function != null && function.missingEnvironment().contains(ISSUER_VARIABLE)) {
-        needing.add(name);
-      }
-    }
-    if (needing.isEmpty()) {
-      return List.of();
-    }
-    String issuer = processEnvironment.get(ISSUER_VARIABLE);
-    if (issuer != null && !issuer.isBlank()) {
-      LOG.info(
-          "{} is set in the environment: authorizer function(s) {} validate tokens of {};"
-              + " no development issuer",
-          ISSUER_VARIABLE,
-          needing,
-          issuer);
-      return List.of();
-    }
-    return needing;
-  }
-
-  private static String devAudience(
-      GatewayConfig config, List<String> functions, Map<String, String> processEnvironment) {
-    String audience = processEnvironment.get(AUDIENCE_VARIABLE);
-    if (audience != null && !audience.isBlank()) {
-      return audience;
-    }
-    for (String name : functions) {
-      String declared = config.functions().get(name).environment().get(AUDIENCE_VARIABLE);
-      if (declared != null && !declared.isBlank()) {
-        return declared;
-      }
-    }
-    return DEFAULT_DEV_AUDIENCE;
-  }
-
-  /** The configuration with the issuer's variables in the functions' environments. */
-  private static GatewayConfig withDevIssuer(
-      GatewayConfig config, List<String> functions, DevIssuer issuer) {
-    Map<String, LocalFunction> updated = new LinkedHashMap<>(config.functions());
-    List<String> warnings = new ArrayList<>(config.warnings());
-    for (String name : functions) {
-      LocalFunction function = updated.get(name);
-      Map<String, String> environment = new LinkedHashMap<>(function.environment());
-      environment.put(ISSUER_VARIABLE, issuer.issuer());
-      environment.put(AUDIENCE_VARIABLE, issuer.audience());
-      List<String> missing = new ArrayList<>(function.missingEnvironment());
-      missing.removeAll(List.of(ISSUER_VARIABLE, AUDIENCE_VARIABLE));
-      updated.put(name, function.withEnvironment(environment).withMissingEnvironment(missing));
-      // The variables the development issuer supplies are no longer "left out".
-      String prefix = "Resources." + name + ".Properties.Environment.Variables.";
-      warnings.removeIf(
-          w ->
-              w.startsWith(prefix + ISSUER_VARIABLE + ":")
-                  || w.startsWith(prefix + AUDIENCE_VARIABLE + ":"));
-    }
-    return config.withFunctions(updated, warnings);
-  }
-
-  private void logDevIssuer(String base) {
-    String line = "*".repeat(100);
-    LOG.warn(line);
-    LOG.warn(
-        "* DEVELOPMENT OIDC ISSUER ACTIVE: lambda-local signs tokens for anyone on this machine.");
-    LOG.warn(
-        "* Local runs only (lambda-local is never deployed). Set {} and {} to use a real provider.",
-        ISSUER_VARIABLE,
-        AUDIENCE_VARIABLE);
-    LOG.warn(line);
-    LOG.warn(
-        "Development issuer {} (audience {}, RSA key generated at start-up, never saved) for"
-            + " authorizer function(s) {}",
-        devIssuer.issuer(),
-        devIssuer.audience(),
-        devIssuerFunctions);
-    List<String> scopes = new ArrayList<>();
-    for (String name : devIssuerFunctions) {
-      for (String scope : DevIssuerScopes.of(config.functions().get(name))) {
-        if (!scopes.contains(scope)) {
-          scopes.add(scope);
-        }
-      }
-    }
-    String query = "sub=alice" + (scopes.isEmpty() ? "" : "&scope=" + String.join("+", scopes));
-    LOG.warn("Get a token: curl -s -X POST '{}{}?{}'", base, DevIssuer.GATEWAY_TOKEN_PATH, query);
-    LOG.warn(
-        "Use it:      TOKEN=$(curl -s -X POST '{}{}?{}'); curl -H \"Authorization: Bearer $TOKEN\""
-            + " ...",
-        base,
-        DevIssuer.GATEWAY_TOKEN_PATH,
-        query);
-  }
-
   /**
-   * Serves the development issuer's token endpoint at {@value DevIssuer#GATEWAY_TOKEN_PATH} (to
-   * loopback callers only), everything else goes to the gateway.
+   * Logs what the template asks for that is not emulated. Environment variables are applied in each
+   * function's JVM with {@code --runtime-client}, so there they are reported as applied.
    */
-  private static final class DevTokenEndpoint extends Handler.Wrapper {
-    private final DevIssuer issuer;
-
-    DevTokenEndpoint(Handler gateway, DevIssuer issuer) {
-      super(gateway);
-      this.issuer = issuer;
-    }
-
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-      if (request.getHttpURI().getPath().equals(DevIssuer.GATEWAY_TOKEN_PATH)) {
-        issuer.serveTokenRequest(request, response, callback);
+  static void reportNotEmulated(GatewayConfig config, boolean runtimeClient) {
+    for (Warning warning : config.notEmulated()) {
+      if (runtimeClient && warning.aboutEnvironmentVariables()) {
         LOG.info(
-            "{} {} {} (development issuer)",
-            LogText.quote(request.getMethod()),
-            DevIssuer.GATEWAY_TOKEN_PATH,
-            response.getStatus());
-        return true;
+            "Applied in each function's runtime interface client JVM: {}.{}",
+            warning.path(),
+            warning.key());
+      } else {
+        LOG.warn("Not emulated: {}", warning.text());
       }
-      return super.handle(request, response, callback);
     }
   }
 
@@ -388,7 +257,8 @@ public final class LocalGateway implements AutoCloseable {
       LOG.warn("Authorizers are disabled: protected routes are open");
     }
     if (devIssuer != null) {
-      logDevIssuer("http://127.0.0.1:" + port());
+      DevIssuerSetup.logDevIssuer(
+          "http://127.0.0.1:" + port(), devIssuer, devIssuerFunctions, config);
     }
     LOG.info("Local API Gateway listening on {} (started in {} ms)", base, millis);
   }

@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * @param functions the functions by logical name
  * @param apis the APIs
- * @param warnings what the template asks for that is not emulated, each naming the resource and key
+ * @param notEmulated what the template asks for that is not emulated, each naming the path and key
  * @param webSocketApis the WebSocket APIs ({@code AWS::ApiGatewayV2::Api} with {@code ProtocolType:
  *     WEBSOCKET}), see docs/websocket.md, "Running locally"
  * @param functionUrls the Lambda function URLs ({@code FunctionUrlConfig}), served under {@code
@@ -34,7 +34,7 @@ import java.util.Map;
 public record GatewayConfig(
     Map<String, LocalFunction> functions,
     List<LocalApi> apis,
-    List<String> warnings,
+    List<Warning> notEmulated,
     List<LocalWebSocketApi> webSocketApis,
     List<LocalFunctionUrl> functionUrls) {
 
@@ -42,7 +42,7 @@ public record GatewayConfig(
   public GatewayConfig {
     functions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(functions));
     apis = List.copyOf(apis);
-    warnings = List.copyOf(warnings);
+    notEmulated = List.copyOf(notEmulated);
     webSocketApis = List.copyOf(webSocketApis);
     functionUrls = List.copyOf(functionUrls);
     validate(functions, apis);
@@ -61,22 +61,27 @@ public record GatewayConfig(
 
   /** A configuration without WebSocket APIs or function URLs. */
   public GatewayConfig(
-      Map<String, LocalFunction> functions, List<LocalApi> apis, List<String> warnings) {
-    this(functions, apis, warnings, List.of(), List.of());
+      Map<String, LocalFunction> functions, List<LocalApi> apis, List<Warning> notEmulated) {
+    this(functions, apis, notEmulated, List.of(), List.of());
   }
 
   /** A configuration without function URLs. */
   public GatewayConfig(
       Map<String, LocalFunction> functions,
       List<LocalApi> apis,
-      List<String> warnings,
+      List<Warning> notEmulated,
       List<LocalWebSocketApi> webSocketApis) {
-    this(functions, apis, warnings, webSocketApis, List.of());
+    this(functions, apis, notEmulated, webSocketApis, List.of());
   }
 
-  /** A copy with these functions (the same APIs and warnings). */
+  /** The warnings as printed at start-up ({@link Warning#text()}), in template order. */
+  public List<String> warnings() {
+    return notEmulated.stream().map(Warning::text).toList();
+  }
+
+  /** A copy with these functions and warnings (the same APIs). */
   public GatewayConfig withFunctions(
-      Map<String, LocalFunction> newFunctions, List<String> newWarnings) {
+      Map<String, LocalFunction> newFunctions, List<Warning> newWarnings) {
     return new GatewayConfig(newFunctions, apis, newWarnings, webSocketApis, functionUrls);
   }
 
@@ -149,7 +154,7 @@ public record GatewayConfig(
   public static final class Builder {
     private final Map<String, LocalFunction> functions = new LinkedHashMap<>();
     private final List<LocalApi> apis = new ArrayList<>();
-    private final List<String> warnings = new ArrayList<>();
+    private final List<Warning> warnings = new ArrayList<>();
     private final List<LocalWebSocketApi> webSocketApis = new ArrayList<>();
     private final List<LocalFunctionUrl> functionUrls = new ArrayList<>();
 
@@ -180,7 +185,7 @@ public record GatewayConfig(
     }
 
     /** Adds a warning to report at start-up. */
-    public Builder warning(String warning) {
+    public Builder warning(Warning warning) {
       warnings.add(warning);
       return this;
     }

@@ -14,6 +14,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SamTemplateTest {
+  /**
+   * The corrected notice about Environment.Variables: they are applied (in each function's JVM)
+   * with --runtime-client, and in-process only as portico.env.NAME properties.
+   */
+  private static final String ENVIRONMENT_NOTICE =
+      " are set in each function's own JVM only with --runtime-client; in-process, functions"
+          + " see the gateway's environment instead (Portico's authorizer configuration reads"
+          + " these values as portico.env.NAME system properties while the handler is created)";
+
   @TempDir Path dir;
 
   private static Path resource(String name) throws URISyntaxException {
@@ -87,17 +96,14 @@ class SamTemplateTest {
 
     assertThat(config.warnings())
         .containsExactly(
-            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]: applied only with"
-                + " --runtime-client; in-process functions share the gateway's environment"
-                + " (Portico authorizer configurations read them too)",
+            "Globals.Function.Environment.Variables: [JAVA_TOOL_OPTIONS]" + ENVIRONMENT_NOTICE,
             "Resources.PetApi.Properties.Auth.Authorizers.Cognito: Cognito user pool authorizers"
                 + " are not emulated; routes using it are open",
             "Resources.ChatApi.Properties.DefinitionBody: not emulated locally and ignored",
             "Resources.Table (AWS::DynamoDB::Table): not emulated; the local gateway serves"
                 + " AWS::Serverless::Function, AWS::Serverless::Api and AWS::Serverless::HttpApi",
-            "Resources.PetFunction.Properties.Environment.Variables [TABLE_ARN, STAGE]: applied"
-                + " only with --runtime-client; in-process functions share the gateway's"
-                + " environment (Portico authorizer configurations read them too)",
+            "Resources.PetFunction.Properties.Environment.Variables: [TABLE_ARN, STAGE]"
+                + ENVIRONMENT_NOTICE,
             "Resources.PetFunction.Properties.Environment.Variables.TABLE_ARN: !GetAtt Table.Arn"
                 + " is not supported locally (only <Function>.Arn is); the variable is left out",
             "Resources.PetFunction.Properties.Events.Admin.Properties.Auth.Authorizer Cognito: that"

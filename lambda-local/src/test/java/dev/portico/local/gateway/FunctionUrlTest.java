@@ -145,7 +145,7 @@ class FunctionUrlTest {
   @Test
   void truncatedSignatureIsForbiddenNot500() throws Exception {
     String header =
-        "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20240101/us-east-1/lambda/aws4_request,"
+        "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240101/us-east-1/lambda/aws4_request,"
             + " SignedHeaders=host;x-amz-date, Signature=5d672d79c15b";
     HttpResponse<String> response =
         send(

@@ -59,9 +59,9 @@ public final class GatewayHandler extends Handler.Abstract {
 
   private final RouteTable routes;
   private final Map<String, FunctionUrlFlavour> functionUrls = new LinkedHashMap<>();
-  private final Map<String, ? extends FunctionInvoker> pools;
   private final LocalAuthorizers authorizers;
   private final GatewayOptions options;
+  private final Integration integration;
 
   /** A handler serving these routes and function URLs with these function pools. */
   public GatewayHandler(
@@ -73,13 +73,13 @@ public final class GatewayHandler extends Handler.Abstract {
     super(InvocationType.BLOCKING);
     this.routes = routes;
     functionUrls.forEach(url -> this.functionUrls.put(url.function(), new FunctionUrlFlavour(url)));
-    this.pools = pools;
     this.authorizers = authorizers;
     this.options = options;
+    this.integration = new Integration(pools, options);
   }
 
   /** What a request turned into, for the log line. */
-  private record Outcome(int status, String function) {}
+  record Outcome(int status, String function) {}
 
   /** The HTTP exchange being served. */
   private record Exchange(Request request, Response response, Callback callback, String origin) {}
@@ -218,7 +218,16 @@ public final class GatewayHandler extends Handler.Abstract {
       }
       authorization = ((LocalAuthorizers.Allowed) decision).authorization();
     }
-    return integrate(exchange, event, authorization, api, flavour, route);
+    return integration.serve(
+        exchange.response(),
+        exchange.callback(),
+        exchange.origin(),
+        exchange.request().getHeaders().get("Accept"),
+        event,
+        authorization,
+        api,
+        flavour,
+        route);
   }
 
   /** A request under {@code /_function-url/{FunctionLogicalId}}. */
@@ -278,94 +287,16 @@ public final class GatewayHandler extends Handler.Abstract {
           exchange.response(), exchange.callback(), refused, api, flavour, exchange.origin());
       return new Outcome(refused.status(), id);
     }
-    return integrate(exchange, event, Authorization.NONE, api, flavour, flavour.route());
-  }
-
-  /** Invokes the route's function with the flavour's event and writes its answer. */
-  private Outcome integrate(
-      Exchange exchange,
-      GatewayRequest event,
-      Authorization authorization,
-      LocalApi api,
-      ApiFlavour flavour,
-      LocalRoute route)
-      throws InterruptedException {
-    Response response = exchange.response();
-    Callback callback = exchange.callback();
-    String origin = exchange.origin();
-    byte[] eventBytes = flavour.event(event, authorization, api, route);
-    FunctionInvoker pool = pools.get(route.function());
-    FunctionPool.Outcome result =
-        pool.invoke(
-            eventBytes,
-            event.requestId(),
-            flavour.integrationTimeout(options.integrationTimeout(api.kind())));
-    String function = route.function();
-    ApiFlavour.GatewayError error = flavour.integrationError();
-    if (result instanceof FunctionPool.Threw threw) {
-      LOG.warn(
-          "Function {} threw; API Gateway answers {}: {}",
-          function,
-          error.status(),
-          LogText.quote(threw.error()),
-          LogText.safe(threw.error()));
-      GatewayResponses.send(response, callback, error, api, flavour, origin);
-      return new Outcome(error.status(), function);
-    }
-    if (result instanceof FunctionPool.TimedOut timedOut) {
-      if (timedOut.functionTimeout()) {
-        LOG.warn(
-            "Function {} timed out after {} ms (its Timeout); API Gateway answers {}",
-            function,
-            timedOut.after().toMillis(),
-            error.status());
-        GatewayResponses.send(response, callback, error, api, flavour, origin);
-        return new Outcome(error.status(), function);
-      }
-      ApiFlavour.GatewayError timeout = flavour.integrationTimeout();
-      LOG.warn(
-          "Function {} did not answer within the {} ms integration timeout; API Gateway answers"
-              + " {}",
-          function,
-          timedOut.after().toMillis(),
-          timeout.status());
-      GatewayResponses.send(response, callback, timeout, api, flavour, origin);
-      return new Outcome(timeout.status(), function);
-    }
-    byte[] output = ((FunctionPool.Returned) result).output();
-    if (output.length > MAX_RESPONSE_BYTES) {
-      LOG.warn(
-          "Function {} returned {} bytes, over Lambda's {} byte response limit; API Gateway"
-              + " answers {}",
-          function,
-          output.length,
-          MAX_RESPONSE_BYTES,
-          error.status());
-      GatewayResponses.send(response, callback, error, api, flavour, origin);
-      return new Outcome(error.status(), function);
-    }
-    IntegrationResponse proxy;
-    try {
-      proxy = flavour.response(output, route);
-    } catch (IllegalArgumentException e) {
-      LOG.warn(
-          "Function {}: {}; API Gateway answers {}",
-          function,
-          LogText.quote(e.getMessage()),
-          error.status());
-      GatewayResponses.send(response, callback, error, api, flavour, origin);
-      return new Outcome(error.status(), function);
-    }
-    GatewayResponses.writeProxy(
-        response,
-        callback,
-        proxy,
+    return integration.serve(
+        exchange.response(),
+        exchange.callback(),
+        exchange.origin(),
+        exchange.request().getHeaders().get("Accept"),
+        event,
+        Authorization.NONE,
         api,
         flavour,
-        event.requestId(),
-        origin,
-        exchange.request().getHeaders().get("Accept"));
-    return new Outcome(proxy.status(), function);
+        flavour.route());
   }
 
   /**

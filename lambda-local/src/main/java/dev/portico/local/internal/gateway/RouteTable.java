@@ -4,8 +4,11 @@ import dev.portico.local.LocalStartupException;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.path.CanonicalPath;
+import dev.portico.path.InvalidPathTemplateException;
 import dev.portico.path.NonCanonicalPathException;
 import dev.portico.path.PathEncoding;
+import dev.portico.path.PathTemplate;
+import dev.portico.path.TemplateProblem;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -56,20 +59,7 @@ public final class RouteTable {
         String[] segments =
             route.path().equals(LocalRoute.DEFAULT_ROUTE)
                 ? new String[] {"$default"}
-                : split(route.path());
-        for (int i = 0; i < segments.length; i++) {
-          String s = segments[i];
-          if (s.startsWith("{") && s.endsWith("+}") && i != segments.length - 1) {
-            throw new LocalStartupException(
-                "API "
-                    + api.name()
-                    + ", route "
-                    + route.method()
-                    + " "
-                    + route.path()
-                    + ": a greedy {name+} must be the last segment");
-          }
-        }
+                : segments(api, route);
         String key = api.stage() + " " + route.method() + " " + shape(segments);
         String previous = seen.putIfAbsent(key, api.name() + " " + route.path());
         if (previous != null) {
@@ -285,12 +275,38 @@ public final class RouteTable {
     }
   }
 
-  private static String[] split(String path) {
-    String trimmed = path.startsWith("/") ? path.substring(1) : path;
-    if (trimmed.endsWith("/")) {
-      trimmed = trimmed.substring(0, trimmed.length() - 1);
+  /**
+   * A route path's segments by the one path-template grammar (portico-path's {@link PathTemplate}),
+   * as the matcher reads them: literals as written, {@code {name}} and {@code {name+}}. One
+   * trailing {@code /} is ignored, as API Gateway does.
+   */
+  private static String[] segments(LocalApi api, LocalRoute route) {
+    String path = route.path();
+    if (path.length() > 1 && path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
     }
-    return trimmed.isEmpty() ? new String[0] : trimmed.split("/", -1);
+    PathTemplate template;
+    try {
+      template = PathTemplate.parse(path.startsWith("/") ? path : "/" + path);
+    } catch (InvalidPathTemplateException e) {
+      String where = "API " + api.name() + ", route " + route.method() + " " + route.path();
+      if (e.error().problem() == TemplateProblem.GREEDY_NOT_LAST) {
+        throw new LocalStartupException(where + ": a greedy {name+} must be the last segment");
+      }
+      throw new LocalStartupException(where + ": " + e.error().describe(), e);
+    }
+    List<PathTemplate.Segment> parsed = template.segments();
+    String[] segments = new String[parsed.size()];
+    for (int i = 0; i < segments.length; i++) {
+      PathTemplate.Segment segment = parsed.get(i);
+      segments[i] =
+          switch (segment.kind()) {
+            case LITERAL -> segment.text();
+            case VARIABLE -> "{" + segment.text() + "}";
+            case GREEDY -> "{" + segment.text() + "+}";
+          };
+    }
+    return segments;
   }
 
   private static String shape(String[] segments) {

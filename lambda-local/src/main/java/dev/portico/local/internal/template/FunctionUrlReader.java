@@ -3,6 +3,7 @@ package dev.portico.local.internal.template;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.local.LocalStartupException;
 import dev.portico.local.config.LocalFunctionUrl;
+import dev.portico.local.config.Warning;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;

@@ -5,6 +5,7 @@ import dev.portico.local.LocalStartupException;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.config.LocalWebSocketApi;
 import dev.portico.local.config.LocalWebSocketRoute;
+import dev.portico.local.config.Warning;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,15 +72,24 @@ final class WebSocketTemplateReader {
           "ContentHandlingStrategy",
           "PassthroughBehavior");
   private static final Set<String> AUTHORIZER_KEYS =
-      Set.of("ApiId", "AuthorizerType", "AuthorizerUri", "IdentitySource", "Name");
+      Set.of(
+          "ApiId",
+          "AuthorizerType",
+          "AuthorizerUri",
+          "IdentitySource",
+          "Name",
+          "AuthorizerResultTtlInSeconds");
 
   private final JsonNode resources;
   private final Map<String, String> types;
   private final Intrinsics intrinsics;
-  private final List<String> warnings;
+  private final List<Warning> warnings;
 
   WebSocketTemplateReader(
-      JsonNode resources, Map<String, String> types, Intrinsics intrinsics, List<String> warnings) {
+      JsonNode resources,
+      Map<String, String> types,
+      Intrinsics intrinsics,
+      List<Warning> warnings) {
     this.resources = resources;
     this.types = types;
     this.intrinsics = intrinsics;
@@ -95,11 +105,11 @@ final class WebSocketTemplateReader {
       String protocol = text(properties.get("ProtocolType"), where + ".ProtocolType");
       if (!"WEBSOCKET".equals(protocol)) {
         warnings.add(
-            where
-                + ".ProtocolType "
-                + protocol
-                + ": only WEBSOCKET APIs are emulated from AWS::ApiGatewayV2::Api; declare HTTP"
-                + " APIs as AWS::Serverless::HttpApi");
+            new Warning(
+                where,
+                "ProtocolType " + protocol,
+                "only WEBSOCKET APIs are emulated from AWS::ApiGatewayV2::Api; declare HTTP"
+                    + " APIs as AWS::Serverless::HttpApi"));
         continue;
       }
       checkKeys(where, properties, API_KEYS, API_DEPLOY_ONLY);
@@ -124,7 +134,8 @@ final class WebSocketTemplateReader {
       for (String type : TYPES) {
         for (String id : ids(type)) {
           if (!type.equals("AWS::ApiGatewayV2::Api")) {
-            warnings.add(where(id) + " (" + type + "): belongs to no WebSocket API; ignored");
+            warnings.add(
+                Warning.at(where(id) + " (" + type + ")", "belongs to no WebSocket API; ignored"));
           }
         }
       }
@@ -141,7 +152,8 @@ final class WebSocketTemplateReader {
       checkKeys(where, properties, STAGE_KEYS, Set.of());
       if (!staged.add(apiId)) {
         warnings.add(
-            where + ": WebSocket API " + apiId + " has several stages; only its first is served");
+            Warning.at(
+                where, "WebSocket API " + apiId + " has several stages; only its first is served"));
         continue;
       }
       String name = text(properties.get("StageName"), where + ".StageName");
@@ -158,9 +170,10 @@ final class WebSocketTemplateReader {
     for (String apiId : apis.keySet()) {
       if (!staged.contains(apiId)) {
         warnings.add(
-            where(apiId)
-                + ": no AWS::ApiGatewayV2::Stage names this WebSocket API; served under the stage"
-                + " 'local'");
+            Warning.at(
+                where(apiId),
+                "no AWS::ApiGatewayV2::Stage names this WebSocket API; served under the stage"
+                    + " 'local'"));
       }
     }
     Map<String, String> integrations = new HashMap<>();
@@ -174,11 +187,11 @@ final class WebSocketTemplateReader {
       String type = text(properties.get("IntegrationType"), where + ".IntegrationType");
       if (!"AWS_PROXY".equals(type)) {
         warnings.add(
-            where
-                + ".IntegrationType "
-                + type
-                + ": only Lambda proxy integrations (AWS_PROXY) are emulated; routes using it are"
-                + " not served");
+            new Warning(
+                where,
+                "IntegrationType " + type,
+                "only Lambda proxy integrations (AWS_PROXY) are emulated; routes using it are"
+                    + " not served"));
         continue;
       }
       String uri = text(properties.get("IntegrationUri"), where + ".IntegrationUri");
@@ -217,7 +230,15 @@ final class WebSocketTemplateReader {
         }
         sources.add(value);
       }
-      authorizers.put(id, LocalAuthorizer.request(id, function, sources).withTtl(Duration.ZERO));
+      authorizers.put(
+          id,
+          LocalAuthorizer.request(id, function, sources)
+              .withTtl(
+                  ttl(
+                      text(
+                          properties.get("AuthorizerResultTtlInSeconds"),
+                          where + ".AuthorizerResultTtlInSeconds"),
+                      where + ".AuthorizerResultTtlInSeconds")));
     }
     Map<String, String[]> routeIds = new HashMap<>();
     for (String id : ids("AWS::ApiGatewayV2::Route")) {
@@ -234,7 +255,9 @@ final class WebSocketTemplateReader {
       }
       String target = text(properties.get("Target"), where + ".Target");
       if (target == null || !target.startsWith("integrations/")) {
-        warnings.add(where + ".Target: missing or not integrations/ID; the route is not served");
+        warnings.add(
+            new Warning(
+                where, "Target", "missing or not integrations/ID; the route is not served"));
         continue;
       }
       String integrationId = target.substring("integrations/".length());
@@ -274,10 +297,10 @@ final class WebSocketTemplateReader {
         api = api.withConnectAuthorizer(authorizer);
       } else if (authorization != null && !authorization.equals("NONE")) {
         warnings.add(
-            where
-                + ".AuthorizationType "
-                + authorization
-                + ": not emulated locally; the route is open");
+            new Warning(
+                where,
+                "AuthorizationType " + authorization,
+                "not emulated locally; the route is open"));
       }
       apis.put(apiId, api);
       routeIds.put(id, new String[] {apiId, key});
@@ -288,7 +311,7 @@ final class WebSocketTemplateReader {
       String routeId = text(properties.get("RouteId"), where + ".RouteId");
       String[] route = routeIds.get(routeId);
       if (route == null) {
-        warnings.add(where + ".RouteId: " + routeId + " is not a served route; ignored");
+        warnings.add(new Warning(where, "RouteId", routeId + " is not a served route; ignored"));
         continue;
       }
       String responseKey = text(properties.get("RouteResponseKey"), where + ".RouteResponseKey");
@@ -331,7 +354,9 @@ final class WebSocketTemplateReader {
     }
     if (!apis.containsKey(apiId)) {
       warnings.add(
-          where(id) + " (" + types.get(id) + "): belongs to " + apiId + ", which is not served");
+          Warning.at(
+              where(id) + " (" + types.get(id) + ")",
+              "belongs to " + apiId + ", which is not served"));
       return null;
     }
     return apiId;
@@ -343,7 +368,7 @@ final class WebSocketTemplateReader {
         .forEachRemaining(
             key -> {
               if (!known.contains(key) && !quiet.contains(key)) {
-                warnings.add(where + "." + key + ": not emulated locally and ignored");
+                warnings.add(new Warning(where, key, "not emulated locally and ignored"));
               }
             });
   }
@@ -372,5 +397,23 @@ final class WebSocketTemplateReader {
     }
     return FunctionArns.functionName(
         uri, types, where, "does not invoke a function of this template");
+  }
+
+  /** {@code AuthorizerResultTtlInSeconds}: 0 (the default, no caching) to 3600 seconds. */
+  private static Duration ttl(String text, String where) {
+    if (text == null) {
+      return Duration.ZERO;
+    }
+    long seconds;
+    try {
+      seconds = Long.parseLong(text.trim());
+    } catch (NumberFormatException e) {
+      seconds = -1;
+    }
+    if (seconds < 0 || seconds > 3600) {
+      throw new LocalStartupException(
+          where + ": needs a whole number of seconds from 0 to 3600, got '" + text + "'");
+    }
+    return Duration.ofSeconds(seconds);
   }
 }

@@ -7,16 +7,22 @@ import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Runs a WebSocket API's {@code $connect} REQUEST authorizer as API Gateway does: a missing
  * identity source is 401 without invoking the function; the function gets the WebSocket REQUEST
  * event; an {@code Unauthorized} error is 401; a policy that does not allow the {@code $connect}
  * method ARN is 403; anything malformed is 500. The policy is evaluated by the same {@link
- * PolicyEvaluator} as the HTTP gateway's authorizers. Results are not cached: each connection is
- * authorized once, at its {@code $connect}.
+ * PolicyEvaluator} as the HTTP gateway's authorizers. With a TTL ({@code
+ * AuthorizerResultTtlInSeconds}), a policy result (allow or 403) is cached per identity source
+ * values for that long, as API Gateway caches it: a second {@code $connect} with the same token
+ * does not invoke the authorizer. TTL 0 (the default) disables the cache.
  */
 final class WebSocketAuthorizer {
   private WebSocketAuthorizer() {}
@@ -35,14 +41,51 @@ final class WebSocketAuthorizer {
       FunctionInvoker function,
       LocalConnection connection,
       String requestId,
-      Duration timeout)
+      Duration timeout,
+      ResultCache cache)
       throws InterruptedException {
+    List<String> identity = new ArrayList<>();
     for (String source : authorizer.identitySources()) {
       String value = identityValue(source, connection);
       if (value == null || value.isEmpty()) {
         return unauthorized("identity source " + source + " is missing");
       }
+      identity.add(value);
     }
+    boolean cacheable = !authorizer.ttl().isZero() && !identity.isEmpty();
+    String key =
+        connection.api().name()
+            + "\u0000"
+            + authorizer.name()
+            + "\u0000"
+            + String.join("\u0000", identity);
+    if (cacheable) {
+      Decision cached = cache.get(key);
+      if (cached != null) {
+        return cached;
+      }
+    }
+    Decision decision = invoke(authorizer, function, connection, requestId, timeout);
+    if (cacheable
+        && (decision instanceof Allowed || (decision instanceof Refused r && r.status() == 403))) {
+      Decision stored =
+          decision instanceof Allowed allowed
+              ? new Allowed(
+                  new WebSocketEvents.Authorized(
+                      allowed.authorized().principalId(), allowed.authorized().context(), 0))
+              : decision;
+      cache.put(key, stored, System.currentTimeMillis() + authorizer.ttl().toMillis());
+    }
+    return decision;
+  }
+
+  private static Decision invoke(
+      LocalAuthorizer authorizer,
+      FunctionInvoker function,
+      LocalConnection connection,
+      String requestId,
+      Duration timeout)
+      throws InterruptedException {
     long start = System.currentTimeMillis();
     byte[] event = WebSocketEvents.authorizer(connection, requestId, start);
     FunctionPool.Outcome outcome = function.invoke(event, requestId, timeout);
@@ -126,6 +169,43 @@ final class WebSocketAuthorizer {
       };
     }
     return null;
+  }
+
+  /**
+   * Cached authorizer results by API, authorizer and identity source values, each until its expiry;
+   * at most {@value #MAX_ENTRIES} (expired ones evicted first, then arbitrary ones).
+   */
+  static final class ResultCache {
+    static final int MAX_ENTRIES = 10_000;
+
+    private record Entry(Decision decision, long expiresAtMillis) {}
+
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+
+    Decision get(String key) {
+      Entry entry = entries.get(key);
+      if (entry == null) {
+        return null;
+      }
+      if (entry.expiresAtMillis() <= System.currentTimeMillis()) {
+        entries.remove(key, entry);
+        return null;
+      }
+      return entry.decision();
+    }
+
+    void put(String key, Decision decision, long expiresAtMillis) {
+      if (entries.size() >= MAX_ENTRIES) {
+        long now = System.currentTimeMillis();
+        entries.values().removeIf(e -> e.expiresAtMillis() <= now);
+        Iterator<String> keys = entries.keySet().iterator();
+        while (entries.size() >= MAX_ENTRIES && keys.hasNext()) {
+          keys.next();
+          keys.remove();
+        }
+      }
+      entries.put(key, new Entry(decision, expiresAtMillis));
+    }
   }
 
   private static Refused unauthorized(String reason) {

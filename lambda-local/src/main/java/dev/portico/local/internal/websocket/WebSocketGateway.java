@@ -46,6 +46,8 @@ public final class WebSocketGateway extends Handler.Wrapper {
   private final Map<String, LocalWebSocketApi> byStage = new LinkedHashMap<>();
   private final WebSocketRuntime runtime;
   private final WebSocketOptions options;
+  private final WebSocketAuthorizer.ResultCache authorizerResults =
+      new WebSocketAuthorizer.ResultCache();
   private ServerWebSocketContainer container;
 
   /**
@@ -181,7 +183,8 @@ public final class WebSocketGateway extends Handler.Wrapper {
                 runtime.invoker(api.connectAuthorizer().function()),
                 connection,
                 requestId,
-                runtime.integrationTimeout());
+                runtime.integrationTimeout(),
+                authorizerResults);
         if (decision instanceof WebSocketAuthorizer.Refused refused) {
           logConnect(connection, refused.status(), start, "authorizer: " + refused.reason());
           return refuse(response, callback, refused.status(), refused.body());

@@ -69,12 +69,13 @@ class PetstoreGatewayTest {
   @Test
   void theTemplateIsReadWithTheIssuerLeftToTheDevelopmentIssuer() {
     String runtimeClientOnly =
-        ": applied only with --runtime-client; in-process functions share the gateway's"
-            + " environment (Portico authorizer configurations read them too)";
+        " are set in each function's own JVM only with --runtime-client; in-process, functions"
+            + " see the gateway's environment instead (Portico's authorizer configuration reads"
+            + " these values as portico.env.NAME system properties while the handler is created)";
     assertThat(config.warnings())
         .containsExactly(
-            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]" + runtimeClientOnly,
-            "Resources.AuthorizerFunction.Properties.Environment.Variables [OIDC_ISSUER,"
+            "Globals.Function.Environment.Variables: [JAVA_TOOL_OPTIONS]" + runtimeClientOnly,
+            "Resources.AuthorizerFunction.Properties.Environment.Variables: [OIDC_ISSUER,"
                 + " OIDC_AUDIENCE]"
                 + runtimeClientOnly,
             "Resources.AuthorizerFunction.Properties.Environment.Variables.OIDC_ISSUER: !Ref"
