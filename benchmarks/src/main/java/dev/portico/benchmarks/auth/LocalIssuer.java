@@ -178,6 +178,11 @@ public final class LocalIssuer implements AutoCloseable {
     return jwksFetches.get();
   }
 
+  /** The private key tokens are signed with (for tests that build their own tokens). */
+  RSAPrivateKey privateKey() {
+    return privateKey;
+  }
+
   /** The public key tokens are signed for. */
   public RSAPublicKey publicKey() {
     return publicKey;

@@ -24,7 +24,12 @@ public final class Apache5ConnectionsHandler implements RequestStreamHandler {
 
   /** The Lambda entry point: the endpoint comes from {@code CONNECTIONS_ENDPOINT}. */
   public Apache5ConnectionsHandler() {
-    URI endpoint = URI.create(System.getenv("CONNECTIONS_ENDPOINT"));
+    this(System.getenv("CONNECTIONS_ENDPOINT"));
+  }
+
+  /** A handler posting to {@code endpointUrl} ({@code http://host:port/stage}). */
+  public Apache5ConnectionsHandler(String endpointUrl) {
+    URI endpoint = URI.create(endpointUrl);
     ApiGatewayManagementApiClient client =
         ApiGatewayManagementApiClient.builder()
             .endpointOverride(endpoint)
