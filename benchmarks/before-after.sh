@@ -7,6 +7,14 @@
 #   benchmarks/before-after.sh before          # measured on main 8e23e19, before the redesign
 #   benchmarks/before-after.sh after           # the lead, after merging the redesign
 #   RUNS=10 SKIP_BUILD=1 benchmarks/before-after.sh after-recheck
+#   SKIP_JMH=1 ...                              # cold start only
+#
+# On a loaded machine, compare before and after in the SAME run: build the before deployable in a
+# worktree and pass it; it is measured interleaved with the others as "portico-before":
+#   git worktree add /tmp/portico-before 8e23e19
+#   (cd /tmp/portico-before && mvn -B -q -pl samples/petstore -am package -DskipTests)
+#   BEFORE_PORTICO_JAR=/tmp/portico-before/samples/petstore/target/petstore-lambda.jar \
+#       benchmarks/before-after.sh after
 #
 # Writes benchmarks/results/<UTC date>-redesign-<label>.md: commit, load average (uptime) before and
 # after each part, the cold-start table and JMH's summary. The machine is shared: compare rows only
@@ -39,10 +47,25 @@ fi
   echo
 } >"$out"
 
+variants=baseline,floor,portico
+extra=()
+if [[ -n "${BEFORE_PORTICO_JAR:-}" ]]; then
+  cp "$BEFORE_PORTICO_JAR" benchmarks/target/variants/portico-before.jar
+  variants+=,portico-before
+  extra=(--extra portico-before=portico-before.jar=dev.portico.samples.petstore.PetHandler)
+  echo "Interleaved with \`portico-before\`: $BEFORE_PORTICO_JAR." >>"$out"
+  echo >>"$out"
+fi
 java -cp benchmarks/target/benchmarks.jar dev.portico.benchmarks.coldstart.ColdStartBench \
-  --runs "$runs" --variants baseline,floor,portico --modes plain --out "$work/cold-start.md"
+  --runs "$runs" --variants "$variants" --modes plain --out "$work/cold-start.md" "${extra[@]}"
 # The driver's table, without its own title lines.
 sed -n '/^## Mode/,$p' "$work/cold-start.md" >>"$out"
+
+if [[ "${SKIP_JMH:-0}" == 1 ]]; then
+  echo "Load average after: \`$(uptime)\`" >>"$out"
+  echo "written to $out (SKIP_JMH=1: no warm figures)"
+  exit 0
+fi
 
 {
   echo "Load average after: \`$(uptime)\`"
