@@ -22,8 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * An OpenID issuer on 127.0.0.1 for the authorizer benchmarks: it serves discovery and a JWKS with
- * one RS256 key, signs tokens with it, and writes the files the authorizer variants read (the
- * authorizer configuration and a {@code TOKEN} authorizer event carrying a valid token).
+ * one RS256 key, signs tokens with it, answers RFC 7662 introspection ({@code POST /introspect},
+ * {@code client_secret_basic}) for one opaque token, and writes the files the authorizer variants
+ * read (the authorizer configurations and {@code TOKEN} authorizer events carrying a valid token).
  */
 public final class LocalIssuer implements AutoCloseable {
   /** The audience of every token. */
@@ -36,11 +37,25 @@ public final class LocalIssuer implements AutoCloseable {
   private final RSAPublicKey publicKey;
   private final RSAPrivateKey privateKey;
   private final AtomicInteger jwksFetches = new AtomicInteger();
+  private final AtomicInteger introspections = new AtomicInteger();
+  private final String opaqueToken;
+
+  /** The introspection client's id (the resource server's credentials at the issuer). */
+  public static final String INTROSPECTION_CLIENT_ID = "pets-api";
+
+  /**
+   * The introspection client's secret: a fixed benchmark value, passed to the authorizer in the
+   * environment ({@code ${env:INTROSPECTION_CLIENT_SECRET}}), never written into its file.
+   */
+  public static final String INTROSPECTION_CLIENT_SECRET = "bench-introspection-secret";
 
   private LocalIssuer(HttpServer server, KeyPair keys) {
     this.server = server;
     this.publicKey = (RSAPublicKey) keys.getPublic();
     this.privateKey = (RSAPrivateKey) keys.getPrivate();
+    byte[] random = new byte[32];
+    new java.security.SecureRandom().nextBytes(random);
+    this.opaqueToken = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /**
@@ -75,6 +90,7 @@ public final class LocalIssuer implements AutoCloseable {
           issuer.jwksFetches.incrementAndGet();
           send(exchange, issuer.jwks());
         });
+    server.createContext("/introspect", issuer::introspect);
     server.start();
     if (dir != null) {
       issuer.writeFiles(dir);
@@ -92,6 +108,61 @@ public final class LocalIssuer implements AutoCloseable {
     }
   }
 
+  /**
+   * RFC 7662: a {@code POST} of {@code token=...} authenticated with {@code client_secret_basic};
+   * {@link #opaqueToken()} is active (user-1, both scopes, a day left), any other token is not.
+   */
+  private void introspect(com.sun.net.httpserver.HttpExchange exchange) throws IOException {
+    String expectedAuth =
+        "Basic "
+            + Base64.getEncoder()
+                .encodeToString(
+                    (INTROSPECTION_CLIENT_ID + ":" + INTROSPECTION_CLIENT_SECRET)
+                        .getBytes(StandardCharsets.UTF_8));
+    if (!"POST".equals(exchange.getRequestMethod())
+        || !expectedAuth.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+      exchange.sendResponseHeaders(401, -1);
+      exchange.close();
+      return;
+    }
+    introspections.incrementAndGet();
+    String form;
+    try (var in = exchange.getRequestBody()) {
+      form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String token = null;
+    for (String pair : form.split("&")) {
+      if (pair.startsWith("token=")) {
+        token = java.net.URLDecoder.decode(pair.substring(6), StandardCharsets.UTF_8);
+      }
+    }
+    long now = Instant.now().getEpochSecond();
+    String body =
+        opaqueToken.equals(token)
+            ? "{\"active\":true,\"iss\":\""
+                + url()
+                + "\",\"aud\":\""
+                + AUDIENCE
+                + "\",\"sub\":\"user-1\",\"client_id\":\"web\",\"token_type\":\"Bearer\""
+                + ",\"scope\":\"pets:read pets:write\",\"email\":\"user-1@example.com\",\"iat\":"
+                + now
+                + ",\"exp\":"
+                + (now + 86_400)
+                + "}"
+            : "{\"active\":false}";
+    send(exchange, body);
+  }
+
+  /** How many introspection requests were answered. */
+  public int introspections() {
+    return introspections.get();
+  }
+
+  /** The one opaque access token the introspection endpoint calls active. */
+  public String opaqueToken() {
+    return opaqueToken;
+  }
+
   /** The issuer URL, {@code http://127.0.0.1:PORT}. */
   public String url() {
     return "http://127.0.0.1:" + port();
@@ -105,6 +176,11 @@ public final class LocalIssuer implements AutoCloseable {
   /** How many times the JWKS was fetched. */
   public int jwksFetches() {
     return jwksFetches.get();
+  }
+
+  /** The private key tokens are signed with (for tests that build their own tokens). */
+  RSAPrivateKey privateKey() {
+    return privateKey;
   }
 
   /** The public key tokens are signed for. */
@@ -130,8 +206,13 @@ public final class LocalIssuer implements AutoCloseable {
 
   /** A REST API {@code TOKEN} authorizer event carrying {@link #token()}. */
   public String tokenEvent() {
+    return tokenEvent(token());
+  }
+
+  /** A REST API {@code TOKEN} authorizer event carrying {@code Bearer token}. */
+  public static String tokenEvent(String token) {
     return "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
-        + token()
+        + token
         + "\",\"methodArn\":\"arn:aws:execute-api:us-east-1:123456789012:1234567890/prod/GET/pets/1\"}";
   }
 
@@ -156,6 +237,40 @@ public final class LocalIssuer implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve("authorizer.yaml"), authorizerConfig());
     Files.writeString(dir.resolve("events_authorizer-token.json"), tokenEvent());
+    Files.writeString(dir.resolve("introspection.yaml"), introspectionConfig());
+    Files.writeString(dir.resolve("events_authorizer-opaque-token.json"), opaqueTokenEvent());
+  }
+
+  /** A REST API {@code TOKEN} authorizer event carrying {@link #opaqueToken()}. */
+  public String opaqueTokenEvent() {
+    return tokenEvent(opaqueToken);
+  }
+
+  /**
+   * The configuration file of the introspection authorizer ({@code type: oauth2-introspection},
+   * from lambda-authorizers-oauth2): this issuer's endpoint, plain HTTP since it is on loopback.
+   */
+  public String introspectionConfig() {
+    return "type: oauth2-introspection\n"
+        + "introspection:\n"
+        + "  endpoint: "
+        + url()
+        + "/introspect\n"
+        + "  issuer: "
+        + url()
+        + "\n"
+        + "  audience: "
+        + AUDIENCE
+        + "\n"
+        + "  clientAuth:\n"
+        + "    method: client_secret_basic\n"
+        + "    clientId: "
+        + INTROSPECTION_CLIENT_ID
+        + "\n"
+        + "    clientSecret: ${env:INTROSPECTION_CLIENT_SECRET}\n"
+        + "  context:\n"
+        + "    scope: scope\n"
+        + "    email: email\n";
   }
 
   private String jwks() {

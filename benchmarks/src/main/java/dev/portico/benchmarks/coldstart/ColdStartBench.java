@@ -1,6 +1,8 @@
 package dev.portico.benchmarks.coldstart;
 
 import dev.portico.benchmarks.auth.LocalIssuer;
+import dev.portico.benchmarks.auth.SamlFixture;
+import dev.portico.benchmarks.websocket.LocalConnectionsEndpoint;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -100,16 +102,24 @@ public final class ColdStartBench {
       if (!wanted.contains(v.name())) {
         continue;
       }
-      if (Files.exists(dir.resolve(v.jar()))) {
+      Path built =
+          v.runtime().equals(Variant.NODE)
+              ? dir.resolve(v.jar()).resolve("node_modules")
+              : dir.resolve(v.jar());
+      if (Files.exists(built)) {
         variants.add(v);
       } else {
-        System.err.println("skipping " + v.name() + ": " + dir.resolve(v.jar()) + " not built");
+        System.err.println("skipping " + v.name() + ": " + built + " not built");
       }
     }
     Path work = out.toAbsolutePath().getParent().resolve("cold-start");
     Files.createDirectories(work);
 
-    try (LocalIssuer issuer = LocalIssuer.start(work)) {
+    try (LocalIssuer issuer = LocalIssuer.start(work);
+        LocalConnectionsEndpoint connections = LocalConnectionsEndpoint.start()) {
+      if (variants.stream().anyMatch(v -> v.name().equals("saml"))) {
+        SamlFixture.write(work, java);
+      }
       ColdStartBench bench =
           new ColdStartBench(
               dir,
@@ -119,7 +129,13 @@ public final class ColdStartBench {
                   "${issuer}",
                   issuer.url(),
                   "${config}",
-                  work.resolve("authorizer.yaml").toString()));
+                  work.resolve("authorizer.yaml").toString(),
+                  "${work}",
+                  work.toString(),
+                  "${connections}",
+                  connections.endpoint(),
+                  "${introspection-secret}",
+                  LocalIssuer.INTROSPECTION_CLIENT_SECRET));
       StringBuilder report = new StringBuilder();
       report
           .append("# Cold start, ")
@@ -146,12 +162,18 @@ public final class ColdStartBench {
 
   /** Measures every variant in one mode and returns a markdown table. */
   String runMode(String mode, List<Variant> variants, int runs) throws Exception {
+    String loadBefore = loadAverage();
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     Map<String, List<String>> extraFlags = new HashMap<>();
     StringBuilder notes = new StringBuilder();
     List<Variant> failed = new ArrayList<>();
     for (Variant v : variants) {
       List<String> flags = new ArrayList<>();
+      if (!mode.equals("plain") && v.runtime().equals(Variant.NODE)) {
+        notes.append("- ").append(v.name()).append(": Node.js, measured in plain mode only\n");
+        failed.add(v);
+        continue;
+      }
       if (mode.equals("appcds")) {
         Path archive = workDir.resolve(v.name() + ".jsa");
         Files.deleteIfExists(archive);
@@ -182,6 +204,10 @@ public final class ColdStartBench {
 
     Map<String, Integer> classes = new HashMap<>();
     for (Variant v : variants) {
+      if (v.runtime().equals(Variant.NODE)) {
+        classes.put(v.name(), -1);
+        continue;
+      }
       Path log = workDir.resolve(v.name() + "-" + mode + "-classes.log");
       List<String> flags = new ArrayList<>(extraFlags.get(v.name()));
       flags.add("-Xlog:class+load=info:file=" + log);
@@ -190,7 +216,24 @@ public final class ColdStartBench {
         classes.put(v.name(), (int) lines.filter(l -> l.contains(" source: ")).count());
       }
     }
-    return table(mode, variants, samples, classes) + (notes.isEmpty() ? "" : notes + "\n");
+    return table(mode, variants, samples, classes)
+        + "Load average (1, 5, 15 min; /proc/loadavg) before: "
+        + loadBefore
+        + "; after: "
+        + loadAverage()
+        + ". The machine is shared: absolute times grow with the load, ratios between variants"
+        + " of one run (interleaved) much less.\n\n"
+        + (notes.isEmpty() ? "" : notes + "\n");
+  }
+
+  /** The first three fields of {@code /proc/loadavg}, or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException | ArrayIndexOutOfBoundsException e) {
+      return "unknown";
+    }
   }
 
   private String table(
@@ -216,7 +259,7 @@ public final class ColdStartBench {
       t.append(
           String.format(
               Locale.ROOT,
-              "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %d | %d | %s | %s | %s |%n",
+              "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %d | %s | %s | %s |%n",
               v.name(),
               wall,
               pct(s, Sample::wallMs, 90),
@@ -226,7 +269,7 @@ public final class ColdStartBench {
               pct(s, Sample::firstMs, 50),
               rss,
               pct(s, Sample::rssMb, 90),
-              classes.get(v.name()),
+              classes.get(v.name()) < 0 ? "n/a" : String.valueOf(classes.get(v.name())),
               deployableBytes(v) / 1024,
               ratio(wall, b, Sample::wallMs),
               ratio(resp, b, Sample::mainToResponseMs),
@@ -237,7 +280,12 @@ public final class ColdStartBench {
   }
 
   private static Variant baseOf(Variant v, List<Variant> variants) {
-    String baseName = v.group().equals(Variant.API) ? "baseline" : "bare-jwt";
+    String baseName =
+        switch (v.group()) {
+          case Variant.API -> "baseline";
+          case Variant.CONNECTIONS -> "connections-jdk";
+          default -> "bare-jwt";
+        };
     for (Variant candidate : variants) {
       if (candidate.name().equals(baseName)) {
         return candidate;
@@ -266,16 +314,23 @@ public final class ColdStartBench {
   Sample run(Variant v, List<String> extraFlags, boolean primed) throws Exception {
     Path event = resource(v.event());
     List<String> command = new ArrayList<>();
-    command.add(java);
-    command.addAll(LAMBDA_FLAGS);
-    command.addAll(extraFlags);
-    command.add("-cp");
-    command.add(variantsDir.resolve("harness.jar") + ":" + classPath(v));
-    command.add("dev.portico.benchmarks.coldstart.harness.ColdStartMain");
-    command.add(v.handler());
-    command.add(event.toString());
-    if (primed) {
+    if (v.runtime().equals(Variant.NODE)) {
+      // The same protocol as the JVM harness: one RESULT line, then the RESPONSE line.
+      command.add(System.getenv().getOrDefault("NODE", "node"));
+      command.add(variantsDir.resolve(v.jar()).resolve(v.handler()).toString());
       command.add(event.toString());
+    } else {
+      command.add(java);
+      command.addAll(LAMBDA_FLAGS);
+      command.addAll(extraFlags);
+      command.add("-cp");
+      command.add(variantsDir.resolve("harness.jar") + ":" + classPath(v));
+      command.add("dev.portico.benchmarks.coldstart.harness.ColdStartMain");
+      command.add(v.handler());
+      command.add(event.toString());
+      if (primed) {
+        command.add(event.toString());
+      }
     }
     ProcessBuilder builder = new ProcessBuilder(command);
     for (Map.Entry<String, String> e : v.env().entrySet()) {
@@ -321,13 +376,18 @@ public final class ColdStartBench {
   /**
    * The variant's class path as Lambda builds it: a jar, or for a directory (a zip deployable,
    * unpacked, whose classes are all in jars under {@code lib/}) every jar in its {@code lib/}. The
-   * directory itself is left off: AppCDS on Java 17 refuses a non-empty directory on the class
-   * path.
+   * directory itself is left off when it holds nothing but {@code lib/} (AppCDS on Java 17 refuses
+   * a non-empty directory on the class path); a package with files at its root (the authorizer-only
+   * sample's YAML file) has it first, as Lambda's {@code /var/task}.
    */
-  private String classPath(Variant v) {
+  private String classPath(Variant v) throws IOException {
     Path deployable = variantsDir.resolve(v.jar());
     if (Files.isDirectory(deployable)) {
-      return deployable.resolve("lib") + "/*";
+      String lib = deployable.resolve("lib") + "/*";
+      try (var entries = Files.list(deployable)) {
+        boolean rootFiles = entries.anyMatch(p -> !p.getFileName().toString().equals("lib"));
+        return rootFiles ? deployable + ":" + lib : lib;
+      }
     }
     return deployable.toString();
   }

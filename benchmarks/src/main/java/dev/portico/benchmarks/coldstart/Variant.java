@@ -13,9 +13,13 @@ import java.util.Map;
  * @param handler the handler class, as it would be configured in Lambda
  * @param event the class-path resource of the event it answers
  * @param expected text the response must contain for the run to count
- * @param env extra environment variables of the process; {@code ${issuer}} and {@code ${config}}
- *     become the local issuer's URL and the authorizer configuration file
+ * @param env extra environment variables of the process; {@code ${issuer}}, {@code ${config}},
+ *     {@code ${work}}, {@code ${connections}} and {@code ${introspection-secret}} become the local
+ *     issuer's URL, the JWT authorizer configuration file, the driver's work directory, the local
+ *     {@code @connections} endpoint and the introspection client's secret
  * @param group which baseline its ratios are computed against
+ * @param runtime {@link #JVM} (a fresh JVM runs the harness with the handler) or {@link #NODE} (a
+ *     fresh Node.js process runs {@code authorizer.mjs} from the deployable directory)
  */
 public record Variant(
     String name,
@@ -24,7 +28,29 @@ public record Variant(
     String event,
     String expected,
     Map<String, String> env,
-    String group) {
+    String group,
+    String runtime) {
+
+  /** A variant run in a fresh JVM. */
+  public Variant(
+      String name,
+      String jar,
+      String handler,
+      String event,
+      String expected,
+      Map<String, String> env,
+      String group) {
+    this(name, jar, handler, event, expected, env, group, JVM);
+  }
+
+  /** Runs in a fresh JVM through the harness. */
+  public static final String JVM = "jvm";
+
+  /** Runs in a fresh Node.js process. */
+  public static final String NODE = "node";
+
+  /** The WebSocket {@code @connections} client variants compare with {@code connections-jdk}. */
+  public static final String CONNECTIONS = "connections";
 
   /** The API variants compare with {@code baseline}. */
   public static final String API = "api";
@@ -101,6 +127,84 @@ public record Variant(
             "events/authorizer-token.json",
             "\"Allow\"",
             issuer,
-            AUTHORIZER));
+            AUTHORIZER),
+        // Issue 13: the floor program (java-jwt's Algorithm, jackson-core, JDK crypto and HTTP).
+        new Variant(
+            "jwt-floor",
+            "jwt-floor.jar",
+            "dev.portico.benchmarks.auth.JwtFloorHandler",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            issuer,
+            AUTHORIZER),
+        // Issue 13: the Node.js peer on aws-jwt-verify (benchmarks/node/, installed by
+        // benchmarks/authorizers-cold-start.sh into target/variants/node-jwt/).
+        new Variant(
+            "node-aws-jwt-verify",
+            "node-jwt",
+            "authorizer.mjs",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            Map.of("ISSUER_URL", "${issuer}"),
+            AUTHORIZER,
+            NODE),
+        // Issue 14: samples/authorizer-only's deployable, configured by its YAML file alone
+        // (the YAML at the package root, on the class path; issuer and audience from the
+        // environment, as its template sets them).
+        new Variant(
+            "authorizer-only",
+            "authorizer-only",
+            "dev.portico.authorizer.config.ConfiguredAuthorizerHandler",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            Map.of("OIDC_ISSUER", "${issuer}", "OIDC_AUDIENCE", "pets-api"),
+            AUTHORIZER),
+        // Issue 11: type: oauth2-introspection, an opaque token introspected at the local issuer.
+        new Variant(
+            "oauth2-introspection",
+            "oauth2-authorizer.jar",
+            "dev.portico.authorizer.oauth2.OAuth2ConfiguredAuthorizerHandler",
+            "events/authorizer-opaque-token.json",
+            "\"Allow\"",
+            Map.of(
+                "PORTICO_AUTHORIZER_CONFIG",
+                "${work}/introspection.yaml",
+                "INTROSPECTION_CLIENT_SECRET",
+                "${introspection-secret}"),
+            AUTHORIZER),
+        // Issue 12: type: saml, a signed assertion in Authorization: SAML <base64>.
+        new Variant(
+            "saml",
+            "saml-authorizer.jar",
+            "dev.portico.authorizer.config.ConfiguredAuthorizerHandler",
+            "events/authorizer-saml.json",
+            "\"Allow\"",
+            Map.of("PORTICO_AUTHORIZER_CONFIG", "${work}/saml.yaml"),
+            AUTHORIZER),
+        // Issue 15: a first postToConnection to the local @connections endpoint.
+        new Variant(
+            "connections-jdk",
+            "connections-jdk.jar",
+            "dev.portico.benchmarks.websocket.JdkPostHandler",
+            "events/connections-post.json",
+            "\"status\":200",
+            Map.of("CONNECTIONS_ENDPOINT", "${connections}"),
+            CONNECTIONS),
+        new Variant(
+            "connections-urlconnection",
+            "connections-urlconnection.jar",
+            "dev.portico.benchmarks.websocket.ConnectionsHandler",
+            "events/connections-post.json",
+            "\"status\":200",
+            Map.of("CONNECTIONS_ENDPOINT", "${connections}"),
+            CONNECTIONS),
+        new Variant(
+            "connections-apache5",
+            "connections-apache5.jar",
+            "dev.portico.benchmarks.websocket.Apache5ConnectionsHandler",
+            "events/connections-post.json",
+            "\"status\":200",
+            Map.of("CONNECTIONS_ENDPOINT", "${connections}"),
+            CONNECTIONS));
   }
 }

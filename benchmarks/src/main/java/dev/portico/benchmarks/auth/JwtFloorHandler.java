@@ -1,0 +1,313 @@
+package dev.portico.benchmarks.auth;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
+import com.auth0.jwt.interfaces.Claim;
+import com.auth0.jwt.interfaces.DecodedJWT;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JWT authorizer's floor (issue 13): a {@code TOKEN} authorizer that does what the config-file
+ * authorizer does on its cold path with the least code and libraries: the issuer's JWKS fetched
+ * once (discovery, then {@code jwks_uri}, with the JDK's HTTP client, as the other variants do),
+ * JSON read and written with jackson-core's streaming API only (no databind class is loaded), the
+ * RS256 signature checked by java-jwt's {@link Algorithm} over JDK crypto, then {@code alg}, {@code
+ * kid}, {@code iss}, {@code aud}, {@code exp} and {@code nbf} checked by hand, and an IAM policy
+ * written. Anything wrong answers {@code "Unauthorized"}, as API Gateway expects.
+ */
+public final class JwtFloorHandler implements RequestStreamHandler {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private final String issuer;
+  private final String keyId;
+  private final Algorithm algorithm;
+
+  /** The Lambda entry point: the issuer comes from {@code ISSUER_URL}. */
+  public JwtFloorHandler() throws IOException, InterruptedException {
+    this(System.getenv("ISSUER_URL"));
+  }
+
+  /** Fetches the issuer's key. */
+  public JwtFloorHandler(String issuer) throws IOException, InterruptedException {
+    this.issuer = issuer;
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    Map<String, Object> discovery =
+        object(get(client, issuer + "/.well-known/openid-configuration"));
+    Object jwksUri = discovery.get("jwks_uri");
+    if (!(jwksUri instanceof String uri)) {
+      throw new IOException("discovery has no jwks_uri");
+    }
+    Object keys = object(get(client, uri)).get("keys");
+    if (!(keys instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?>)) {
+      throw new IOException("JWKS has no key");
+    }
+    Map<?, ?> key = (Map<?, ?>) list.get(0);
+    this.keyId = String.valueOf(key.get("kid"));
+    Base64.Decoder b64 = Base64.getUrlDecoder();
+    try {
+      RSAPublicKey publicKey =
+          (RSAPublicKey)
+              KeyFactory.getInstance("RSA")
+                  .generatePublic(
+                      new RSAPublicKeySpec(
+                          new BigInteger(1, b64.decode(String.valueOf(key.get("n")))),
+                          new BigInteger(1, b64.decode(String.valueOf(key.get("e"))))));
+      this.algorithm = Algorithm.RSA256(publicKey, null);
+    } catch (GeneralSecurityException | IllegalArgumentException e) {
+      throw new IOException("bad JWKS key", e);
+    }
+  }
+
+  @Override
+  public void handleRequest(InputStream input, OutputStream output, Context context)
+      throws IOException {
+    Map<String, Object> event = object(input.readAllBytes());
+    String header = event.get("authorizationToken") instanceof String s ? s : "";
+    String methodArn = event.get("methodArn") instanceof String s ? s : "";
+    Map<String, Object> claims = header.startsWith("Bearer ") ? verify(header.substring(7)) : null;
+    if (claims == null) {
+      output.write("\"Unauthorized\"".getBytes(StandardCharsets.UTF_8));
+      return;
+    }
+    try (JsonGenerator g = JSON.createGenerator(output)) {
+      g.writeStartObject();
+      g.writeStringField("principalId", (String) claims.get("sub"));
+      g.writeObjectFieldStart("policyDocument");
+      g.writeStringField("Version", "2012-10-17");
+      g.writeArrayFieldStart("Statement");
+      g.writeStartObject();
+      g.writeStringField("Action", "execute-api:Invoke");
+      g.writeStringField("Effect", "Allow");
+      g.writeStringField("Resource", methodArn);
+      g.writeEndObject();
+      g.writeEndArray();
+      g.writeEndObject();
+      g.writeObjectFieldStart("context");
+      for (String name : List.of("scope", "email")) {
+        if (claims.get(name) instanceof String value) {
+          g.writeStringField(name, value);
+        }
+      }
+      g.writeEndObject();
+      g.writeEndObject();
+    }
+  }
+
+  /** The token's claims when it is valid for this issuer and audience now; {@code null} if not. */
+  public Map<String, Object> verify(String token) {
+    String[] parts = token.split("\\.", -1);
+    if (parts.length != 3) {
+      return null;
+    }
+    try {
+      Base64.Decoder b64 = Base64.getUrlDecoder();
+      Map<String, Object> head = object(b64.decode(parts[0]));
+      if (!"RS256".equals(head.get("alg")) || !keyId.equals(head.get("kid"))) {
+        return null;
+      }
+      algorithm.verify(new Parts(token, parts, keyId));
+      Map<String, Object> claims = object(b64.decode(parts[1]));
+      long now = System.currentTimeMillis() / 1000;
+      Object aud = claims.get("aud");
+      boolean audience =
+          LocalIssuer.AUDIENCE.equals(aud)
+              || (aud instanceof List<?> list && list.contains(LocalIssuer.AUDIENCE));
+      boolean valid =
+          issuer.equals(claims.get("iss"))
+              && audience
+              && claims.get("sub") instanceof String
+              && claims.get("exp") instanceof Long exp
+              && now < exp
+              && (!(claims.get("nbf") instanceof Long nbf) || nbf <= now)
+              && (!claims.containsKey("nbf") || claims.get("nbf") instanceof Long);
+      return valid ? claims : null;
+    } catch (SignatureVerificationException | IllegalArgumentException | IOException e) {
+      return null;
+    }
+  }
+
+  private static byte[] get(HttpClient client, String url)
+      throws IOException, InterruptedException {
+    HttpResponse<byte[]> response =
+        client.send(
+            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    if (response.statusCode() != 200) {
+      throw new IOException(url + " answered " + response.statusCode());
+    }
+    return response.body();
+  }
+
+  /** A JSON object as maps, lists, strings, longs, doubles, booleans and nulls. */
+  static Map<String, Object> object(byte[] json) throws IOException {
+    try (JsonParser p = JSON.createParser(json)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException("not a JSON object");
+      }
+      Map<String, Object> value = readObject(p);
+      if (p.nextToken() != null) {
+        throw new IOException("data after the JSON object");
+      }
+      return value;
+    }
+  }
+
+  private static Map<String, Object> readObject(JsonParser p) throws IOException {
+    Map<String, Object> map = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      p.nextToken();
+      if (map.put(name, read(p)) != null) {
+        throw new IOException("duplicate member " + name);
+      }
+    }
+    return map;
+  }
+
+  private static Object read(JsonParser p) throws IOException {
+    return switch (p.currentToken()) {
+      case START_OBJECT -> readObject(p);
+      case START_ARRAY -> {
+        List<Object> list = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          list.add(read(p));
+        }
+        yield list;
+      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getLongValue();
+      case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw new IOException("unexpected " + p.currentToken());
+    };
+  }
+
+  /**
+   * The token's three parts and its (already checked) key id, which is all java-jwt's RSA {@link
+   * Algorithm#verify} reads; the claims are read by {@link JwtFloorHandler} itself, so the claim
+   * accessors are not offered.
+   */
+  private record Parts(String token, String[] parts, String keyId) implements DecodedJWT {
+    @Override
+    public String getToken() {
+      return token;
+    }
+
+    @Override
+    public String getHeader() {
+      return parts[0];
+    }
+
+    @Override
+    public String getPayload() {
+      return parts[1];
+    }
+
+    @Override
+    public String getSignature() {
+      return parts[2];
+    }
+
+    @Override
+    public String getAlgorithm() {
+      return "RS256";
+    }
+
+    @Override
+    public String getType() {
+      throw notRead();
+    }
+
+    @Override
+    public String getContentType() {
+      throw notRead();
+    }
+
+    @Override
+    public String getKeyId() {
+      return keyId;
+    }
+
+    @Override
+    public Claim getHeaderClaim(String name) {
+      throw notRead();
+    }
+
+    @Override
+    public String getIssuer() {
+      throw notRead();
+    }
+
+    @Override
+    public String getSubject() {
+      throw notRead();
+    }
+
+    @Override
+    public List<String> getAudience() {
+      throw notRead();
+    }
+
+    @Override
+    public Date getExpiresAt() {
+      throw notRead();
+    }
+
+    @Override
+    public Date getNotBefore() {
+      throw notRead();
+    }
+
+    @Override
+    public Date getIssuedAt() {
+      throw notRead();
+    }
+
+    @Override
+    public String getId() {
+      throw notRead();
+    }
+
+    @Override
+    public Claim getClaim(String name) {
+      throw notRead();
+    }
+
+    @Override
+    public Map<String, Claim> getClaims() {
+      throw notRead();
+    }
+
+    private static UnsupportedOperationException notRead() {
+      return new UnsupportedOperationException(
+          "JwtFloorHandler reads claims itself; Algorithm.verify needs only the three parts");
+    }
+  }
+}
