@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portico.api.internal.CorsInterceptor;
 import dev.portico.api.internal.Dispatcher;
+import dev.portico.api.internal.DispatcherSettings;
 import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyModule;
@@ -382,11 +383,6 @@ public final class Api {
       for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
         customizer.accept(objectMapper);
       }
-      List<Interceptor> framework = new ArrayList<>();
-      if (cors != null) {
-        framework.add(new CorsInterceptor(cors));
-      }
-      framework.add(new ErrorMapping(mappers));
       List<String> problems = new ArrayList<>(errors);
       if (routes.isEmpty() && errors.isEmpty()) {
         problems.add(
@@ -397,17 +393,19 @@ public final class Api {
       try {
         dispatcher =
             new Dispatcher(
-                objectMapper,
-                routes,
-                framework,
-                interceptors,
-                basePaths,
-                stripStage,
-                compressAbove,
-                compressRestApi,
-                defaultJson ? jsonWriters : Map.of(),
-                lenientPaths,
-                scopeContextKey);
+                new DispatcherSettings(
+                    objectMapper,
+                    routes,
+                    cors == null ? null : new CorsInterceptor(cors),
+                    new ErrorMapping(mappers),
+                    interceptors,
+                    basePaths,
+                    stripStage,
+                    compressAbove,
+                    compressRestApi,
+                    defaultJson ? jsonWriters : Map.of(),
+                    lenientPaths,
+                    scopeContextKey));
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {
