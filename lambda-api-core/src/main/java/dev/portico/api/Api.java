@@ -116,7 +116,6 @@ public final class Api {
     private boolean compressRestApi;
     private boolean lenientPaths;
     private String scopeContextKey = "scope";
-    private List<Interceptor> currentControllerInterceptors = List.of();
     private @Nullable WebSocketEvents webSocket;
 
     private Builder() {}
@@ -140,12 +139,16 @@ public final class Api {
      */
     public Builder controller(Object controller, Interceptor... controllerInterceptors) {
       RouteProvider provider = generatedRoutes(controller);
-      List<Interceptor> previous = currentControllerInterceptors;
-      currentControllerInterceptors = List.of(controllerInterceptors);
-      try {
-        provider.register(this);
-      } finally {
-        currentControllerInterceptors = previous;
+      int first = routes.size();
+      provider.register(this);
+      if (controllerInterceptors.length > 0) {
+        // The routes this controller added run its interceptors before their own.
+        for (int i = first; i < routes.size(); i++) {
+          Route route = routes.get(i);
+          List<Interceptor> all = new ArrayList<>(List.of(controllerInterceptors));
+          all.addAll(route.interceptors());
+          routes.set(i, route.withInterceptors(all));
+        }
       }
       return this;
     }
@@ -159,11 +162,6 @@ public final class Api {
     /** Adds a route. */
     @Override
     public void add(Route route) {
-      if (!currentControllerInterceptors.isEmpty()) {
-        List<Interceptor> all = new ArrayList<>(currentControllerInterceptors);
-        all.addAll(route.interceptors());
-        route = route.withInterceptors(all);
-      }
       routes.add(route);
     }
 
