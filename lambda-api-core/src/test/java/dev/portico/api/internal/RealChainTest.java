@@ -10,6 +10,7 @@ import dev.portico.api.Request;
 import dev.portico.api.Response;
 import dev.portico.api.Route;
 import dev.portico.api.internal.router.Router;
+import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
 import java.io.ByteArrayOutputStream;
@@ -139,11 +140,7 @@ class RealChainTest {
                 })
             .build();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    api.handle(
-        dev.portico.api.testing.ProxyEvents.toEvent(
-            TestRequest.get("/x"), EventSource.API_GATEWAY_V2),
-        out,
-        null);
+    api.handle(ProxyEvents.toEvent(TestRequest.get("/x"), EventSource.API_GATEWAY_V2), out, null);
     ProxyResponse response = ProxyResponse.parse(out.toByteArray());
     assertThat(response.status()).isEqualTo(500);
     assertThat(response.bodyAsString()).doesNotContain("proceed");

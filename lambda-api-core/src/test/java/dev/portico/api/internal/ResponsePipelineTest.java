@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.portico.api.Authorization;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
@@ -305,7 +306,7 @@ class ResponsePipelineTest {
                   Map.of(),
                   null,
                   Map.of(),
-                  dev.portico.api.Authorization.NONE,
+                  Authorization.NONE,
                   SyntheticRequest.DEFAULT_REQUEST_ID,
                   SyntheticRequest.DEFAULT_REQUEST_TIME,
                   null),
