@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portico.api.internal.CorsInterceptor;
 import dev.portico.api.internal.Dispatcher;
+import dev.portico.api.internal.DispatcherSettings;
 import dev.portico.api.internal.ErrorMapping;
+import dev.portico.api.internal.GeneratedRoutes;
 import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyModule;
 import dev.portico.api.internal.binding.BuiltInConverters;
@@ -17,7 +19,6 @@ import dev.portico.api.runtime.ParamSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.reflect.Constructor;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -115,7 +116,6 @@ public final class Api {
     private boolean compressRestApi;
     private boolean lenientPaths;
     private String scopeContextKey = "scope";
-    private List<Interceptor> currentControllerInterceptors = List.of();
     private @Nullable WebSocketEvents webSocket;
 
     private Builder() {}
@@ -138,13 +138,17 @@ public final class Api {
      *     or when {@code controller} is a {@code Class} instead of an instance
      */
     public Builder controller(Object controller, Interceptor... controllerInterceptors) {
-      RouteProvider provider = generatedRoutes(controller);
-      List<Interceptor> previous = currentControllerInterceptors;
-      currentControllerInterceptors = List.of(controllerInterceptors);
-      try {
-        provider.register(this);
-      } finally {
-        currentControllerInterceptors = previous;
+      RouteProvider provider = GeneratedRoutes.of(controller);
+      int first = routes.size();
+      provider.register(this);
+      if (controllerInterceptors.length > 0) {
+        // The routes this controller added run its interceptors before their own.
+        for (int i = first; i < routes.size(); i++) {
+          Route route = routes.get(i);
+          List<Interceptor> all = new ArrayList<>(List.of(controllerInterceptors));
+          all.addAll(route.interceptors());
+          routes.set(i, route.withInterceptors(all));
+        }
       }
       return this;
     }
@@ -158,11 +162,6 @@ public final class Api {
     /** Adds a route. */
     @Override
     public void add(Route route) {
-      if (!currentControllerInterceptors.isEmpty()) {
-        List<Interceptor> all = new ArrayList<>(currentControllerInterceptors);
-        all.addAll(route.interceptors());
-        route = route.withInterceptors(all);
-      }
       routes.add(route);
     }
 
@@ -382,11 +381,6 @@ public final class Api {
       for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
         customizer.accept(objectMapper);
       }
-      List<Interceptor> framework = new ArrayList<>();
-      if (cors != null) {
-        framework.add(new CorsInterceptor(cors));
-      }
-      framework.add(new ErrorMapping(mappers));
       List<String> problems = new ArrayList<>(errors);
       if (routes.isEmpty() && errors.isEmpty()) {
         problems.add(
@@ -397,17 +391,19 @@ public final class Api {
       try {
         dispatcher =
             new Dispatcher(
-                objectMapper,
-                routes,
-                framework,
-                interceptors,
-                basePaths,
-                stripStage,
-                compressAbove,
-                compressRestApi,
-                defaultJson ? jsonWriters : Map.of(),
-                lenientPaths,
-                scopeContextKey);
+                new DispatcherSettings(
+                    objectMapper,
+                    routes,
+                    cors == null ? null : new CorsInterceptor(cors),
+                    new ErrorMapping(mappers),
+                    interceptors,
+                    basePaths,
+                    stripStage,
+                    compressAbove,
+                    compressRestApi,
+                    defaultJson ? jsonWriters : Map.of(),
+                    lenientPaths,
+                    scopeContextKey));
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {
@@ -433,58 +429,6 @@ public final class Api {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
           .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
-    }
-
-    private static String generatedName(Class<?> type) {
-      String binary = type.getName();
-      String packageName = type.getPackageName();
-      String simple = packageName.isEmpty() ? binary : binary.substring(packageName.length() + 1);
-      return (packageName.isEmpty() ? "" : packageName + ".")
-          + simple.replace('$', '_')
-          + "_Routes";
-    }
-
-    private static RouteProvider generatedRoutes(Object controller) {
-      if (controller instanceof RouteProvider provider) {
-        return provider;
-      }
-      if (controller instanceof Class<?> type) {
-        throw new IllegalArgumentException(
-            "controller("
-                + type.getSimpleName()
-                + ".class) was given a Class, not a controller: pass an instance, e.g."
-                + " controller(new "
-                + type.getSimpleName()
-                + "(...))");
-      }
-      for (Class<?> type = controller.getClass();
-          type != null && type != Object.class;
-          type = type.getSuperclass()) {
-        String generated = generatedName(type);
-        Class<?> routesClass;
-        try {
-          routesClass = Class.forName(generated, true, type.getClassLoader());
-        } catch (ClassNotFoundException e) {
-          continue;
-        }
-        try {
-          Constructor<?> constructor = routesClass.getConstructor(type);
-          return (RouteProvider) constructor.newInstance(controller);
-        } catch (ReflectiveOperationException | ClassCastException e) {
-          throw new IllegalArgumentException(
-              generated + " cannot be used for " + type.getName() + ": " + e, e);
-        }
-      }
-      throw new IllegalArgumentException(
-          controller.getClass().getName()
-              + " has no generated routes (no class "
-              + generatedName(controller.getClass())
-              + "): either none of its methods is annotated with @GET, @POST, ... or the"
-              + " annotation processor did not run at build time. Add"
-              + " dev.portico:lambda-api-processor to maven-compiler-plugin's"
-              + " annotationProcessorPaths, and use maven-compiler-plugin 3.5 or later: older"
-              + " versions (Maven's default is 3.1) ignore annotationProcessorPaths silently."
-              + " Inheriting dev.portico:portico-service-parent sets up both");
     }
   }
 }

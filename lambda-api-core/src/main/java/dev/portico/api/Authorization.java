@@ -1,5 +1,6 @@
 package dev.portico.api;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,17 +27,16 @@ import java.util.Map;
 public record Authorization(
     @Nullable String principalId,
     Map<String, Object> claims,
-    java.util.List<String> scopes,
+    List<String> scopes,
     Map<String, Object> context) {
 
   /** No authorizer data at all. */
-  public static final Authorization NONE =
-      new Authorization(null, Map.of(), java.util.List.of(), Map.of());
+  public static final Authorization NONE = new Authorization(null, Map.of(), List.of(), Map.of());
 
   /** Copies the maps so the value stays immutable. */
   public Authorization {
     claims = Map.copyOf(claims);
-    scopes = java.util.List.copyOf(scopes);
+    scopes = List.copyOf(scopes);
     context = Map.copyOf(context);
   }
 

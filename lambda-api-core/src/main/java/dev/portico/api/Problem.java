@@ -1,8 +1,10 @@
 package dev.portico.api;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,11 +30,11 @@ public record Problem(
     int status,
     @Nullable String detail,
     @Nullable String instance,
-    @com.fasterxml.jackson.annotation.JsonIgnore Map<String, Object> extensions) {
+    @JsonIgnore Map<String, Object> extensions) {
 
   /** Copies the extensions so the value stays immutable. */
   public Problem {
-    extensions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
   }
 
   /** A problem with the standard title for the status. */

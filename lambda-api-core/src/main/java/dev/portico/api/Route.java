@@ -1,6 +1,7 @@
 package dev.portico.api;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One route: an HTTP method (or {@code ANY}), a path template and the handler that serves it.
@@ -37,7 +38,7 @@ public record Route(
 
   /** Validates and copies. */
   public Route {
-    method = method.toUpperCase(java.util.Locale.ROOT);
+    method = method.toUpperCase(Locale.ROOT);
     consumes = List.copyOf(consumes);
     interceptors = List.copyOf(interceptors);
     warmTypes = List.copyOf(warmTypes);

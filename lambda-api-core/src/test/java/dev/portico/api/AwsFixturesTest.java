@@ -8,6 +8,7 @@ import dev.portico.api.internal.codec.UnsupportedEventException;
 import dev.portico.api.testing.ProxyResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -189,7 +190,7 @@ class AwsFixturesTest {
         .hasMessageStartingWith("Unsupported event: " + what);
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aNonProxyObjectNamesTheFieldsItHad() {
     assertThatThrownBy(() -> Fixtures.invokeRaw(ECHO, "{\"Records\":[],\"detail\":{}}".getBytes()))
         .isInstanceOf(UnsupportedEventException.class)
@@ -198,7 +199,7 @@ class AwsFixturesTest {
                 + " event, got a JSON object with fields \"[Records, detail]\"");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void aNonObjectPayloadSaysWhatItWas() {
     assertThatThrownBy(() -> Fixtures.invokeRaw(ECHO, "[1,2]".getBytes()))
         .isInstanceOf(UnsupportedEventException.class)
@@ -210,7 +211,7 @@ class AwsFixturesTest {
         .hasMessageEndingWith("got an empty payload");
   }
 
-  @org.junit.jupiter.api.Test
+  @Test
   void fixtureDetailsAreBoundAsAwsSentThem() {
     JsonNode v1 =
         Fixtures.invoke(ECHO, Fixtures.event("powertools-python/apiGatewayProxyEvent.json")).json();

@@ -10,10 +10,13 @@ import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -89,10 +92,9 @@ class BindingTest {
                 "rawPath", r.rawPath()));
     Param<LocalDate> day =
         builder.param("on", ParamSource.QUERY, "day", LocalDate.class, null, false);
-    Param<java.time.Instant> at =
-        builder.param("on", ParamSource.QUERY, "at", java.time.Instant.class, null, false);
-    Param<java.time.Duration> within =
-        builder.param("on", ParamSource.QUERY, "within", java.time.Duration.class, "PT1H", false);
+    Param<Instant> at = builder.param("on", ParamSource.QUERY, "at", Instant.class, null, false);
+    Param<Duration> within =
+        builder.param("on", ParamSource.QUERY, "within", Duration.class, "PT1H", false);
     builder.get("/on", r -> day.get(r) + " " + at.get(r) + " " + within.get(r));
     builder.get("/raw-v1", r -> r.rawEvent(APIGatewayProxyRequestEvent.class).getHttpMethod());
     builder.get("/raw-v2", r -> r.rawEvent(APIGatewayV2HTTPEvent.class).getRawPath());
@@ -399,12 +401,7 @@ class BindingTest {
   void anUnconvertibleTypeOrBadDefaultIsAnInitErrorNamingTheMethod() {
     Api.Builder builder = Api.builder();
     builder.param(
-        "PetController.list(Object o)",
-        ParamSource.QUERY,
-        "x",
-        java.util.concurrent.Semaphore.class,
-        null,
-        false);
+        "PetController.list(Object o)", ParamSource.QUERY, "x", Semaphore.class, null, false);
     builder.param(
         "PetController.list(int limit)", ParamSource.QUERY, "limit", int.class, "ten", false);
     assertThatThrownBy(builder::build)

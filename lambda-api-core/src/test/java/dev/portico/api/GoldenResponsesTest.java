@@ -2,6 +2,7 @@ package dev.portico.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.TestRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +70,7 @@ class GoldenResponsesTest {
     StringBuilder actual = new StringBuilder();
     for (TestRequest request : REQUESTS) {
       actual.append(request.method()).append(' ').append(request.target()).append('\n');
-      byte[] raw =
-          Fixtures.invokeRaw(API, dev.portico.api.testing.ProxyEvents.toEvent(request, source));
+      byte[] raw = Fixtures.invokeRaw(API, ProxyEvents.toEvent(request, source));
       actual.append(new String(raw, StandardCharsets.UTF_8)).append("\n\n");
     }
     Path golden = Path.of("src/test/resources/golden/" + source.name().toLowerCase() + ".txt");

@@ -7,6 +7,7 @@ import dev.portico.api.testing.TestRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -105,7 +106,7 @@ class InterceptorsTest {
 
   @Test
   void anObjectWithoutGeneratedRoutesIsAClearInitError() {
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Api.builder().controller(new Object()))
+    Assertions.assertThatThrownBy(() -> Api.builder().controller(new Object()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "java.lang.Object has no generated routes (no class java.lang.Object_Routes): either"
@@ -204,11 +205,10 @@ class InterceptorsTest {
                     EventSource.FUNCTION_URL)
                 .header("Access-Control-Allow-Origin"))
         .isEqualTo("*");
-    org.assertj.core.api.Assertions.assertThatThrownBy(
-            () -> Cors.allowAnyOrigin().withCredentials())
+    Assertions.assertThatThrownBy(() -> Cors.allowAnyOrigin().withCredentials())
         .hasMessage(
             "Cors: allowCredentials cannot be combined with any origin ('*'); list the origins");
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Cors.allowOrigins("app.example.com"))
+    Assertions.assertThatThrownBy(() -> Cors.allowOrigins("app.example.com"))
         .hasMessage("Cors: origin 'app.example.com' must be '*' or start with https:// or http://");
   }
 }

@@ -2,9 +2,12 @@ package dev.portico.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -93,16 +96,15 @@ class PathSpellingTest {
    * POST /pets} agrees with what the gateway authorized. Route requirements ({@code
    * RequiresScopes}) are checked on it like on any other request.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anHttpApiDecodesBeforeLambdaSoTheFunctionSeesWhatTheGatewayAuthorized() {
     ProxyResponse response =
         Fixtures.send(api, TestRequest.of("POST", "/p%65ts"), EventSource.API_GATEWAY_V2);
     assertThat(response.status()).isEqualTo(200);
     assertThat(
             new String(
-                dev.portico.api.testing.ProxyEvents.toEvent(
-                    TestRequest.of("POST", "/p%65ts"), EventSource.API_GATEWAY_V2),
-                java.nio.charset.StandardCharsets.UTF_8))
+                ProxyEvents.toEvent(TestRequest.of("POST", "/p%65ts"), EventSource.API_GATEWAY_V2),
+                StandardCharsets.UTF_8))
         .contains("\"rawPath\":\"/pets\"");
   }
 

@@ -2,10 +2,15 @@ package dev.portico.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import dev.portico.api.testing.InProcessClient;
 import dev.portico.api.testing.TestRequest;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 class PrimingAndLoggingTest {
@@ -51,19 +56,18 @@ class PrimingAndLoggingTest {
 
   @Test
   void errorLogLinesCarryTheRequestId() {
-    ch.qos.logback.classic.Logger logger =
-        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.portico.api");
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-        new ch.qos.logback.core.read.ListAppender<>() {
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.portico.api");
+    ListAppender<ILoggingEvent> appender =
+        new ListAppender<>() {
           @Override
-          protected void append(ch.qos.logback.classic.spi.ILoggingEvent event) {
+          protected void append(ILoggingEvent event) {
             event.prepareForDeferredProcessing(); // captures the MDC as it is now
             super.append(event);
           }
         };
     appender.start();
     logger.addAppender(appender);
-    logger.setLevel(ch.qos.logback.classic.Level.INFO);
+    logger.setLevel(Level.INFO);
     logger.setAdditive(false);
     try {
       Api api =
@@ -89,13 +93,11 @@ class PrimingAndLoggingTest {
 
   @Test
   void anInjectedLineInTheMethodOrPathStaysOneEscapedLogLine() {
-    ch.qos.logback.classic.Logger logger =
-        (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("dev.portico.api");
-    ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> appender =
-        new ch.qos.logback.core.read.ListAppender<>();
+    Logger logger = (Logger) LoggerFactory.getLogger("dev.portico.api");
+    ListAppender<ILoggingEvent> appender = new ListAppender<>();
     appender.start();
     logger.addAppender(appender);
-    logger.setLevel(ch.qos.logback.classic.Level.DEBUG);
+    logger.setLevel(Level.DEBUG);
     logger.setAdditive(false);
     try {
       Api api =
@@ -122,13 +124,13 @@ class PrimingAndLoggingTest {
       logger.setAdditive(true);
     }
     assertThat(appender.list).isNotEmpty();
-    for (ch.qos.logback.classic.spi.ILoggingEvent event : appender.list) {
+    for (ILoggingEvent event : appender.list) {
       assertThat(event.getFormattedMessage()).doesNotContain("\n").doesNotContain("\r");
     }
     assertThat(appender.list.get(0).getFormattedMessage())
         .isEqualTo("Unhandled exception in \"PATCH\\nINFO DECISION=ALLOW PRINCIPAL=ADMIN\" \"/x\"");
     assertThat(appender.list)
-        .extracting(ch.qos.logback.classic.spi.ILoggingEvent::getFormattedMessage)
+        .extracting(ILoggingEvent::getFormattedMessage)
         .anySatisfy(
             line ->
                 assertThat(line)

@@ -2,11 +2,13 @@ package dev.portico.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
@@ -157,14 +159,12 @@ class ResponsesTest {
   @ParameterizedTest
   @EnumSource(names = {"API_GATEWAY_V1", "API_GATEWAY_V2", "FUNCTION_URL"})
   void theLimitCountsEscapedJsonNotRawBytes(EventSource source) {
-    List<Map<String, Object>> pets = new java.util.ArrayList<>();
+    List<Map<String, Object>> pets = new ArrayList<>();
     for (int i = 0; i < 250_000; i++) {
       pets.add(Map.of("id", 1, "name", "ab"));
     }
     Api api = Api.builder().get("/pets", r -> pets).build();
-    byte[] raw =
-        Fixtures.invokeRaw(
-            api, dev.portico.api.testing.ProxyEvents.toEvent(TestRequest.get("/pets"), source));
+    byte[] raw = Fixtures.invokeRaw(api, ProxyEvents.toEvent(TestRequest.get("/pets"), source));
     assertThat(raw.length).isLessThanOrEqualTo(6_291_556);
     assertThat(ProxyResponse.parse(raw).status()).isEqualTo(500);
   }

@@ -3,6 +3,8 @@ package dev.portico.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.api.testing.ProxyResponse;
 import dev.portico.api.testing.TestRequest;
 import org.junit.jupiter.api.Test;
@@ -193,14 +195,11 @@ class RoutingTest {
 
   @Test
   void httpApiPayload10EventsOnANamedStageAreStrippedToo() throws Exception {
-    com.fasterxml.jackson.databind.ObjectMapper json =
-        new com.fasterxml.jackson.databind.ObjectMapper();
-    com.fasterxml.jackson.databind.node.ObjectNode event =
-        (com.fasterxml.jackson.databind.node.ObjectNode)
-            json.readTree(Fixtures.event("powertools-python/apiGatewayProxyEvent.json"));
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode event =
+        (ObjectNode) json.readTree(Fixtures.event("powertools-python/apiGatewayProxyEvent.json"));
     event.put("path", "/prod/pets");
-    ((com.fasterxml.jackson.databind.node.ObjectNode) event.get("requestContext"))
-        .put("stage", "prod");
+    ((ObjectNode) event.get("requestContext")).put("stage", "prod");
     assertThat(Fixtures.invoke(API, json.writeValueAsBytes(event)).bodyAsString())
         .isEqualTo("list {}");
   }

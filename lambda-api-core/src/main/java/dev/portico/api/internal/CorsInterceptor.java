@@ -2,6 +2,7 @@ package dev.portico.api.internal;
 
 import dev.portico.api.Cors;
 import dev.portico.api.Interceptor;
+import dev.portico.api.Problem;
 import dev.portico.api.Request;
 import dev.portico.api.Response;
 import java.util.Set;
@@ -48,13 +49,11 @@ public final class CorsInterceptor implements Interceptor {
     Set<String> methods = chain.allowedMethods();
     if (methods.isEmpty()) {
       return Response.status(404)
-          .withBody(dev.portico.api.Problem.of(404, "No route for " + chain.request().path()));
+          .withBody(Problem.of(404, "No route for " + chain.request().path()));
     }
     if (!allowed) {
       return Response.status(403)
-          .withBody(
-              dev.portico.api.Problem.of(
-                  403, "CORS preflight: origin " + origin + " is not allowed"))
+          .withBody(Problem.of(403, "CORS preflight: origin " + origin + " is not allowed"))
           .withHeader("Vary", "Origin");
     }
     Response<?> response =

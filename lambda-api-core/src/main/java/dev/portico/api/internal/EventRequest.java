@@ -3,6 +3,7 @@ package dev.portico.api.internal;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -15,9 +16,12 @@ import dev.portico.api.internal.codec.ParsedEvent;
 import java.io.IOException;
 import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /** The {@link Request} over a parsed proxy event. */
 final class EventRequest implements Request {
@@ -197,7 +201,7 @@ final class EventRequest implements Request {
     if (type == null) {
       return "value";
     }
-    if (type.isArray() || java.util.Collection.class.isAssignableFrom(type)) {
+    if (type.isArray() || Collection.class.isAssignableFrom(type)) {
       return "array";
     }
     if (type == String.class || type == Character.class || type == char.class) {
@@ -210,9 +214,9 @@ final class EventRequest implements Request {
       return "number";
     }
     if (type.isEnum()) {
-      return "value (one of " + java.util.Arrays.toString(type.getEnumConstants()) + ")";
+      return "value (one of " + Arrays.toString(type.getEnumConstants()) + ")";
     }
-    if (type.getName().startsWith("java.time.") || type == java.util.UUID.class) {
+    if (type.getName().startsWith("java.time.") || type == UUID.class) {
       return type.getSimpleName();
     }
     return "object";
@@ -223,7 +227,7 @@ final class EventRequest implements Request {
     if (e instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
       where.append(" at ");
       boolean first = true;
-      for (com.fasterxml.jackson.databind.JsonMappingException.Reference ref : mismatch.getPath()) {
+      for (JsonMappingException.Reference ref : mismatch.getPath()) {
         if (ref.getFieldName() != null) {
           if (!first) {
             where.append('.');

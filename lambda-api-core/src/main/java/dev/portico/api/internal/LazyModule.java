@@ -28,6 +28,8 @@ import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.BaseStream;
 
 /**
  * A Jackson module that is set up on first use of one of its types instead of at start-up.
@@ -90,7 +92,7 @@ public final class LazyModule extends Module {
 
   @Override
   public String getModuleName() {
-    return "portico-lazy-" + kind.name().toLowerCase(java.util.Locale.ROOT);
+    return "portico-lazy-" + kind.name().toLowerCase(Locale.ROOT);
   }
 
   @Override
@@ -108,9 +110,7 @@ public final class LazyModule extends Module {
     String name = type.getName();
     return switch (kind) {
       case JAVA_TIME -> name.startsWith("java.time.");
-      case JDK8 ->
-          name.startsWith("java.util.Optional")
-              || java.util.stream.BaseStream.class.isAssignableFrom(type);
+      case JDK8 -> name.startsWith("java.util.Optional") || BaseStream.class.isAssignableFrom(type);
     };
   }
 

@@ -5,11 +5,12 @@ import dev.portico.api.Api;
 import dev.portico.api.EventSource;
 import dev.portico.api.Nullable;
 import dev.portico.api.Route;
-import dev.portico.api.testing.FakeContext;
-import dev.portico.api.testing.ProxyEvents;
-import dev.portico.api.testing.TestRequest;
+import dev.portico.api.internal.codec.SyntheticEvents;
+import dev.portico.api.internal.codec.SyntheticRequest;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /** SnapStart priming: synthetic requests before a checkpoint, and the CRaC hook that runs them. */
 public final class Priming {
-  private static final Set<Object> HOOKS =
-      java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+  private static final Set<Object> HOOKS = Collections.synchronizedSet(new LinkedHashSet<>());
+  private static final Duration PRIMING_TIMEOUT = Duration.ofSeconds(30);
 
   private Priming() {}
 
@@ -45,10 +46,11 @@ public final class Priming {
       count +=
           send(
               api,
-              TestRequest.get("/__portico_priming__/not-found").header("Accept-Encoding", "gzip"),
+              SyntheticRequest.of("GET", "/__portico_priming__/not-found")
+                  .withHeader("Accept-Encoding", "gzip"),
               source);
       for (String path : paths) {
-        count += send(api, TestRequest.of("OPTIONS", path.isEmpty() ? "/" : path), source);
+        count += send(api, SyntheticRequest.of("OPTIONS", path.isEmpty() ? "/" : path), source);
       }
     }
     int warmed = warmJson(api, mapper);
@@ -82,12 +84,12 @@ public final class Priming {
     return warmed;
   }
 
-  private static int send(Api api, TestRequest request, EventSource source) {
+  private static int send(Api api, SyntheticRequest request, EventSource source) {
     try {
       api.handle(
-          ProxyEvents.toEvent(request, source),
+          SyntheticEvents.toEvent(request, source, null),
           OutputStream.nullOutputStream(),
-          FakeContext.create());
+          SyntheticContext.expiringIn(PRIMING_TIMEOUT));
       return 1;
     } catch (IOException | RuntimeException e) {
       log().warn("Priming request {} {} failed", request.method(), request.target(), e);

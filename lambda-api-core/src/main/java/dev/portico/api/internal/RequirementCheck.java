@@ -1,6 +1,7 @@
 package dev.portico.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.portico.api.ForbiddenException;
 import dev.portico.api.Interceptor;
 import dev.portico.api.Nullable;
@@ -119,7 +120,7 @@ final class RequirementCheck implements Interceptor {
   /** The claim, or else the Lambda authorizer context entry, of that name; missing when absent. */
   private static JsonNode claimValue(JsonNode authorizer, String name) {
     if (!authorizer.isObject()) {
-      return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+      return MissingNode.getInstance();
     }
     JsonNode[] places = {
       authorizer.path("jwt").path("claims").path(name),
@@ -132,7 +133,7 @@ final class RequirementCheck implements Interceptor {
         return place;
       }
     }
-    return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    return MissingNode.getInstance();
   }
 
   /**

@@ -1,5 +1,6 @@
 package dev.portico.api.testing;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Nullable;
@@ -49,7 +50,7 @@ public record ProxyResponse(
     JsonNode node;
     try {
       node = MAPPER.readTree(json);
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
           "Malformed proxy response: not JSON (" + e.getOriginalMessage() + ")");
     } catch (IOException e) {

@@ -2,12 +2,14 @@ package dev.portico.api.testing;
 
 import dev.portico.api.Authorization;
 import dev.portico.api.Nullable;
+import dev.portico.api.internal.codec.SyntheticRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * One HTTP request described once, from which {@link ProxyEvents} builds the event of any source.
@@ -67,15 +69,33 @@ public record TestRequest(
         target,
         List.of(),
         new byte[0],
-        "203.0.113.7",
-        "$default",
+        SyntheticRequest.DEFAULT_SOURCE_IP,
+        SyntheticRequest.DEFAULT_STAGE,
         Map.of(),
         null,
         Map.of(),
         Authorization.NONE,
-        "c6af9ac6-7b61-11e6-9a41-93e8deadbeef",
-        1_700_000_000_000L,
+        SyntheticRequest.DEFAULT_REQUEST_ID,
+        SyntheticRequest.DEFAULT_REQUEST_TIME,
         null);
+  }
+
+  /** The same request for the internal event encoder. */
+  SyntheticRequest synthetic() {
+    return new SyntheticRequest(
+        method,
+        target,
+        headers,
+        body,
+        sourceIp,
+        stage,
+        stageVariables,
+        resource,
+        pathParameters,
+        authorization,
+        requestId,
+        requestTimeEpochMillis,
+        domainName);
   }
 
   /** A GET request. */
@@ -175,7 +195,7 @@ public record TestRequest(
     return copy(c -> c.domainName = host);
   }
 
-  private TestRequest copy(java.util.function.Consumer<Copy> change) {
+  private TestRequest copy(Consumer<Copy> change) {
     Copy c = new Copy(this);
     change.accept(c);
     return new TestRequest(

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -178,7 +179,7 @@ class EventFuzzTest {
     }
 
     private static @Nullable Map<String, List<String>> v1Query(JsonNode e) {
-      Map<String, List<String>> query = new java.util.LinkedHashMap<>();
+      Map<String, List<String>> query = new LinkedHashMap<>();
       JsonNode multi = e.path("multiValueQueryStringParameters");
       if (multi.isObject()) {
         multi

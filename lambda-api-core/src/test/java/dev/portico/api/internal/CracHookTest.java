@@ -6,6 +6,7 @@ import dev.portico.api.Api;
 import dev.portico.api.ApiHandler;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.crac.Resource;
 import org.junit.jupiter.api.Test;
 
 class CracHookTest {
@@ -35,7 +36,7 @@ class CracHookTest {
     List<Object> hooks = Priming.hooks();
     assertThat(hooks).hasSize(before + 1);
     // What the JVM calls before SnapStart takes its snapshot.
-    ((org.crac.Resource) hooks.get(hooks.size() - 1)).beforeCheckpoint(null);
+    ((Resource) hooks.get(hooks.size() - 1)).beforeCheckpoint(null);
     assertThat(PRIMED).hasValue(1);
   }
 

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.portico.api.Api;
+import java.io.IOException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,13 +146,10 @@ class LazyModuleTest {
     JavaTimeModule custom = new JavaTimeModule();
     custom.addSerializer(
         LocalDate.class,
-        new com.fasterxml.jackson.databind.ser.std.StdSerializer<LocalDate>(LocalDate.class) {
+        new StdSerializer<LocalDate>(LocalDate.class) {
           @Override
-          public void serialize(
-              LocalDate value,
-              com.fasterxml.jackson.core.JsonGenerator gen,
-              com.fasterxml.jackson.databind.SerializerProvider provider)
-              throws java.io.IOException {
+          public void serialize(LocalDate value, JsonGenerator gen, SerializerProvider provider)
+              throws IOException {
             gen.writeString("day " + value.getDayOfMonth());
           }
         });
@@ -245,7 +247,7 @@ class LazyModuleTest {
 
   @Test
   void porticosDefaultMapperUsesBoth() throws Exception {
-    ObjectMapper mapper = dev.portico.api.Api.Builder.defaultMapper();
+    ObjectMapper mapper = Api.Builder.defaultMapper();
     assertThat(mapper.writeValueAsString(Map.of("d", LocalDate.of(2024, 1, 2))))
         .isEqualTo("{\"d\":\"2024-01-02\"}");
     assertThat(mapper.writeValueAsString(new Pet("Rex", Optional.empty())))

@@ -2,6 +2,8 @@ package dev.portico.api.internal.codec;
 
 import dev.portico.api.BadRequestException;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -104,8 +106,8 @@ public final class Decoding {
     }
     byte[] raw = bytes.toByteArray();
     try {
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(raw)).toString();
-    } catch (java.nio.charset.CharacterCodingException e) {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(raw)).toString();
+    } catch (CharacterCodingException e) {
       throw new BadRequestException(
           "Malformed percent-encoding (not UTF-8) in '" + shorten(text) + "'");
     }

@@ -1,8 +1,15 @@
 package dev.portico.api.internal.codec;
 
+import static dev.portico.api.internal.codec.StrictJson.describe;
+import static dev.portico.api.internal.codec.StrictJson.listMap;
+import static dev.portico.api.internal.codec.StrictJson.string;
+import static dev.portico.api.internal.codec.StrictJson.stringList;
+import static dev.portico.api.internal.codec.StrictJson.stringMap;
+import static dev.portico.api.internal.codec.StrictJson.wrongType;
+
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
@@ -11,6 +18,7 @@ import dev.portico.api.Nullable;
 import dev.portico.path.CanonicalPath;
 import dev.portico.path.NonCanonicalPathException;
 import dev.portico.path.PathEncoding;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -18,19 +26,22 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a proxy event in one streaming pass and detects its kind: REST API (payload 1.0), HTTP API
  * (1.0 or 2.0), function URL or ALB. Only {@code requestContext} is read as a tree.
  */
 public final class EventReader {
-  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("dev.portico.api");
+  private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
 
   private final ObjectMapper mapper;
   private final boolean lenientPaths;
+  private final LazyHeaders headers;
 
   /** A reader using this mapper's factory that accepts canonical paths only. */
   public EventReader(ObjectMapper mapper) {
@@ -46,6 +57,7 @@ public final class EventReader {
   public EventReader(ObjectMapper mapper, boolean lenientPaths) {
     this.mapper = mapper;
     this.lenientPaths = lenientPaths;
+    this.headers = new LazyHeaders(mapper.getFactory());
   }
 
   /**
@@ -63,10 +75,10 @@ public final class EventReader {
     }
     try {
       return readFields(event);
-    } catch (java.io.CharConversionException e) {
+    } catch (CharConversionException e) {
       throw new UnsupportedEventException(
           "Unsupported event: the payload is not valid UTF-8 JSON (" + e.getMessage() + ")");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+    } catch (JsonProcessingException e) {
       throw new UnsupportedEventException(
           "Unsupported event: the payload is not valid JSON ("
               + e.getOriginalMessage()
@@ -165,249 +177,13 @@ public final class EventReader {
       }
     }
     if (f.queryAt >= 0 && (f.multiQuery == null || "2.0".equals(f.version))) {
-      f.query = readSingleAt(event, f.queryAt);
+      f.query = headers.readSingleAt(event, f.queryAt);
     }
     return f.toEvent(event);
   }
 
-  /** The text of a field that must be a JSON string. */
-  static String string(JsonParser p, String field) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.VALUE_STRING) {
-      throw wrongType(field, "a string", t);
-    }
-    return p.getText();
-  }
-
-  /**
-   * Reads an object of string values into {@code into}, or only checks it when {@code into} is
-   * null; null values are skipped, any other type is refused.
-   */
-  static void stringMap(JsonParser p, String field, @Nullable Map<String, String> into)
-      throws IOException {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.START_OBJECT) {
-      throw wrongType(field, "an object", t);
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonToken v = p.nextToken();
-      if (v == JsonToken.VALUE_STRING) {
-        if (into != null) {
-          into.put(key, p.getText());
-        }
-      } else if (v != JsonToken.VALUE_NULL) {
-        throw wrongType(field + "." + key, "a string", v);
-      }
-    }
-  }
-
-  /**
-   * Reads an object of string arrays into {@code into} (empty and all-null arrays left out), or
-   * only checks it when {@code into} is null.
-   */
-  static void listMap(JsonParser p, String field, @Nullable Map<String, List<String>> into)
-      throws IOException {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.START_OBJECT) {
-      throw wrongType(field, "an object", t);
-    }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
-      JsonToken v = p.nextToken();
-      if (v == JsonToken.VALUE_NULL) {
-        continue;
-      }
-      List<String> values = stringList(p, field + "." + key);
-      if (into != null && !values.isEmpty()) {
-        into.put(key, values);
-      }
-    }
-  }
-
-  /** An array of strings (nulls skipped); any other element type is refused. */
-  static List<String> stringList(JsonParser p, String field) throws IOException {
-    JsonToken t = p.currentToken();
-    if (t != JsonToken.START_ARRAY) {
-      throw wrongType(field, "an array of strings", t);
-    }
-    List<String> values = new ArrayList<>(2);
-    JsonToken v;
-    while ((v = p.nextToken()) != JsonToken.END_ARRAY) {
-      if (v == JsonToken.VALUE_STRING) {
-        values.add(p.getText());
-      } else if (v != JsonToken.VALUE_NULL) {
-        throw wrongType(field + "[" + values.size() + "]", "a string", v);
-      }
-    }
-    return values;
-  }
-
-  /**
-   * The refusal of a field of the wrong JSON type, naming the field, the type and the found one.
-   */
-  static UnsupportedEventException wrongType(String field, String expected, JsonToken found) {
-    return new UnsupportedEventException(
-        "Unsupported event: field "
-            + LogSafe.quote(field)
-            + " must be "
-            + expected
-            + " or null, got "
-            + (found == null ? "nothing" : describe(found)));
-  }
-
-  private static String describe(JsonToken token) {
-    return switch (token) {
-      case START_ARRAY -> "a JSON array";
-      case START_OBJECT -> "a JSON object";
-      case VALUE_STRING -> "a JSON string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a JSON number";
-      case VALUE_TRUE, VALUE_FALSE -> "a JSON boolean";
-      default -> "JSON " + token;
-    };
-  }
-
   private static long offsetOf(JsonParser p) {
     return p.currentTokenLocation().getByteOffset();
-  }
-
-  private Map<String, String> readSingleAt(byte[] event, long offset) throws IOException {
-    try (JsonParser p =
-        mapper.getFactory().createParser(event, (int) offset, event.length - (int) offset)) {
-      p.nextToken();
-      return readSingle(p);
-    }
-  }
-
-  /** Reads an event's headers when they are first asked for: all of them, or just one. */
-  private final class HeaderLoader implements HeaderSource {
-    private final byte[] event;
-    private final long multiAt;
-    private final long singleAt;
-
-    HeaderLoader(byte[] event, long multiAt, long singleAt) {
-      this.event = event;
-      this.multiAt = multiAt;
-      this.singleAt = singleAt;
-    }
-
-    @Override
-    public Map<String, List<String>> all() {
-      return loadHeaders(event, multiAt, singleAt);
-    }
-
-    @Override
-    public @Nullable List<String> one(String name) {
-      try {
-        return lookupHeader(event, multiAt, singleAt, name);
-      } catch (IOException e) {
-        // The whole event already parsed once: the same bytes cannot fail now.
-        throw new java.io.UncheckedIOException(e);
-      }
-    }
-  }
-
-  /**
-   * One header's values, exactly as {@link #loadHeaders} would map them (case-insensitive name,
-   * values of spellings that differ in case joined in order, the last of exact duplicates winning,
-   * single-value headers only when the multi-value map has none), without building the map: a
-   * request that asks for {@code Content-Type} alone should not pay for every header.
-   */
-  private @Nullable List<String> lookupHeader(
-      byte[] event, long multiAt, long singleAt, String name) throws IOException {
-    Map<String, List<String>> matches = null;
-    boolean multiHasAny = false;
-    if (multiAt >= 0) {
-      try (JsonParser p =
-          mapper.getFactory().createParser(event, (int) multiAt, event.length - (int) multiAt)) {
-        if (p.nextToken() == JsonToken.START_OBJECT) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String key = p.currentName();
-            p.nextToken();
-            boolean match = key.equalsIgnoreCase(name);
-            if (!match && multiHasAny) {
-              p.skipChildren();
-              continue;
-            }
-            List<String> values = readList(p);
-            if (values.isEmpty()) {
-              continue;
-            }
-            multiHasAny = true;
-            if (match) {
-              if (matches == null) {
-                matches = new LinkedHashMap<>(2);
-              }
-              matches.put(key, values);
-            }
-          }
-        }
-      }
-    }
-    if (!multiHasAny && singleAt >= 0) {
-      for (Map.Entry<String, String> e : readSingleAt(event, singleAt).entrySet()) {
-        if (e.getKey().equalsIgnoreCase(name)) {
-          if (matches == null) {
-            matches = new LinkedHashMap<>(2);
-          }
-          matches.put(e.getKey(), List.of(e.getValue()));
-        }
-      }
-    }
-    if (matches == null || matches.isEmpty()) {
-      return null;
-    }
-    List<String> found = null;
-    for (List<String> values : matches.values()) {
-      found = found == null ? values : concat(found, values);
-    }
-    return found;
-  }
-
-  /** The headers from the multi-value map when there is one, else from the single-value map. */
-  private Map<String, List<String>> loadHeaders(byte[] event, long multiAt, long singleAt) {
-    Map<String, List<String>> headerMap = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-    try {
-      if (multiAt >= 0) {
-        try (JsonParser p =
-            mapper.getFactory().createParser(event, (int) multiAt, event.length - (int) multiAt)) {
-          p.nextToken();
-          for (Map.Entry<String, List<String>> e : readMulti(p).entrySet()) {
-            addAll(headerMap, e.getKey(), e.getValue());
-          }
-        }
-      }
-      if (headerMap.isEmpty() && singleAt >= 0) {
-        for (Map.Entry<String, String> e : readSingleAt(event, singleAt).entrySet()) {
-          addAll(headerMap, e.getKey(), List.of(e.getValue()));
-        }
-      }
-    } catch (IOException e) {
-      // The whole event already parsed once: the same bytes cannot fail now.
-      throw new java.io.UncheckedIOException(e);
-    }
-    return headerMap;
-  }
-
-  // The lazy readers below run on objects the first pass already checked, so they cannot meet a
-  // value of the wrong type; they use the same strict readers anyway.
-
-  private static Map<String, String> readSingle(JsonParser p) throws IOException {
-    Map<String, String> map = new LinkedHashMap<>();
-    stringMap(p, "headers", map);
-    return map;
-  }
-
-  private static Map<String, List<String>> readMulti(JsonParser p) throws IOException {
-    Map<String, List<String>> map = new LinkedHashMap<>();
-    listMap(p, "multiValueHeaders", map);
-    return map;
-  }
-
-  private static List<String> readList(JsonParser p) throws IOException {
-    return p.currentToken() == JsonToken.VALUE_NULL
-        ? List.of()
-        : stringList(p, "multiValueHeaders");
   }
 
   private final class Fields {
@@ -443,7 +219,7 @@ public final class EventReader {
         String raw = path != null ? path : rawPath != null ? rawPath : "/";
         return new ParsedEvent(
             source,
-            method.toUpperCase(java.util.Locale.ROOT),
+            method.toUpperCase(Locale.ROOT),
             raw,
             List.of(),
             HeaderSource.NONE,
@@ -531,7 +307,7 @@ public final class EventReader {
       String stage = context.stage;
       return new ParsedEvent(
           source,
-          method.toUpperCase(java.util.Locale.ROOT),
+          method.toUpperCase(Locale.ROOT),
           pathText,
           canonical.segments(),
           headerLoader(event),
@@ -547,7 +323,7 @@ public final class EventReader {
     }
 
     private HeaderSource headerLoader(byte[] event) {
-      return new HeaderLoader(event, multiHeadersAt, headersAt);
+      return headers.of(event, multiHeadersAt, headersAt);
     }
 
     private EventSource detect(RequestContext context) {
@@ -591,22 +367,6 @@ public final class EventReader {
         : base64.replace("\r", "").replace("\n", "");
   }
 
-  private static @Nullable String text(JsonNode node) {
-    return node.isValueNode() ? node.asText() : null;
-  }
-
-  private static void addAll(Map<String, List<String>> map, String key, List<String> values) {
-    List<String> existing = map.get(key);
-    map.put(key, existing == null ? values : concat(existing, values));
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    List<String> all = new ArrayList<>(a.size() + b.size());
-    all.addAll(a);
-    all.addAll(b);
-    return all;
-  }
-
   private static Map<String, List<String>> copyMulti(Map<String, List<String>> multi) {
     return new LinkedHashMap<>(multi);
   }
@@ -618,7 +378,7 @@ public final class EventReader {
       for (String v : e.getValue()) {
         values.add(Decoding.decode(v, true));
       }
-      addAll(decoded, Decoding.decode(e.getKey(), true), values);
+      LazyHeaders.addAll(decoded, Decoding.decode(e.getKey(), true), values);
     }
     return decoded;
   }
@@ -633,25 +393,8 @@ public final class EventReader {
       String key = decode ? Decoding.decode(e.getKey(), true) : e.getKey();
       String value = decode ? Decoding.decode(e.getValue(), true) : e.getValue();
       List<String> values = commaJoined ? List.of(value.split(",", -1)) : List.of(value);
-      addAll(map, key, values);
+      LazyHeaders.addAll(map, key, values);
     }
     return map;
-  }
-
-  static void addCookies(String header, Map<String, String> cookies) {
-    for (String part : header.split(";")) {
-      String pair = part.trim();
-      int eq = pair.indexOf('=');
-      if (eq == 0 || pair.isEmpty()) {
-        continue;
-      }
-      // A pair without '=' (as in AWS's own sample events) is a cookie with an empty value.
-      String name = eq < 0 ? pair : pair.substring(0, eq).trim();
-      String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
-      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-        value = value.substring(1, value.length() - 1);
-      }
-      cookies.putIfAbsent(name, value);
-    }
   }
 }

@@ -115,12 +115,12 @@ public final class ParsedEvent {
     if (c == null) {
       Map<String, String> map = new LinkedHashMap<>();
       for (String cookie : v2Cookies) {
-        EventReader.addCookies(cookie, map);
+        addCookies(cookie, map);
       }
       List<String> cookieHeaders = header("Cookie");
       if (cookieHeaders != null) {
         for (String header : cookieHeaders) {
-          EventReader.addCookies(header, map);
+          addCookies(header, map);
         }
       }
       c = Collections.unmodifiableMap(map);
@@ -167,5 +167,23 @@ public final class ParsedEvent {
   /** The event's {@code version} field, or null. */
   public @Nullable String version() {
     return version;
+  }
+
+  /** Adds the pairs of one Cookie header; the first value of a name wins. */
+  static void addCookies(String header, Map<String, String> cookies) {
+    for (String part : header.split(";")) {
+      String pair = part.trim();
+      int eq = pair.indexOf('=');
+      if (eq == 0 || pair.isEmpty()) {
+        continue;
+      }
+      // A pair without '=' (as in AWS's own sample events) is a cookie with an empty value.
+      String name = eq < 0 ? pair : pair.substring(0, eq).trim();
+      String value = eq < 0 ? "" : pair.substring(eq + 1).trim();
+      if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+        value = value.substring(1, value.length() - 1);
+      }
+      cookies.putIfAbsent(name, value);
+    }
   }
 }

@@ -54,7 +54,7 @@ public final class RequestContext {
   static RequestContext read(JsonParser p, ObjectMapper mapper, byte[] event) throws IOException {
     RequestContext c = new RequestContext(mapper, event, p.currentTokenLocation().getByteOffset());
     if (p.currentToken() != JsonToken.START_OBJECT) {
-      throw EventReader.wrongType("requestContext", "an object", p.currentToken());
+      throw StrictJson.wrongType("requestContext", "an object", p.currentToken());
     }
     c.present = true;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -79,10 +79,10 @@ public final class RequestContext {
               continue;
             }
             switch (field) {
-              case "method" -> c.httpMethod = EventReader.string(p, "requestContext.http.method");
-              case "path" -> c.httpPath = EventReader.string(p, "requestContext.http.path");
+              case "method" -> c.httpMethod = StrictJson.string(p, "requestContext.http.method");
+              case "path" -> c.httpPath = StrictJson.string(p, "requestContext.http.path");
               case "sourceIp" ->
-                  c.httpSourceIp = EventReader.string(p, "requestContext.http.sourceIp");
+                  c.httpSourceIp = StrictJson.string(p, "requestContext.http.sourceIp");
               default -> p.skipChildren();
             }
           }
@@ -93,7 +93,7 @@ public final class RequestContext {
             String field = p.currentName();
             JsonToken t = p.nextToken();
             if (field.equals("sourceIp") && t != JsonToken.VALUE_NULL) {
-              c.identitySourceIp = EventReader.string(p, "requestContext.identity.sourceIp");
+              c.identitySourceIp = StrictJson.string(p, "requestContext.identity.sourceIp");
             } else {
               p.skipChildren();
             }
@@ -105,14 +105,14 @@ public final class RequestContext {
           c.authorizer = node == null ? MissingNode.getInstance() : node;
         }
         case "connectionId" -> {
-          EventReader.string(p, "requestContext.connectionId");
+          StrictJson.string(p, "requestContext.connectionId");
           c.connectionId = true;
         }
-        case "eventType" -> c.eventType = EventReader.string(p, "requestContext.eventType");
-        case "routeKey" -> c.routeKey = EventReader.string(p, "requestContext.routeKey");
-        case "domainName" -> c.domainName = EventReader.string(p, "requestContext.domainName");
-        case "stage" -> c.stage = EventReader.string(p, "requestContext.stage");
-        case "requestId" -> c.requestId = EventReader.string(p, "requestContext.requestId");
+        case "eventType" -> c.eventType = StrictJson.string(p, "requestContext.eventType");
+        case "routeKey" -> c.routeKey = StrictJson.string(p, "requestContext.routeKey");
+        case "domainName" -> c.domainName = StrictJson.string(p, "requestContext.domainName");
+        case "stage" -> c.stage = StrictJson.string(p, "requestContext.stage");
+        case "requestId" -> c.requestId = StrictJson.string(p, "requestContext.requestId");
         default -> p.skipChildren();
       }
     }
@@ -121,7 +121,7 @@ public final class RequestContext {
 
   private static void object(JsonToken value, String field) {
     if (value != JsonToken.START_OBJECT) {
-      throw EventReader.wrongType(field, "an object", value);
+      throw StrictJson.wrongType(field, "an object", value);
     }
   }
 

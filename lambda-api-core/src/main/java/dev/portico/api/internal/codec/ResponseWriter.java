@@ -7,6 +7,7 @@ import dev.portico.api.EventSource;
 import dev.portico.api.HttpStatus;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -80,7 +81,7 @@ public final class ResponseWriter {
       }
       g.writeFieldName("body");
       if (base64) {
-        g.writeString(java.util.Base64.getEncoder().encodeToString(body));
+        g.writeString(Base64.getEncoder().encodeToString(body));
       } else {
         g.writeUTF8String(body, 0, body.length);
       }

@@ -7,8 +7,12 @@ import dev.portico.api.ParamConverter;
 import dev.portico.path.text.EnumConstants;
 import dev.portico.path.text.Scalar;
 import dev.portico.path.text.TextFactory;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -98,9 +102,9 @@ class ConversionTableAgreementTest {
             Boolean.class,
             char.class,
             Character.class,
-            java.util.UUID.class,
-            java.math.BigDecimal.class,
-            java.math.BigInteger.class)) {
+            UUID.class,
+            BigDecimal.class,
+            BigInteger.class)) {
       assertThat(Scalar.forClass(type)).as("%s", type).isPresent();
     }
   }
@@ -218,8 +222,8 @@ class ConversionTableAgreementTest {
     assertThat(((OnlyConstructor) converters.create(OnlyConstructor.class).convert("c")).text)
         .isEqualTo("c");
     assertThat(converters.create(WrongReturn.class)).isNull();
-    assertThat(converters.create(java.time.LocalDate.class).convert("2024-02-29"))
-        .isEqualTo(java.time.LocalDate.of(2024, 2, 29));
+    assertThat(converters.create(LocalDate.class).convert("2024-02-29"))
+        .isEqualTo(LocalDate.of(2024, 2, 29));
   }
 
   private static List<Class<?>> classesOf(Scalar scalar) throws ClassNotFoundException {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -105,14 +107,14 @@ class HeaderLookupTest {
    * An exact duplicate key used to be read as "the last one wins"; other JSON readers take the
    * first, so since issue 9 (finding 7) the whole event is refused instead.
    */
-  @org.junit.jupiter.api.Test
+  @Test
   void anExactDuplicateHeaderKeyIsRefused() {
     byte[] json =
         ("{'httpMethod':'GET','path':'/','multiValueHeaders':{'X-A':['1'],'X-B':['b'],'X-A':['2']},"
                 + "'requestContext':{}}")
             .replace('\'', '"')
             .getBytes(StandardCharsets.UTF_8);
-    org.assertj.core.api.Assertions.assertThatThrownBy(() -> READER.read(json))
+    Assertions.assertThatThrownBy(() -> READER.read(json))
         .isInstanceOf(UnsupportedEventException.class)
         .hasMessageStartingWith(
             "Unsupported event: the payload is not valid JSON (Duplicate field 'X-A'");
