@@ -22,6 +22,11 @@ import javax.lang.model.util.Types;
  * types convert, and whether a {@code @DefaultValue} does.
  */
 final class TextConversions {
+  /** What messages tell users to give a type that does not convert from text. */
+  static final String HOW_TO_CONVERT =
+      "give it a static valueOf(String), of(String) or parse(CharSequence), or a public constructor"
+          + " taking a String";
+
   private static final Set<String> TEXT_TYPES =
       Set.of(
           "java.lang.String",
@@ -105,7 +110,7 @@ final class TextConversions {
           ElementFilter.constructorsIn(element.getEnclosedElements())) {
         if (constructor.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
             && constructor.getParameters().size() == 1
-            && ControllerAnalyzer.isDeclared(
+            && TypeNames.isDeclared(
                 constructor.getParameters().get(0).asType(), "java.lang.String")) {
           return true;
         }
@@ -115,9 +120,8 @@ final class TextConversions {
   }
 
   private boolean acceptsText(TypeMirror parameterType, boolean charSequenceToo) {
-    return ControllerAnalyzer.isDeclared(parameterType, "java.lang.String")
-        || (charSequenceToo
-            && ControllerAnalyzer.isDeclared(parameterType, "java.lang.CharSequence"));
+    return TypeNames.isDeclared(parameterType, "java.lang.String")
+        || (charSequenceToo && TypeNames.isDeclared(parameterType, "java.lang.CharSequence"));
   }
 
   /**
