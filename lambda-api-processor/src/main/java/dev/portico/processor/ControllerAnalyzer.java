@@ -18,6 +18,7 @@ import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * The model phase for one controller class: checks the class, gathers what its class chain declares
@@ -34,12 +35,14 @@ final class ControllerAnalyzer {
   static final String CONVERTIBLE_TYPES_OPTION = "portico.convertibleTypes";
 
   private final Elements elements;
+  private final Types types;
   private final Diagnostics diagnostics;
   private final RouteAttributes attributes;
   private final RouteAnalyzer routes;
 
   ControllerAnalyzer(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
+    this.types = env.getTypeUtils();
     this.diagnostics = new Diagnostics(env.getMessager());
     String option = env.getOptions().get(CONVERTIBLE_TYPES_OPTION);
     TextConversions conversions =
@@ -106,11 +109,17 @@ final class ControllerAnalyzer {
     if (diagnostics.errorCount() != errorsBefore) {
       return null;
     }
+    String packageName = elements.getPackageOf(controller).getQualifiedName().toString();
+    JsonWriters jsonWriters = new JsonWriters(elements, types, packageName);
+    for (RouteModel route : models) {
+      jsonWriters.addResult(route.method().getReturnType());
+    }
     return new ControllerModel(
         controller,
-        elements.getPackageOf(controller).getQualifiedName().toString(),
+        packageName,
         generatedName(controller),
-        List.copyOf(models));
+        List.copyOf(models),
+        jsonWriters.writers());
   }
 
   /**

@@ -79,6 +79,11 @@ final class Imports {
 
   /** Whether code in the generated file's package can name the type (and its enclosing ones). */
   boolean canName(TypeElement type) {
+    return canName(elements, packageName, type);
+  }
+
+  /** Whether code in {@code packageName} can name the type (and its enclosing ones). */
+  static boolean canName(Elements elements, String packageName, TypeElement type) {
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       boolean visible =
           e.getModifiers().contains(Modifier.PUBLIC)

@@ -206,15 +206,8 @@ final class ParameterBinder {
     if (!ok) {
       return null;
     }
-    return new Binding(
-        parameter,
-        Binding.Kind.PARAM,
-        shape,
-        valueType,
-        annotation.source(),
-        name,
-        defaultValue,
-        optional);
+    return new Binding.Param(
+        parameter, shape, valueType, annotation.source(), name, defaultValue, optional);
   }
 
   /** A parameter without binding annotation: bound by its type, or reported. */
@@ -225,7 +218,7 @@ final class ParameterBinder {
       AnnotationMirror defaultAnnotation,
       String defaultValue) {
     String parameterName = parameter.getSimpleName().toString();
-    Binding.Kind kind = injectable(type);
+    Binding.Injected.Source kind = injectable(type);
     if (kind == null) {
       diagnostics.error(
           parameter,
@@ -256,7 +249,7 @@ final class ParameterBinder {
           parameterName);
       return null;
     }
-    return new Binding(parameter, kind, Binding.Shape.SINGLE, type, null, null, null, false);
+    return new Binding.Injected(parameter, kind, type);
   }
 
   private Binding body(
@@ -317,14 +310,14 @@ final class ParameterBinder {
           qualified(type));
       return null;
     }
-    Binding.Kind kind = Binding.Kind.BODY_JSON;
+    Binding.BodyKind kind = Binding.BodyKind.JSON;
     if (isDeclared(bodyType, "java.lang.String")) {
-      kind = Binding.Kind.BODY_STRING;
+      kind = Binding.BodyKind.STRING;
     } else if (bodyType.getKind() == TypeKind.ARRAY
         && ((ArrayType) bodyType).getComponentType().getKind() == TypeKind.BYTE) {
-      kind = Binding.Kind.BODY_BYTES;
+      kind = Binding.BodyKind.BYTES;
     }
-    return new Binding(parameter, kind, shape, bodyType, null, null, null, false);
+    return new Binding.Body(parameter, kind, shape, bodyType);
   }
 
   /** Whether a body type can be written as a class literal or a type token without raw types. */
@@ -353,23 +346,23 @@ final class ParameterBinder {
     }
   }
 
-  private Binding.Kind injectable(TypeMirror type) {
+  private Binding.Injected.Source injectable(TypeMirror type) {
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
     }
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
     switch (element.getQualifiedName().toString()) {
       case "dev.portico.api.Request":
-        return Binding.Kind.REQUEST;
+        return Binding.Injected.Source.REQUEST;
       case "com.amazonaws.services.lambda.runtime.Context":
-        return Binding.Kind.CONTEXT;
+        return Binding.Injected.Source.CONTEXT;
       case "dev.portico.api.Authorization":
-        return Binding.Kind.AUTHORIZATION;
+        return Binding.Injected.Source.AUTHORIZATION;
       default:
         boolean event =
             elements.getPackageOf(element).getQualifiedName().contentEquals(EVENTS_PACKAGE)
                 && ((DeclaredType) type).getTypeArguments().isEmpty();
-        return event ? Binding.Kind.RAW_EVENT : null;
+        return event ? Binding.Injected.Source.RAW_EVENT : null;
     }
   }
 

@@ -140,7 +140,7 @@ final class RouteAnalyzer {
       if (binding == null) {
         continue;
       }
-      if (binding.kind().name().startsWith("BODY")) {
+      if (binding instanceof Binding.Body) {
         if (body != null) {
           diagnostics.error(
               parameter,
@@ -165,7 +165,7 @@ final class RouteAnalyzer {
       consumes = defaults.consumes();
     }
     if (consumes == null) {
-      boolean json = bindings.stream().anyMatch(b -> b.kind() == Binding.Kind.BODY_JSON);
+      boolean json = bindings.stream().anyMatch(RouteAnalyzer::isJsonBody);
       consumes = json ? JSON_MEDIA_TYPES : List.of();
     }
     String produces = attributes.produces(method, owner);
@@ -247,6 +247,11 @@ final class RouteAnalyzer {
             qualified(thrown));
       }
     }
+  }
+
+  /** Whether the binding reads the body as JSON. */
+  static boolean isJsonBody(Binding binding) {
+    return binding instanceof Binding.Body body && body.kind() == Binding.BodyKind.JSON;
   }
 
   private static String orEmpty(String value) {
