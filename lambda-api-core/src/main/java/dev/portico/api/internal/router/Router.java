@@ -1,20 +1,25 @@
 package dev.portico.api.internal.router;
 
 import dev.portico.api.Nullable;
+import dev.portico.path.InvalidPathTemplateException;
+import dev.portico.path.PathTemplate;
+import dev.portico.path.TemplateError;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A segment trie of path templates. Lookup walks one node per path segment, so its cost depends on
- * the path's depth, not on the number of routes. Precedence is static segment, then {@code
- * {param}}, then greedy {@code {param+}}, whatever the order routes were added in; a more specific
- * branch that has no route for the method falls back to the next one.
+ * A segment trie of path templates (grammar: {@link PathTemplate}). Lookup walks one node per path
+ * segment, so its cost depends on the path's depth, not on the number of routes. Precedence is
+ * static segment, then {@code {param}}, then greedy {@code {param+}}, whatever the order routes
+ * were added in; a more specific branch that has no route for the method falls back to the next
+ * one.
  *
  * @param <T> what a route carries
  */
@@ -24,73 +29,40 @@ public final class Router<T> {
 
   private final Node<T> root = new Node<>();
 
-  /** The result of a lookup. */
+  /** The result of a lookup: the value is {@code null} when no route serves the request. */
   public record Match<T>(
-      @Nullable T value, Map<String, String> params, Set<String> allowedMethods) {
-    /** Whether a route serves the request. */
-    public boolean found() {
-      return value != null;
-    }
-  }
+      @Nullable T value, Map<String, String> params, Set<String> allowedMethods) {}
 
   /**
-   * Adds a route.
+   * Adds a route. The template is read with the shared grammar ({@link PathTemplate}) after {@link
+   * PathTemplate#join} drops slashes at its ends.
    *
    * @throws IllegalArgumentException for an invalid template, naming it and the route
    * @throws IllegalStateException when the method and path are already routed
    */
   public void add(String method, String template, T value, String name) {
-    List<String> paramNames = new ArrayList<>();
+    PathTemplate parsed;
+    try {
+      parsed = PathTemplate.parse(PathTemplate.join(template));
+    } catch (InvalidPathTemplateException e) {
+      throw new IllegalArgumentException(message(name, template, e.error()), e);
+    }
     Node<T> node = root;
-    List<String> segments = templateSegments(template);
-    for (int i = 0; i < segments.size(); i++) {
-      String segment = segments.get(i);
-      if (segment.startsWith("{") && segment.endsWith("}")) {
-        String inner = segment.substring(1, segment.length() - 1);
-        boolean greedy = inner.endsWith("+");
-        String paramName = greedy ? inner.substring(0, inner.length() - 1) : inner;
-        if (!validName(paramName)) {
-          throw new IllegalArgumentException(
-              name + ": invalid parameter '" + segment + "' in path '" + template + "'");
-        }
-        if (paramNames.contains(paramName)) {
-          throw new IllegalArgumentException(
-              name + ": parameter {" + paramName + "} appears twice in path '" + template + "'");
-        }
-        paramNames.add(paramName);
-        if (greedy) {
-          if (i != segments.size() - 1) {
-            throw new IllegalArgumentException(
-                name
-                    + ": greedy parameter '"
-                    + segment
-                    + "' must be the last segment of '"
-                    + template
-                    + "'");
+    for (PathTemplate.Segment segment : parsed.segments()) {
+      switch (segment.kind()) {
+        case LITERAL -> {
+          Node<T> child = node.literals.get(segment.text());
+          if (child == null) {
+            child = new Node<>();
+            node.literals.put(segment.text(), child);
           }
-          node = node.greedy == null ? (node.greedy = new Node<>()) : node.greedy;
-        } else {
-          node = node.param == null ? (node.param = new Node<>()) : node.param;
+          node = child;
         }
-      } else {
-        if (segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0) {
-          throw new IllegalArgumentException(
-              name
-                  + ": segment '"
-                  + segment
-                  + "' of path '"
-                  + template
-                  + "' mixes text and a parameter; a parameter must be a whole segment");
-        }
-        Node<T> child = node.literals.get(segment);
-        if (child == null) {
-          child = new Node<>();
-          node.literals.put(segment, child);
-        }
-        node = child;
+        case VARIABLE -> node = node.param == null ? (node.param = new Node<>()) : node.param;
+        case GREEDY -> node = node.greedy == null ? (node.greedy = new Node<>()) : node.greedy;
       }
     }
-    String key = method.toUpperCase(java.util.Locale.ROOT);
+    String key = method.toUpperCase(Locale.ROOT);
     Entry<T> existing = node.methods.get(key);
     if (existing != null) {
       throw new IllegalStateException(
@@ -103,7 +75,46 @@ public final class Router<T> {
               + " and "
               + name);
     }
-    node.methods.put(key, new Entry<>(value, List.copyOf(paramNames), name));
+    node.methods.put(key, new Entry<>(value, parsed.variables(), name));
+  }
+
+  /**
+   * The run-time wording of a template error (the words registered routes have always been refused
+   * with); rules the router did not check before the shared grammar use the grammar's own words.
+   */
+  private static String message(String name, String template, TemplateError error) {
+    String segment = error.segment();
+    return switch (error.problem()) {
+      case EMPTY_NAME, ILLEGAL_NAME_CHARACTER ->
+          name + ": invalid parameter '" + segment + "' in path '" + template + "'";
+      case DUPLICATE_NAME ->
+          name
+              + ": parameter {"
+              + variableName(segment)
+              + "} appears twice in path '"
+              + template
+              + "'";
+      case GREEDY_NOT_LAST ->
+          name
+              + ": greedy parameter '"
+              + segment
+              + "' must be the last segment of '"
+              + template
+              + "'";
+      case MIXED_SEGMENT ->
+          name
+              + ": segment '"
+              + segment
+              + "' of path '"
+              + template
+              + "' mixes text and a parameter; a parameter must be a whole segment";
+      default -> name + ": path '" + template + "' " + error.message();
+    };
+  }
+
+  private static String variableName(String segment) {
+    String inner = segment.substring(1, segment.length() - 1);
+    return inner.endsWith("+") ? inner.substring(0, inner.length() - 1) : inner;
   }
 
   /** Finds the route for a method and decoded path segments. */
@@ -135,26 +146,6 @@ public final class Router<T> {
     Set<String> allowed = new TreeSet<>();
     find(root, segments, 0, null, new ArrayList<>(4), allowed);
     return Collections.unmodifiableSet(allowed);
-  }
-
-  /** Every route's method and template, for priming and documentation. */
-  public List<String[]> routes() {
-    List<String[]> all = new ArrayList<>();
-    collect(root, "", all);
-    return all;
-  }
-
-  private void collect(Node<T> node, String prefix, List<String[]> out) {
-    for (String method : node.methods.keySet()) {
-      out.add(new String[] {method, prefix.isEmpty() ? "/" : prefix});
-    }
-    node.literals.forEach((segment, child) -> collect(child, prefix + "/" + segment, out));
-    if (node.param != null) {
-      collect(node.param, prefix + "/{param}", out);
-    }
-    if (node.greedy != null) {
-      collect(node.greedy, prefix + "/{proxy+}", out);
-    }
   }
 
   private static <T> @Nullable Entry<T> find(
@@ -220,29 +211,6 @@ public final class Router<T> {
       allowed.add("OPTIONS");
     }
     return entry;
-  }
-
-  private static List<String> templateSegments(String template) {
-    List<String> segments = new ArrayList<>();
-    for (String s : template.split("/")) {
-      if (!s.isEmpty()) {
-        segments.add(s);
-      }
-    }
-    return segments;
-  }
-
-  private static boolean validName(String name) {
-    if (name.isEmpty()) {
-      return false;
-    }
-    for (int i = 0; i < name.length(); i++) {
-      char c = name.charAt(i);
-      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == '.')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   private static final class Node<T> {

@@ -1,20 +1,21 @@
-package dev.portico.api.internal.binding;
+package dev.portico.path.text;
 
 /**
- * Checks number syntax before the JDK parses it: the JDK's parsers accept digits of every script
- * ({@code Character.digit}) and {@code Double.valueOf} trims control characters, hex floats and
- * {@code NaN}; a request parameter is a number only when it is written in ASCII. Hand-written
- * scanners, no regular expressions (nothing extra on the cold path).
+ * The syntax a request value must have before the JDK parses it. The JDK's parsers accept digits of
+ * every script ({@code Integer.valueOf("١")} is 1) and {@code Double.valueOf} trims control
+ * characters and reads hex floats and {@code NaN}; a request parameter is a number only when it is
+ * written in ASCII, taken as sent (no trimming). Hand-written scanners, no regular expressions
+ * (nothing extra on a cold start).
  */
-final class AsciiNumbers {
-  private AsciiNumbers() {}
+public final class AsciiSyntax {
+  private AsciiSyntax() {}
 
   /**
-   * The text when it is an optional sign and ASCII digits, else throws.
+   * The text when it is an optional sign ({@code +} or {@code -}) and one or more ASCII digits.
    *
    * @throws NumberFormatException otherwise
    */
-  static String integer(String text) {
+  public static String integer(String text) {
     int i = sign(text);
     if (i == text.length()) {
       throw new NumberFormatException("no digits");
@@ -33,7 +34,7 @@ final class AsciiNumbers {
    *
    * @throws NumberFormatException otherwise
    */
-  static String decimal(String text) {
+  public static String decimal(String text) {
     int i = sign(text);
     int digits = 0;
     int n = text.length();
@@ -72,11 +73,12 @@ final class AsciiNumbers {
   }
 
   /**
-   * The text when it is a UUID in its 36-character form with ASCII hex digits.
+   * The text when it is a UUID in its 36-character form ({@code 8-4-4-4-12}) with ASCII hex digits
+   * of either case.
    *
    * @throws IllegalArgumentException otherwise
    */
-  static String uuid(String text) {
+  public static String uuid(String text) {
     if (text.length() != 36) {
       throw new IllegalArgumentException("not a UUID");
     }
