@@ -4,6 +4,7 @@ import static dev.portico.processor.TypeNames.isDeclared;
 import static dev.portico.processor.TypeNames.qualified;
 import static dev.portico.processor.TypeNames.simple;
 
+import dev.portico.path.PathTemplate;
 import dev.portico.processor.Diagnostics.Problem;
 import java.util.ArrayList;
 import java.util.List;

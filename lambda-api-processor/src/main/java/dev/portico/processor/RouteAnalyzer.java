@@ -3,6 +3,7 @@ package dev.portico.processor;
 import static dev.portico.processor.TypeNames.displayName;
 import static dev.portico.processor.TypeNames.qualified;
 
+import dev.portico.path.PathTemplate;
 import dev.portico.processor.Diagnostics.Problem;
 import java.util.ArrayList;
 import java.util.List;
