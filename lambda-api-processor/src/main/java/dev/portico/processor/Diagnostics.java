@@ -21,11 +21,12 @@ import javax.tools.Diagnostic;
  * <p>Every report carries the annotation it concerns (and its value), like Dagger's per-element
  * validation reports, so that a tool can underline it. They are printed on the element: messages
  * have been pinned to the element's position (its name) since the first release, and tests and
- * users' IDE links rely on that.
+ * users' IDE links rely on that. The WebSocket analyzer, newer, prints on the annotation ({@link
+ * #errorOnAnnotation}). Public only so that it shares this class; not an API.
  */
-final class Diagnostics {
+public final class Diagnostics {
   /** The kinds of mistake the HTTP analyzer reports; a key of the de-duplication. */
-  enum Problem {
+  public enum Problem {
     LOCAL_CONTROLLER,
     PRIVATE_CONTROLLER,
     GENERIC_CONTROLLER,
@@ -55,7 +56,9 @@ final class Diagnostics {
     NULLABLE_PRIMITIVE,
     BAD_DEFAULT,
     DEFAULT_ON_BODY,
-    RAW_BODY
+    RAW_BODY,
+    /** Every WebSocket problem: its message is its identity. */
+    WEBSOCKET
   }
 
   /**
@@ -79,7 +82,8 @@ final class Diagnostics {
   private final List<Report> reports = new ArrayList<>();
   private int errors;
 
-  Diagnostics(Messager messager) {
+  /** Reports through the messager. */
+  public Diagnostics(Messager messager) {
     this.messager = messager;
   }
 
@@ -112,8 +116,28 @@ final class Diagnostics {
     }
   }
 
+  /**
+   * Reports an error printed on the annotation (so that the IDE underlines it) when there is one,
+   * else on the element; identified by its message.
+   */
+  public void errorOnAnnotation(Element element, AnnotationMirror annotation, String message) {
+    errors++;
+    List<Object> key = new ArrayList<>(List.of(Problem.WEBSOCKET, message));
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      key.add(e);
+    }
+    if (reported.add(key)) {
+      reports.add(new Report(element, annotation, null, Problem.WEBSOCKET, message));
+      if (annotation == null) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+      }
+    }
+  }
+
   /** How many errors were raised (reported or seen before) so far. */
-  int errorCount() {
+  public int errorCount() {
     return errors;
   }
 

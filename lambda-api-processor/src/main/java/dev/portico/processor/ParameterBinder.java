@@ -6,7 +6,6 @@ import static dev.portico.processor.TypeNames.simple;
 
 import dev.portico.path.PathTemplate;
 import dev.portico.processor.Diagnostics.Problem;
-import java.util.ArrayList;
 import java.util.List;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.TypeElement;
@@ -79,7 +78,7 @@ final class ParameterBinder {
     }
     AnnotationMirror defaultAnnotation = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
     String defaultValue = PorticoAnnotation.string(defaultAnnotation, "value");
-    boolean nullable = isNullable(parameter);
+    boolean nullable = PorticoAnnotation.nullable(parameter);
 
     if (present.isEmpty()) {
       return injected(owner, parameter, type, defaultAnnotation, defaultValue);
@@ -365,17 +364,5 @@ final class ParameterBinder {
                 && ((DeclaredType) type).getTypeArguments().isEmpty();
         return event ? Binding.Injected.Source.RAW_EVENT : null;
     }
-  }
-
-  /** Whether the parameter or its type carries an annotation named {@code Nullable}. */
-  static boolean isNullable(VariableElement parameter) {
-    List<AnnotationMirror> mirrors = new ArrayList<>(parameter.getAnnotationMirrors());
-    mirrors.addAll(parameter.asType().getAnnotationMirrors());
-    for (AnnotationMirror mirror : mirrors) {
-      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
-        return true;
-      }
-    }
-    return false;
   }
 }

@@ -12,6 +12,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 
 /**
  * The one table of Portico's annotations that the processors read: each one's qualified name, what
@@ -20,8 +21,9 @@ import javax.lang.model.element.TypeElement;
  * processor claim exactly the names listed here.
  *
  * <p>The order of the {@link Kind#BINDING} constants is the order in which messages list them.
+ * Public only so that the WebSocket analyzer (another package of this jar) shares it; not an API.
  */
-enum PorticoAnnotation {
+public enum PorticoAnnotation {
   GET(Kind.HTTP_METHOD),
   POST(Kind.HTTP_METHOD),
   PUT(Kind.HTTP_METHOD),
@@ -57,7 +59,7 @@ enum PorticoAnnotation {
   REQUEST_TIME(Packages.WEBSOCKET + "RequestTime", Kind.WEBSOCKET_BINDING, null, true);
 
   /** What an annotation does. */
-  enum Kind {
+  public enum Kind {
     /** {@code @GET}, ..., {@code @ANY}: one route per annotation. */
     HTTP_METHOD,
     /** {@code @Path} on a class or method. */
@@ -77,7 +79,7 @@ enum PorticoAnnotation {
   }
 
   /** The package of the HTTP annotations. */
-  static final String HTTP_PACKAGE = Packages.HTTP;
+  public static final String HTTP_PACKAGE = Packages.HTTP;
 
   private final String qualifiedName;
   private final String simpleName;
@@ -104,40 +106,46 @@ enum PorticoAnnotation {
   }
 
   /** The packages of Portico's annotations (a holder: enum constants cannot use the enum's). */
-  static final class Packages {
-    static final String API = "dev.portico.api.";
-    static final String HTTP = API + "http.";
-    static final String WEBSOCKET = "dev.portico.websocket.";
+  public static final class Packages {
+    /** Portico's API package, with a final dot. */
+    public static final String API = "dev.portico.api.";
+
+    /** The HTTP annotations' package, with a final dot. */
+    public static final String HTTP = API + "http.";
+
+    /** The WebSocket package, with a final dot. */
+    public static final String WEBSOCKET = "dev.portico.websocket.";
 
     private Packages() {}
   }
 
   /** The qualified name, e.g. {@code dev.portico.api.http.PathParam}. */
-  String qualifiedName() {
+  public String qualifiedName() {
     return qualifiedName;
   }
 
   /** The simple name, e.g. {@code PathParam}. */
-  String simpleName() {
+  public String simpleName() {
     return simpleName;
   }
 
   /** How messages write it: {@code @PathParam}. */
-  String display() {
+  public String display() {
     return "@" + simpleName;
   }
 
-  Kind kind() {
+  /** What kind of annotation it is. */
+  public Kind kind() {
     return kind;
   }
 
   /** For a {@link Kind#BINDING}, the {@code ParamSource} constant; {@code null} for the body. */
-  String source() {
+  public String source() {
     return source;
   }
 
   /** The constants of one kind, in table order. */
-  static List<PorticoAnnotation> ofKind(Kind kind) {
+  public static List<PorticoAnnotation> ofKind(Kind kind) {
     return Arrays.stream(values()).filter(a -> a.kind == kind).toList();
   }
 
@@ -152,7 +160,7 @@ enum PorticoAnnotation {
           .collect(Collectors.joining(", "));
 
   /** The qualified names of the annotations the HTTP routes processor claims. */
-  static Set<String> httpProcessorNames() {
+  public static Set<String> httpProcessorNames() {
     Set<String> names = new LinkedHashSet<>();
     for (PorticoAnnotation annotation : values()) {
       if (annotation.kind != Kind.WEBSOCKET_ROUTE && annotation.kind != Kind.WEBSOCKET_BINDING) {
@@ -163,7 +171,7 @@ enum PorticoAnnotation {
   }
 
   /** The qualified names of the WebSocket package's annotations. */
-  static Set<String> webSocketProcessorNames() {
+  public static Set<String> webSocketProcessorNames() {
     Set<String> names = new LinkedHashSet<>();
     for (PorticoAnnotation annotation : values()) {
       if (annotation.kind == Kind.WEBSOCKET_ROUTE || annotation.kind == Kind.WEBSOCKET_BINDING) {
@@ -174,7 +182,7 @@ enum PorticoAnnotation {
   }
 
   /** The table entry for an annotation mirror, or {@code null} for someone else's annotation. */
-  static PorticoAnnotation of(AnnotationMirror mirror) {
+  public static PorticoAnnotation of(AnnotationMirror mirror) {
     String name =
         ((TypeElement) mirror.getAnnotationType().asElement()).getQualifiedName().toString();
     for (PorticoAnnotation annotation : values()) {
@@ -186,14 +194,14 @@ enum PorticoAnnotation {
   }
 
   /** Whether the mirror is this annotation. */
-  boolean is(AnnotationMirror mirror) {
+  public boolean is(AnnotationMirror mirror) {
     return ((TypeElement) mirror.getAnnotationType().asElement())
         .getQualifiedName()
         .contentEquals(qualifiedName);
   }
 
   /** This annotation on the element, or {@code null}. */
-  AnnotationMirror on(Element element) {
+  public AnnotationMirror on(Element element) {
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       if (is(mirror)) {
         return mirror;
@@ -202,8 +210,20 @@ enum PorticoAnnotation {
     return null;
   }
 
+  /** Whether the parameter or its type carries an annotation simply named {@code Nullable}. */
+  public static boolean nullable(VariableElement parameter) {
+    List<AnnotationMirror> mirrors = new ArrayList<>(parameter.getAnnotationMirrors());
+    mirrors.addAll(parameter.asType().getAnnotationMirrors());
+    for (AnnotationMirror mirror : mirrors) {
+      if (mirror.getAnnotationType().asElement().getSimpleName().contentEquals("Nullable")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The table's annotations of one kind present on the element, in the element's order. */
-  static List<AnnotationMirror> presentOn(Element element, Kind kind) {
+  public static List<AnnotationMirror> presentOn(Element element, Kind kind) {
     List<AnnotationMirror> present = new ArrayList<>();
     for (AnnotationMirror mirror : element.getAnnotationMirrors()) {
       PorticoAnnotation annotation = of(mirror);
@@ -215,7 +235,7 @@ enum PorticoAnnotation {
   }
 
   /** The explicitly given member of an annotation, or {@code null}. */
-  static AnnotationValue member(AnnotationMirror mirror, String name) {
+  public static AnnotationValue member(AnnotationMirror mirror, String name) {
     for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry :
         mirror.getElementValues().entrySet()) {
       if (entry.getKey().getSimpleName().contentEquals(name)) {
@@ -226,7 +246,7 @@ enum PorticoAnnotation {
   }
 
   /** A string member, or {@code null} (also for a {@code null} mirror). */
-  static String string(AnnotationMirror mirror, String name) {
+  public static String string(AnnotationMirror mirror, String name) {
     if (mirror == null) {
       return null;
     }
@@ -235,7 +255,7 @@ enum PorticoAnnotation {
   }
 
   /** A string or string-array member as a list, or {@code null} for a {@code null} mirror. */
-  static List<String> strings(AnnotationMirror mirror, String name) {
+  public static List<String> strings(AnnotationMirror mirror, String name) {
     if (mirror == null) {
       return null;
     }

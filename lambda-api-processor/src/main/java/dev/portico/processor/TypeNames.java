@@ -18,13 +18,14 @@ import javax.lang.model.type.WildcardType;
 /**
  * The one type renderer: writes a type as Java source text, without type annotations, naming each
  * class through a function. Messages use {@link #simple} and {@link #qualified}; {@link Imports}
- * passes its own naming function, which imports or qualifies.
+ * passes its own naming function, which imports or qualifies. Public only so that the WebSocket
+ * analyzer (another package of this jar) shares it; not an API.
  */
-final class TypeNames {
+public final class TypeNames {
   private TypeNames() {}
 
   /** The type as source text, classes named by {@code names}. */
-  static String render(TypeMirror type, Function<TypeElement, String> names) {
+  public static String render(TypeMirror type, Function<TypeElement, String> names) {
     switch (type.getKind()) {
       case ARRAY:
         return render(((ArrayType) type).getComponentType(), names) + "[]";
@@ -57,17 +58,17 @@ final class TypeNames {
   }
 
   /** A type with simple names: {@code Map<String, List<Pet>>}. */
-  static String simple(TypeMirror type) {
+  public static String simple(TypeMirror type) {
     return render(type, element -> element.getSimpleName().toString());
   }
 
   /** A type with qualified names: {@code java.util.List<java.lang.String>}. */
-  static String qualified(TypeMirror type) {
+  public static String qualified(TypeMirror type) {
     return render(type, element -> element.getQualifiedName().toString());
   }
 
   /** {@code PetController.list(int limit, List<String> tags)}: how messages name a method. */
-  static String owner(
+  public static String owner(
       String controllerName, ExecutableElement method, List<? extends TypeMirror> types) {
     StringBuilder owner = new StringBuilder(controllerName).append('.');
     owner.append(method.getSimpleName()).append('(');
@@ -88,12 +89,12 @@ final class TypeNames {
   }
 
   /** {@code Outer.Inner} for a nested class, the simple name otherwise. */
-  static String displayName(TypeElement type) {
+  public static String displayName(TypeElement type) {
     return nested(type, ".");
   }
 
   /** {@code Outer_Inner_Routes} for {@code Outer.Inner}. */
-  static String generatedName(TypeElement controller, String suffix) {
+  public static String generatedName(TypeElement controller, String suffix) {
     return nested(controller, "_") + suffix;
   }
 
@@ -108,7 +109,7 @@ final class TypeNames {
   }
 
   /** Whether the type is the declared type of that qualified name (any type arguments). */
-  static boolean isDeclared(TypeMirror type, String qualifiedName) {
+  public static boolean isDeclared(TypeMirror type, String qualifiedName) {
     return type.getKind() == TypeKind.DECLARED
         && ((TypeElement) ((DeclaredType) type).asElement())
             .getQualifiedName()
