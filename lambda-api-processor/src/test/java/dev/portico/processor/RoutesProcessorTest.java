@@ -59,6 +59,19 @@ class RoutesProcessorTest {
   }
 
   @Test
+  void theWebSocketProcessorClaimsExactlyPorticosWebSocketAnnotations() {
+    assertThat(
+            new dev.portico.processor.websocket.WebSocketRoutesProcessor()
+                .getSupportedAnnotationTypes())
+        .containsExactlyInAnyOrder(
+            "dev.portico.websocket.OnConnect",
+            "dev.portico.websocket.OnDisconnect",
+            "dev.portico.websocket.OnMessage",
+            "dev.portico.websocket.ConnectionId",
+            "dev.portico.websocket.RequestTime");
+  }
+
+  @Test
   void anotherProcessorStillSeesSomeoneElsesGenerated() {
     Spy spy = new Spy();
 

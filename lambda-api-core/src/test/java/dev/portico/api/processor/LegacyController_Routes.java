@@ -15,7 +15,8 @@ import javax.annotation.processing.Generated;
 /**
  * Golden fixture: the routes class of {@link LegacyController} in the shape the processor generated
  * before {@code GeneratedRoutes} (generated-code version 0: six-argument {@code
- * RouteRegistry.param} and {@code Route}'s constructor). Do not regenerate or reformat it.
+ * RouteRegistry.param} and {@code Route}'s constructor). Do not regenerate it: the calls are what
+ * matters (google-java-format reflows the layout the processor wrote).
  */
 @Generated("dev.portico.processor.RoutesProcessor")
 public final class LegacyController_Routes implements RouteProvider {
