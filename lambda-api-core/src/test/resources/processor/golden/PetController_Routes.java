@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portico.api.Handler;
 import dev.portico.api.Request;
 import dev.portico.api.Requirements;
-import dev.portico.api.Route;
 import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
+import dev.portico.api.runtime.GeneratedRoutes;
 import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -39,66 +39,70 @@ public final class PetController_Routes implements RouteProvider {
   }
 
   @Override
-  public void register(RouteRegistry routes) {
+  public void register(RouteRegistry registry) {
+    GeneratedRoutes routes = GeneratedRoutes.open(registry, 1, this);
+
     Param<Long> getId = routes.param(
-        "PetController.get(long id)", ParamSource.PATH, "id", long.class, null, false);
-    routes.add(new Route("GET", "/pets/{id}", "PetController.get(long id)",
+        "PetController.get(long id)", ParamSource.PATH, "id", long.class);
+    routes.route("GET", "/pets/{id}", "PetController.get(long id)",
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             return controller.get(getId.get(request));
           }
-        },
-        List.of(), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class)));
+        })
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class)
+        .add();
 
-    routes.add(new Route("POST", "/pets", "PetController.create(NewPet pet)",
+    routes.route("POST", "/pets", "PetController.create(NewPet pet)",
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             return controller.create(request.bodyAs(PetController.NewPet.class));
           }
-        },
-        List.of("application/json", "application/*+json"), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class))
-        .withRequirements(Requirements.scopes("pets:write")));
+        })
+        .consumes("application/json", "application/*+json")
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
+        .requires(Requirements.scopes("pets:write"))
+        .add();
 
     String listName = "PetController.list(int limit, List<String> tags)";
-    Param<Integer> listLimit = routes.param(
-        listName, ParamSource.QUERY, "limit", int.class, "20", false);
-    Param<String> listTags = routes.param(
-        listName, ParamSource.QUERY, "tag", String.class, null, true);
-    routes.add(new Route("GET", "/pets", listName,
+    Param<Integer> listLimit = routes.param(listName, ParamSource.QUERY, "limit", int.class, "20");
+    Param<String> listTags = routes.optionalParam(listName, ParamSource.QUERY, "tag", String.class);
+    routes.route("GET", "/pets", listName,
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             return controller.list(listLimit.get(request), listTags.all(request));
           }
-        },
-        List.of(), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class)));
+        })
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class)
+        .add();
 
     String deleteName = "PetController.delete(long id, String user)";
-    Param<Long> deleteId = routes.param(
-        deleteName, ParamSource.PATH, "id", long.class, null, false);
+    Param<Long> deleteId = routes.param(deleteName, ParamSource.PATH, "id", long.class);
     Param<String> deleteUser = routes.param(
-        deleteName, ParamSource.PRINCIPAL, "principal", String.class, null, false);
-    routes.add(new Route("DELETE", "/pets/{id}", deleteName,
+        deleteName, ParamSource.PRINCIPAL, "principal", String.class);
+    routes.route("DELETE", "/pets/{id}", deleteName,
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             controller.delete(deleteId.get(request), deleteUser.get(request));
             return null;
           }
-        },
-        List.of(), "application/json", List.of())
-        .withRequirements(Requirements.scopes("pets:write", "pets:delete")
-            .andClaim("cognito:groups", "admins", "owners")));
+        })
+        .produces("application/json")
+        .requires(Requirements.scopes("pets:write", "pets:delete")
+            .andClaim("cognito:groups", "admins", "owners"))
+        .add();
 
     Param<Long> replaceId = routes.param(
         "PetController.replace(long id, List<NewPet> pets, Request request)",
-        ParamSource.PATH, "id", long.class, null, false);
-    routes.add(new Route("PUT", "/pets/{id}",
+        ParamSource.PATH, "id", long.class);
+    routes.route("PUT", "/pets/{id}",
         "PetController.replace(long id, List<NewPet> pets, Request request)",
         new Handler() {
           @Override
@@ -108,26 +112,26 @@ public final class PetController_Routes implements RouteProvider {
                 request.bodyAs(REPLACE_PETS_TYPE),
                 request);
           }
-        },
-        List.of("application/json", "application/*+json"), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class, PetController.NewPet.class)));
+        })
+        .consumes("application/json", "application/*+json")
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
+        .add();
 
     String visitName =
         "PetController.visit(long id, LocalDate day, Optional<UUID> trace, String session, String env, String subject, Integer tenant, Context context, Authorization authorization, APIGatewayV2HTTPEvent event)";
-    Param<Long> visitId = routes.param(visitName, ParamSource.PATH, "id", long.class, null, false);
-    Param<LocalDate> visitDay = routes.param(
-        visitName, ParamSource.PATH, "day", LocalDate.class, null, false);
-    Param<UUID> visitTrace = routes.param(
-        visitName, ParamSource.HEADER, "X-Trace", UUID.class, null, true);
-    Param<String> visitSession = routes.param(
-        visitName, ParamSource.COOKIE, "session", String.class, null, true);
+    Param<Long> visitId = routes.param(visitName, ParamSource.PATH, "id", long.class);
+    Param<LocalDate> visitDay = routes.param(visitName, ParamSource.PATH, "day", LocalDate.class);
+    Param<UUID> visitTrace = routes.optionalParam(
+        visitName, ParamSource.HEADER, "X-Trace", UUID.class);
+    Param<String> visitSession = routes.optionalParam(
+        visitName, ParamSource.COOKIE, "session", String.class);
     Param<String> visitEnv = routes.param(
-        visitName, ParamSource.STAGE_VARIABLE, "env", String.class, "dev", false);
-    Param<String> visitSubject = routes.param(
-        visitName, ParamSource.CLAIM, "sub", String.class, null, false);
+        visitName, ParamSource.STAGE_VARIABLE, "env", String.class, "dev");
+    Param<String> visitSubject = routes.param(visitName, ParamSource.CLAIM, "sub", String.class);
     Param<Integer> visitTenant = routes.param(
-        visitName, ParamSource.AUTHORIZER, "tenant", Integer.class, null, false);
-    routes.add(new Route("PATCH", "/pets/{id}/visits/{day}", visitName,
+        visitName, ParamSource.AUTHORIZER, "tenant", Integer.class);
+    routes.route("PATCH", "/pets/{id}/visits/{day}", visitName,
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
@@ -143,9 +147,10 @@ public final class PetController_Routes implements RouteProvider {
                 request.authorization(),
                 request.rawEvent(APIGatewayV2HTTPEvent.class));
           }
-        },
-        List.of(), "application/json", List.of()));
-    routes.add(new Route("HEAD", "/pets/{id}/visits/{day}", visitName,
+        })
+        .produces("application/json")
+        .add();
+    routes.route("HEAD", "/pets/{id}/visits/{day}", visitName,
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
@@ -161,32 +166,36 @@ public final class PetController_Routes implements RouteProvider {
                 request.authorization(),
                 request.rawEvent(APIGatewayV2HTTPEvent.class));
           }
-        },
-        List.of(), "application/json", List.of()));
+        })
+        .produces("application/json")
+        .add();
 
-    routes.add(new Route("POST", "/pets/import", "PetController.importCsv(String csv)",
+    routes.route("POST", "/pets/import", "PetController.importCsv(String csv)",
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             return PetController.importCsv(request.bodyAsString());
           }
-        },
-        List.of("text/csv"), "text/plain", List.of()));
+        })
+        .consumes("text/csv")
+        .produces("text/plain")
+        .add();
 
     Param<Long> photoId = routes.param(
-        "PetController.photo(long id, byte[] photo)",
-        ParamSource.PATH, "id", long.class, null, false);
-    routes.add(new Route("PUT", "/pets/{id}/photo", "PetController.photo(long id, byte[] photo)",
+        "PetController.photo(long id, byte[] photo)", ParamSource.PATH, "id", long.class);
+    routes.route("PUT", "/pets/{id}/photo", "PetController.photo(long id, byte[] photo)",
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             controller.photo(photoId.get(request), request.body());
             return null;
           }
-        },
-        List.of("image/png", "image/jpeg"), "application/json", List.of()));
+        })
+        .consumes("image/png", "image/jpeg")
+        .produces("application/json")
+        .add();
 
-    routes.add(new Route("POST", "/pets/search",
+    routes.route("POST", "/pets/search",
         "PetController.search(Optional<Map<String, List<String>>> filter)",
         new Handler() {
           @Override
@@ -196,20 +205,23 @@ public final class PetController_Routes implements RouteProvider {
                     ? Optional.<Map<String, List<String>>>empty()
                     : Optional.of(request.<Map<String, List<String>>>bodyAs(SEARCH_FILTER_TYPE)));
           }
-        },
-        List.of("application/json", "application/*+json"), "application/json", List.of())
-        .withWarmTypes(List.of(PetController.Pet.class)));
+        })
+        .consumes("application/json", "application/*+json")
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class)
+        .add();
 
     Param<String> legacyRest = routes.param(
-        "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class, null, false);
-    routes.add(new Route("ANY", "/pets/legacy/{proxy+}", "PetController.legacy(String rest)",
+        "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class);
+    routes.route("ANY", "/pets/legacy/{proxy+}", "PetController.legacy(String rest)",
         new Handler() {
           @Override
           public Object handle(Request request) throws Exception {
             return controller.legacy(legacyRest.get(request));
           }
-        },
-        List.of(), "application/json", List.of()));
+        })
+        .produces("application/json")
+        .add();
 
     routes.jsonWriter(PetController.Pet.class, Json_PetController_Pet.INSTANCE);
   }

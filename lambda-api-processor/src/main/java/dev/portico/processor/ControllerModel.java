@@ -1,6 +1,7 @@
 package dev.portico.processor;
 
 import java.util.List;
+import java.util.Map;
 import javax.lang.model.element.TypeElement;
 
 /**
@@ -10,6 +11,12 @@ import javax.lang.model.element.TypeElement;
  * @param packageName its package, where the generated class goes
  * @param generatedName the generated class's simple name, e.g. {@code Outer_Inner_Routes}
  * @param routes the annotated methods in declaration order
+ * @param jsonWriters the records routes return that get a build-time JSON writer, with the writer
+ *     class names, in the order found
  */
 record ControllerModel(
-    TypeElement type, String packageName, String generatedName, List<RouteModel> routes) {}
+    TypeElement type,
+    String packageName,
+    String generatedName,
+    List<RouteModel> routes,
+    Map<TypeElement, String> jsonWriters) {}

@@ -4,16 +4,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeMirror;
-import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.Elements;
 
 /**
@@ -73,41 +69,7 @@ final class Imports {
 
   /** A type as source code, with type arguments and without type annotations. */
   String type(TypeMirror type) {
-    switch (type.getKind()) {
-      case BOOLEAN:
-      case BYTE:
-      case SHORT:
-      case INT:
-      case LONG:
-      case CHAR:
-      case FLOAT:
-      case DOUBLE:
-      case VOID:
-        return type.getKind().name().toLowerCase(java.util.Locale.ROOT);
-      case ARRAY:
-        return type(((ArrayType) type).getComponentType()) + "[]";
-      case DECLARED:
-        DeclaredType declared = (DeclaredType) type;
-        String raw = name((TypeElement) declared.asElement());
-        if (declared.getTypeArguments().isEmpty()) {
-          return raw;
-        }
-        return raw
-            + declared.getTypeArguments().stream()
-                .map(this::type)
-                .collect(Collectors.joining(", ", "<", ">"));
-      case WILDCARD:
-        WildcardType wildcard = (WildcardType) type;
-        if (wildcard.getExtendsBound() != null) {
-          return "? extends " + type(wildcard.getExtendsBound());
-        }
-        if (wildcard.getSuperBound() != null) {
-          return "? super " + type(wildcard.getSuperBound());
-        }
-        return "?";
-      default:
-        return type.toString();
-    }
+    return TypeNames.render(type, this::name);
   }
 
   /** Whether a deprecated type was named, so that the file must suppress deprecation warnings. */
@@ -117,6 +79,11 @@ final class Imports {
 
   /** Whether code in the generated file's package can name the type (and its enclosing ones). */
   boolean canName(TypeElement type) {
+    return canName(elements, packageName, type);
+  }
+
+  /** Whether code in {@code packageName} can name the type (and its enclosing ones). */
+  static boolean canName(Elements elements, String packageName, TypeElement type) {
     for (Element e = type; e instanceof TypeElement; e = e.getEnclosingElement()) {
       boolean visible =
           e.getModifiers().contains(Modifier.PUBLIC)

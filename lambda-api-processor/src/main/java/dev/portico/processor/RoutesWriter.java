@@ -1,25 +1,28 @@
 package dev.portico.processor;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Writes the Java source of a controller's generated {@code RouteProvider}. */
+/**
+ * The emit phase: writes the Java source of a controller's generated {@code RouteProvider} from its
+ * checked {@link ControllerModel}. Generated code talks to the runtime only through {@code
+ * dev.portico.api.runtime.GeneratedRoutes}, opened with {@link #SPI_VERSION}.
+ */
 final class RoutesWriter {
   private static final String PROCESSOR = "dev.portico.processor.RoutesProcessor";
-  private static final int WIDTH = 100;
+
+  /** The version of the runtime's {@code GeneratedRoutes} contract the generated code uses. */
+  static final int SPI_VERSION = 1;
 
   private final Elements elements;
   private final Types types;
@@ -32,119 +35,36 @@ final class RoutesWriter {
   /** The whole compilation unit. */
   String write(ControllerModel model) {
     Imports imports = new Imports(model.packageName(), elements, model.generatedName());
+    // Build-time JSON writers' class names are reserved before anything else is named.
+    for (String nested : model.jsonWriters().values()) {
+      imports.reserveNested(nested);
+    }
     String controller = imports.name(model.type());
-    Set<String> locals = new HashSet<>(Set.of("routes", "request", "controller"));
-    Set<String> constants = new HashSet<>();
+    NameAllocator locals =
+        new NameAllocator(
+            NameAllocator.Suffix.NUMBER, Set.of("routes", "request", "controller", "registry"));
+    NameAllocator constants = new NameAllocator(NameAllocator.Suffix.NUMBER, Set.of());
     StringBuilder fields = new StringBuilder();
     StringBuilder register = new StringBuilder();
     boolean deprecated = isDeprecated(model.type());
 
-    // Build-time JSON writers for the records routes return; their names are reserved first.
-    JsonWriterGenerator json = new JsonWriterGenerator(elements, types, imports);
+    String spi = imports.name("dev.portico.api.runtime.GeneratedRoutes");
+    register
+        .append("    ")
+        .append(spi)
+        .append(" routes = ")
+        .append(spi)
+        .append(".open(registry, ")
+        .append(SPI_VERSION)
+        .append(", this);\n");
     for (RouteModel route : model.routes()) {
-      json.addResult(route.method().getReturnType());
+      deprecated |= elements.isDeprecated(route.method());
+      register.append('\n');
+      route(route, imports, controller, locals, constants, fields, register);
     }
-    for (String nested : json.writers().values()) {
-      imports.reserveNested(nested);
-    }
+
+    JsonWriterEmitter json = new JsonWriterEmitter(elements, model.jsonWriters());
     StringBuilder writerClasses = new StringBuilder();
-
-    String list = imports.name("java.util.List");
-    for (RouteModel route : model.routes()) {
-      ExecutableElement method = route.method();
-      deprecated |= elements.isDeprecated(method);
-      if (register.length() > 0) {
-        register.append('\n');
-      }
-      long params = route.bindings().stream().filter(b -> b.kind() == Binding.Kind.PARAM).count();
-      String owner = literal(route.owner());
-      if (params + route.httpMethods().size() >= 3) {
-        // The route's name is used at least three times: say it once.
-        String local = unique(method.getSimpleName() + "Name", locals);
-        register
-            .append("    ")
-            .append(imports.name("java.lang.String"))
-            .append(' ')
-            .append(local)
-            .append(local.length() + owner.length() + 17 <= WIDTH ? " = " : " =\n        ")
-            .append(owner)
-            .append(";\n");
-        owner = local;
-      }
-      List<String> arguments = new ArrayList<>();
-      for (Binding binding : route.bindings()) {
-        arguments.add(
-            argument(route, owner, binding, imports, locals, constants, fields, register));
-      }
-      String target = method.getModifiers().contains(Modifier.STATIC) ? controller : "controller";
-      String call = target + "." + method.getSimpleName();
-      String consumes =
-          route.consumes().isEmpty()
-              ? list + ".of()"
-              : list
-                  + ".of("
-                  + String.join(", ", route.consumes().stream().map(RoutesWriter::literal).toList())
-                  + ")";
-      String produces = route.produces() == null ? "null" : literal(route.produces());
-      boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
-      Set<String> warm = new LinkedHashSet<>();
-      warmTypes(method.getReturnType(), imports, warm);
-      for (Binding binding : route.bindings()) {
-        if (binding.kind() == Binding.Kind.BODY_JSON) {
-          warmTypes(binding.valueType(), imports, warm);
-        }
-      }
-      for (String httpMethod : route.httpMethods()) {
-        register
-            .append("    routes.add(new ")
-            .append(imports.name("dev.portico.api.Route"))
-            .append('(')
-            .append(literal(httpMethod))
-            .append(", ")
-            .append(literal(route.path()))
-            .append(',');
-        int lineStart = register.lastIndexOf("\n", register.length() - 2) + 1;
-        if (register.length() - lineStart + owner.length() + 2 > WIDTH) {
-          register.append("\n        ");
-        } else {
-          register.append(' ');
-        }
-        register.append(owner).append(",\n");
-        handler(
-            register,
-            call,
-            arguments,
-            isVoid,
-            imports.name("dev.portico.api.Handler"),
-            imports.name("dev.portico.api.Request"));
-        register
-            .append(",\n        ")
-            .append(consumes)
-            .append(", ")
-            .append(produces)
-            .append(", ")
-            .append(list)
-            .append(".of())");
-        if (!warm.isEmpty()) {
-          register
-              .append("\n        .withWarmTypes(")
-              .append(list)
-              .append(".of(")
-              .append(String.join(", ", warm))
-              .append("))");
-        }
-        if (!route.requiredScopes().isEmpty() || !route.requiredClaims().isEmpty()) {
-          String required = requirements(route, imports.name("dev.portico.api.Requirements"));
-          if (8 + ".withRequirements(".length() + required.length() + 3 > WIDTH) {
-            // One claim a line when the whole does not fit.
-            required = required.replace(".andClaim(", "\n            .andClaim(");
-          }
-          register.append("\n        .withRequirements(").append(required).append(')');
-        }
-        register.append(");\n");
-      }
-    }
-
     json.write(imports, writerClasses, register);
     deprecated |= json.usesDeprecated();
 
@@ -186,7 +106,7 @@ final class RoutesWriter {
         .append(".requireNonNull(controller, \"controller\");\n");
     body.append("  }\n\n");
     body.append("  @").append(override).append('\n');
-    body.append("  public void register(").append(routeRegistry).append(" routes) {\n");
+    body.append("  public void register(").append(routeRegistry).append(" registry) {\n");
     body.append(register);
     body.append("  }\n");
     if (writerClasses.length() > 0) {
@@ -204,145 +124,78 @@ final class RoutesWriter {
     return out.append(body).toString();
   }
 
-  private String argument(
+  /** The statements registering one route method: its name, its parameters, one route each. */
+  private void route(
       RouteModel route,
-      String owner,
-      Binding binding,
       Imports imports,
-      Set<String> locals,
-      Set<String> constants,
+      String controller,
+      NameAllocator locals,
+      NameAllocator constants,
       StringBuilder fields,
       StringBuilder register) {
-    String methodName = route.method().getSimpleName().toString();
-    String parameterName = binding.element().getSimpleName().toString();
-    switch (binding.kind()) {
-      case REQUEST:
-        return "request";
-      case CONTEXT:
-        return "request.lambdaContext()";
-      case AUTHORIZATION:
-        return "request.authorization()";
-      case RAW_EVENT:
-        return "request.rawEvent(" + classLiteral(binding.valueType(), imports) + ")";
-      case PARAM:
-        String variable = unique(methodName + capitalized(parameterName), locals);
-        TypeMirror valueType = binding.valueType();
-        String boxed =
-            valueType.getKind().isPrimitive()
-                ? imports.name(types.boxedClass((PrimitiveType) valueType))
-                : imports.type(valueType);
-        String declaration =
-            "    "
-                + imports.name("dev.portico.api.runtime.Param")
-                + "<"
-                + boxed
-                + "> "
-                + variable
-                + " = routes.param(";
-        String ownerArgument = owner + ", ";
-        String rest =
-            imports.name("dev.portico.api.runtime.ParamSource")
-                + "."
-                + binding.source()
-                + ", "
-                + literal(binding.name())
-                + ", "
-                + classLiteral(valueType, imports)
-                + ", "
-                + (binding.defaultValue() == null ? "null" : literal(binding.defaultValue()))
-                + ", "
-                + binding.optional()
-                + ");\n";
-        if (declaration.length() + ownerArgument.length() + rest.length() <= WIDTH + 1) {
-          declaration += ownerArgument + rest;
-        } else if (8 + ownerArgument.length() + rest.length() <= WIDTH + 1) {
-          declaration += "\n        " + ownerArgument + rest;
-        } else {
-          declaration += "\n        " + ownerArgument.trim() + "\n        " + rest;
-        }
-        register.append(declaration);
-        switch (binding.shape()) {
-          case LIST:
-            return variable + ".all(request)";
-          case OPTIONAL:
-            return imports.name("java.util.Optional")
-                + ".ofNullable("
-                + variable
-                + ".get(request))";
-          default:
-            return variable + ".get(request)";
-        }
-      default:
-        return body(route, binding, imports, constants, fields);
+    ExecutableElement method = route.method();
+    long params = route.bindings().stream().filter(b -> b instanceof Binding.Param).count();
+    String owner = literal(route.owner());
+    if (params + route.httpMethods().size() >= 3) {
+      // The route's name is used at least three times: say it once.
+      String local = locals.newName(method.getSimpleName() + "Name");
+      register.append(
+          Lines.assignment("    " + imports.name("java.lang.String") + " " + local, owner + ";"));
+      owner = local;
     }
-  }
-
-  private String body(
-      RouteModel route,
-      Binding binding,
-      Imports imports,
-      Set<String> constants,
-      StringBuilder fields) {
-    TypeMirror type = binding.valueType();
-    String read;
-    switch (binding.kind()) {
-      case BODY_STRING:
-        read = "request.bodyAsString()";
-        break;
-      case BODY_BYTES:
-        read = "request.body()";
-        break;
-      default:
-        boolean witness = route.overloaded() || type.getKind().isPrimitive();
-        String token;
-        if (!type.getKind().isPrimitive() && !types.isSameType(type, types.erasure(type))) {
-          // Generic somewhere (List<Pet>, Map<String, Pet>[]): a class literal would lose that.
-          token =
-              unique(
-                  constantCase(route.method().getSimpleName().toString())
-                      + "_"
-                      + constantCase(binding.element().getSimpleName().toString())
-                      + "_TYPE",
-                  constants);
-          fields
-              .append("  private static final ")
-              .append(imports.name("java.lang.reflect.Type"))
-              .append(' ')
-              .append(token)
-              .append(" =\n      new ")
-              .append(imports.name("com.fasterxml.jackson.core.type.TypeReference"))
-              .append('<')
-              .append(imports.type(type))
-              .append(">() {}.getType();\n\n");
-          witness = witness || binding.shape() != Binding.Shape.SINGLE;
-        } else {
-          token = classLiteral(type, imports);
-        }
-        read =
-            "request."
-                + (witness ? "<" + boxedType(type, imports) + ">" : "")
-                + "bodyAs("
-                + token
-                + ")";
-        break;
+    RouteEmission emission =
+        new RouteEmission(imports, types, route, owner, locals, constants, register, fields);
+    List<String> arguments = new ArrayList<>();
+    for (Binding binding : route.bindings()) {
+      arguments.add(binding.argument(emission));
     }
-    switch (binding.shape()) {
-      case OPTIONAL:
-        String optional = imports.name("java.util.Optional");
-        String element = boxedType(type, imports);
-        return "request.body().length == 0\n    ? "
-            + optional
-            + ".<"
-            + element
-            + ">empty()\n    : "
-            + optional
-            + ".of("
-            + read
-            + ")";
-      case NULLABLE:
-        return "request.body().length == 0\n    ? null\n    : " + read;
-      default:
-        return read;
+    String target = method.getModifiers().contains(Modifier.STATIC) ? controller : "controller";
+    String call = target + "." + method.getSimpleName();
+    boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
+    Set<String> warm = new LinkedHashSet<>();
+    warmTypes(method.getReturnType(), imports, warm);
+    for (Binding binding : route.bindings()) {
+      if (RouteAnalyzer.isJsonBody(binding)) {
+        warmTypes(((Binding.Body) binding).valueType(), imports, warm);
+      }
+    }
+    for (String httpMethod : route.httpMethods()) {
+      String head = "    routes.route(" + literal(httpMethod) + ", " + literal(route.path()) + ",";
+      register
+          .append(head)
+          .append(Lines.fits(head + " " + owner + ",") ? " " : "\n        ")
+          .append(owner)
+          .append(",\n");
+      handler(
+          register,
+          call,
+          arguments,
+          isVoid,
+          imports.name("dev.portico.api.Handler"),
+          imports.name("dev.portico.api.Request"));
+      register.append(')');
+      if (!route.consumes().isEmpty()) {
+        register
+            .append("\n        .consumes(")
+            .append(
+                String.join(", ", route.consumes().stream().map(RoutesWriter::literal).toList()))
+            .append(')');
+      }
+      if (route.produces() != null) {
+        register.append("\n        .produces(").append(literal(route.produces())).append(')');
+      }
+      if (!warm.isEmpty()) {
+        register.append("\n        .warmTypes(").append(String.join(", ", warm)).append(')');
+      }
+      if (!route.requiredScopes().isEmpty() || !route.requiredClaims().isEmpty()) {
+        String required = requirements(route, imports.name("dev.portico.api.Requirements"));
+        if (!Lines.fits("        .requires(" + required + ")")) {
+          // One claim a line when the whole does not fit.
+          required = required.replace(".andClaim(", "\n            .andClaim(");
+        }
+        register.append("\n        .requires(").append(required).append(')');
+      }
+      register.append("\n        .add();\n");
     }
   }
 
@@ -368,7 +221,7 @@ final class RoutesWriter {
     String prefix = isVoid ? "" : "return ";
     String oneLine = prefix + call + "(" + String.join(", ", arguments) + ");";
     boolean multiLine = arguments.stream().anyMatch(argument -> argument.contains("\n"));
-    if (!multiLine && indent.length() + oneLine.length() <= WIDTH || arguments.isEmpty()) {
+    if (!multiLine && Lines.fits(indent + oneLine) || arguments.isEmpty()) {
       out.append(oneLine);
     } else {
       out.append(prefix).append(call).append('(');
@@ -409,18 +262,8 @@ final class RoutesWriter {
       return;
     }
     if (imports.canName(element)) {
-      out.add(classLiteral(declared, imports));
+      out.add(imports.type(types.erasure(declared)) + ".class");
     }
-  }
-
-  private String classLiteral(TypeMirror type, Imports imports) {
-    return imports.type(types.erasure(type)) + ".class";
-  }
-
-  private String boxedType(TypeMirror type, Imports imports) {
-    return type.getKind().isPrimitive()
-        ? imports.name(types.boxedClass((PrimitiveType) type))
-        : imports.type(type);
   }
 
   private boolean isDeprecated(TypeElement type) {
@@ -434,32 +277,6 @@ final class RoutesWriter {
     return false;
   }
 
-  private static String unique(String name, Set<String> taken) {
-    String candidate = name;
-    for (int i = 2; !taken.add(candidate); i++) {
-      candidate = name + i;
-    }
-    return candidate;
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
-  }
-
-  /** {@code createPet} becomes {@code CREATE_PET}. */
-  private static String constantCase(String name) {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < name.length(); i++) {
-      char ch = name.charAt(i);
-      if (Character.isUpperCase(ch) && i > 0 && !Character.isUpperCase(name.charAt(i - 1))) {
-        out.append('_');
-      }
-      out.append(Character.toUpperCase(ch));
-    }
-    return out.toString().toUpperCase(Locale.ROOT);
-  }
-
-  /** A Java string literal; non-ASCII characters are written as unicode escapes. */
   /** {@code Requirements.scopes("a").andClaim("groups", "admins")}, or from {@code NONE}. */
   private static String requirements(RouteModel route, String requirements) {
     StringBuilder out = new StringBuilder(requirements);
@@ -482,6 +299,7 @@ final class RoutesWriter {
     return out.toString();
   }
 
+  /** A Java string literal; non-ASCII characters are written as unicode escapes. */
   static String literal(String value) {
     StringBuilder out = new StringBuilder("\"");
     for (int i = 0; i < value.length(); i++) {

@@ -1,12 +1,14 @@
 package dev.portico.processor;
 
+import dev.portico.path.text.EnumConstants;
+import dev.portico.path.text.Scalar;
+import dev.portico.path.text.TextFactory;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Optional;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
 import javax.lang.model.element.ExecutableElement;
@@ -18,24 +20,18 @@ import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Types;
 
 /**
- * What the runtime's built-in converters turn text into, checked at compile time: which parameter
- * types convert, and whether a {@code @DefaultValue} does.
+ * What the runtime's built-in converters turn text into, checked at compile time against the same
+ * table the runtime uses (portico-path's {@link Scalar}, {@link TextFactory} and {@link
+ * EnumConstants}): which parameter types convert, and whether a {@code @DefaultValue} does.
+ *
+ * <p>One deliberate difference: {@link Scalar#STRING} also lists {@code CharSequence} and {@code
+ * Object}, which the runtime binds to the text; the processor accepts only {@code String} for them,
+ * because an {@code Object} parameter is nearly always a type variable resolved to {@code Object}
+ * (a {@code Crud<Object>}) and a compile error is the better answer.
  */
 final class TextConversions {
-  private static final Set<String> TEXT_TYPES =
-      Set.of(
-          "java.lang.String",
-          "java.lang.Boolean",
-          "java.lang.Byte",
-          "java.lang.Short",
-          "java.lang.Integer",
-          "java.lang.Long",
-          "java.lang.Character",
-          "java.lang.Float",
-          "java.lang.Double",
-          "java.util.UUID",
-          "java.math.BigDecimal",
-          "java.math.BigInteger");
+  /** What messages tell users to give a type that does not convert from text. */
+  static final String HOW_TO_CONVERT = "give it " + TextFactory.hint();
 
   private final Types types;
   private final List<String> convertibleTypes;
@@ -51,9 +47,21 @@ final class TextConversions {
     this.convertibleTypes = List.copyOf(convertibleTypes);
   }
 
+  /** The table's entry for a primitive or a scalar's main class; empty for anything else. */
+  static Optional<Scalar> scalar(TypeMirror type) {
+    if (type.getKind().isPrimitive()) {
+      return Scalar.forTypeName(type.getKind().name().toLowerCase(Locale.ROOT));
+    }
+    if (type.getKind() != TypeKind.DECLARED) {
+      return Optional.empty();
+    }
+    String name = ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+    return Scalar.forTypeName(name).filter(scalar -> scalar.classNames().get(0).equals(name));
+  }
+
   /** Whether Portico's runtime converts text to this type. */
   boolean convertible(TypeMirror type) {
-    if (type.getKind().isPrimitive()) {
+    if (scalar(type).isPresent()) {
       return true;
     }
     if (type.getKind() != TypeKind.DECLARED) {
@@ -64,8 +72,7 @@ final class TextConversions {
     if (!element.getTypeParameters().isEmpty()) {
       return false;
     }
-    if (TEXT_TYPES.contains(element.getQualifiedName().toString())
-        || element.getKind() == ElementKind.ENUM) {
+    if (element.getKind() == ElementKind.ENUM) {
       return true;
     }
     String qualifiedName = element.getQualifiedName().toString();
@@ -84,91 +91,59 @@ final class TextConversions {
         return false;
       }
     }
-    TypeMirror erased = types.erasure(type);
-    for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
-      String name = method.getSimpleName().toString();
-      if ((name.equals("valueOf")
-              || name.equals("of")
-              || name.equals("parse")
-              || name.equals("fromString"))
-          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
-          && method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
-          && method.getParameters().size() == 1
-          && acceptsText(method.getParameters().get(0).asType(), name.equals("parse"))
-          && types.isSameType(types.erasure(method.getReturnType()), erased)) {
+    for (TextFactory factory : TextFactory.values()) {
+      if (factory.isStaticMethod() ? hasMethod(element, factory) : hasConstructor(element)) {
         return true;
-      }
-    }
-    if (element.getKind() == ElementKind.CLASS
-        && !element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
-      for (ExecutableElement constructor :
-          ElementFilter.constructorsIn(element.getEnclosedElements())) {
-        if (constructor.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
-            && constructor.getParameters().size() == 1
-            && ControllerAnalyzer.isDeclared(
-                constructor.getParameters().get(0).asType(), "java.lang.String")) {
-          return true;
-        }
       }
     }
     return false;
   }
 
-  private boolean acceptsText(TypeMirror parameterType, boolean charSequenceToo) {
-    return ControllerAnalyzer.isDeclared(parameterType, "java.lang.String")
-        || (charSequenceToo
-            && ControllerAnalyzer.isDeclared(parameterType, "java.lang.CharSequence"));
+  private boolean hasMethod(TypeElement element, TextFactory factory) {
+    TypeMirror erased = types.erasure(element.asType());
+    for (ExecutableElement method : ElementFilter.methodsIn(element.getEnclosedElements())) {
+      if (method.getSimpleName().contentEquals(factory.methodName())
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && method.getModifiers().contains(javax.lang.model.element.Modifier.STATIC)
+          && method.getParameters().size() == 1
+          && TypeNames.isDeclared(method.getParameters().get(0).asType(), factory.parameterType())
+          && types.isSameType(types.erasure(method.getReturnType()), erased)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasConstructor(TypeElement element) {
+    if (element.getKind() != ElementKind.CLASS
+        || element.getModifiers().contains(javax.lang.model.element.Modifier.ABSTRACT)) {
+      return false;
+    }
+    for (ExecutableElement constructor :
+        ElementFilter.constructorsIn(element.getEnclosedElements())) {
+      if (constructor.getModifiers().contains(javax.lang.model.element.Modifier.PUBLIC)
+          && constructor.getParameters().size() == 1
+          && TypeNames.isDeclared(
+              constructor.getParameters().get(0).asType(),
+              TextFactory.CONSTRUCTOR.parameterType())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
-   * What a default value should have been ("int", "Color (one of RED, GREEN)"), or {@code null}
-   * when it converts or cannot be checked at compile time.
+   * What a default value should have been ("int", "Color (one of RED, GREEN)"), in the table's
+   * wording, or {@code null} when it converts or cannot be checked at compile time.
    */
   String defaultProblem(TypeMirror type, String text) {
-    String kind =
-        type.getKind().isPrimitive()
-            ? type.getKind().name().toLowerCase(Locale.ROOT)
-            : type.getKind() == TypeKind.DECLARED
-                ? ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString()
-                : "";
-    try {
-      switch (kind) {
-        case "boolean":
-        case "java.lang.Boolean":
-          if (!text.trim().equalsIgnoreCase("true") && !text.trim().equalsIgnoreCase("false")) {
-            return simpleKind(type) + " (true or false)";
-          }
-          return null;
-        case "byte":
-        case "java.lang.Byte":
-          Byte.parseByte(text.trim());
-          return null;
-        case "short":
-        case "java.lang.Short":
-          Short.parseShort(text.trim());
-          return null;
-        case "int":
-        case "java.lang.Integer":
-          Integer.parseInt(text.trim());
-          return null;
-        case "long":
-        case "java.lang.Long":
-          Long.parseLong(text.trim());
-          return null;
-        case "float":
-        case "java.lang.Float":
-          return Float.isFinite(Float.parseFloat(text.trim())) ? null : simpleKind(type);
-        case "double":
-        case "java.lang.Double":
-          return Double.isFinite(Double.parseDouble(text.trim())) ? null : simpleKind(type);
-        case "char":
-        case "java.lang.Character":
-          return text.length() == 1 ? null : simpleKind(type) + " (one character)";
-        default:
-          break;
-      }
-    } catch (NumberFormatException e) {
-      return simpleKind(type);
+    Optional<Scalar> scalar = scalar(type);
+    if (scalar.isPresent()) {
+      String typeName =
+          type.getKind().isPrimitive()
+              ? type.getKind().name().toLowerCase(Locale.ROOT)
+              : ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().toString();
+      return scalar.get().accepts(text) ? null : scalar.get().defaultValueWording(typeName);
     }
     if (type.getKind() != TypeKind.DECLARED) {
       return null;
@@ -179,29 +154,21 @@ final class TextConversions {
           element.getEnclosedElements().stream()
               .filter(e -> e.getKind() == ElementKind.ENUM_CONSTANT)
               .map(e -> e.getSimpleName().toString())
-              .collect(Collectors.toList());
-      for (String constant : constants) {
-        if (constant.equalsIgnoreCase(text)) {
-          return null;
-        }
-      }
-      return element.getSimpleName() + " (one of " + String.join(", ", constants) + ")";
+              .toList();
+      return EnumConstants.indexOf(constants, text) >= 0
+          ? null
+          : EnumConstants.defaultValueWording(element.getSimpleName().toString(), constants);
     }
+    String kind = element.getQualifiedName().toString();
     if (kind.startsWith("java.") && !kind.equals("java.lang.String")) {
       return jdkParses(kind, text) ? null : element.getSimpleName().toString();
     }
     return null;
   }
 
-  private static String simpleKind(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? type.getKind().name().toLowerCase(Locale.ROOT)
-        : ((DeclaredType) type).asElement().getSimpleName().toString();
-  }
-
   /**
-   * Whether a JDK type (UUID, BigDecimal, java.time) reads the text, tried with the processor's own
-   * JDK; {@code true} when it cannot tell.
+   * Whether a JDK type outside the table (java.time, ...) reads the text through the first of the
+   * table's factories it has, tried with the processor's own JDK; {@code true} when it cannot tell.
    */
   private static boolean jdkParses(String className, String text) {
     Class<?> type;
@@ -211,26 +178,27 @@ final class TextConversions {
       return true;
     }
     try {
-      if (type == java.util.UUID.class) {
-        java.util.UUID.fromString(text);
-        return true;
-      }
-      for (String name : List.of("parse", "valueOf", "of")) {
-        for (Class<?> parameter : List.of(CharSequence.class, String.class)) {
-          Method method;
-          try {
-            method = type.getMethod(name, parameter);
-          } catch (NoSuchMethodException e) {
-            continue;
-          }
-          if (Modifier.isStatic(method.getModifiers())
-              && type.isAssignableFrom(method.getReturnType())) {
-            method.invoke(null, text);
-            return true;
-          }
+      for (TextFactory factory : TextFactory.values()) {
+        Class<?> parameter =
+            factory.parameterType().equals("java.lang.CharSequence")
+                ? CharSequence.class
+                : String.class;
+        if (!factory.isStaticMethod()) {
+          type.getConstructor(parameter).newInstance(text);
+          return true;
+        }
+        Method method;
+        try {
+          method = type.getMethod(factory.methodName(), parameter);
+        } catch (NoSuchMethodException e) {
+          continue;
+        }
+        if (Modifier.isStatic(method.getModifiers())
+            && type.isAssignableFrom(method.getReturnType())) {
+          method.invoke(null, text);
+          return true;
         }
       }
-      type.getConstructor(String.class).newInstance(text);
       return true;
     } catch (InvocationTargetException e) {
       return false;

@@ -84,7 +84,7 @@ class GeneratedSourceTest {
     assertThat(source)
         .contains("public final class Outer_Inner_Routes implements RouteProvider {")
         .contains("public Outer_Inner_Routes(Outer.Inner controller) {")
-        .contains("routes.add(new dev.portico.api.Route(\"GET\", \"/routes/{route}\",")
+        .contains("routes.route(\"GET\", \"/routes/{route}\",")
         .contains("Param<Route> getRoute = ")
         .contains("Param<String> getS = ")
         .contains("Param<java.lang.String> getList = ");
@@ -123,10 +123,12 @@ class GeneratedSourceTest {
 
     assertThat(compilation.messages()).isEmpty();
     assertThat(compilation.generated().get("com.example.Other_Routes"))
-        .contains("ParamSource.QUERY, \"a\", String.class, null, true);")
-        .contains("ParamSource.QUERY, \"b\", String.class, null, false);")
-        .contains("List.of(\"text/plain\"), \"application/xml\", List.of()));")
-        .contains("List.of(\"application/xml\"), \"application/xml\", List.of()));")
+        .contains("routes.optionalParam(getName, ParamSource.QUERY, \"a\", String.class);")
+        .contains("routes.param(getName, ParamSource.QUERY, \"b\", String.class);")
+        .contains(
+            ".consumes(\"text/plain\")\n        .produces(\"application/xml\")\n        .add();")
+        .contains(
+            ".consumes(\"application/xml\")\n        .produces(\"application/xml\")\n        .add();")
         .doesNotContain("application/json");
   }
 
@@ -193,9 +195,9 @@ class GeneratedSourceTest {
     assertThat(compilation.generated()).containsOnlyKeys("com.example.PetService_Routes");
     assertThat(compilation.generated().get("com.example.PetService_Routes"))
         .contains(
-            "routes.param(\n        \"PetService.get(Long id)\", ParamSource.PATH, \"id\", Long.class")
-        .contains("new Route(\"GET\", \"/pets/{id}\", \"PetService.get(Long id)\",")
-        .contains("new Route(\"GET\", \"/pets/version\", \"PetService.version()\",");
+            "routes.param(\"PetService.get(Long id)\", ParamSource.PATH, \"id\", Long.class);")
+        .contains("routes.route(\"GET\", \"/pets/{id}\", \"PetService.get(Long id)\",")
+        .contains("routes.route(\"GET\", \"/pets/version\", \"PetService.version()\",");
   }
 
   @Test

@@ -651,6 +651,11 @@ class ProcessorErrorsTest {
                 + " double ratio): @QueryParam 'wide' has type com.example.Ids.Wide, which Portico"
                 + " cannot convert from text; give it a static valueOf(String), of(String) or"
                 + " parse(CharSequence), or a public constructor taking a String",
+            // The runtime converts defaults as sent (portico-path's table, no trimming), so a
+            // padded number is a compile error too rather than a failure at start-up.
+            "15 limit: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " double ratio): @DefaultValue(\" 20 \") of @QueryParam 'limit' is not a valid"
+                + " int",
             "16 ratio: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
                 + " double ratio): @DefaultValue(\"NaN\") of @QueryParam 'ratio' is not a valid"
                 + " double");

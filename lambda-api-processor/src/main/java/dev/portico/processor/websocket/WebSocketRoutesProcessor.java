@@ -1,5 +1,6 @@
 package dev.portico.processor.websocket;
 
+import dev.portico.processor.PorticoAnnotation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -38,7 +39,8 @@ public final class WebSocketRoutesProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(PACKAGE + ".*");
+    // Exactly Portico's WebSocket annotations, from the shared table (not the whole package).
+    return PorticoAnnotation.webSocketProcessorNames();
   }
 
   @Override

@@ -1,6 +1,7 @@
 package dev.portico.processor;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -22,15 +23,15 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Build-time JSON writers for the records routes return: which records can have one, and their
- * source. A record qualifies only when Jackson's default mapper would write it from its components
- * alone, in declaration order, with no customisation: no Jackson annotation on it, its members or
- * its interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and
- * every component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or
- * record, or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to
- * Jackson at run time, as before.
+ * Which records that routes return get a build-time JSON writer, decided while the controller is
+ * analysed (the writer only writes what was decided here). A record qualifies only when Jackson's
+ * default mapper would write it from its components alone, in declaration order, with no
+ * customisation: no Jackson annotation on it, its members or its interfaces (nor on annotations
+ * that bundle Jackson ones), no other getter-like method, and every component a primitive (but
+ * {@code char}), a box, a {@code String}, a qualifying enum or record, or a {@code List}, {@code
+ * Set} or {@code Collection} of those. Anything else is left to Jackson at run time, as before.
  */
-final class JsonWriterGenerator {
+final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
   private static final Map<String, String> SCALAR_WRITES =
       Map.of(
@@ -48,7 +49,7 @@ final class JsonWriterGenerator {
 
   private final Elements elements;
   private final Types types;
-  private final Imports imports;
+  private final String packageName;
 
   /** Verdicts so far; {@code true} while a record is being examined, so cycles qualify. */
   private final Map<TypeElement, Boolean> verdicts = new HashMap<>();
@@ -56,13 +57,13 @@ final class JsonWriterGenerator {
   /** The records to write, in the order found, with their writer class names. */
   private final Map<TypeElement, String> writers = new LinkedHashMap<>();
 
-  private final Set<String> usedNames = new HashSet<>();
-  private boolean usesDeprecated;
+  private final NameAllocator names = new NameAllocator(NameAllocator.Suffix.NUMBER, Set.of());
 
-  JsonWriterGenerator(Elements elements, Types types, Imports imports) {
+  /** Decides for the routes class generated into {@code packageName}. */
+  JsonWriters(Elements elements, Types types, String packageName) {
     this.elements = elements;
     this.types = types;
-    this.imports = imports;
+    this.packageName = packageName;
   }
 
   /**
@@ -90,12 +91,7 @@ final class JsonWriterGenerator {
     if (writers.containsKey(record)) {
       return;
     }
-    String base = "Json_" + path(record);
-    String name = base;
-    for (int i = 2; !usedNames.add(name); i++) {
-      name = base + i;
-    }
-    writers.put(record, name);
+    writers.put(record, names.newName("Json_" + path(record)));
     for (RecordComponentElement component : record.getRecordComponents()) {
       TypeMirror type = component.asType();
       TypeElement nested = recordIn(type);
@@ -124,14 +120,9 @@ final class JsonWriterGenerator {
     return element.getKind() == ElementKind.RECORD ? element : null;
   }
 
-  /** Whether the written code calls a deprecated accessor (the file must then suppress it). */
-  boolean usesDeprecated() {
-    return usesDeprecated;
-  }
-
-  /** The writer class names, by record, for names to reserve before anything else is named. */
+  /** The writer class names, by record, in the order found. */
   Map<TypeElement, String> writers() {
-    return writers;
+    return Collections.unmodifiableMap(new LinkedHashMap<>(writers));
   }
 
   private static String path(TypeElement type) {
@@ -226,7 +217,7 @@ final class JsonWriterGenerator {
   /** The record's own conditions; the records among its components are judged by the caller. */
   private boolean qualifiesAlone(TypeElement record) {
     if (!record.getTypeParameters().isEmpty()
-        || !imports.canName(record)
+        || !Imports.canName(elements, packageName, record)
         || jacksonCustomised(record)
         || implementsJdkShape(record)
         || !onlyComponentGetters(record)) {
@@ -261,7 +252,7 @@ final class JsonWriterGenerator {
     }
     if (element.getKind() == ElementKind.ENUM) {
       // An enum with constant bodies is not final; a body could hold a @JsonValue we cannot see.
-      return imports.canName(element)
+      return Imports.canName(elements, packageName, element)
           && element.getModifiers().contains(Modifier.FINAL)
           && !jacksonCustomised(element);
     }
@@ -359,153 +350,5 @@ final class JsonWriterGenerator {
       }
     }
     return true;
-  }
-
-  // ---- source ----
-
-  /**
-   * The nested writer classes, and the registration lines for {@code register}.
-   *
-   * @param classes where the classes go (inside the generated class)
-   * @param register where the {@code routes.jsonWriter(...)} calls go
-   */
-  void write(Imports imports, StringBuilder classes, StringBuilder register) {
-    if (writers.isEmpty()) {
-      return;
-    }
-    String jsonWriter = imports.name("dev.portico.api.runtime.JsonWriter");
-    String generator = imports.name("com.fasterxml.jackson.core.JsonGenerator");
-    String ioException = imports.name("java.io.IOException");
-    String override = imports.name("java.lang.Override");
-    register.append('\n');
-    for (Map.Entry<TypeElement, String> entry : writers.entrySet()) {
-      TypeElement record = entry.getKey();
-      String className = entry.getValue();
-      String recordName = imports.name(record);
-      register
-          .append("    routes.jsonWriter(")
-          .append(recordName)
-          .append(".class, ")
-          .append(className)
-          .append(".INSTANCE);\n");
-
-      classes
-          .append("  /** {@link ")
-          .append(recordName)
-          .append("} as the default mapper writes it, without reflection. */\n")
-          .append("  static final class ")
-          .append(className)
-          .append(" implements ")
-          .append(jsonWriter)
-          .append('<')
-          .append(recordName)
-          .append("> {\n")
-          .append("    static final ")
-          .append(className)
-          .append(" INSTANCE = new ")
-          .append(className)
-          .append("();\n\n")
-          .append("    @")
-          .append(override)
-          .append('\n')
-          .append("    public void writeFields(")
-          .append(recordName)
-          .append(" value, ")
-          .append(generator)
-          .append(" json) throws ")
-          .append(ioException)
-          .append(" {\n");
-      // Locals must not hide the parameters, the loop variable or a writer class.
-      Set<String> taken = new HashSet<>(Set.of("value", "json", "element"));
-      taken.addAll(writers.values());
-      for (RecordComponentElement component : record.getRecordComponents()) {
-        writeComponent(classes, component, imports, taken);
-      }
-      classes.append("    }\n  }\n\n");
-    }
-  }
-
-  private void writeComponent(
-      StringBuilder out, RecordComponentElement component, Imports imports, Set<String> taken) {
-    String name = component.getSimpleName().toString();
-    if (elements.isDeprecated(component) || elements.isDeprecated(component.getAccessor())) {
-      usesDeprecated = true;
-    }
-    String field = RoutesWriter.literal(name);
-    String access = "value." + name + "()";
-    TypeMirror type = component.asType();
-    switch (type.getKind()) {
-      case BOOLEAN:
-        out.append("      json.writeBooleanField(").append(field).append(", ").append(access);
-        out.append(");\n");
-        return;
-      case INT:
-      case LONG:
-      case SHORT:
-      case BYTE:
-      case DOUBLE:
-      case FLOAT:
-        out.append("      json.writeNumberField(").append(field).append(", ").append(access);
-        out.append(");\n");
-        return;
-      default:
-        break;
-    }
-    String local = name;
-    while (!taken.add(local)) {
-      local += "_";
-    }
-    out.append("      json.writeFieldName(").append(field).append(");\n");
-    out.append("      ")
-        .append(imports.type(type))
-        .append(' ')
-        .append(local)
-        .append(" = ")
-        .append(access)
-        .append(";\n");
-    out.append("      if (").append(local).append(" == null) {\n");
-    out.append("        json.writeNull();\n");
-    DeclaredType declared = (DeclaredType) type;
-    TypeElement element = (TypeElement) declared.asElement();
-    if (COLLECTIONS.contains(element.getQualifiedName().toString())) {
-      TypeMirror elementType = declared.getTypeArguments().get(0);
-      // A collection class of the application's own may be written its own way (a shape, a
-      // JsonSerializable): the mapper writes those, exactly as it would have.
-      out.append("      } else if (!")
-          .append(local)
-          .append(".getClass().getName().startsWith(\"java.util.\")) {\n");
-      out.append("        json.writeObject(").append(local).append(");\n");
-      out.append("      } else {\n");
-      out.append("        json.writeStartArray();\n");
-      out.append("        for (")
-          .append(imports.type(elementType))
-          .append(" element : ")
-          .append(local)
-          .append(") {\n");
-      out.append("          if (element == null) {\n");
-      out.append("            json.writeNull();\n");
-      out.append("          } else {\n");
-      out.append("            ").append(value(elementType, "element")).append(";\n");
-      out.append("          }\n");
-      out.append("        }\n");
-      out.append("        json.writeEndArray();\n");
-    } else {
-      out.append("      } else {\n");
-      out.append("        ").append(value(type, local)).append(";\n");
-    }
-    out.append("      }\n");
-  }
-
-  /** The statement writing a non-null value of a scalar, enum or record type. */
-  private String value(TypeMirror type, String variable) {
-    TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
-    String scalar = SCALAR_WRITES.get(element.getQualifiedName().toString());
-    if (scalar != null) {
-      return scalar.replace("%s", variable);
-    }
-    if (element.getKind() == ElementKind.ENUM) {
-      return "json.writeString(" + variable + ".name())";
-    }
-    return writers.get(element) + ".INSTANCE.write(" + variable + ", json)";
   }
 }

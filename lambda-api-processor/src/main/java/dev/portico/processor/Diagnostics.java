@@ -1,0 +1,148 @@
+package dev.portico.processor;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.annotation.processing.Messager;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.tools.Diagnostic;
+
+/**
+ * Reports compile errors, each on its element, once per element and problem: a mistake in an
+ * inherited method is seen again from every subclass, and is reported only the first time (the
+ * subclass's message differs only in its owner and path). Callers say what identifies the mistake
+ * ({@link Problem} plus the values that make it a different mistake, such as a parameter's resolved
+ * type); nothing is derived from the message text.
+ *
+ * <p>Every report carries the annotation it concerns (and its value), like Dagger's per-element
+ * validation reports, so that a tool can underline it. They are printed on the element: messages
+ * have been pinned to the element's position (its name) since the first release, and tests and
+ * users' IDE links rely on that. The WebSocket analyzer, newer, prints on the annotation ({@link
+ * #errorOnAnnotation}). Public only so that it shares this class; not an API.
+ */
+public final class Diagnostics {
+  /** The kinds of mistake the HTTP analyzer reports; a key of the de-duplication. */
+  public enum Problem {
+    LOCAL_CONTROLLER,
+    PRIVATE_CONTROLLER,
+    GENERIC_CONTROLLER,
+    BAD_PATH,
+    NO_ROUTE_METHODS,
+    NO_HTTP_METHOD,
+    STATIC_INTERFACE_METHOD,
+    PRIVATE_METHOD,
+    UNREACHABLE_METHOD,
+    GENERIC_METHOD,
+    BAD_THROWS,
+    DUPLICATE_ROUTE,
+    SECOND_BODY,
+    BAD_MEDIA_TYPE,
+    EMPTY_SCOPES,
+    BAD_SCOPE,
+    EMPTY_CLAIM_NAME,
+    EMPTY_CLAIM_VALUES,
+    EMPTY_CLAIM_VALUE,
+    SEVERAL_BINDINGS,
+    UNBOUND_PARAMETER,
+    DEFAULT_ON_INJECTED,
+    EMPTY_NAME,
+    DEFAULT_ON_PATH,
+    MISSING_PATH_VARIABLE,
+    UNCONVERTIBLE,
+    NULLABLE_PRIMITIVE,
+    BAD_DEFAULT,
+    DEFAULT_ON_BODY,
+    RAW_BODY,
+    /** Every WebSocket problem: its message is its identity. */
+    WEBSOCKET
+  }
+
+  /**
+   * One reported error.
+   *
+   * @param element where it is reported
+   * @param annotation the annotation it concerns, or {@code null}
+   * @param value the annotation's value it concerns, or {@code null}
+   * @param problem what kind of mistake
+   * @param message the message, word for word
+   */
+  record Report(
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Problem problem,
+      String message) {}
+
+  private final Messager messager;
+  private final Set<List<Object>> reported = new HashSet<>();
+  private final List<Report> reports = new ArrayList<>();
+  private int errors;
+
+  /** Reports through the messager. */
+  public Diagnostics(Messager messager) {
+    this.messager = messager;
+  }
+
+  /** Reports an error on the element unless the same problem was reported there already. */
+  void error(Element element, Problem problem, String message, Object... identity) {
+    error(element, null, null, problem, message, identity);
+  }
+
+  /**
+   * Reports an error concerning an annotation (and one of its values) on the element, unless the
+   * same problem with the same identifying values was reported there already.
+   */
+  void error(
+      Element element,
+      AnnotationMirror annotation,
+      AnnotationValue value,
+      Problem problem,
+      String message,
+      Object... identity) {
+    errors++;
+    List<Object> key = new ArrayList<>();
+    key.add(problem);
+    key.add(Arrays.asList(identity));
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      key.add(e);
+    }
+    if (reported.add(key)) {
+      reports.add(new Report(element, annotation, value, problem, message));
+      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+    }
+  }
+
+  /**
+   * Reports an error printed on the annotation (so that the IDE underlines it) when there is one,
+   * else on the element; identified by its message.
+   */
+  public void errorOnAnnotation(Element element, AnnotationMirror annotation, String message) {
+    errors++;
+    List<Object> key = new ArrayList<>(List.of(Problem.WEBSOCKET, message));
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      key.add(e);
+    }
+    if (reported.add(key)) {
+      reports.add(new Report(element, annotation, null, Problem.WEBSOCKET, message));
+      if (annotation == null) {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+      }
+    }
+  }
+
+  /** How many errors were raised (reported or seen before) so far. */
+  public int errorCount() {
+    return errors;
+  }
+
+  /** What was printed, in order. */
+  List<Report> reports() {
+    return List.copyOf(reports);
+  }
+}

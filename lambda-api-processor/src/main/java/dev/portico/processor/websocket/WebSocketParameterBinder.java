@@ -1,0 +1,361 @@
+package dev.portico.processor.websocket;
+
+import dev.portico.processor.Diagnostics;
+import dev.portico.processor.PorticoAnnotation;
+import dev.portico.processor.TypeNames;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.Types;
+
+/**
+ * Decides how each parameter of a WebSocket route method gets its value: from its binding
+ * annotation (Portico's annotation table), or from its type; reports why a parameter cannot be
+ * bound.
+ */
+final class WebSocketParameterBinder {
+  private static final String WS = PorticoAnnotation.Packages.WEBSOCKET;
+
+  /** The binding annotations WebSocket routes take, in the order messages list them. */
+  static final List<PorticoAnnotation> BINDINGS =
+      List.of(
+          PorticoAnnotation.BODY,
+          PorticoAnnotation.CONNECTION_ID,
+          PorticoAnnotation.HEADER_PARAM,
+          PorticoAnnotation.QUERY_PARAM,
+          PorticoAnnotation.AUTHORIZER_PARAM,
+          PorticoAnnotation.PRINCIPAL,
+          PorticoAnnotation.REQUEST_TIME);
+
+  private static final String BINDING_LIST =
+      BINDINGS.stream().map(PorticoAnnotation::display).collect(Collectors.joining(", "));
+
+  /** Parameters bound by type alone, and the expression that binds them. */
+  private static final Map<String, String> INJECTABLE =
+      Map.of(
+          WS + "Connection",
+          "request.connection()",
+          WS + "Connections",
+          "request.connections()",
+          WS + "WebSocketRequest",
+          "request",
+          WS + "CloseStatus",
+          "request.closeStatus()",
+          "com.amazonaws.services.lambda.runtime.Context",
+          "request.context()");
+
+  private final Types types;
+  private final Diagnostics diagnostics;
+
+  WebSocketParameterBinder(Types types, Diagnostics diagnostics) {
+    this.types = types;
+    this.diagnostics = diagnostics;
+  }
+
+  /**
+   * A parameter's binding.
+   *
+   * @param reader for a {@code @Body}: the reader declaration ({@code ""} when none is needed);
+   *     {@code null} for anything else
+   */
+  record Binding(String expression, String reader) {}
+
+  /**
+   * The parameter's binding, or {@code null} after reporting why it has none.
+   *
+   * @param routeKey {@code $connect}, {@code $disconnect} or the message route key
+   * @param readerName the name for a body reader field, if one is needed
+   */
+  Binding bind(VariableElement parameter, String routeKey, String owner, String readerName) {
+    String name = parameter.getSimpleName().toString();
+    TypeMirror type = parameter.asType();
+    List<AnnotationMirror> bindings = new ArrayList<>();
+    for (AnnotationMirror mirror : parameter.getAnnotationMirrors()) {
+      PorticoAnnotation known = PorticoAnnotation.of(mirror);
+      if (known != null && BINDINGS.contains(known)) {
+        bindings.add(mirror);
+      } else if (known != null
+          && known.qualifiedName().startsWith(PorticoAnnotation.HTTP_PACKAGE)) {
+        diagnostics.errorOnAnnotation(
+            parameter,
+            mirror,
+            owner
+                + ": "
+                + simpleName(mirror)
+                + " is not available on WebSocket routes; use "
+                + BINDING_LIST);
+        return null;
+      }
+    }
+    if (bindings.size() > 1) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          bindings.get(1),
+          owner
+              + ": parameter '"
+              + name
+              + "' has "
+              + simpleName(bindings.get(0))
+              + " and "
+              + simpleName(bindings.get(1))
+              + "; use one");
+      return null;
+    }
+    if (bindings.isEmpty()) {
+      for (Map.Entry<String, String> injectable : INJECTABLE.entrySet()) {
+        if (TypeNames.isDeclared(type, injectable.getKey())) {
+          if (injectable.getKey().equals(WS + "CloseStatus") && !routeKey.equals("$disconnect")) {
+            diagnostics.errorOnAnnotation(
+                parameter,
+                null,
+                owner
+                    + ": parameter '"
+                    + name
+                    + "' is a CloseStatus, which only @OnDisconnect methods receive");
+            return null;
+          }
+          return new Binding(injectable.getValue(), null);
+        }
+      }
+      diagnostics.errorOnAnnotation(
+          parameter,
+          null,
+          owner
+              + ": parameter '"
+              + name
+              + "' has no binding annotation and is not injectable; annotate it ("
+              + BINDING_LIST
+              + ") or declare it as Connection, Connections, WebSocketRequest, CloseStatus or"
+              + " Context");
+      return null;
+    }
+    AnnotationMirror mirror = bindings.get(0);
+    PorticoAnnotation kind = PorticoAnnotation.of(mirror);
+    String annotation = kind.display();
+    String value = Objects.toString(PorticoAnnotation.string(mirror, "value"), "");
+    switch (kind) {
+      case CONNECTION_ID -> {
+        if (!TypeNames.isDeclared(type, "java.lang.String")) {
+          return wrongType(parameter, mirror, owner, annotation, "a String");
+        }
+        return new Binding("request.connectionId()", null);
+      }
+      case REQUEST_TIME -> {
+        if (type.getKind() == TypeKind.LONG) {
+          return new Binding("dev.portico.websocket.runtime.Bind.epochMillis(request)", null);
+        }
+        if (TypeNames.isDeclared(type, "java.time.Instant")) {
+          return new Binding(
+              "dev.portico.websocket.runtime.Bind.required(request.requestTime(), \"request time\")",
+              null);
+        }
+        return wrongType(parameter, mirror, owner, annotation, "an Instant or a long");
+      }
+      case HEADER_PARAM, QUERY_PARAM -> {
+        if (!routeKey.equals("$connect")) {
+          diagnostics.errorOnAnnotation(
+              parameter,
+              mirror,
+              owner
+                  + ": "
+                  + annotation
+                  + " '"
+                  + value
+                  + "' is available on @OnConnect methods only (API Gateway sends headers and"
+                  + " query parameters with $connect alone)");
+          return null;
+        }
+        boolean header = kind == PorticoAnnotation.HEADER_PARAM;
+        return text(
+            parameter,
+            mirror,
+            owner,
+            annotation + " '" + value + "'",
+            (header ? "request.header(" : "request.queryParam(")
+                + WebSocketRoutesWriter.literal(value)
+                + ")",
+            (header ? "header '" : "query parameter '") + value + "'");
+      }
+      case AUTHORIZER_PARAM -> {
+        return text(
+            parameter,
+            mirror,
+            owner,
+            annotation + " '" + value + "'",
+            "request.authorizerValue(" + WebSocketRoutesWriter.literal(value) + ")",
+            "authorizer context entry '" + value + "'");
+      }
+      case PRINCIPAL -> {
+        return text(parameter, mirror, owner, annotation, "request.principal()", "principal");
+      }
+      default -> {
+        return body(parameter, mirror, routeKey, owner, readerName);
+      }
+    }
+  }
+
+  private Binding text(
+      VariableElement parameter,
+      AnnotationMirror mirror,
+      String owner,
+      String label,
+      String read,
+      String what) {
+    TypeMirror type = parameter.asType();
+    if (TypeNames.isDeclared(type, "java.lang.String")) {
+      return new Binding(
+          PorticoAnnotation.nullable(parameter)
+              ? read
+              : "dev.portico.websocket.runtime.Bind.required("
+                  + read
+                  + ", "
+                  + WebSocketRoutesWriter.literal(what)
+                  + ")",
+          null);
+    }
+    TypeMirror optional = optionalOf(type);
+    if (optional != null && TypeNames.isDeclared(optional, "java.lang.String")) {
+      return new Binding("java.util.Optional.ofNullable(" + read + ")", null);
+    }
+    diagnostics.errorOnAnnotation(
+        parameter,
+        mirror,
+        owner
+            + ": "
+            + label
+            + " has type "
+            + TypeNames.simple(type)
+            + "; WebSocket routes bind it as a String or Optional<String>");
+    return null;
+  }
+
+  private Binding body(
+      VariableElement parameter,
+      AnnotationMirror mirror,
+      String routeKey,
+      String owner,
+      String readerName) {
+    if (routeKey.equals("$connect") || routeKey.equals("$disconnect")) {
+      diagnostics.errorOnAnnotation(
+          parameter, mirror, owner + ": @Body on " + routeKey + ", which carries no message body");
+      return null;
+    }
+    TypeMirror type = parameter.asType();
+    if (TypeNames.isDeclared(type, "java.lang.String")) {
+      return new Binding("request.bodyText()", "");
+    }
+    if (type.getKind() == TypeKind.ARRAY
+        && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
+      return new Binding("request.body()", "");
+    }
+    TypeMirror optional = optionalOf(type);
+    boolean optionalBody = optional != null || PorticoAnnotation.nullable(parameter);
+    TypeMirror target = optional != null ? optional : type;
+    if (target.getKind() == TypeKind.WILDCARD || containsTypeVariable(target)) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          mirror,
+          owner
+              + ": @Body has type "
+              + TypeNames.simple(type)
+              + ", which names no concrete type to read");
+      return null;
+    }
+    if (target.getKind().isPrimitive() && optionalBody) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          mirror,
+          owner + ": @Body " + TypeNames.simple(type) + " cannot be null; use its box");
+      return null;
+    }
+    String rendered = canonical(target);
+    String reader =
+        target.getKind() == TypeKind.DECLARED
+                && !((DeclaredType) target).getTypeArguments().isEmpty()
+            ? "routes.body(new com.fasterxml.jackson.core.type.TypeReference<"
+                + rendered
+                + ">() {}, "
+                + optionalBody
+                + ")"
+            : "routes.body(" + rendered + ".class, " + optionalBody + ")";
+    String declaration =
+        "dev.portico.websocket.runtime.BodyReader<"
+            + canonical(box(target))
+            + "> "
+            + readerName
+            + " = "
+            + reader
+            + ";";
+    String read = readerName + ".read(request)";
+    return new Binding(
+        optional != null ? "java.util.Optional.ofNullable(" + read + ")" : read, declaration);
+  }
+
+  private TypeMirror box(TypeMirror type) {
+    return type.getKind().isPrimitive()
+        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
+        : type;
+  }
+
+  private Binding wrongType(
+      VariableElement parameter,
+      AnnotationMirror mirror,
+      String owner,
+      String annotation,
+      String expected) {
+    diagnostics.errorOnAnnotation(
+        parameter,
+        mirror,
+        owner
+            + ": "
+            + annotation
+            + " parameter '"
+            + parameter.getSimpleName()
+            + "' has type "
+            + TypeNames.simple(parameter.asType())
+            + "; it must be "
+            + expected);
+    return null;
+  }
+
+  private static TypeMirror optionalOf(TypeMirror type) {
+    if (TypeNames.isDeclared(type, "java.util.Optional")) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.size() == 1 ? arguments.get(0) : null;
+    }
+    return null;
+  }
+
+  private static boolean containsTypeVariable(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR, WILDCARD, ERROR -> true;
+      case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
+      case DECLARED -> {
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (containsTypeVariable(argument)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      default -> false;
+    };
+  }
+
+  private static String simpleName(AnnotationMirror mirror) {
+    return "@" + mirror.getAnnotationType().asElement().getSimpleName();
+  }
+
+  /** A type with canonical names, for generated code. */
+  private static String canonical(TypeMirror type) {
+    return TypeNames.render(type, element -> element.getQualifiedName().toString());
+  }
+}
