@@ -29,6 +29,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
   private final Api api;
 
   /** Serves this API. */
+  // The hook only keeps the method reference; it runs at a checkpoint, long after construction.
+  @SuppressWarnings("this-escape")
   protected ApiHandler(Api api) {
     this.api = api;
     if (Priming.checkpointExpected()) {
