@@ -12,6 +12,7 @@ import dev.portico.authorizer.oauth2.internal.Introspector;
 import dev.portico.authorizer.oauth2.internal.PresentedToken;
 import dev.portico.authorizer.oauth2.internal.ReplayChecker;
 import dev.portico.authorizer.oauth2.internal.SenderConstraints;
+import dev.portico.authorizer.oauth2.internal.SignedAnswers;
 import dev.portico.authorizer.oauth2.internal.TokenCache;
 import dev.portico.authorizer.replay.InMemoryReplayStore;
 import dev.portico.authorizer.replay.ReplayStore;
@@ -39,9 +40,11 @@ import java.util.stream.Collectors;
  *       {@code exp}/{@code nbf}, {@code token_type}, its DPoP proof or client certificate):
  *       unauthorized (401);
  *   <li>a valid token whose client is not allowed or that lacks a required scope: deny (403);
- *   <li>the server unreachable, too slow, answering anything but 200 or something unreadable: an
- *       exception, so the handler answers {@code Authorizer failed} (500, not cached by API
- *       Gateway, the client may retry). Never an allow, never a 401.
+ *   <li>the server unreachable, too slow, answering anything but 200 or something unreadable, or
+ *       (with {@link Builder#signedResponse}) an unsigned answer when signatures are required or a
+ *       signed one that does not verify: an exception, so the handler answers {@code Authorizer
+ *       failed} (500, not cached by API Gateway, the client may retry). Never an allow, never a
+ *       401.
  * </ul>
  *
  * <pre>{@code
@@ -100,19 +103,22 @@ public final class IntrospectionAuthorizer implements Authorizer {
     this.clock = b.clock;
     BoundedHttp http = new BoundedHttp(b.connectTimeout, b.maxResponseBytes);
     ClientCredentials credentials = b.credentials;
+    SignedAnswers signed = signedAnswers(b, http);
     this.introspector =
         b.endpoint != null
             ? Introspector.fixed(
                 b.endpoint,
                 uri -> ClientAuthentications.forCall(credentials, uri),
                 http,
-                b.allowInsecureHttp)
+                b.allowInsecureHttp,
+                signed)
             : Introspector.discovered(
                 b.issuer,
                 b.discovery,
                 uri -> ClientAuthentications.forCall(credentials, uri),
                 http,
-                b.allowInsecureHttp);
+                b.allowInsecureHttp,
+                signed);
     this.cache = new TokenCache(b.cacheTtl, b.negativeCacheTtl, b.cacheMaxEntries, b.clock);
     this.issuer = b.issuer;
     this.audiences = Set.copyOf(b.audiences);
@@ -133,6 +139,34 @@ public final class IntrospectionAuthorizer implements Authorizer {
             futureSkew,
             new ReplayChecker(b.replayStore, Duration.ofSeconds(maxAge + futureSkew + 1), b.clock));
     this.constraints = new SenderConstraints(proofs, b.publicBaseUrl, b.mtlsBound);
+  }
+
+  /** The verifier of signed answers (RFC 9701), or {@code null} when they are off. */
+  private static SignedAnswers signedAnswers(Builder b, BoundedHttp http) {
+    if (b.signedResponse == SignedResponseMode.OFF) {
+      return null;
+    }
+    if (b.issuer == null) {
+      throw new IllegalArgumentException(
+          "signed introspection answers need the issuer (the iss they must carry)");
+    }
+    if (b.jwksUri == null && b.discovery == null) {
+      throw new IllegalArgumentException(
+          "signed introspection answers need the authorization server's keys: a JWKS URL, or"
+              + " discovery");
+    }
+    if (b.jwksUri != null && !UrlPolicy.allowed(b.jwksUri, b.allowInsecureHttp)) {
+      throw new IllegalArgumentException(
+          "the JWKS URL must use https (plain http only on loopback hosts)");
+    }
+    return new SignedAnswers(
+        b.signedResponse == SignedResponseMode.REQUIRED,
+        b.issuer,
+        b.credentials.clientId(),
+        b.jwksUri,
+        http,
+        b.clock,
+        b.clockSkew);
   }
 
   /** Starts an authorizer. */
@@ -285,6 +319,8 @@ public final class IntrospectionAuthorizer implements Authorizer {
     private URI publicBaseUrl;
     private boolean mtlsBound;
     private boolean allowInsecureHttp;
+    private SignedResponseMode signedResponse = SignedResponseMode.OFF;
+    private URI jwksUri;
     private Clock clock = Clock.systemUTC();
 
     private Builder() {}
@@ -433,6 +469,22 @@ public final class IntrospectionAuthorizer implements Authorizer {
     /** Accept only certificate-bound tokens (RFC 8705). */
     public Builder mtlsBound(boolean bound) {
       this.mtlsBound = bound;
+      return this;
+    }
+
+    /**
+     * Signed introspection answers (RFC 9701): required, optional or off (the default). Needs the
+     * {@link #issuer} and the server's keys: {@link #jwksUri} or {@link #discovery}'s {@code
+     * jwks_uri}.
+     */
+    public Builder signedResponse(SignedResponseMode mode) {
+      this.signedResponse = Objects.requireNonNull(mode);
+      return this;
+    }
+
+    /** The authorization server's JWKS for signed answers; by default its metadata's. */
+    public Builder jwksUri(URI uri) {
+      this.jwksUri = Objects.requireNonNull(uri);
       return this;
     }
 

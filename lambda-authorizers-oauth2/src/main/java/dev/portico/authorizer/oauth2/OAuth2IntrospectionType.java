@@ -26,6 +26,8 @@ import java.util.Optional;
  *     method: client_secret_basic
  *     clientId: pets-api
  *     clientSecret: ${env:INTROSPECTION_CLIENT_SECRET}
+ *   signedResponse: required        # RFC 9701 JWT answers; optional or off (the default)
+ *   jwksUri: https://as.example.com/jwks.json
  * dpop: optional
  * }</pre>
  */
@@ -147,6 +149,8 @@ public final class OAuth2IntrospectionType implements AuthorizerType {
       }
     }
 
+    ok &= signedResponse(s, b, insecure, issuer.isPresent());
+
     List<String> audiences = s.strings("audience");
     if (audiences.isEmpty()) {
       s.problem("audience", "is required");
@@ -202,6 +206,54 @@ public final class OAuth2IntrospectionType implements AuthorizerType {
           .get()
           .number("maxEntries", 1, 1_000_000)
           .ifPresent(v -> b.cacheMaxEntries(v.intValue()));
+    }
+    return ok;
+  }
+
+  /** {@code signedResponse} (RFC 9701) and {@code jwksUri}: where the keys come from. */
+  private static boolean signedResponse(
+      ConfigSection s, IntrospectionAuthorizer.Builder b, boolean insecure, boolean hasIssuer) {
+    String mode = s.string("signedResponse").orElse("off");
+    boolean hasJwks = s.has("jwksUri");
+    switch (mode) {
+      case "required" -> b.signedResponse(SignedResponseMode.REQUIRED);
+      case "optional" -> b.signedResponse(SignedResponseMode.OPTIONAL);
+      case "off" -> {
+        if (hasJwks) {
+          s.problem(
+              "jwksUri", "is only used with introspection.signedResponse: required or optional");
+          return false;
+        }
+        return true;
+      }
+      default -> {
+        s.problem("signedResponse", "must be required, optional or off");
+        return false;
+      }
+    }
+    boolean ok = true;
+    if (!hasIssuer) {
+      s.problem(
+          "signedResponse",
+          "(" + mode + ") needs introspection.issuer (the iss signed answers must carry)");
+      ok = false;
+    }
+    if (hasJwks) {
+      Optional<URI> jwks = s.httpsUrl("jwksUri", insecure);
+      if (jwks.isEmpty()) {
+        ok = false;
+      } else {
+        b.jwksUri(jwks.get());
+      }
+    } else if (s.has("endpoint")) {
+      s.problem(
+          "signedResponse",
+          "("
+              + mode
+              + ") needs the authorization server's keys: give introspection.jwksUri, or"
+              + " introspection.issuer without introspection.endpoint to use the jwks_uri of its"
+              + " metadata");
+      ok = false;
     }
     return ok;
   }

@@ -44,7 +44,9 @@ public final class Introspector {
   private final Function<URI, ClientAuthentication> auth;
   private final BoundedHttp http;
   private final boolean allowInsecureHttp;
+  private final SignedAnswers signed;
   private volatile URI discovered;
+  private volatile URI discoveredJwks;
 
   private Introspector(
       URI endpoint,
@@ -52,32 +54,45 @@ public final class Introspector {
       Discovery discovery,
       Function<URI, ClientAuthentication> auth,
       BoundedHttp http,
-      boolean allowInsecureHttp) {
+      boolean allowInsecureHttp,
+      SignedAnswers signed) {
     this.configuredEndpoint = endpoint;
     this.issuer = issuer;
     this.discovery = discovery;
     this.auth = auth;
     this.http = http;
     this.allowInsecureHttp = allowInsecureHttp;
+    this.signed = signed;
   }
 
-  /** An introspector for a configured endpoint. */
+  /**
+   * An introspector for a configured endpoint.
+   *
+   * @param signed verifies signed answers (RFC 9701), or {@code null} for plain JSON only
+   */
   public static Introspector fixed(
       URI endpoint,
       Function<URI, ClientAuthentication> auth,
       BoundedHttp http,
-      boolean allowInsecureHttp) {
-    return new Introspector(endpoint, null, null, auth, http, allowInsecureHttp);
+      boolean allowInsecureHttp,
+      SignedAnswers signed) {
+    return new Introspector(endpoint, null, null, auth, http, allowInsecureHttp, signed);
   }
 
-  /** An introspector that finds the endpoint in the issuer's metadata on first use. */
+  /**
+   * An introspector that finds the endpoint (and the {@code jwks_uri} for signed answers) in the
+   * issuer's metadata on first use.
+   *
+   * @param signed verifies signed answers (RFC 9701), or {@code null} for plain JSON only
+   */
   public static Introspector discovered(
       String issuer,
       Discovery discovery,
       Function<URI, ClientAuthentication> auth,
       BoundedHttp http,
-      boolean allowInsecureHttp) {
-    return new Introspector(null, issuer, discovery, auth, http, allowInsecureHttp);
+      boolean allowInsecureHttp,
+      SignedAnswers signed) {
+    return new Introspector(null, issuer, discovery, auth, http, allowInsecureHttp, signed);
   }
 
   /**
@@ -93,11 +108,18 @@ public final class Introspector {
             .toHTTPRequest();
     Map<String, List<String>> headers = new java.util.LinkedHashMap<>(request.getHeaderMap());
     headers.remove("Content-Length");
-    headers.putIfAbsent("Accept", List.of("application/json"));
+    headers.remove("Accept");
+    headers.put("Accept", List.of(signed == null ? "application/json" : signed.accept()));
     BoundedHttp.Response response =
         http.send("POST", endpoint, headers, request.getBody(), deadlineNanos);
-    return IntrospectionResponses.read(
-        endpoint.toString(), response.status(), response.contentType(), response.body());
+    String contentType = response.contentType();
+    String body = response.body();
+    if (signed != null && response.status() == 200) {
+      URI jwks = signed.configuredJwks() != null ? signed.configuredJwks() : discoveredJwks;
+      body = signed.unwrap(endpoint.toString(), contentType, body, jwks, deadlineNanos);
+      contentType = "application/json";
+    }
+    return IntrospectionResponses.read(endpoint.toString(), response.status(), contentType, body);
   }
 
   /** The endpoint, discovering it on first use. */
@@ -117,15 +139,18 @@ public final class Introspector {
     }
     String metadataIssuer;
     URI endpoint;
+    URI jwks;
     try {
       if (discovery == Discovery.OPENID_CONFIGURATION) {
         OIDCProviderMetadata m = OIDCProviderMetadata.parse(r.body());
         metadataIssuer = m.getIssuer().getValue();
         endpoint = m.getIntrospectionEndpointURI();
+        jwks = m.getJWKSetURI();
       } else {
         AuthorizationServerMetadata m = AuthorizationServerMetadata.parse(r.body());
         metadataIssuer = m.getIssuer().getValue();
         endpoint = m.getIntrospectionEndpointURI();
+        jwks = m.getJWKSetURI();
       }
     } catch (ParseException | RuntimeException e) {
       throw new AuthorizationServerException("metadata is unreadable: " + metadataUrl);
@@ -145,6 +170,11 @@ public final class Introspector {
               + " names an introspection_endpoint that is not https: "
               + endpoint);
     }
+    if (jwks != null && !UrlPolicy.allowed(jwks, allowInsecureHttp)) {
+      throw new AuthorizationServerException(
+          "metadata at " + metadataUrl + " names a jwks_uri that is not https: " + jwks);
+    }
+    discoveredJwks = jwks;
     discovered = endpoint;
     return endpoint;
   }

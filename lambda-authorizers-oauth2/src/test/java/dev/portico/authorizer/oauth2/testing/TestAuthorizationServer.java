@@ -1,8 +1,13 @@
 package dev.portico.authorizer.oauth2.testing;
 
+import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
@@ -26,11 +31,15 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * A real RFC 7662 introspection endpoint on 127.0.0.1 (the JDK's HTTP server) that verifies the
  * caller's client authentication like an authorization server does, and can misbehave on demand
- * (slow, 5xx, garbage, redirect). Also serves RFC 8414 and OpenID Connect metadata.
+ * (slow, 5xx, garbage, redirect). Also serves RFC 8414 and OpenID Connect metadata, and its JWKS
+ * ({@code /jwks}) with the public half of {@link #signingKey()}: when {@link #signedAnswers} is set
+ * and the caller asks for {@code application/token-introspection+jwt} (RFC 9701) the answer is what
+ * that function makes of the JSON answer, sent with that media type.
  */
 public final class TestAuthorizationServer implements AutoCloseable {
 
@@ -63,11 +72,16 @@ public final class TestAuthorizationServer implements AutoCloseable {
   private volatile long slowMillis = 3000;
   private volatile String redirectTo;
   private volatile String issuer;
+  private volatile ECKey signingKey = newSigningKey("as-key-1");
+  private volatile UnaryOperator<String> signedAnswers;
+  private volatile String lastAccept;
+  private final AtomicInteger jwksFetches = new AtomicInteger();
 
   public TestAuthorizationServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(Executors.newCachedThreadPool());
     server.createContext("/introspect", this::introspect);
+    server.createContext("/jwks", this::jwks);
     server.createContext("/.well-known/", this::metadata);
     server.start();
     issuer = base();
@@ -125,6 +139,50 @@ public final class TestAuthorizationServer implements AutoCloseable {
     return this;
   }
 
+  /** A new EC P-256 signing key (ES256). */
+  public static ECKey newSigningKey(String keyId) {
+    try {
+      return new ECKeyGenerator(Curve.P_256).keyID(keyId).generate();
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The key whose public half {@code /jwks} publishes. */
+  public ECKey signingKey() {
+    return signingKey;
+  }
+
+  /** Replaces the published key (key rotation). */
+  public TestAuthorizationServer signingKey(ECKey key) {
+    this.signingKey = key;
+    return this;
+  }
+
+  /** The JWKS URL. */
+  public URI jwksUri() {
+    return URI.create(base() + "/jwks");
+  }
+
+  /**
+   * Makes RFC 9701 answers: the function gets the JSON answer and returns the body sent as {@code
+   * application/token-introspection+jwt} to callers that ask for it; {@code null}: plain JSON.
+   */
+  public TestAuthorizationServer signedAnswers(UnaryOperator<String> signer) {
+    this.signedAnswers = signer;
+    return this;
+  }
+
+  /** The {@code Accept} header of the last introspection call. */
+  public String lastAccept() {
+    return lastAccept;
+  }
+
+  /** JWKS requests received. */
+  public int jwksFetches() {
+    return jwksFetches.get();
+  }
+
   /** Introspection calls received. */
   public int introspections() {
     return introspections.get();
@@ -179,7 +237,17 @@ public final class TestAuthorizationServer implements AutoCloseable {
       }
       String token = form.get("token");
       String answer = token == null ? null : answers.get(token);
-      send(exchange, 200, "application/json", answer == null ? "{\"active\":false}" : answer);
+      String json = answer == null ? "{\"active\":false}" : answer;
+      String accept = exchange.getRequestHeaders().getFirst("Accept");
+      lastAccept = accept;
+      UnaryOperator<String> signer = signedAnswers;
+      if (signer != null
+          && accept != null
+          && accept.contains("application/token-introspection+jwt")) {
+        send(exchange, 200, "application/token-introspection+jwt", signer.apply(json));
+      } else {
+        send(exchange, 200, "application/json", json);
+      }
     }
   }
 
@@ -256,14 +324,14 @@ public final class TestAuthorizationServer implements AutoCloseable {
               + endpoint()
               + "\",\"token_endpoint\":\""
               + base()
-              + "/token\"";
+              + "/token\",\"jwks_uri\":\""
+              + jwksUri()
+              + "\"";
       if (path.equals("/.well-known/openid-configuration")) {
         json +=
             ",\"authorization_endpoint\":\""
                 + base()
-                + "/authorize\",\"jwks_uri\":\""
-                + base()
-                + "/jwks\",\"response_types_supported\":[\"code\"],"
+                + "/authorize\",\"response_types_supported\":[\"code\"],"
                 + "\"subject_types_supported\":[\"public\"],"
                 + "\"id_token_signing_alg_values_supported\":[\"RS256\"]}";
         send(exchange, 200, "application/json", json);
@@ -272,6 +340,13 @@ public final class TestAuthorizationServer implements AutoCloseable {
       } else {
         send(exchange, 404, "text/plain", "not found");
       }
+    }
+  }
+
+  private void jwks(HttpExchange exchange) throws IOException {
+    jwksFetches.incrementAndGet();
+    try (exchange) {
+      send(exchange, 200, "application/json", new JWKSet(signingKey.toPublicJWK()).toString());
     }
   }
 
