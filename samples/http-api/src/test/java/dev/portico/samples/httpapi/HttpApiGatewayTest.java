@@ -99,12 +99,13 @@ class HttpApiGatewayTest {
         .containsEntry("OIDC_AUDIENCE", "books-api");
     assertThat(issuer.audience()).isEqualTo("books-api");
     String runtimeClientOnly =
-        ": applied only with --runtime-client; in-process functions share the gateway's"
-            + " environment (Portico authorizer configurations read them too)";
+        " are set in each function's own JVM only with --runtime-client; in-process, functions"
+            + " see the gateway's environment instead (Portico's authorizer configuration reads"
+            + " these values as portico.env.NAME system properties while the handler is created)";
     assertThat(config.warnings())
         .contains(
-            "Globals.Function.Environment.Variables [JAVA_TOOL_OPTIONS]" + runtimeClientOnly,
-            "Resources.BooksAuthorizerFunction.Properties.Environment.Variables [OIDC_ISSUER,"
+            "Globals.Function.Environment.Variables: [JAVA_TOOL_OPTIONS]" + runtimeClientOnly,
+            "Resources.BooksAuthorizerFunction.Properties.Environment.Variables: [OIDC_ISSUER,"
                 + " OIDC_AUDIENCE]"
                 + runtimeClientOnly);
     assertThat(config.warnings()).noneMatch(w -> w.contains("Authorizers.BooksAuthorizer"));
