@@ -3,6 +3,8 @@ package dev.portico.local.internal.gateway;
 import dev.portico.api.Authorization;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.auth.AuthorizerAnswers;
+import dev.portico.path.PathEncoding;
 import java.time.Duration;
 
 /**
@@ -10,7 +12,7 @@ import java.time.Duration;
  * path decoded, {@code ANY} kept in route keys, 500/503 without error types, 404 for unknown
  * routes, 204 preflights, CORS headers on every answer.
  */
-public final class HttpFlavour implements ApiFlavour {
+public final class HttpFlavour implements ApiGatewayFlavour {
   /** The one instance. */
   public static final HttpFlavour INSTANCE = new HttpFlavour();
 
@@ -54,6 +56,31 @@ public final class HttpFlavour implements ApiFlavour {
   @Override
   public int preflightStatus() {
     return 204;
+  }
+
+  @Override
+  public boolean corsOnAnswers() {
+    return true;
+  }
+
+  @Override
+  public GatewayError unroutablePath(String sent) {
+    return HttpApiPaths.decode(sent) == null ? BAD_PATH : null;
+  }
+
+  @Override
+  public String routedPath(String sent) {
+    return HttpApiPaths.decode(sent);
+  }
+
+  @Override
+  public PathEncoding routedEncoding() {
+    return PathEncoding.DECODED;
+  }
+
+  @Override
+  public AuthorizerAnswers authorizerAnswers() {
+    return AuthorizerAnswers.HTTP;
   }
 
   @Override
