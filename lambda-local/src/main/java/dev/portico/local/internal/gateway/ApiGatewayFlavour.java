@@ -20,7 +20,12 @@ public sealed interface ApiGatewayFlavour extends ApiFlavour permits RestFlavour
 
   /** The flavour of an API. */
   static ApiGatewayFlavour of(LocalApi api) {
-    return api.kind() == LocalApi.Kind.REST ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE;
+    return of(api.kind());
+  }
+
+  /** The flavour of a kind of API. */
+  static ApiGatewayFlavour of(LocalApi.Kind kind) {
+    return kind == LocalApi.Kind.REST ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.portico.local.internal.gateway;
 
 import dev.portico.api.Authorization;
+import dev.portico.local.GatewayOptions;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.local.internal.auth.AuthorizerAnswers;
@@ -43,9 +44,12 @@ public final class HttpFlavour implements ApiGatewayFlavour {
     return TIMEOUT;
   }
 
+  /** The configured timeout, except that the default (a REST API's 29 s) is 30 s here. */
   @Override
   public Duration integrationTimeout(Duration configured) {
-    return configured;
+    return configured.equals(GatewayOptions.REST_INTEGRATION_TIMEOUT)
+        ? GatewayOptions.HTTP_API_INTEGRATION_TIMEOUT
+        : configured;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
 import dev.portico.path.PathEncoding;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -252,6 +253,12 @@ class ApiFlavourTest {
         .isEqualTo(new ApiFlavour.GatewayError(400, "{\"message\":\"Bad Request\"}", null));
     assertThat(HttpFlavour.INSTANCE.unroutablePath("/pets")).isNull();
     assertThat(HttpFlavour.INSTANCE.corsOnAnswers()).isTrue();
+    assertThat(HttpFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(29)))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(HttpFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(5)))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(RestFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(29)))
+        .isEqualTo(Duration.ofSeconds(29));
     FunctionUrlFlavour url = new FunctionUrlFlavour(LocalFunctionUrl.of("Api"));
     assertThat(url.corsOnAnswers()).isTrue();
     assertThat(url.unroutablePath("/%zz")).isNull();
