@@ -13,8 +13,12 @@ import java.util.List;
 /**
  * The scopes an authorizer configured by a Portico authorizer file asks for ({@code
  * jwt.requiredScopes} and every {@code jwt.routes.*.scopes}), so the start-up banner can print a
- * token request that works. Best effort: a file that cannot be read gives no scopes (the authorizer
- * itself reports a bad file when it starts).
+ * token request that works. The configuration is found as the authorizer finds it: the inline YAML
+ * of {@code PORTICO_AUTHORIZER_CONFIG_YAML}, else the file named by {@code
+ * PORTICO_AUTHORIZER_CONFIG}, else {@code portico-authorizer.yaml} on the classpath; each variable
+ * from the function's template environment, else the process environment. Best effort: a
+ * configuration that cannot be read gives no scopes (the authorizer itself reports it when it
+ * starts).
  *
  * <pre>{@code
  * List<String> scopes = DevIssuerScopes.of(function);   // e.g. [pets:write]
@@ -23,6 +27,7 @@ import java.util.List;
 final class DevIssuerScopes {
   private static final YAMLMapper YAML = new YAMLMapper();
   private static final String CONFIG_ENV = "PORTICO_AUTHORIZER_CONFIG";
+  private static final String CONFIG_YAML_ENV = "PORTICO_AUTHORIZER_CONFIG_YAML";
   private static final String CLASSPATH_RESOURCE = "portico-authorizer.yaml";
 
   private DevIssuerScopes() {}
@@ -46,11 +51,12 @@ final class DevIssuerScopes {
   }
 
   private static JsonNode read(LocalFunction function) throws IOException {
-    String file = function.environment().get(CONFIG_ENV);
-    if (file == null || file.isBlank()) {
-      file = System.getenv(CONFIG_ENV);
+    String inline = variable(function, CONFIG_YAML_ENV);
+    if (inline != null) {
+      return YAML.readTree(inline);
     }
-    if (file != null && !file.isBlank()) {
+    String file = variable(function, CONFIG_ENV);
+    if (file != null) {
       return YAML.readTree(Files.readString(Path.of(file)));
     }
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
@@ -60,6 +66,15 @@ final class DevIssuerScopes {
     try (InputStream in = loader.getResourceAsStream(CLASSPATH_RESOURCE)) {
       return in == null ? null : YAML.readTree(in);
     }
+  }
+
+  /** A variable from the function's environment, else the process's; {@code null} when blank. */
+  private static String variable(LocalFunction function, String name) {
+    String value = function.environment().get(name);
+    if (value == null || value.isBlank()) {
+      value = System.getenv(name);
+    }
+    return value == null || value.isBlank() ? null : value;
   }
 
   private static void add(List<String> scopes, JsonNode node) {

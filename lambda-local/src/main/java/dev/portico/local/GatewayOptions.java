@@ -1,6 +1,7 @@
 package dev.portico.local;
 
 import dev.portico.local.config.LocalApi;
+import dev.portico.local.internal.gateway.ApiGatewayFlavour;
 import java.time.Duration;
 import java.util.Map;
 
@@ -92,10 +93,7 @@ public record GatewayOptions(
    * REST API's 29 s) is 30 s for an HTTP API.
    */
   public Duration integrationTimeout(LocalApi.Kind kind) {
-    if (kind == LocalApi.Kind.HTTP && integrationTimeout.equals(REST_INTEGRATION_TIMEOUT)) {
-      return HTTP_API_INTEGRATION_TIMEOUT;
-    }
-    return integrationTimeout;
+    return ApiGatewayFlavour.of(kind).integrationTimeout(integrationTimeout);
   }
 
   /** A copy with another port. */

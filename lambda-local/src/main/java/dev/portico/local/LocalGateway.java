@@ -8,6 +8,7 @@ import dev.portico.local.config.LocalRoute;
 import dev.portico.local.config.Warning;
 import dev.portico.local.internal.LocalServers;
 import dev.portico.local.internal.auth.LocalAuthorizers;
+import dev.portico.local.internal.gateway.ApiFlavour;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.internal.gateway.GatewayHandler;
@@ -218,7 +219,7 @@ public final class LocalGateway implements AutoCloseable {
   private void logRoutes(GatewayOptions options, long millis) {
     String base = "http://" + options.host() + ":" + port();
     for (LocalApi api : config.apis()) {
-      String kind = api.kind() == LocalApi.Kind.REST ? "REST API" : "HTTP API";
+      String kind = ApiFlavour.of(api).label();
       for (LocalRoute route : api.routes()) {
         if (route.path().equals(LocalRoute.DEFAULT_ROUTE)) {
           LOG.info("{} $default route: {}/* -> {}", kind, base, route.function());

@@ -6,12 +6,12 @@ import dev.portico.api.Authorization;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.internal.LogText;
+import dev.portico.local.internal.gateway.ApiFlavour;
+import dev.portico.local.internal.gateway.ApiGatewayFlavour;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.internal.gateway.GatewayRequest;
-import dev.portico.local.internal.gateway.HttpFlavour;
 import dev.portico.local.internal.gateway.ProxyEventWriter;
-import dev.portico.local.internal.gateway.RestFlavour;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * Runs Lambda authorizers before the integration, as API Gateway does: identity sources checked
  * first, the authorizer function invoked in-process with the TOKEN, REQUEST or HTTP API 2.0 event,
  * its response evaluated (IAM policy against the method ARN, or a simple response), and the result
- * cached per identity for the authorizer's TTL.
+ * cached per identity for the authorizer's TTL. What differs between REST and HTTP APIs (denial
+ * bodies, how strictly the response is read, the {@code $context} identity sources) comes from the
+ * API's {@link ApiGatewayFlavour}.
  *
  * <pre>{@code
  * Decision decision = authorizers.authorize(api, api.authorizer("Token"), request, methodArn);
@@ -107,12 +109,13 @@ public final class LocalAuthorizers {
   public Decision authorize(
       LocalApi api, LocalAuthorizer authorizer, GatewayRequest request, String methodArn)
       throws InterruptedException {
-    boolean rest = api.kind() == LocalApi.Kind.REST;
+    ApiGatewayFlavour flavour = ApiFlavour.of(api);
+    AuthorizerAnswers answers = flavour.authorizerAnswers();
     List<String> identity = new ArrayList<>();
     for (String source : authorizer.identitySources()) {
-      String value = identityValue(source, request, rest);
+      String value = identityValue(source, request, flavour);
       if (value == null || value.isEmpty()) {
-        return unauthorized(rest, "identity source " + source + " is missing");
+        return answers.unauthorized("identity source " + source + " is missing");
       }
       identity.add(value);
     }
@@ -121,7 +124,7 @@ public final class LocalAuthorizers {
       Pattern pattern =
           patterns.computeIfAbsent(authorizer.validationExpression(), Pattern::compile);
       if (!pattern.matcher(identity.get(0)).matches()) {
-        return unauthorized(rest, "the token does not match the validation expression");
+        return answers.unauthorized("the token does not match the validation expression");
       }
     }
     boolean cacheable = !authorizer.ttl().isZero() && !identity.isEmpty();
@@ -144,7 +147,7 @@ public final class LocalAuthorizers {
       if (outcome instanceof FunctionPool.Threw threw) {
         String message = threw.error().getMessage();
         if ("Unauthorized".equals(message)) {
-          return unauthorized(rest, "the authorizer answered Unauthorized");
+          return answers.unauthorized("the authorizer answered Unauthorized");
         }
         LOG.warn(
             "Authorizer {} (function {}) failed: {}",
@@ -152,10 +155,10 @@ public final class LocalAuthorizers {
             authorizer.function(),
             LogText.quote(threw.error()),
             LogText.safe(threw.error()));
-        return error(rest, "the authorizer function threw " + threw.error());
+        return answers.error("the authorizer function threw " + threw.error());
       }
       if (outcome instanceof FunctionPool.TimedOut) {
-        return error(rest, "the authorizer function timed out");
+        return answers.error("the authorizer function timed out");
       }
       byte[] output = ((FunctionPool.Returned) outcome).output();
       try {
@@ -164,14 +167,14 @@ public final class LocalAuthorizers {
         response = null;
       }
       if (response == null || !response.isObject()) {
-        return error(rest, "the authorizer response is not a JSON object");
+        return answers.error("the authorizer response is not a JSON object");
       }
       if (cacheable) {
         cachePut(
             key, new Cached(response, System.currentTimeMillis() + authorizer.ttl().toMillis()));
       }
     }
-    return evaluate(api, authorizer, response, methodArn);
+    return evaluate(answers, authorizer, response, methodArn);
   }
 
   /** Caches a result, first evicting expired entries (and others if still full). */
@@ -189,20 +192,18 @@ public final class LocalAuthorizers {
   }
 
   private Decision evaluate(
-      LocalApi api, LocalAuthorizer authorizer, JsonNode response, String methodArn) {
-    boolean rest = api.kind() == LocalApi.Kind.REST;
+      AuthorizerAnswers answers, LocalAuthorizer authorizer, JsonNode response, String methodArn) {
     Map<String, Object> context = new LinkedHashMap<>();
     JsonNode contextNode = response.get("context");
     if (contextNode != null && !contextNode.isNull()) {
       if (!contextNode.isObject()) {
-        return error(rest, "the authorizer context is not an object");
+        return answers.error("the authorizer context is not an object");
       }
       for (Map.Entry<String, JsonNode> e : contextNode.properties()) {
         JsonNode value = e.getValue();
-        if (rest) {
+        if (answers.scalarContext()) {
           if (!value.isValueNode()) {
-            return error(
-                rest,
+            return answers.error(
                 "authorizer context value " + e.getKey() + " is not a string, number or boolean");
           }
           context.put(e.getKey(), value.asText());
@@ -214,56 +215,33 @@ public final class LocalAuthorizers {
     if (authorizer.type() == LocalAuthorizer.Type.HTTP_API && authorizer.simpleResponses()) {
       JsonNode authorized = response.get("isAuthorized");
       if (authorized == null || !authorized.isBoolean()) {
-        return error(rest, "the simple response has no boolean isAuthorized");
+        return answers.error("the simple response has no boolean isAuthorized");
       }
       if (!authorized.asBoolean()) {
-        return forbidden(rest, "the authorizer answered isAuthorized false");
+        return answers.forbidden("the authorizer answered isAuthorized false");
       }
       return new Allowed(new Authorization(null, Map.of(), List.of(), context));
     }
     JsonNode principal = response.get("principalId");
-    if (rest && (principal == null || !principal.isValueNode())) {
-      return error(rest, "the authorizer response has no principalId");
+    if (answers.principalId() && (principal == null || !principal.isValueNode())) {
+      return answers.error("the authorizer response has no principalId");
     }
     PolicyEvaluator.Result result;
     try {
       result = PolicyEvaluator.evaluate(response.get("policyDocument"), methodArn);
     } catch (IllegalArgumentException e) {
-      return error(rest, "invalid policy: " + e.getMessage());
+      return answers.error("invalid policy: " + e.getMessage());
     }
     if (result != PolicyEvaluator.Result.ALLOW) {
-      return forbidden(
-          rest,
+      return answers.forbidden(
           result == PolicyEvaluator.Result.EXPLICIT_DENY
               ? "the policy denies " + methodArn
               : "no statement of the policy allows " + methodArn);
     }
     String principalId = principal == null || principal.isNull() ? null : principal.asText();
-    return new Allowed(new Authorization(rest ? principalId : null, Map.of(), List.of(), context));
-  }
-
-  private static Denied unauthorized(boolean rest, String reason) {
-    return new Denied(401, "{\"message\":\"Unauthorized\"}", "UnauthorizedException", reason);
-  }
-
-  private static Denied forbidden(boolean rest, String reason) {
-    return rest
-        ? new Denied(
-            403,
-            "{\"message\":\"User is not authorized to access this resource\"}",
-            "AccessDeniedException",
-            reason)
-        : new Denied(403, "{\"message\":\"Forbidden\"}", "AccessDeniedException", reason);
-  }
-
-  private static Denied error(boolean rest, String reason) {
-    return rest
-        ? new Denied(500, "{\"message\":null}", "AuthorizerConfigurationException", reason)
-        : new Denied(
-            500,
-            "{\"message\":\"Internal Server Error\"}",
-            "AuthorizerConfigurationException",
-            reason);
+    return new Allowed(
+        new Authorization(
+            answers.principalId() ? principalId : null, Map.of(), List.of(), context));
   }
 
   private static byte[] event(
@@ -275,7 +253,7 @@ public final class LocalAuthorizers {
     };
   }
 
-  static String identityValue(String source, GatewayRequest request, boolean rest) {
+  static String identityValue(String source, GatewayRequest request, ApiGatewayFlavour flavour) {
     String s = source.startsWith("$") ? source.substring(1) : source;
     if (s.startsWith("method.request.header.") || s.startsWith("request.header.")) {
       return request.header(s.substring(s.indexOf(".header.") + ".header.".length()));
@@ -295,7 +273,7 @@ public final class LocalAuthorizers {
       return request.stageVariables().get(s.substring("stageVariables.".length()));
     }
     if (s.startsWith("context.")) {
-      return contextValue(s.substring("context.".length()), request, rest);
+      return flavour.contextValue(s.substring("context.".length()), request);
     }
     return null;
   }
@@ -316,10 +294,6 @@ public final class LocalAuthorizers {
           "domainName",
           "accountId",
           "apiId");
-
-  private static String contextValue(String name, GatewayRequest request, boolean rest) {
-    return (rest ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE).contextValue(name, request);
-  }
 
   private static String decode(String text) {
     try {

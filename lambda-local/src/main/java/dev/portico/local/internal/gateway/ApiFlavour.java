@@ -9,15 +9,16 @@ import java.time.Duration;
  * What differs between a REST API, an HTTP API and a Lambda function URL, in one place: the answers
  * the gateway generates itself (integration errors, timeouts, unknown routes), the CORS preflight
  * status, the event (payload version, route key, binary body rule), whether response bodies are
- * decoded, and the {@code $context} identity sources. {@code GatewayHandler} asks the flavour and
- * never tests the kind of API itself.
+ * decoded, which headers the gateway's answers carry; {@link ApiGatewayFlavour} adds routing and
+ * authorizers for REST and HTTP APIs. {@code GatewayHandler} and {@code GatewayResponses} ask the
+ * flavour and never test the kind of API themselves.
  *
  * <pre>{@code
  * ApiFlavour flavour = ApiFlavour.of(api);
  * byte[] event = flavour.event(request, authorization, api, route);
  * }</pre>
  */
-public sealed interface ApiFlavour permits RestFlavour, HttpFlavour, FunctionUrlFlavour {
+public sealed interface ApiFlavour permits ApiGatewayFlavour, FunctionUrlFlavour {
 
   /**
    * A response the gateway generates itself.
@@ -31,9 +32,9 @@ public sealed interface ApiFlavour permits RestFlavour, HttpFlavour, FunctionUrl
   /** 413 for a body over the 10 MB payload limit, the same for every flavour. */
   GatewayError TOO_LARGE = new GatewayError(413, "{\"message\":\"Request Too Long\"}", null);
 
-  /** The flavour of an API. */
-  static ApiFlavour of(LocalApi api) {
-    return api.kind() == LocalApi.Kind.REST ? RestFlavour.INSTANCE : HttpFlavour.INSTANCE;
+  /** The flavour of an API (see {@link ApiGatewayFlavour#of}). */
+  static ApiGatewayFlavour of(LocalApi api) {
+    return ApiGatewayFlavour.of(api);
   }
 
   /** The name in log lines: {@code REST API}, {@code HTTP API}, {@code function URL}. */
@@ -53,6 +54,23 @@ public sealed interface ApiFlavour permits RestFlavour, HttpFlavour, FunctionUrl
 
   /** The status of a CORS preflight the gateway answers itself. */
   int preflightStatus();
+
+  /**
+   * Whether the gateway's answers carry CORS headers (HTTP APIs, function URLs); a REST API's carry
+   * its {@code GatewayResponses} headers instead, and a proxy response without {@code Content-Type}
+   * gets {@code application/json}.
+   */
+  boolean corsOnAnswers();
+
+  /**
+   * The answer to a path the flavour cannot route (an HTTP API's undecodable path), or {@code null}
+   * when it routes every path.
+   *
+   * @param sent the path without the stage prefix, as sent
+   */
+  default GatewayError unroutablePath(String sent) {
+    return null;
+  }
 
   /** Whether a denial carries {@code x-amzn-ErrorType} (REST APIs) or not. */
   boolean denialErrorType();
@@ -81,30 +99,4 @@ public sealed interface ApiFlavour permits RestFlavour, HttpFlavour, FunctionUrl
 
   /** The request-id response header ({@code x-amzn-RequestId} or {@code apigw-requestid}). */
   String requestIdHeader();
-
-  /**
-   * The value of a {@code $context} identity source ({@code identity.sourceIp}, {@code path}, ...)
-   * for this request, or {@code null} when the gateway cannot fill it.
-   */
-  default String contextValue(String name, GatewayRequest request) {
-    String stagePrefix =
-        this instanceof RestFlavour || !"$default".equals(request.stage())
-            ? "/" + request.stage()
-            : "";
-    String resource = request.routePath();
-    return switch (name) {
-      case "identity.sourceIp" -> request.sourceIp();
-      case "requestId" -> request.requestId();
-      case "stage" -> request.stage();
-      case "httpMethod" -> request.method();
-      case "routeKey" -> resource == null ? "$default" : request.method() + " " + resource;
-      case "resourcePath" -> resource == null ? request.path() : resource;
-      case "path" -> stagePrefix + request.path();
-      case "domainName" ->
-          request.domainName() == null ? ProxyEventWriter.DEFAULT_DOMAIN : request.domainName();
-      case "accountId" -> ProxyEventWriter.ACCOUNT_ID;
-      case "apiId" -> ProxyEventWriter.API_ID;
-      default -> null;
-    };
-  }
 }

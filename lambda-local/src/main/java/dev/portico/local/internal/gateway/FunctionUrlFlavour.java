@@ -121,6 +121,11 @@ public final class FunctionUrlFlavour implements ApiFlavour {
   }
 
   @Override
+  public boolean corsOnAnswers() {
+    return true;
+  }
+
+  @Override
   public boolean denialErrorType() {
     return true;
   }

@@ -372,16 +372,13 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     LocalApi api = byPath.isEmpty() ? apiFor(rawPath) : byPath.get(0).api();
     ApiFlavour flavour = api == null ? RestFlavour.INSTANCE : ApiFlavour.of(api);
-    if (flavour instanceof HttpFlavour && HttpApiPaths.decode(withoutStage(api, rawPath)) == null) {
+    ApiFlavour.GatewayError unroutable =
+        api == null ? null : flavour.unroutablePath(withoutStage(api, rawPath));
+    if (unroutable != null) {
       // HTTP APIs decode the path before routing and refuse one they cannot decode.
       GatewayResponses.send(
-          exchange.response(),
-          exchange.callback(),
-          HttpFlavour.BAD_PATH,
-          api,
-          flavour,
-          exchange.origin());
-      return new Outcome(400, "-");
+          exchange.response(), exchange.callback(), unroutable, api, flavour, exchange.origin());
+      return new Outcome(unroutable.status(), "-");
     }
     ApiFlavour.GatewayError noRoute = flavour.noRoute();
     GatewayResponses.send(

@@ -52,10 +52,10 @@ final class GatewayResponses {
     if (errorType != null) {
       headers.put("x-amzn-ErrorType", errorType);
     }
-    if (api != null && flavour instanceof RestFlavour) {
-      gatewayResponseHeaders(api, status, errorType).forEach(headers::put);
-    } else {
+    if (flavour.corsOnAnswers()) {
       addCors(headers, api, origin);
+    } else if (api != null) {
+      gatewayResponseHeaders(api, status, errorType).forEach(headers::put);
     }
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     headers.put("Content-Length", Integer.toString(bytes.length));
@@ -89,12 +89,10 @@ final class GatewayResponses {
       headers.add("Set-Cookie", cookie);
     }
     headers.put(flavour.requestIdHeader(), requestId);
-    if (flavour instanceof RestFlavour) {
-      if (!headers.contains("Content-Type")) {
-        headers.put("Content-Type", "application/json");
-      }
-    } else {
+    if (flavour.corsOnAnswers()) {
       addCors(headers, api, origin);
+    } else if (!headers.contains("Content-Type")) {
+      headers.put("Content-Type", "application/json");
     }
     byte[] body = proxy.body();
     if (proxy.base64() && !flavour.decodesBody(api, accept)) {

@@ -1,8 +1,11 @@
 package dev.portico.local.internal.gateway;
 
 import dev.portico.api.Authorization;
+import dev.portico.local.GatewayOptions;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.auth.AuthorizerAnswers;
+import dev.portico.path.PathEncoding;
 import java.time.Duration;
 
 /**
@@ -10,7 +13,7 @@ import java.time.Duration;
  * path decoded, {@code ANY} kept in route keys, 500/503 without error types, 404 for unknown
  * routes, 204 preflights, CORS headers on every answer.
  */
-public final class HttpFlavour implements ApiFlavour {
+public final class HttpFlavour implements ApiGatewayFlavour {
   /** The one instance. */
   public static final HttpFlavour INSTANCE = new HttpFlavour();
 
@@ -41,9 +44,12 @@ public final class HttpFlavour implements ApiFlavour {
     return TIMEOUT;
   }
 
+  /** The configured timeout, except that the default (a REST API's 29 s) is 30 s here. */
   @Override
   public Duration integrationTimeout(Duration configured) {
-    return configured;
+    return configured.equals(GatewayOptions.REST_INTEGRATION_TIMEOUT)
+        ? GatewayOptions.HTTP_API_INTEGRATION_TIMEOUT
+        : configured;
   }
 
   @Override
@@ -54,6 +60,31 @@ public final class HttpFlavour implements ApiFlavour {
   @Override
   public int preflightStatus() {
     return 204;
+  }
+
+  @Override
+  public boolean corsOnAnswers() {
+    return true;
+  }
+
+  @Override
+  public GatewayError unroutablePath(String sent) {
+    return HttpApiPaths.decode(sent) == null ? BAD_PATH : null;
+  }
+
+  @Override
+  public String routedPath(String sent) {
+    return HttpApiPaths.decode(sent);
+  }
+
+  @Override
+  public PathEncoding routedEncoding() {
+    return PathEncoding.DECODED;
+  }
+
+  @Override
+  public AuthorizerAnswers authorizerAnswers() {
+    return AuthorizerAnswers.HTTP;
   }
 
   @Override

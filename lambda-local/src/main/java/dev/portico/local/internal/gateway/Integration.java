@@ -52,7 +52,7 @@ final class Integration {
         pool.invoke(
             eventBytes,
             event.requestId(),
-            flavour.integrationTimeout(options.integrationTimeout(api.kind())));
+            flavour.integrationTimeout(options.integrationTimeout()));
     String function = route.function();
     ApiFlavour.GatewayError error = flavour.integrationError();
     if (result instanceof FunctionPool.Threw threw) {

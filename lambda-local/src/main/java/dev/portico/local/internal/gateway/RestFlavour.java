@@ -3,6 +3,8 @@ package dev.portico.local.internal.gateway;
 import dev.portico.api.Authorization;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.local.internal.auth.AuthorizerAnswers;
+import dev.portico.path.PathEncoding;
 import java.time.Duration;
 
 /**
@@ -10,7 +12,7 @@ import java.time.Duration;
  * binary media types, 502/504 with {@code x-amzn-ErrorType} for integration failures, 403 {@code
  * Missing Authentication Token} for unknown routes, 200 preflights.
  */
-public final class RestFlavour implements ApiFlavour {
+public final class RestFlavour implements ApiGatewayFlavour {
   /** The one instance. */
   public static final RestFlavour INSTANCE = new RestFlavour();
 
@@ -56,6 +58,31 @@ public final class RestFlavour implements ApiFlavour {
   @Override
   public int preflightStatus() {
     return 200;
+  }
+
+  @Override
+  public boolean corsOnAnswers() {
+    return false;
+  }
+
+  @Override
+  public String routedPath(String sent) {
+    return sent;
+  }
+
+  @Override
+  public PathEncoding routedEncoding() {
+    return PathEncoding.PERCENT_ENCODED;
+  }
+
+  @Override
+  public AuthorizerAnswers authorizerAnswers() {
+    return AuthorizerAnswers.REST;
+  }
+
+  @Override
+  public String contextPathPrefix(GatewayRequest request) {
+    return "/" + request.stage();
   }
 
   @Override

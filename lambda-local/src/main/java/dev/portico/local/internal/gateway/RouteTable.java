@@ -164,21 +164,21 @@ public final class RouteTable {
    * @param routed the text routes are matched on (REST: {@code sent}; HTTP API: decoded)
    * @param canonical the routed text as a canonical path, or {@code null} when it is not canonical
    */
-  record RoutedPath(String sent, String routed, CanonicalPath canonical, boolean rest) {
+  record RoutedPath(String sent, String routed, CanonicalPath canonical, PathEncoding encoding) {
     static RoutedPath of(LocalApi api, String sent) {
-      boolean rest = api.kind() == LocalApi.Kind.REST;
-      String routed = rest ? sent : HttpApiPaths.decode(sent);
+      ApiGatewayFlavour flavour = ApiFlavour.of(api);
+      String routed = flavour.routedPath(sent);
+      PathEncoding encoding = flavour.routedEncoding();
       if (routed == null) {
         return null;
       }
       CanonicalPath canonical;
       try {
-        canonical =
-            CanonicalPath.parse(routed, rest ? PathEncoding.PERCENT_ENCODED : PathEncoding.DECODED);
+        canonical = CanonicalPath.parse(routed, encoding);
       } catch (NonCanonicalPathException e) {
         canonical = null;
       }
-      return new RoutedPath(sent, routed, canonical, rest);
+      return new RoutedPath(sent, routed, canonical, encoding);
     }
 
     /** The routed text's segments as they are, empty ones included; none for {@code /}. */
@@ -188,7 +188,7 @@ public final class RouteTable {
 
     /** A segment as a parameter value: decoded for a REST API, as it is for an HTTP API. */
     String value(String segment) {
-      return rest ? decode(segment) : segment;
+      return encoding == PathEncoding.PERCENT_ENCODED ? decode(segment) : segment;
     }
   }
 

@@ -2,13 +2,16 @@ package dev.portico.local.internal.template;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.local.LocalStartupException;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Resolves the intrinsic functions SAM templates use in the places the local gateway reads: {@code
  * Ref} (parameters, pseudo parameters, resources, {@code Function.Alias}), {@code Fn::GetAtt}
- * ({@code Function.Arn}) and {@code Fn::Sub}.
+ * ({@code Function.Arn}) and {@code Fn::Sub}; {@link #withJoin()} adds {@code Fn::Join} for the
+ * readers whose resources commonly use it (the WebSocket API resources).
  */
 final class Intrinsics {
   static final String REGION = "us-east-1";
@@ -17,14 +20,32 @@ final class Intrinsics {
   private final Map<String, String> parameters;
   private final Map<String, String> resourceTypes;
   private final java.util.Set<String> declaredParameters;
+  private final boolean join;
 
   Intrinsics(
       Map<String, String> parameters,
       Map<String, String> resourceTypes,
       java.util.Set<String> declaredParameters) {
+    this(parameters, resourceTypes, declaredParameters, false);
+  }
+
+  private Intrinsics(
+      Map<String, String> parameters,
+      Map<String, String> resourceTypes,
+      java.util.Set<String> declaredParameters,
+      boolean join) {
     this.parameters = parameters;
     this.resourceTypes = resourceTypes;
     this.declaredParameters = declaredParameters;
+    this.join = join;
+  }
+
+  /**
+   * These intrinsics with {@code Fn::Join} resolved too ({@code !Join [separator, [values...]]}, a
+   * null value joined as empty), as WebSocket API examples use it; elsewhere it stays an error.
+   */
+  Intrinsics withJoin() {
+    return new Intrinsics(parameters, resourceTypes, declaredParameters, true);
   }
 
   /** The local ARN of a function. */
@@ -59,6 +80,12 @@ final class Intrinsics {
           return getAtt(argument, where);
         case "Fn::Sub":
           return sub(argument, where);
+        case "Fn::Join":
+          if (join) {
+            return join(argument, where);
+          }
+          throw new LocalStartupException(
+              where + ": intrinsic function " + function + " is not supported locally");
         default:
           throw new LocalStartupException(
               where + ": intrinsic function " + function + " is not supported locally");
@@ -109,6 +136,18 @@ final class Intrinsics {
     }
     throw new LocalStartupException(
         where + ": !Ref " + name + " names no parameter or resource of this template");
+  }
+
+  private String join(JsonNode argument, String where) {
+    if (!argument.isArray() || argument.size() != 2 || !argument.get(1).isArray()) {
+      throw new LocalStartupException(where + ": !Join expects [separator, [values...]]");
+    }
+    List<String> parts = new ArrayList<>();
+    for (JsonNode part : argument.get(1)) {
+      String value = text(part, where);
+      parts.add(value == null ? "" : value);
+    }
+    return String.join(argument.get(0).asText(), parts);
   }
 
   private String getAtt(JsonNode argument, String where) {

@@ -171,9 +171,7 @@ public final class SamTemplateReader {
     }
     apis.apis().forEach(builder::api);
     functions.functionUrls().forEach(builder::functionUrl);
-    new WebSocketTemplateReader(resources, resourceTypes, intrinsics, warnings)
-        .read()
-        .forEach(builder::webSocketApi);
+    new WebSocketTemplateReader(cursor, resourceTypes).read().forEach(builder::webSocketApi);
     warnings.forEach(builder::warning);
     return builder.build();
   }

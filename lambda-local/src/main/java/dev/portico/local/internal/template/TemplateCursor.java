@@ -79,6 +79,11 @@ final class TemplateCursor {
     return new TemplateCursor(path, other, intrinsics, warnings);
   }
 
+  /** The same position read with other intrinsics (e.g. {@link Intrinsics#withJoin()}). */
+  TemplateCursor with(Intrinsics other) {
+    return new TemplateCursor(path, node, other, warnings);
+  }
+
   /** Warns about a key here. */
   void warn(String key, String message) {
     warnings.add(new Warning(path, key, message));

@@ -2,6 +2,8 @@ package dev.portico.local.internal.websocket;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.local.config.LocalAuthorizer;
+import dev.portico.local.internal.auth.AuthorizerAnswers;
+import dev.portico.local.internal.auth.LocalAuthorizers;
 import dev.portico.local.internal.auth.PolicyEvaluator;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
@@ -22,9 +24,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * PolicyEvaluator} as the HTTP gateway's authorizers. With a TTL ({@code
  * AuthorizerResultTtlInSeconds}), a policy result (allow or 403) is cached per identity source
  * values for that long, as API Gateway caches it: a second {@code $connect} with the same token
- * does not invoke the authorizer. TTL 0 (the default) disables the cache.
+ * does not invoke the authorizer. TTL 0 (the default) disables the cache. Its statuses, bodies and
+ * response rules are {@link AuthorizerAnswers#WEBSOCKET}, next to the REST and HTTP API ones.
  */
 final class WebSocketAuthorizer {
+  /** A refused {@code $connect}'s statuses and bodies. */
+  static final AuthorizerAnswers ANSWERS = AuthorizerAnswers.WEBSOCKET;
+
   private WebSocketAuthorizer() {}
 
   /** The decision: allowed with the authorizer's output, or refused with a status. */
@@ -134,12 +140,11 @@ final class WebSocketAuthorizer {
       return error("invalid policy: " + e.getMessage());
     }
     if (result != PolicyEvaluator.Result.ALLOW) {
-      return new Refused(
-          403,
-          "{\"message\":\"Forbidden\"}",
-          result == PolicyEvaluator.Result.EXPLICIT_DENY
-              ? "the policy denies " + methodArn
-              : "no statement of the policy allows " + methodArn);
+      return refused(
+          ANSWERS.forbidden(
+              result == PolicyEvaluator.Result.EXPLICIT_DENY
+                  ? "the policy denies " + methodArn
+                  : "no statement of the policy allows " + methodArn));
     }
     return new Allowed(new WebSocketEvents.Authorized(principal.asText(), context, latency));
   }
@@ -209,10 +214,14 @@ final class WebSocketAuthorizer {
   }
 
   private static Refused unauthorized(String reason) {
-    return new Refused(401, "{\"message\":\"Unauthorized\"}", reason);
+    return refused(ANSWERS.unauthorized(reason));
   }
 
   private static Refused error(String reason) {
-    return new Refused(500, "{\"message\":\"Internal server error\"}", reason);
+    return refused(ANSWERS.error(reason));
+  }
+
+  private static Refused refused(LocalAuthorizers.Denied denied) {
+    return new Refused(denied.status(), denied.body(), denied.reason());
   }
 }

@@ -8,7 +8,9 @@ import dev.portico.api.Authorization;
 import dev.portico.local.config.LocalApi;
 import dev.portico.local.config.LocalFunctionUrl;
 import dev.portico.local.config.LocalRoute;
+import dev.portico.path.PathEncoding;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -237,5 +239,47 @@ class ApiFlavourTest {
     assertThat(RestFlavour.INSTANCE.contextValue("path", request)).isEqualTo("/prod/pets/7");
     assertThat(HttpFlavour.INSTANCE.contextValue("routeKey", request)).isEqualTo("POST /pets/{id}");
     assertThat(HttpFlavour.INSTANCE.contextValue("unknown", request)).isNull();
+  }
+
+  @Test
+  void eachFlavourOwnsItsRoutingAndAnswerHeaders() {
+    assertThat(RestFlavour.INSTANCE.routedPath("/a%2Fb")).isEqualTo("/a%2Fb");
+    assertThat(RestFlavour.INSTANCE.routedEncoding()).isEqualTo(PathEncoding.PERCENT_ENCODED);
+    assertThat(RestFlavour.INSTANCE.unroutablePath("/%zz")).isNull();
+    assertThat(RestFlavour.INSTANCE.corsOnAnswers()).isFalse();
+    assertThat(HttpFlavour.INSTANCE.routedPath("/caf%C3%A9")).isEqualTo("/caf\u00e9");
+    assertThat(HttpFlavour.INSTANCE.routedEncoding()).isEqualTo(PathEncoding.DECODED);
+    assertThat(HttpFlavour.INSTANCE.unroutablePath("/%zz"))
+        .isEqualTo(new ApiFlavour.GatewayError(400, "{\"message\":\"Bad Request\"}", null));
+    assertThat(HttpFlavour.INSTANCE.unroutablePath("/pets")).isNull();
+    assertThat(HttpFlavour.INSTANCE.corsOnAnswers()).isTrue();
+    assertThat(HttpFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(29)))
+        .isEqualTo(Duration.ofSeconds(30));
+    assertThat(HttpFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(5)))
+        .isEqualTo(Duration.ofSeconds(5));
+    assertThat(RestFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(29)))
+        .isEqualTo(Duration.ofSeconds(29));
+    FunctionUrlFlavour url = new FunctionUrlFlavour(LocalFunctionUrl.of("Api"));
+    assertThat(url.corsOnAnswers()).isTrue();
+    assertThat(url.unroutablePath("/%zz")).isNull();
+  }
+
+  @Test
+  void contextPathCarriesTheStageExceptAnHttpApisDefaultStage() {
+    GatewayRequest prod =
+        request(
+            "/pets/7", "/pets/7", "prod", "/pets/{id}", "GET /pets/{id}", new byte[0], List.of());
+    GatewayRequest dflt =
+        request(
+            "/pets/7",
+            "/pets/7",
+            "$default",
+            "/pets/{id}",
+            "GET /pets/{id}",
+            new byte[0],
+            List.of());
+    assertThat(RestFlavour.INSTANCE.contextValue("path", dflt)).isEqualTo("/$default/pets/7");
+    assertThat(HttpFlavour.INSTANCE.contextValue("path", prod)).isEqualTo("/prod/pets/7");
+    assertThat(HttpFlavour.INSTANCE.contextValue("path", dflt)).isEqualTo("/pets/7");
   }
 }
