@@ -25,6 +25,14 @@ public interface ParamConverter<T> {
    */
   T convert(String value) throws Exception;
 
+  /**
+   * Portico's own converters (the shared table of {@code dev.portico.path.text}), which {@code Api}
+   * asks after the factories registered with it; for other front ends such as WebSocket routes.
+   */
+  static Factory builtIns() {
+    return new dev.portico.api.internal.binding.BuiltInConverters();
+  }
+
   /** Creates converters for the types it knows. */
   @FunctionalInterface
   interface Factory {

@@ -22,7 +22,7 @@ import javax.lang.model.util.Elements;
  * up, which inherited route methods an override replaces, and which classes must get routes of
  * their own because they inherit routes only they can serve.
  */
-final class Hierarchy {
+public final class Hierarchy {
   private Hierarchy() {}
 
   /** Whether the method has an HTTP method annotation or {@code @Path}. */
@@ -35,7 +35,7 @@ final class Hierarchy {
    * The type, its superclasses (nearest first), then every interface they implement, without {@code
    * java.*} types: where route methods and class-level annotations are looked up, in order.
    */
-  static List<TypeElement> supertypes(TypeElement type) {
+  public static List<TypeElement> supertypes(TypeElement type) {
     List<TypeElement> all = new ArrayList<>();
     for (TypeElement current = type; current != null; current = superclass(current)) {
       all.add(current);
@@ -66,12 +66,25 @@ final class Hierarchy {
    */
   static List<List<ExecutableElement>> routeMethods(
       TypeElement controller, List<TypeElement> chain, Elements elements) {
+    return routeMethods(controller, chain, elements, Hierarchy::isRouteMethod);
+  }
+
+  /**
+   * {@link #routeMethods(TypeElement, List, Elements)} for another kind of route method (the
+   * WebSocket processor's {@code @OnConnect}, {@code @OnDisconnect}, {@code @OnMessage}), with the
+   * same override rule.
+   */
+  public static List<List<ExecutableElement>> routeMethods(
+      TypeElement controller,
+      List<TypeElement> chain,
+      Elements elements,
+      java.util.function.Predicate<ExecutableElement> isRouteMethod) {
     List<List<ExecutableElement>> declared = new ArrayList<>();
     List<ExecutableElement> lower = new ArrayList<>();
     for (TypeElement type : chain) {
       List<ExecutableElement> own = new ArrayList<>();
       for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-        if (!isRouteMethod(method)) {
+        if (!isRouteMethod.test(method)) {
           continue;
         }
         if (type != controller

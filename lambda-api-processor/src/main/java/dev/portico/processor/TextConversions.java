@@ -29,9 +29,9 @@ import javax.lang.model.util.Types;
  * because an {@code Object} parameter is nearly always a type variable resolved to {@code Object}
  * (a {@code Crud<Object>}) and a compile error is the better answer.
  */
-final class TextConversions {
+public final class TextConversions {
   /** What messages tell users to give a type that does not convert from text. */
-  static final String HOW_TO_CONVERT = "give it " + TextFactory.hint();
+  public static final String HOW_TO_CONVERT = "give it " + TextFactory.hint();
 
   private final Types types;
   private final List<String> convertibleTypes;
@@ -42,6 +42,22 @@ final class TextConversions {
    * @param convertibleTypes types converted by user-registered converters: qualified names, or
    *     packages as {@code com.example.*}
    */
+  /**
+   * The checks with the types the {@code -Aportico.convertibleTypes} option names (what the
+   * WebSocket processor uses; HTTP's {@code ControllerAnalyzer} reads the same option).
+   */
+  public static TextConversions fromOptions(javax.annotation.processing.ProcessingEnvironment env) {
+    String option = env.getOptions().get(ControllerAnalyzer.CONVERTIBLE_TYPES_OPTION);
+    return new TextConversions(
+        env.getTypeUtils(),
+        option == null
+            ? List.of()
+            : java.util.Arrays.stream(option.split(","))
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
+                .toList());
+  }
+
   TextConversions(Types types, List<String> convertibleTypes) {
     this.types = types;
     this.convertibleTypes = List.copyOf(convertibleTypes);
@@ -60,7 +76,7 @@ final class TextConversions {
   }
 
   /** Whether Portico's runtime converts text to this type. */
-  boolean convertible(TypeMirror type) {
+  public boolean convertible(TypeMirror type) {
     if (scalar(type).isPresent()) {
       return true;
     }
@@ -136,7 +152,7 @@ final class TextConversions {
    * What a default value should have been ("int", "Color (one of RED, GREEN)"), in the table's
    * wording, or {@code null} when it converts or cannot be checked at compile time.
    */
-  String defaultProblem(TypeMirror type, String text) {
+  public String defaultProblem(TypeMirror type, String text) {
     Optional<Scalar> scalar = scalar(type);
     if (scalar.isPresent()) {
       String typeName =

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Api;
 import dev.portico.api.Nullable;
+import dev.portico.api.ParamConverter;
 import dev.portico.api.WebSocketEvents;
+import dev.portico.api.runtime.Param;
+import dev.portico.api.runtime.ParamSource;
 import dev.portico.websocket.runtime.BodyReader;
 import dev.portico.websocket.runtime.MessageHandler;
 import dev.portico.websocket.runtime.WebSocketRouteProvider;
@@ -90,6 +93,7 @@ public final class WebSocketApi implements WebSocketEvents {
     private final Map<String, String> names = new LinkedHashMap<>();
     private final Map<String, MessageHandler> handlers = new LinkedHashMap<>();
     private final List<String> errors = new ArrayList<>();
+    private final List<ParamConverter.Factory> converters = new ArrayList<>();
     private ConnectionRegistry registry = new InMemoryConnectionRegistry();
     private ObjectMapper mapper = Api.Builder.defaultMapper();
     private @Nullable URI endpoint;
@@ -132,6 +136,58 @@ public final class WebSocketApi implements WebSocketEvents {
         return;
       }
       handlers.put(routeKey, handler);
+    }
+
+    /**
+     * Adds a converter factory for {@code $connect} header and query parameters, asked before
+     * Portico's own; register it before {@link #controller}.
+     */
+    public Builder converter(ParamConverter.Factory factory) {
+      converters.add(factory);
+      return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> Param<T> param(
+        String owner,
+        ParamSource source,
+        String name,
+        Class<T> type,
+        @Nullable String defaultValue,
+        boolean optional) {
+      ParamConverter<T> converter = null;
+      for (ParamConverter.Factory factory : converters) {
+        converter = (ParamConverter<T>) factory.create(type);
+        if (converter != null) {
+          break;
+        }
+      }
+      if (converter == null) {
+        converter = (ParamConverter<T>) ParamConverter.builtIns().create(type);
+      }
+      if (converter == null) {
+        errors.add(
+            owner
+                + ": no ParamConverter for "
+                + type.getName()
+                + " ("
+                + source.description()
+                + " '"
+                + name
+                + "'); register one with WebSocketApi.builder().converter(...)");
+        converter =
+            value -> {
+              throw new IllegalStateException("unreachable");
+            };
+        defaultValue = null;
+      }
+      try {
+        return Param.of(source, name, type, converter, defaultValue, optional);
+      } catch (IllegalArgumentException e) {
+        errors.add(owner + ": " + e.getMessage());
+        return Param.of(source, name, type, converter, null, optional);
+      }
     }
 
     @Override

@@ -143,7 +143,11 @@ final class WebSocketDispatcher {
       }
     } catch (HttpException e) {
       status = e.status() >= 400 ? e.status() : 500;
-      LOG.info("Connection {} refused with {}: {}", LogText.quote(id), status, e.getMessage());
+      LOG.info(
+          "Connection {} refused with {}: {}",
+          LogText.quote(id),
+          status,
+          LogText.quote(e.getMessage()));
     } catch (Throwable e) {
       rethrowIfFatal(e);
       LOG.error(

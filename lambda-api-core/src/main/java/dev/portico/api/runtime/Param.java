@@ -82,7 +82,39 @@ public final class Param<T> {
    * @throws BadRequestException when required and absent, or when it does not convert
    */
   public @Nullable T get(Request request) {
-    String raw = read(request);
+    return fromText(read(request));
+  }
+
+  /**
+   * A binder whose type is named in messages as the built-in converters name it ({@code int},
+   * {@code one of [DOG, CAT]}): for generated code outside HTTP routes (WebSocket {@code $connect}
+   * headers and query parameters), which reads the text itself.
+   *
+   * @throws IllegalArgumentException when the default value does not convert
+   */
+  public static <T> Param<T> of(
+      ParamSource source,
+      String name,
+      Class<T> type,
+      ParamConverter<T> converter,
+      @Nullable String defaultText,
+      boolean optional) {
+    return new Param<>(
+        source,
+        name,
+        dev.portico.api.internal.binding.BuiltInConverters.describe(type),
+        converter,
+        defaultText,
+        optional);
+  }
+
+  /**
+   * Converts text read elsewhere (e.g. a WebSocket {@code $connect} header) exactly as {@link #get}
+   * does: the default when {@code null}, {@code null} when absent and optional.
+   *
+   * @throws BadRequestException when required and absent, or when it does not convert
+   */
+  public @Nullable T fromText(@Nullable String raw) {
     if (raw == null) {
       if (defaultText != null) {
         return defaultValue;
@@ -100,12 +132,23 @@ public final class Param<T> {
     List<String> raw =
         switch (source) {
           case QUERY -> request.queryParams(name);
-          case HEADER -> headerElements(request.headers(name));
+          case HEADER -> request.headers(name);
           default -> {
             String one = read(request);
             yield one == null ? List.of() : List.of(one);
           }
         };
+    return allFromText(raw);
+  }
+
+  /**
+   * Converts every value read elsewhere, as {@link #all} does (a header's values split into their
+   * comma-separated elements); the default, or an empty list, when there is none.
+   *
+   * @throws BadRequestException when a value does not convert
+   */
+  public List<T> allFromText(List<String> texts) {
+    List<String> raw = source == ParamSource.HEADER ? headerElements(texts) : texts;
     if (raw.isEmpty()) {
       // A list parameter is never required: absent means empty, or the default.
       return defaultValue != null ? List.of(defaultValue) : List.of();

@@ -1,7 +1,9 @@
 package dev.portico.processor.websocket;
 
 import dev.portico.processor.Diagnostics;
+import dev.portico.processor.Hierarchy;
 import dev.portico.processor.PorticoAnnotation;
+import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -45,22 +47,51 @@ final class WebSocketAnalyzer {
     this.types = env.getTypeUtils();
     this.elements = env.getElementUtils();
     this.diagnostics = new Diagnostics(env.getMessager());
-    this.binder = new WebSocketParameterBinder(types, diagnostics);
+    this.binder =
+        new WebSocketParameterBinder(types, diagnostics, TextConversions.fromOptions(env));
   }
 
-  /** Whether a route method mentions a type javac has not seen (yet). */
+  /** Whether a route method the class declares or inherits mentions a type javac has not seen. */
   static boolean mentionsMissingTypes(TypeElement controller) {
-    for (ExecutableElement method : ElementFilter.methodsIn(controller.getEnclosedElements())) {
-      if (routeAnnotations(method).isEmpty()) {
-        continue;
-      }
-      if (method.getReturnType().getKind() == TypeKind.ERROR) {
-        return true;
-      }
-      for (VariableElement p : method.getParameters()) {
-        if (p.asType().getKind() == TypeKind.ERROR) {
+    for (TypeElement type : Hierarchy.supertypes(controller)) {
+      for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+        if (routeAnnotations(method).isEmpty()) {
+          continue;
+        }
+        if (method.getReturnType().getKind() == TypeKind.ERROR) {
           return true;
         }
+        for (VariableElement p : method.getParameters()) {
+          if (p.asType().getKind() == TypeKind.ERROR) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the type serves WebSocket routes: a class (not an interface, whose routes the classes
+   * implementing it serve) that declares route methods or inherits them from a superclass or an
+   * interface.
+   */
+  static boolean servesRoutes(TypeElement type) {
+    if (type.getKind() != ElementKind.CLASS) {
+      return declaresRoutes(type) && type.getKind() != ElementKind.INTERFACE;
+    }
+    for (TypeElement supertype : Hierarchy.supertypes(type)) {
+      if (declaresRoutes(supertype)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean declaresRoutes(TypeElement type) {
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      if (!routeAnnotations(method).isEmpty()) {
+        return true;
       }
     }
     return false;
@@ -73,39 +104,17 @@ final class WebSocketAnalyzer {
     checkController(controller, display);
     Map<String, String> keys = new LinkedHashMap<>();
     List<WebSocketModel.Route> routes = new ArrayList<>();
-    for (ExecutableElement method : ElementFilter.methodsIn(controller.getEnclosedElements())) {
-      List<AnnotationMirror> found = routeAnnotations(method);
-      if (found.isEmpty()) {
-        continue;
-      }
-      String owner = owner(display, method);
-      if (found.size() > 1) {
-        error(
-            method,
-            found.get(1),
-            owner
-                + ": a method serves one route; it has "
-                + simpleName(found.get(0))
-                + " and "
-                + simpleName(found.get(1)));
-        continue;
-      }
-      AnnotationMirror annotation = found.get(0);
-      String routeKey = routeKey(annotation, method, owner);
-      if (routeKey == null) {
-        continue;
-      }
-      String previous = keys.putIfAbsent(routeKey, owner);
-      if (previous != null) {
-        error(
-            method,
-            annotation,
-            owner + ": route " + routeKey + " is already handled by " + previous);
-        continue;
-      }
-      WebSocketModel.Route route = route(method, annotation, routeKey, owner, routes.size());
-      if (route != null) {
-        routes.add(route);
+    List<TypeElement> chain = Hierarchy.supertypes(controller);
+    // The same override rule as HTTP routes (Hierarchy): an annotated override replaces the method
+    // it overrides; an unannotated one keeps the inherited route, and the call reaches it.
+    List<List<ExecutableElement>> declared =
+        Hierarchy.routeMethods(
+            controller, chain, elements, method -> !routeAnnotations(method).isEmpty());
+    // Furthest supertype first: inherited routes come before the class's own, as on HTTP.
+    for (int level = chain.size() - 1; level >= 0; level--) {
+      TypeElement declaring = chain.get(level);
+      for (ExecutableElement method : declared.get(level)) {
+        analyzeMethod(controller, display, declaring, method, keys, routes);
       }
     }
     if (diagnostics.errorCount() != errorsBefore) {
@@ -118,6 +127,82 @@ final class WebSocketAnalyzer {
         controller.getQualifiedName().toString(),
         display,
         routes);
+  }
+
+  private void analyzeMethod(
+      TypeElement controller,
+      String display,
+      TypeElement declaring,
+      ExecutableElement method,
+      Map<String, String> keys,
+      List<WebSocketModel.Route> routes) {
+    List<AnnotationMirror> found = routeAnnotations(method);
+    boolean inherited = declaring != controller;
+    String owner = owner(inherited ? displayName(declaring) : display, method);
+    if (found.size() > 1) {
+      error(
+          method,
+          found.get(1),
+          owner
+              + ": a method serves one route; it has "
+              + simpleName(found.get(0))
+              + " and "
+              + simpleName(found.get(1)));
+      return;
+    }
+    AnnotationMirror annotation = found.get(0);
+    String routeKey = routeKey(annotation, method, owner);
+    if (routeKey == null) {
+      return;
+    }
+    String previous = keys.putIfAbsent(routeKey, owner);
+    if (previous != null) {
+      if (inherited || !previous.startsWith(display + ".")) {
+        // Across the hierarchy: reported on the controller, which is where the two meet.
+        error(
+            controller,
+            null,
+            display
+                + ": route "
+                + routeKey
+                + " is handled by both "
+                + previous
+                + " and "
+                + owner
+                + "; override one of them or change its route key");
+      } else {
+        error(
+            method,
+            annotation,
+            owner + ": route " + routeKey + " is already handled by " + previous);
+      }
+      return;
+    }
+    if (inherited && !reachable(controller, method)) {
+      error(
+          controller,
+          null,
+          display
+              + ": inherits route "
+              + routeKey
+              + " from "
+              + owner
+              + ", which is package-private or protected in another package; the generated "
+              + display.replace('.', '_')
+              + "_WebSocketRoutes cannot call it: make it public");
+      return;
+    }
+    WebSocketModel.Route route = route(method, annotation, routeKey, owner, routes.size());
+    if (route != null) {
+      routes.add(route);
+    }
+  }
+
+  /** Whether the generated class, in the controller's package, can call the inherited method. */
+  private boolean reachable(TypeElement controller, ExecutableElement method) {
+    return method.getModifiers().contains(Modifier.PUBLIC)
+        || method.getModifiers().contains(Modifier.PRIVATE)
+        || elements.getPackageOf(method).equals(elements.getPackageOf(controller));
   }
 
   private void checkController(TypeElement controller, String display) {
@@ -269,23 +354,25 @@ final class WebSocketAnalyzer {
     List<String> arguments = new ArrayList<>();
     List<String> readers = new ArrayList<>();
     boolean body = false;
-    for (VariableElement parameter : method.getParameters()) {
+    List<? extends VariableElement> parameters = method.getParameters();
+    for (int position = 0; position < parameters.size(); position++) {
+      VariableElement parameter = parameters.get(position);
       WebSocketParameterBinder.Binding binding =
-          binder.bind(parameter, routeKey, owner, "body" + index);
+          binder.bind(parameter, routeKey, owner, "body" + index, "param" + index + "_" + position);
       if (binding == null) {
         ok = false;
         continue;
       }
-      if (binding.reader() != null) {
+      if (binding.body()) {
         if (body) {
           error(parameter, null, owner + ": has two @Body parameters; a message has one body");
           ok = false;
           continue;
         }
         body = true;
-        if (!binding.reader().isEmpty()) {
-          readers.add(binding.reader());
-        }
+      }
+      if (binding.declaration() != null && !binding.declaration().isEmpty()) {
+        readers.add(binding.declaration());
       }
       arguments.add(binding.expression());
     }

@@ -2,6 +2,7 @@ package dev.portico.processor.websocket;
 
 import dev.portico.processor.Diagnostics;
 import dev.portico.processor.PorticoAnnotation;
+import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,19 +55,26 @@ final class WebSocketParameterBinder {
 
   private final Types types;
   private final Diagnostics diagnostics;
+  private final TextConversions conversions;
 
-  WebSocketParameterBinder(Types types, Diagnostics diagnostics) {
+  WebSocketParameterBinder(Types types, Diagnostics diagnostics, TextConversions conversions) {
     this.types = types;
     this.diagnostics = diagnostics;
+    this.conversions = conversions;
   }
 
   /**
    * A parameter's binding.
    *
-   * @param reader for a {@code @Body}: the reader declaration ({@code ""} when none is needed);
-   *     {@code null} for anything else
+   * @param declaration a field declared once in {@code register} (a body reader, a parameter
+   *     converter); {@code null} or {@code ""} when none is needed
+   * @param body whether it is the message body
    */
-  record Binding(String expression, String reader) {}
+  record Binding(String expression, String declaration, boolean body) {
+    Binding(String expression) {
+      this(expression, null, false);
+    }
+  }
 
   /**
    * The parameter's binding, or {@code null} after reporting why it has none.
@@ -74,7 +82,12 @@ final class WebSocketParameterBinder {
    * @param routeKey {@code $connect}, {@code $disconnect} or the message route key
    * @param readerName the name for a body reader field, if one is needed
    */
-  Binding bind(VariableElement parameter, String routeKey, String owner, String readerName) {
+  Binding bind(
+      VariableElement parameter,
+      String routeKey,
+      String owner,
+      String readerName,
+      String paramName) {
     String name = parameter.getSimpleName().toString();
     TypeMirror type = parameter.asType();
     List<AnnotationMirror> bindings = new ArrayList<>();
@@ -82,6 +95,9 @@ final class WebSocketParameterBinder {
       PorticoAnnotation known = PorticoAnnotation.of(mirror);
       if (known != null && BINDINGS.contains(known)) {
         bindings.add(mirror);
+      } else if (known == PorticoAnnotation.DEFAULT_VALUE) {
+        // Read by the header and query bindings; refused below on the others.
+        continue;
       } else if (known != null
           && known.qualifiedName().startsWith(PorticoAnnotation.HTTP_PACKAGE)) {
         diagnostics.errorOnAnnotation(
@@ -109,6 +125,20 @@ final class WebSocketParameterBinder {
               + "; use one");
       return null;
     }
+    AnnotationMirror defaultValue = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
+    if (defaultValue != null
+        && (bindings.isEmpty()
+            || !List.of(PorticoAnnotation.HEADER_PARAM, PorticoAnnotation.QUERY_PARAM)
+                .contains(PorticoAnnotation.of(bindings.get(0))))) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          defaultValue,
+          owner
+              + ": @DefaultValue does not apply to parameter '"
+              + name
+              + "'; only @HeaderParam and @QueryParam parameters of @OnConnect take one");
+      return null;
+    }
     if (bindings.isEmpty()) {
       for (Map.Entry<String, String> injectable : INJECTABLE.entrySet()) {
         if (TypeNames.isDeclared(type, injectable.getKey())) {
@@ -122,7 +152,7 @@ final class WebSocketParameterBinder {
                     + "' is a CloseStatus, which only @OnDisconnect methods receive");
             return null;
           }
-          return new Binding(injectable.getValue(), null);
+          return new Binding(injectable.getValue());
         }
       }
       diagnostics.errorOnAnnotation(
@@ -146,16 +176,15 @@ final class WebSocketParameterBinder {
         if (!TypeNames.isDeclared(type, "java.lang.String")) {
           return wrongType(parameter, mirror, owner, annotation, "a String");
         }
-        return new Binding("request.connectionId()", null);
+        return new Binding("request.connectionId()");
       }
       case REQUEST_TIME -> {
         if (type.getKind() == TypeKind.LONG) {
-          return new Binding("dev.portico.websocket.runtime.Bind.epochMillis(request)", null);
+          return new Binding("dev.portico.websocket.runtime.Bind.epochMillis(request)");
         }
         if (TypeNames.isDeclared(type, "java.time.Instant")) {
           return new Binding(
-              "dev.portico.websocket.runtime.Bind.required(request.requestTime(), \"request time\")",
-              null);
+              "dev.portico.websocket.runtime.Bind.required(request.requestTime(), \"request time\")");
         }
         return wrongType(parameter, mirror, owner, annotation, "an Instant or a long");
       }
@@ -174,6 +203,9 @@ final class WebSocketParameterBinder {
           return null;
         }
         boolean header = kind == PorticoAnnotation.HEADER_PARAM;
+        if (converts(parameter)) {
+          return converted(parameter, mirror, owner, kind, value, paramName);
+        }
         return text(
             parameter,
             mirror,
@@ -218,12 +250,11 @@ final class WebSocketParameterBinder {
                   + read
                   + ", "
                   + WebSocketRoutesWriter.literal(what)
-                  + ")",
-          null);
+                  + ")");
     }
     TypeMirror optional = optionalOf(type);
     if (optional != null && TypeNames.isDeclared(optional, "java.lang.String")) {
-      return new Binding("java.util.Optional.ofNullable(" + read + ")", null);
+      return new Binding("java.util.Optional.ofNullable(" + read + ")");
     }
     diagnostics.errorOnAnnotation(
         parameter,
@@ -235,6 +266,140 @@ final class WebSocketParameterBinder {
             + TypeNames.simple(type)
             + "; WebSocket routes bind it as a String or Optional<String>");
     return null;
+  }
+
+  /**
+   * Whether a {@code $connect} header or query parameter goes through the conversion table: any
+   * type but {@code String} and {@code Optional<String>}, and any with a {@code @DefaultValue}.
+   * Plain text keeps its direct read (what generated code did before conversions).
+   */
+  private static boolean converts(VariableElement parameter) {
+    TypeMirror type = parameter.asType();
+    if (PorticoAnnotation.DEFAULT_VALUE.on(parameter) != null) {
+      return true;
+    }
+    if (TypeNames.isDeclared(type, "java.lang.String")) {
+      return false;
+    }
+    TypeMirror optional = optionalOf(type);
+    return optional == null || !TypeNames.isDeclared(optional, "java.lang.String");
+  }
+
+  /**
+   * A header or query parameter converted like an HTTP one (same table, same checks and wording as
+   * the HTTP {@code ParameterBinder}), through a {@code Param} created once in {@code register}.
+   */
+  private Binding converted(
+      VariableElement parameter,
+      AnnotationMirror mirror,
+      String owner,
+      PorticoAnnotation kind,
+      String name,
+      String paramName) {
+    TypeMirror type = parameter.asType();
+    String label = kind.display() + " '" + name + "'";
+    AnnotationMirror defaultAnnotation = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
+    String defaultValue = PorticoAnnotation.string(defaultAnnotation, "value");
+    boolean nullable = PorticoAnnotation.nullable(parameter);
+    TypeMirror valueType = type;
+    boolean optional = nullable;
+    boolean isOptional = TypeNames.isDeclared(type, "java.util.Optional");
+    boolean isList = TypeNames.isDeclared(type, "java.util.List");
+    if (isOptional || isList) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      if (arguments.size() == 1) {
+        valueType = arguments.get(0);
+        optional = true;
+      } else {
+        isOptional = false;
+        isList = false;
+      }
+    }
+    if (!conversions.convertible(valueType)) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          mirror,
+          owner
+              + ": "
+              + label
+              + " has type "
+              + TypeNames.qualified(type)
+              + ", which Portico cannot convert from text; "
+              + TextConversions.HOW_TO_CONVERT);
+      return null;
+    }
+    if (nullable
+        && !isOptional
+        && !isList
+        && valueType.getKind().isPrimitive()
+        && defaultValue == null) {
+      diagnostics.errorOnAnnotation(
+          parameter,
+          mirror,
+          owner
+              + ": "
+              + label
+              + " is @Nullable but has primitive type "
+              + TypeNames.simple(valueType)
+              + ", which cannot be null; use "
+              + types.boxedClass((javax.lang.model.type.PrimitiveType) valueType).getSimpleName());
+      return null;
+    }
+    if (defaultValue != null) {
+      String problem = conversions.defaultProblem(valueType, defaultValue);
+      if (problem != null) {
+        diagnostics.errorOnAnnotation(
+            parameter,
+            defaultAnnotation,
+            owner
+                + ": @DefaultValue(\""
+                + defaultValue
+                + "\") of "
+                + label
+                + " is not a valid "
+                + problem);
+        return null;
+      }
+    }
+    boolean header = kind == PorticoAnnotation.HEADER_PARAM;
+    String literal = WebSocketRoutesWriter.literal(name);
+    String classLiteral =
+        valueType.getKind().isPrimitive()
+            ? valueType.getKind().name().toLowerCase(java.util.Locale.ROOT) + ".class"
+            : canonical(types.erasure(valueType)) + ".class";
+    String declaration =
+        "dev.portico.api.runtime.Param<"
+            + canonical(box(valueType))
+            + "> "
+            + paramName
+            + " = routes.param("
+            + WebSocketRoutesWriter.literal(owner)
+            + ", dev.portico.api.runtime.ParamSource."
+            + (header ? "HEADER" : "QUERY")
+            + ", "
+            + literal
+            + ", "
+            + classLiteral
+            + ", "
+            + (defaultValue == null ? "null" : WebSocketRoutesWriter.literal(defaultValue))
+            + ", "
+            + optional
+            + ");";
+    String expression;
+    if (isList) {
+      expression =
+          paramName
+              + ".allFromText(request."
+              + (header ? "headers()" : "queryParams()")
+              + ".getOrDefault("
+              + literal
+              + ", java.util.List.of()))";
+    } else {
+      String read =
+          paramName + ".fromText(request." + (header ? "header(" : "queryParam(") + literal + "))";
+      expression = isOptional ? "java.util.Optional.ofNullable(" + read + ")" : read;
+    }
+    return new Binding(expression, declaration, false);
   }
 
   private Binding body(
@@ -250,11 +415,11 @@ final class WebSocketParameterBinder {
     }
     TypeMirror type = parameter.asType();
     if (TypeNames.isDeclared(type, "java.lang.String")) {
-      return new Binding("request.bodyText()", "");
+      return new Binding("request.bodyText()", "", true);
     }
     if (type.getKind() == TypeKind.ARRAY
         && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-      return new Binding("request.body()", "");
+      return new Binding("request.body()", "", true);
     }
     TypeMirror optional = optionalOf(type);
     boolean optionalBody = optional != null || PorticoAnnotation.nullable(parameter);
@@ -296,7 +461,7 @@ final class WebSocketParameterBinder {
             + ";";
     String read = readerName + ".read(request)";
     return new Binding(
-        optional != null ? "java.util.Optional.ofNullable(" + read + ")" : read, declaration);
+        optional != null ? "java.util.Optional.ofNullable(" + read + ")" : read, declaration, true);
   }
 
   private TypeMirror box(TypeMirror type) {

@@ -12,7 +12,10 @@ import javax.annotation.processing.ProcessingEnvironment;
 import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ElementKind;
+import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
 /**
@@ -44,6 +47,12 @@ public final class WebSocketRoutesProcessor extends AbstractProcessor {
   }
 
   @Override
+  public Set<String> getSupportedOptions() {
+    // Types converted by user-registered converters, shared with RoutesProcessor.
+    return Set.of("portico.convertibleTypes");
+  }
+
+  @Override
   public SourceVersion getSupportedSourceVersion() {
     return SourceVersion.latestSupported();
   }
@@ -63,10 +72,15 @@ public final class WebSocketRoutesProcessor extends AbstractProcessor {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        if (element.getEnclosingElement() instanceof TypeElement type) {
+        if (element.getEnclosingElement() instanceof TypeElement type
+            && type.getKind() != ElementKind.INTERFACE) {
+          // An interface's routes are served by the classes implementing it (below).
           controllers.add(type);
         }
       }
+    }
+    for (TypeElement type : ElementFilter.typesIn(round.getRootElements())) {
+      addInheritingControllers(type, controllers);
     }
     for (TypeElement controller : controllers) {
       if (round.processingOver()) {
@@ -96,6 +110,21 @@ public final class WebSocketRoutesProcessor extends AbstractProcessor {
       }
     }
     return true;
+  }
+
+  /**
+   * Adds the classes, among this type and its member types, that inherit WebSocket routes from a
+   * superclass or an interface: they serve them even without annotations of their own.
+   */
+  private static void addInheritingControllers(TypeElement type, Set<TypeElement> controllers) {
+    if (type.getKind() == ElementKind.CLASS
+        && !type.getModifiers().contains(Modifier.ABSTRACT)
+        && WebSocketAnalyzer.servesRoutes(type)) {
+      controllers.add(type);
+    }
+    for (TypeElement member : ElementFilter.typesIn(type.getEnclosedElements())) {
+      addInheritingControllers(member, controllers);
+    }
   }
 
   private void write(TypeElement controller, WebSocketModel.Controller model) {

@@ -19,6 +19,20 @@ public interface WebSocketRoutes {
    */
   void add(String routeKey, String name, MessageHandler handler);
 
+  /**
+   * A binder of a {@code $connect} header or query parameter converted to a type other than String,
+   * through the same converters as HTTP parameters (yours, then Portico's table); a type no
+   * converter handles, or a default that does not convert, is an error of {@code build()} naming
+   * the owner.
+   */
+  <T> dev.portico.api.runtime.Param<T> param(
+      String owner,
+      dev.portico.api.runtime.ParamSource source,
+      String name,
+      Class<T> type,
+      @dev.portico.api.Nullable String defaultValue,
+      boolean optional);
+
   /** A reader of JSON bodies of a (non-generic) type. */
   <T> BodyReader<T> body(Class<T> type, boolean optional);
 

@@ -107,16 +107,146 @@ class WebSocketProcessorErrorsTest {
     assertThat(
             errors(
                 "  @OnConnect public void c(@ConnectionId long id, @RequestTime String at,"
-                    + " @QueryParam(\"n\") int n, @Principal List<String> p) {}\n"))
+                    + " @AuthorizerParam(\"n\") int n, @Principal List<String> p) {}\n"))
         .containsExactly(
             "11:28: Chat.c(long id, String at, int n, List<String> p): @ConnectionId parameter"
                 + " 'id' has type long; it must be a String",
             "11:51: Chat.c(long id, String at, int n, List<String> p): @RequestTime parameter"
                 + " 'at' has type String; it must be an Instant or a long",
-            "11:75: Chat.c(long id, String at, int n, List<String> p): @QueryParam 'n' has type"
-                + " int; WebSocket routes bind it as a String or Optional<String>",
-            "11:99: Chat.c(long id, String at, int n, List<String> p): @Principal has type"
+            "11:75: Chat.c(long id, String at, int n, List<String> p): @AuthorizerParam 'n' has"
+                + " type int; WebSocket routes bind it as a String or Optional<String>",
+            "11:104: Chat.c(long id, String at, int n, List<String> p): @Principal has type"
                 + " List<String>; WebSocket routes bind it as a String or Optional<String>");
+  }
+
+  @Test
+  void connectHeadersAndQueryParametersAreCheckedAgainstTheConversionTable() {
+    assertThat(
+            errors(
+                "  @OnConnect public void c(@QueryParam(\"a\") Runnable a,\n"
+                    + "      @HeaderParam(\"b\") @Nullable int b,\n"
+                    + "      @QueryParam(\"c\") @DefaultValue(\"x\") int c,\n"
+                    + "      @HeaderParam(\"d\") Optional<Map<String, String>> d) {}\n"))
+        .containsExactly(
+            "11:28: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @QueryParam"
+                + " 'a' has type java.lang.Runnable, which Portico cannot convert from text; give it a"
+                + " static valueOf(String), of(String) or parse(CharSequence), or a public"
+                + " constructor taking a String",
+            "12:7: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @HeaderParam"
+                + " 'b' is @Nullable but has primitive type int, which cannot be null; use Integer",
+            "13:24: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d):"
+                + " @DefaultValue(\"x\") of @QueryParam 'c' is not a valid int",
+            "14:7: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @HeaderParam"
+                + " 'd' has type java.util.Optional<java.util.Map<java.lang.String,"
+                + " java.lang.String>>, which Portico cannot convert from text; give it a static"
+                + " valueOf(String), of(String) or parse(CharSequence), or a public constructor"
+                + " taking a String");
+  }
+
+  @Test
+  void defaultValuesApplyToConnectHeadersAndQueryParametersOnly() {
+    assertThat(
+            errors(
+                "  @OnMessage public void m(@DefaultValue(\"a\") @Body String b,"
+                    + " @DefaultValue(\"x\") Connection c) {}\n"))
+        .containsExactly(
+            "11:28: Chat.m(String b, Connection c): @DefaultValue does not apply to parameter 'b';"
+                + " only @HeaderParam and @QueryParam parameters of @OnConnect take one",
+            "11:63: Chat.m(String b, Connection c): @DefaultValue does not apply to parameter 'c';"
+                + " only @HeaderParam and @QueryParam parameters of @OnConnect take one");
+  }
+
+  /** The part of a message after the method it names. */
+  private static String afterOwner(String message) {
+    return message.substring(message.indexOf("): ") + 3);
+  }
+
+  @Test
+  void conversionMistakesReadExactlyAsOnHttpRoutes() {
+    String parameters =
+        "@QueryParam(\"a\") Runnable a, @HeaderParam(\"b\") @Nullable int b,"
+            + " @QueryParam(\"c\") @DefaultValue(\"x\") int c";
+    List<String> webSocket = errors("  @OnConnect public void c(" + parameters + ") {}\n");
+    Compilation http =
+        Compilation.compile(
+            controller("  @GET @Path(\"/c\") public void c(" + parameters + ") {}\n")
+                .replace("public class Chat {", "@Path(\"/\") public class Chat {"));
+    assertThat(http.success()).isFalse();
+    assertThat(webSocket).hasSize(3);
+    assertThat(webSocket.stream().map(WebSocketProcessorErrorsTest::afterOwner))
+        .containsExactlyElementsOf(
+            http.messages().stream().map(WebSocketProcessorErrorsTest::afterOwner).toList());
+  }
+
+  @Test
+  void routesInheritedTwiceForOneRouteKeyNameTheClassAndBothMethods() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.example;
+
+            import dev.portico.websocket.*;
+
+            public interface Sending {
+              @OnMessage("send") default void viaInterface() {}
+            }
+            """,
+            """
+            package com.example;
+
+            import dev.portico.websocket.*;
+
+            public abstract class Base {
+              @OnMessage("send") public void viaBase() {}
+              @OnMessage("leave") public void leave() {}
+            }
+            """,
+            """
+            package com.example;
+
+            import dev.portico.websocket.*;
+
+            public class Chat extends Base implements Sending {
+              @OnMessage("leave") public void quit() {}
+            }
+            """);
+    assertThat(compilation.success()).isFalse();
+    assertThat(compilation.messages())
+        .containsExactly(
+            "5:8: Chat: route send is handled by both Sending.viaInterface() and Base.viaBase();"
+                + " override one of them or change its route key",
+            "5:8: Chat: route leave is handled by both Base.leave() and Chat.quit(); override one"
+                + " of them or change its route key");
+  }
+
+  @Test
+  void anInheritedRouteTheGeneratedClassCannotCallIsAnError() {
+    Compilation compilation =
+        Compilation.compile(
+            """
+            package com.base;
+
+            import dev.portico.websocket.*;
+
+            public abstract class Base {
+              @OnMessage("hidden") void hidden() {}
+              @OnMessage("guarded") protected void guarded() {}
+            }
+            """,
+            """
+            package com.example;
+
+            public class Chat extends com.base.Base {}
+            """);
+    assertThat(compilation.success()).isFalse();
+    assertThat(compilation.messages())
+        .containsExactly(
+            "3:8: Chat: inherits route hidden from Base.hidden(), which is package-private or"
+                + " protected in another package; the generated Chat_WebSocketRoutes cannot call"
+                + " it: make it public",
+            "3:8: Chat: inherits route guarded from Base.guarded(), which is package-private or"
+                + " protected in another package; the generated Chat_WebSocketRoutes cannot call"
+                + " it: make it public");
   }
 
   @Test
