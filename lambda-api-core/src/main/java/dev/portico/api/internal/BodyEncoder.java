@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a response's body into bytes: {@code byte[]} as it is, text as UTF-8, a {@link Problem} as
@@ -23,6 +24,9 @@ final class BodyEncoder {
 
   private final LazyMapper mapper;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
+  // Made once: a method reference per response would allocate.
+  private final Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup =
+      this::generatedWriter;
   // On with Portico's default mapper only (a given or customised one writes every body itself);
   // off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
   // check can see (config overrides, visibility), so from then on it writes every body itself.
@@ -106,7 +110,7 @@ final class BodyEncoder {
     try (JsonGenerator json = mapper.factory().createGenerator(out, JsonEncoding.UTF8)) {
       if (single != null) {
         single.write(body, json);
-      } else if (!CoreJson.write(body, json, this::generatedWriter, true)) {
+      } else if (!CoreJson.write(body, json, writerLookup, true)) {
         return null;
       }
     } catch (RuntimeException e) {
