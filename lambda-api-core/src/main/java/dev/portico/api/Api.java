@@ -1,16 +1,15 @@
 package dev.portico.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.portico.api.internal.CorsInterceptor;
+import dev.portico.api.internal.DefaultMappers;
 import dev.portico.api.internal.Dispatcher;
 import dev.portico.api.internal.DispatcherSettings;
 import dev.portico.api.internal.ErrorMapping;
 import dev.portico.api.internal.GeneratedRoutes;
 import dev.portico.api.internal.InvalidRoutesException;
-import dev.portico.api.internal.LazyModule;
+import dev.portico.api.internal.LazyMapper;
 import dev.portico.api.internal.binding.BuiltInConverters;
 import dev.portico.api.internal.codec.WebSocketEventException;
 import dev.portico.api.runtime.JsonWriter;
@@ -24,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A whole API: its routes, interceptors, CORS, error mapping and JSON settings, built once at init.
@@ -375,12 +375,11 @@ public final class Api {
      *     parameter, with the method it belongs to, or saying that no route was registered
      */
     public Api build() {
-      ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
       // Generated writers reproduce the default mapper's output; any other mapper writes alone.
       boolean defaultJson = mapper == null && mapperCustomizers.isEmpty();
-      for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
-        customizer.accept(objectMapper);
-      }
+      // The default mapper is created on first need (most functions with generated code never
+      // need it); a given or customised one now, so customizer failures surface at build.
+      LazyMapper objectMapper = defaultJson ? LazyMapper.lazy(new DefaultMapper()) : givenMapper();
       List<String> problems = new ArrayList<>(errors);
       if (routes.isEmpty() && errors.isEmpty()) {
         problems.add(
@@ -421,14 +420,25 @@ public final class Api {
       return new Api(dispatcher, webSocket);
     }
 
+    private LazyMapper givenMapper() {
+      ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
+      for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
+        customizer.accept(objectMapper);
+      }
+      return LazyMapper.of(objectMapper);
+    }
+
+    /** Creates the default mapper (a class, not a lambda: linking one would load databind). */
+    private static final class DefaultMapper implements Supplier<ObjectMapper> {
+      @Override
+      public ObjectMapper get() {
+        return DefaultMappers.create();
+      }
+    }
+
     /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */
     public static ObjectMapper defaultMapper() {
-      return new ObjectMapper()
-          .registerModule(LazyModule.javaTime())
-          .registerModule(LazyModule.jdk8())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+      return DefaultMappers.create();
     }
   }
 }

@@ -2,9 +2,7 @@ package dev.portico.api.internal;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
 import dev.portico.api.Request;
@@ -13,8 +11,8 @@ import dev.portico.api.runtime.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Turns a response's body into bytes: {@code byte[]} as it is, text as UTF-8, a {@link Problem} as
@@ -24,18 +22,30 @@ import java.util.Map;
 final class BodyEncoder {
   private static final byte[] EMPTY = new byte[0];
 
-  private final ObjectMapper mapper;
+  private final LazyMapper mapper;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
-  private final ObjectWriter jsonConfig;
-  // Off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
+  // Made once: a method reference per response would allocate.
+  private final Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup =
+      this::generatedWriter;
+  // On with Portico's default mapper only (a given or customised one writes every body itself);
+  // off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
   // check can see (config overrides, visibility), so from then on it writes every body itself.
   private volatile boolean writersOn;
 
+  /** With an existing mapper: it writes every body but text and bytes. */
   BodyEncoder(ObjectMapper mapper, Map<Class<?>, JsonWriter<?>> jsonWriters) {
+    this(LazyMapper.of(mapper), jsonWriters);
+  }
+
+  /**
+   * With the API's mapper: when it is Portico's default one, problems, generated records and
+   * collections and maps of scalars are written with jackson-core, byte for byte as the mapper
+   * would, and the mapper is created only for other bodies.
+   */
+  BodyEncoder(LazyMapper mapper, Map<Class<?>, JsonWriter<?>> jsonWriters) {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
-    this.jsonConfig = mapper.writer();
-    this.writersOn = !this.jsonWriters.isEmpty();
+    this.writersOn = mapper.lazyDefault();
   }
 
   /** Turns the build-time writers off: every body is written by the mapper from now on. */
@@ -70,12 +80,13 @@ final class BodyEncoder {
     } else if (body instanceof String text) {
       bytes = text.getBytes(StandardCharsets.UTF_8);
       contentType = produces != null ? produces : "text/plain; charset=utf-8";
-    } else if (body instanceof Problem) {
-      bytes = mapper.writeValueAsBytes(body);
+    } else if (body instanceof Problem problem) {
+      byte[] json = writersOn ? CoreJson.problem(mapper.factory(), problem) : null;
+      bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
       contentType = "application/problem+json";
     } else {
       byte[] json = writersOn ? writeGenerated(body) : null;
-      bytes = json != null ? json : mapper.writeValueAsBytes(body);
+      bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
       contentType = produces != null ? produces : "application/json";
     }
     if (bodiless(request, response.status())) {
@@ -85,48 +96,28 @@ final class BodyEncoder {
   }
 
   /**
-   * The body written by build-time writers, or {@code null} when they do not cover it: a record
-   * with a generated writer, or a collection of such records (and nulls). The bytes are what the
-   * default mapper would write, without its serializer construction on the first response.
+   * The body written by build-time writers and jackson-core, or {@code null} when they do not cover
+   * it: a record with a generated writer, or a JDK collection or map of such records, scalars,
+   * nulls and further such collections and maps. The bytes are what the default mapper would write,
+   * without creating it or its serializers.
    */
   private byte @Nullable [] writeGenerated(Object body) throws IOException {
     JsonWriter<Object> single = generatedWriter(body.getClass());
-    // JDK collections only: Jackson writes any other collection class its own way.
-    if (single == null
-        && !(body instanceof Collection<?> && body.getClass().getName().startsWith("java.util."))) {
+    if (single == null && !CoreJson.container(body)) {
       return null;
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-    try (JsonGenerator json = jsonConfig.createGenerator(out, JsonEncoding.UTF8)) {
+    try (JsonGenerator json = mapper.factory().createGenerator(out, JsonEncoding.UTF8)) {
       if (single != null) {
         single.write(body, json);
-      } else if (!writeElements((Collection<?>) body, json)) {
+      } else if (!CoreJson.write(body, json, writerLookup, true)) {
         return null;
       }
     } catch (RuntimeException e) {
       // An accessor that throws: a JSON failure, as it would be from Jackson (logged 500).
-      throw new JsonMappingException(
-          null, "Cannot write " + body.getClass().getName() + " as JSON: " + e, e);
+      throw JsonFailures.cannotWrite(body, e);
     }
     return out.toByteArray();
-  }
-
-  /** Writes a collection as an array; false, leaving the rest, at an element without a writer. */
-  private boolean writeElements(Collection<?> elements, JsonGenerator json) throws IOException {
-    json.writeStartArray();
-    for (Object element : elements) {
-      if (element == null) {
-        json.writeNull();
-        continue;
-      }
-      JsonWriter<Object> writer = generatedWriter(element.getClass());
-      if (writer == null) {
-        return false;
-      }
-      writer.write(element, json);
-    }
-    json.writeEndArray();
-    return true;
   }
 
   @SuppressWarnings("unchecked")

@@ -9,15 +9,22 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** ObjectReaders built once per body type, not per request. */
 final class BodyReaders {
-  private final ObjectMapper mapper;
+  private final LazyMapper mapper;
 
   /** Events are read with Jackson's defaults, whatever the user did to the body mapper. */
-  private static final ObjectMapper EVENTS = new ObjectMapper();
+  // A holder class (not a lambda, whose linkage would load ObjectMapper): created on first use.
+  private static final class Events {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   private final Map<Type, ObjectReader> bodies = new ConcurrentHashMap<>();
   private final Map<Class<?>, ObjectReader> events = new ConcurrentHashMap<>();
 
   BodyReaders(ObjectMapper mapper) {
+    this(LazyMapper.of(mapper));
+  }
+
+  BodyReaders(LazyMapper mapper) {
     this.mapper = mapper;
   }
 
@@ -27,13 +34,15 @@ final class BodyReaders {
         type,
         t ->
             mapper
-                .readerFor(mapper.constructType(t))
+                .get()
+                .readerFor(mapper.get().constructType(t))
                 .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS));
   }
 
   /** A lenient reader for whole events as aws-lambda-java-events types. */
   ObjectReader event(Class<?> type) {
     return events.computeIfAbsent(
-        type, t -> EVENTS.readerFor(t).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
+        type,
+        t -> Events.MAPPER.readerFor(t).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
   }
 }

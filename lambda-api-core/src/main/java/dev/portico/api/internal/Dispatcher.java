@@ -49,7 +49,7 @@ public final class Dispatcher {
 
   private static final Router.Match<Entry> NO_MATCH = new Router.Match<>(null, Map.of(), Set.of());
 
-  private final ObjectMapper mapper;
+  private final LazyMapper mapper;
   private final BodyReaders readers;
   private final EventReader reader;
   private final BodyEncoder encoder;
@@ -75,7 +75,7 @@ public final class Dispatcher {
     this.reader = new EventReader(mapper, settings.lenientPaths());
     this.encoder = new BodyEncoder(mapper, settings.jsonWriters());
     this.compression = new Compression(settings.compressAbove(), settings.compressRestApi());
-    this.renderer = new ProxyRenderer(mapper.getFactory());
+    this.renderer = new ProxyRenderer(mapper.factory());
     this.routes = settings.routes();
     List<Interceptor> framework = new ArrayList<>();
     if (settings.cors() != null) {
@@ -130,7 +130,7 @@ public final class Dispatcher {
 
   /** The mapper for bodies. */
   public ObjectMapper mapper() {
-    return mapper;
+    return mapper.get();
   }
 
   /**
@@ -139,7 +139,7 @@ public final class Dispatcher {
    */
   public ObjectMapper handOutMapper() {
     encoder.mapperHandedOut();
-    return mapper;
+    return mapper.get();
   }
 
   /** Handles one invocation, stream to stream. */

@@ -1,6 +1,5 @@
 package dev.portico.api.internal;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Interceptor;
 import dev.portico.api.Nullable;
 import dev.portico.api.Route;
@@ -12,7 +11,7 @@ import java.util.Map;
  * Everything the {@link Dispatcher} is built from, named (it replaces an eleven-argument
  * constructor). Built once by {@code Api.Builder.build()}.
  *
- * @param mapper the mapper for JSON bodies
+ * @param mapper the mapper for JSON bodies, created on first need
  * @param routes the routes, in registration order
  * @param cors CORS, or {@code null} when the API has none
  * @param errorMapping the error mapping (the user's exception mappers)
@@ -26,7 +25,7 @@ import java.util.Map;
  * @param scopeContextKey the Lambda authorizer context key that carries scopes
  */
 public record DispatcherSettings(
-    ObjectMapper mapper,
+    LazyMapper mapper,
     List<Route> routes,
     @Nullable CorsInterceptor cors,
     ErrorMapping errorMapping,

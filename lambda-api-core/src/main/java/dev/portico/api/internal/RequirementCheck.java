@@ -1,13 +1,13 @@
 package dev.portico.api.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.portico.api.ForbiddenException;
 import dev.portico.api.Interceptor;
 import dev.portico.api.Nullable;
 import dev.portico.api.Request;
 import dev.portico.api.Requirements;
 import dev.portico.api.Response;
+import dev.portico.api.internal.codec.Trees;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -120,7 +120,7 @@ final class RequirementCheck implements Interceptor {
   /** The claim, or else the Lambda authorizer context entry, of that name; missing when absent. */
   private static JsonNode claimValue(JsonNode authorizer, String name) {
     if (!authorizer.isObject()) {
-      return MissingNode.getInstance();
+      return Trees.missing();
     }
     JsonNode[] places = {
       authorizer.path("jwt").path("claims").path(name),
@@ -133,7 +133,7 @@ final class RequirementCheck implements Interceptor {
         return place;
       }
     }
-    return MissingNode.getInstance();
+    return Trees.missing();
   }
 
   /**

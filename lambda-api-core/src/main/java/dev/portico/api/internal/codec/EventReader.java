@@ -15,6 +15,7 @@ import dev.portico.api.BadRequestException;
 import dev.portico.api.EventSource;
 import dev.portico.api.LogSafe;
 import dev.portico.api.Nullable;
+import dev.portico.api.internal.LazyMapper;
 import dev.portico.path.CanonicalPath;
 import dev.portico.path.NonCanonicalPathException;
 import dev.portico.path.PathEncoding;
@@ -39,13 +40,13 @@ import org.slf4j.LoggerFactory;
 public final class EventReader {
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
 
-  private final ObjectMapper mapper;
+  private final LazyMapper mapper;
   private final boolean lenientPaths;
   private final LazyHeaders headers;
 
   /** A reader using this mapper's factory that accepts canonical paths only. */
   public EventReader(ObjectMapper mapper) {
-    this(mapper, false);
+    this(LazyMapper.of(mapper), false);
   }
 
   /**
@@ -54,10 +55,10 @@ public final class EventReader {
    * @param lenientPaths whether paths are read with {@link CanonicalPath#parseLenient} (empty
    *     segments dropped, non-canonical escapes decoded) instead of {@link CanonicalPath#parse}
    */
-  public EventReader(ObjectMapper mapper, boolean lenientPaths) {
+  public EventReader(LazyMapper mapper, boolean lenientPaths) {
     this.mapper = mapper;
     this.lenientPaths = lenientPaths;
-    this.headers = new LazyHeaders(mapper.getFactory());
+    this.headers = new LazyHeaders(mapper.factory());
   }
 
   /**
@@ -111,7 +112,7 @@ public final class EventReader {
 
   private ParsedEvent readFields(byte[] event) throws IOException {
     Fields f = new Fields();
-    try (JsonParser p = mapper.getFactory().createParser(event)) {
+    try (JsonParser p = mapper.factory().createParser(event)) {
       // Two values for one key are read differently by different parsers: refuse them all.
       p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonToken first = p.nextToken();

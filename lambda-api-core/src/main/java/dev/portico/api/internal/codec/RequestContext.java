@@ -3,10 +3,8 @@ package dev.portico.api.internal.codec;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.portico.api.Nullable;
+import dev.portico.api.internal.LazyMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -15,7 +13,7 @@ import java.io.UncheckedIOException;
  * streaming pass; the whole object becomes a JSON tree only when someone asks for it.
  */
 public final class RequestContext {
-  private final ObjectMapper mapper;
+  private final LazyMapper mapper;
   private final byte[] event;
   private final long offset;
   boolean present;
@@ -31,17 +29,20 @@ public final class RequestContext {
   @Nullable String httpPath;
   @Nullable String httpSourceIp;
   @Nullable String identitySourceIp;
-  private JsonNode authorizer = MissingNode.getInstance();
+  // The authorizer's offset in the event, or -1: read into a tree on first use, so a request
+  // that never looks at it loads no jackson-databind class.
+  private long authorizerOffset = -1;
+  private volatile @Nullable JsonNode authorizer;
   private volatile @Nullable JsonNode tree;
 
-  private RequestContext(ObjectMapper mapper, byte[] event, long offset) {
+  private RequestContext(LazyMapper mapper, byte[] event, long offset) {
     this.mapper = mapper;
     this.event = event;
     this.offset = offset;
   }
 
   /** A context for an event that has none. */
-  static RequestContext absent(ObjectMapper mapper) {
+  static RequestContext absent(LazyMapper mapper) {
     return new RequestContext(mapper, new byte[0], -1);
   }
 
@@ -51,7 +52,7 @@ public final class RequestContext {
    *
    * @throws UnsupportedEventException for a field of the wrong type, naming it
    */
-  static RequestContext read(JsonParser p, ObjectMapper mapper, byte[] event) throws IOException {
+  static RequestContext read(JsonParser p, LazyMapper mapper, byte[] event) throws IOException {
     RequestContext c = new RequestContext(mapper, event, p.currentTokenLocation().getByteOffset());
     if (p.currentToken() != JsonToken.START_OBJECT) {
       throw StrictJson.wrongType("requestContext", "an object", p.currentToken());
@@ -101,8 +102,8 @@ public final class RequestContext {
         }
         case "authorizer" -> {
           // Kept whole, whatever its shape: readers of authorizer data check each type they use.
-          JsonNode node = mapper.readTree(p);
-          c.authorizer = node == null ? MissingNode.getInstance() : node;
+          c.authorizerOffset = p.currentTokenLocation().getByteOffset();
+          p.skipChildren();
         }
         case "connectionId" -> {
           StrictJson.string(p, "requestContext.connectionId");
@@ -147,7 +148,27 @@ public final class RequestContext {
 
   /** {@code requestContext.authorizer}, or a missing node. */
   public JsonNode authorizer() {
-    return authorizer;
+    JsonNode a = authorizer;
+    if (a == null) {
+      if (authorizerOffset < 0) {
+        a = Trees.missing();
+      } else {
+        JsonNode node = readTree(authorizerOffset);
+        a = node == null ? Trees.missing() : node;
+      }
+      authorizer = a;
+    }
+    return a;
+  }
+
+  private @Nullable JsonNode readTree(long from) {
+    try (JsonParser p =
+        mapper.factory().createParser(event, (int) from, event.length - (int) from)) {
+      p.nextToken();
+      return mapper.get().readTree(p);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The whole requestContext as a tree, parsed on first use. */
@@ -155,15 +176,9 @@ public final class RequestContext {
     JsonNode t = tree;
     if (t == null) {
       if (!present) {
-        t = new ObjectNode(null);
+        t = Trees.emptyObject();
       } else {
-        try (JsonParser p =
-            mapper.getFactory().createParser(event, (int) offset, event.length - (int) offset)) {
-          p.nextToken();
-          t = mapper.readTree(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
+        t = readTree(offset);
       }
       tree = t;
     }

@@ -1,0 +1,96 @@
+package dev.portico.samples.petstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 5: a function whose routes all have generated code answers a GET and problems
+ * without loading jackson-databind. Each test starts {@link ColdPathMain} in a fresh JVM with the
+ * class-load log on, and reads which classes each request loaded.
+ */
+class ColdPathTest {
+
+  @Test
+  void getAndProblemsLoadNoDatabindClass() throws Exception {
+    Run run = run("get-pet", "missing-pet", "bad-limit");
+
+    assertThat(run.response("get-pet"))
+        .contains("\"statusCode\":200")
+        .contains("\\\"name\\\":\\\"Rex\\\"");
+    assertThat(run.response("missing-pet"))
+        .contains("\"statusCode\":404")
+        .contains("application/problem+json")
+        .contains("\\\"detail\\\":\\\"no pet 99\\\"");
+    assertThat(run.response("bad-limit"))
+        .contains("\"statusCode\":400")
+        .contains("limit must be between 1 and 100, got 0");
+    // Building the handler, the GET, the 404 and the 400: not one databind class.
+    assertThat(run.databind(0, run.lines.size())).isEmpty();
+  }
+
+  @Test
+  void postLoadsDatabindOnlyForTheAuthorizerTreeAndTheBodyAfterAColdGet() throws Exception {
+    Run run = run("get-pet", "post-pet-authorized");
+
+    assertThat(run.response("post-pet-authorized")).contains("\"statusCode\":201");
+    assertThat(run.databind(0, run.marker("@@request post-pet-authorized"))).isEmpty();
+    // Until generated readers exist (issue 13 item 2), the @Body record and the authorizer's
+    // context (scope check, @Principal) are read with the mapper: it is created there, lazily.
+    List<String> post = run.databind(run.marker("@@request post-pet-authorized"), run.lines.size());
+    assertThat(post).contains("com.fasterxml.jackson.databind.ObjectMapper");
+  }
+
+  private record Run(List<String> lines) {
+    int marker(String line) {
+      int i = lines.indexOf(line);
+      assertThat(i).as("marker %s in the child's output", line).isNotNegative();
+      return i;
+    }
+
+    String response(String name) {
+      String prefix = "@@response " + name + " ";
+      return lines.stream()
+          .filter(l -> l.startsWith(prefix))
+          .findFirst()
+          .orElseThrow(() -> new AssertionError("no response to " + name + " in " + lines));
+    }
+
+    /** The databind classes loaded between the two line indexes. */
+    List<String> databind(int from, int to) {
+      List<String> loaded = new ArrayList<>();
+      for (String line : lines.subList(from, to)) {
+        int at = line.indexOf(" com.fasterxml.jackson.databind.");
+        if (line.contains("[class,load]") && at >= 0) {
+          loaded.add(line.substring(at + 1, line.indexOf(' ', at + 1)));
+        }
+      }
+      return loaded;
+    }
+  }
+
+  private static Run run(String... events) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xlog:class+load=info:stdout");
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(ColdPathMain.class.getName());
+    command.addAll(List.of(events));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    byte[] output = process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    String text = new String(output, StandardCharsets.UTF_8);
+    assertThat(process.exitValue()).as(text).isZero();
+    List<String> lines = text.lines().toList();
+    assertThat(lines).as("the class-load log").anyMatch(l -> l.contains("[class,load]"));
+    assertThat(lines).contains("@@done");
+    return new Run(lines);
+  }
+}
