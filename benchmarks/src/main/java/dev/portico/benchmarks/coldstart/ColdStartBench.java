@@ -203,6 +203,7 @@ public final class ColdStartBench {
     System.err.println(" " + mode + " done");
 
     Map<String, Integer> classes = new HashMap<>();
+    Map<String, ClassGroups> groups = new LinkedHashMap<>();
     for (Variant v : variants) {
       if (v.runtime().equals(Variant.NODE)) {
         classes.put(v.name(), -1);
@@ -212,11 +213,12 @@ public final class ColdStartBench {
       List<String> flags = new ArrayList<>(extraFlags.get(v.name()));
       flags.add("-Xlog:class+load=info:file=" + log);
       run(v, flags, mode.equals("primed"));
-      try (var lines = Files.lines(log)) {
-        classes.put(v.name(), (int) lines.filter(l -> l.contains(" source: ")).count());
-      }
+      ClassGroups counted = ClassGroups.of(log);
+      classes.put(v.name(), counted.total());
+      groups.put(v.name(), counted);
     }
     return table(mode, variants, samples, classes)
+        + ClassGroups.table(groups)
         + "Load average (1, 5, 15 min; /proc/loadavg) before: "
         + loadBefore
         + "; after: "
@@ -283,6 +285,7 @@ public final class ColdStartBench {
     String baseName =
         switch (v.group()) {
           case Variant.API -> "baseline";
+          case Variant.API_POST -> "floor-post";
           case Variant.CONNECTIONS -> "connections-jdk";
           default -> "bare-jwt";
         };

@@ -55,12 +55,16 @@ public record Variant(
   /** The API variants compare with {@code baseline}. */
   public static final String API = "api";
 
+  /** The group of the API variants answering {@code POST /pets} first; ratios against the floor. */
+  public static final String API_POST = "api-post";
+
   /** The authorizer variants compare with {@code bare-jwt}. */
   public static final String AUTHORIZER = "authorizer";
 
   /** Every known variant; those whose jar was not built are skipped by the runner. */
   public static List<Variant> all() {
     String okPet = "\"statusCode\":200";
+    String okCreated = "\"statusCode\":201";
     Map<String, String> issuer =
         Map.of("PORTICO_AUTHORIZER_CONFIG", "${config}", "ISSUER_URL", "${issuer}");
     return List.of(
@@ -88,6 +92,32 @@ public record Variant(
             okPet,
             Map.of(),
             API),
+        // Issue 13: POST /pets as the first request (an authorized create: the body is read and
+        // the authorizer's scope checked), against the floor's.
+        new Variant(
+            "floor-post",
+            "floor.jar",
+            "dev.portico.benchmarks.baseline.FloorHandler",
+            "events/post-pet-authorized.json",
+            okCreated,
+            Map.of(),
+            API_POST),
+        new Variant(
+            "baseline-post",
+            "baseline.jar",
+            "dev.portico.benchmarks.baseline.BaselineHandler",
+            "events/post-pet-authorized.json",
+            okCreated,
+            Map.of(),
+            API_POST),
+        new Variant(
+            "portico-post",
+            "portico.jar",
+            "dev.portico.samples.petstore.PetHandler",
+            "events/post-pet-authorized.json",
+            okCreated,
+            Map.of(),
+            API_POST),
         new Variant(
             "portico-lean-mapper",
             "portico-lean-mapper.jar",
