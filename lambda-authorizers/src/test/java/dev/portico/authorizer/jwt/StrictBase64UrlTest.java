@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authorizer.AuthorizerHandler;
-import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.testing.TestKey;
 import java.util.Arrays;
 import java.util.Base64;
@@ -56,7 +56,7 @@ class StrictBase64UrlTest extends JwtTestBase {
             .replace("Bearer foo", "Bearer " + p[0] + "." + p[1] + ".A");
     assertThatThrownBy(
             () -> invoke(new AuthorizerHandler(JwtAuthorizer.builder(validator()).build()), event))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
   }
 
   @Test
