@@ -33,6 +33,12 @@ class NoDatabindColdPathTest {
   private static final String ARN =
       "arn:aws:execute-api:eu-west-1:123456789012:abcdef1234/prod/POST/pets";
 
+  /**
+   * A directory: when set ({@code -Dportico.coldPath.classLog=DIR}), each fresh JVM also writes its
+   * class-loading log there, for counting the classes of a cold path (never timed).
+   */
+  static final String CLASS_LOG_PROPERTY = "portico.coldPath.classLog";
+
   @TempDir Path dir;
 
   private static String event(Path dir, String name, String authorization) throws Exception {
@@ -78,6 +84,7 @@ class NoDatabindColdPathTest {
 
       List<String> lines =
           coldRun(
+              "jwt",
               config,
               event(dir, "allow", "Bearer " + writer),
               event(dir, "deny", "Bearer " + reader),
@@ -136,6 +143,7 @@ class NoDatabindColdPathTest {
 
     List<String> lines =
         coldRun(
+            "request-parameters",
             config,
             file(dir, "allow", allowed),
             file(dir, "deny", outside),
@@ -171,10 +179,16 @@ class NoDatabindColdPathTest {
    * Runs {@link ColdPathMain} in a fresh JVM with {@code -verbose:class} on the configuration file
    * and the event files, and returns its output (class-loading log and answers); it must exit 0.
    */
-  static List<String> coldRun(Path config, String... eventFiles) throws Exception {
+  static List<String> coldRun(String label, Path config, String... eventFiles) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-verbose:class");
+    String logDir = System.getProperty(CLASS_LOG_PROPERTY);
+    if (logDir != null) {
+      // For counting, not asserting: -Xlog:class+load, one file per configuration.
+      command.add("-Xshare:auto");
+      command.add("-Xlog:class+load:file=" + Path.of(logDir, label + ".log"));
+    }
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(ColdPathMain.class.getName());
