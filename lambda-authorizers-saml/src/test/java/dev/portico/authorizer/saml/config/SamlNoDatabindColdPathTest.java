@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.portico.authorizer.config.AuthorizerConfig;
 import dev.portico.authorizer.dynamodb.testing.ReplayTables;
 import dev.portico.authorizer.saml.testing.ColdStartMain;
-import dev.portico.authorizer.saml.testing.TestKeys;
+import dev.portico.authorizer.saml.testing.SamlConfigs;
 import dev.portico.testing.dynalite.Dynalite;
 import dev.portico.testing.dynalite.DynaliteExtension;
 import java.nio.charset.StandardCharsets;
@@ -53,27 +53,10 @@ class SamlNoDatabindColdPathTest {
   void samlWithADynamoDbReplayStoreAnswersWithoutLoadingDatabind(Dynalite dynalite)
       throws Exception {
     DynamoDbClient admin = ReplayTables.createWithAdmin(dynalite.endpoint(), "saml-cold");
-    Path pem = dir.resolve("idp.pem");
-    Files.writeString(pem, TestKeys.IDP.certificatePem());
     Path config = dir.resolve("portico-authorizer.yaml");
     Files.writeString(
         config,
-        """
-        type: saml
-        saml:
-          idp:
-            entityId: https://idp.example.test/saml
-            certificateFile: %s
-          audiences: https://api.example.test
-          assertion:
-            header: X-SAML
-        %s
-        """
-            .formatted(
-                pem,
-                ReplayTables.storeYaml("saml-cold", dynalite.endpoint())
-                    .indent(2)
-                    .stripTrailing()));
+        SamlConfigs.withReplayStore(dir, ReplayTables.storeYaml("saml-cold", dynalite.endpoint())));
     String assertion =
         Base64.getEncoder().encodeToString(signedNow("_cold1").getBytes(StandardCharsets.UTF_8));
 

@@ -11,13 +11,11 @@ import dev.portico.authorizer.config.AuthorizerConfig;
 import dev.portico.authorizer.config.ConfigException;
 import dev.portico.authorizer.dynamodb.testing.ReplayTables;
 import dev.portico.authorizer.dynamodb.testing.TestAwsCredentials;
-import dev.portico.authorizer.saml.testing.TestKeys;
+import dev.portico.authorizer.saml.testing.SamlConfigs;
 import dev.portico.testing.dynalite.Dynalite;
 import dev.portico.testing.dynalite.DynaliteExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,27 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 class SamlReplayStoreConfigTest {
 
   @TempDir Path dir;
-  private Path idpPem;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    idpPem = dir.resolve("idp.pem");
-    Files.writeString(idpPem, TestKeys.IDP.certificatePem());
-  }
-
-  private String yaml(String replayStore) {
-    return """
-        type: saml
-        saml:
-          idp:
-            entityId: https://idp.example.test/saml
-            certificateFile: %s
-          audiences: https://api.example.test
-          assertion:
-            header: X-SAML
-        %s
-        """
-        .formatted(idpPem, replayStore.indent(2).stripTrailing());
+  private String yaml(String replayStore) throws Exception {
+    return SamlConfigs.withReplayStore(dir, replayStore);
   }
 
   private static AuthorizerConfig parse(String yaml) {
