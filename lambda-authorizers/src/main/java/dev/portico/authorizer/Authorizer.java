@@ -5,9 +5,9 @@ package dev.portico.authorizer;
  *
  * <p>The same authorizer serves every event shape ({@code TOKEN}, {@code REQUEST} payload 1.0, HTTP
  * API payload 2.0, WebSocket {@code $connect}); {@link AuthorizerHandler} turns the decision into
- * the response that shape needs. Throwing any exception other than {@link UnauthorizedException}
- * makes the handler answer with an internal error (the client sees a 500) without leaking its
- * message.
+ * the response that shape needs. Throwing any exception other than {@link
+ * AuthorizerUnauthorizedException} makes the handler answer with an internal error (the client sees
+ * a 500) without leaking its message.
  *
  * <pre>{@code
  * Authorizer authorizer = request -> request.bearerToken()

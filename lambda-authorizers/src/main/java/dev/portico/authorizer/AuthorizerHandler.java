@@ -73,7 +73,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
   /**
    * Handles one event.
    *
-   * @throws UnauthorizedException when the decision is unauthorized (401)
+   * @throws AuthorizerUnauthorizedException when the decision is unauthorized (401)
    * @throws AuthorizerFailedException on any failure (500)
    */
   @Override
@@ -106,7 +106,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
       if (decision == null) {
         throw new IllegalStateException("authorizer returned null");
       }
-    } catch (UnauthorizedException e) {
+    } catch (AuthorizerUnauthorizedException e) { // the deprecated UnauthorizedException too
       decision = Decision.unauthorized();
     } catch (Exception e) {
       LOG.error(
@@ -124,7 +124,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
 
     if (decision.outcome() == Decision.Outcome.UNAUTHORIZED) {
       log(decision, "unauthorized", request, start, badPath);
-      throw new UnauthorizedException();
+      throw unauthorized();
     }
 
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
@@ -182,6 +182,16 @@ public class AuthorizerHandler implements RequestStreamHandler {
                   + " detail="
                   + LogText.quote(badPath.getMessage()));
     }
+  }
+
+  /**
+   * The handler's 401. It is still the deprecated subclass, so that callers' existing {@code catch
+   * (UnauthorizedException e)} clauses keep catching it for one release; new code catches {@link
+   * AuthorizerUnauthorizedException}.
+   */
+  @SuppressWarnings("removal")
+  private static AuthorizerUnauthorizedException unauthorized() {
+    return new UnauthorizedException();
   }
 
   private static long millis(long start) {

@@ -1,24 +1,20 @@
 package dev.portico.authorizer;
 
 /**
- * Thrown to the Lambda runtime with the exact message {@code Unauthorized}, which makes API Gateway
- * answer 401. Authorizers may throw it too; it is the same as returning {@link
- * Decision#unauthorized()}.
+ * The former name of {@link AuthorizerUnauthorizedException}, kept so that existing code compiles
+ * and behaves as before: throwing it from an authorizer still makes API Gateway answer 401, and
+ * {@link AuthorizerHandler} still throws this type, so an existing {@code catch
+ * (UnauthorizedException e)} still catches the handler's 401.
  *
- * <pre>{@code
- * Authorizer authorizer = request -> {
- *   String token = request.bearerToken().orElseThrow(UnauthorizedException::new);
- *   return Decision.allow(lookUp(token));
- * };
- * }</pre>
+ * @deprecated its simple name clashes with {@code dev.portico.api.UnauthorizedException} of {@code
+ *     lambda-api-core}. Throw and catch {@link AuthorizerUnauthorizedException} instead (or return
+ *     {@link Decision#unauthorized()}); this class will be removed in a later release.
  */
-public final class UnauthorizedException extends RuntimeException {
-
-  /** The message API Gateway recognises. */
-  public static final String MESSAGE = "Unauthorized";
+@Deprecated(since = "0.1.0", forRemoval = true)
+public final class UnauthorizedException extends AuthorizerUnauthorizedException {
 
   /** Creates the exception; it carries no stack trace and no cause. */
   public UnauthorizedException() {
-    super(MESSAGE, null, false, false);
+    super();
   }
 }

@@ -226,7 +226,7 @@ class AuthorizerHandlerTest {
             "powertools-python/apiGatewayAuthorizerV2Event.json",
             "powertools-python/apiGatewayAuthorizerWebSocketEvent.json")) {
       assertThatThrownBy(() -> invoke(handler, fixture(event)))
-          .isInstanceOf(UnauthorizedException.class)
+          .isInstanceOf(AuthorizerUnauthorizedException.class)
           .hasMessage("Unauthorized")
           .hasNoCause();
     }
@@ -237,13 +237,49 @@ class AuthorizerHandlerTest {
     AuthorizerHandler handler =
         new AuthorizerHandler(
             r -> {
-              throw new UnauthorizedException();
+              throw new AuthorizerUnauthorizedException();
             });
 
     assertThatThrownBy(
             () -> invoke(handler, fixture("powertools-python/apiGatewayAuthorizerTokenEvent.json")))
-        .isInstanceOf(UnauthorizedException.class)
+        .isInstanceOf(AuthorizerUnauthorizedException.class)
         .hasMessage("Unauthorized");
+  }
+
+  /** The deprecated former name still works, thrown by an authorizer and caught by a caller. */
+  @Test
+  @SuppressWarnings("removal")
+  void deprecatedUnauthorizedExceptionStillGivesTheSame401AndOldCatchClausesStillCatch() {
+    String event = "powertools-python/apiGatewayAuthorizerTokenEvent.json";
+    AuthorizerHandler oldThrow =
+        new AuthorizerHandler(
+            r -> {
+              throw new UnauthorizedException();
+            });
+    AuthorizerHandler newThrow =
+        new AuthorizerHandler(
+            r -> {
+              throw new AuthorizerUnauthorizedException();
+            });
+    AuthorizerHandler returned = new AuthorizerHandler(r -> Decision.unauthorized());
+
+    for (AuthorizerHandler handler : List.of(oldThrow, newThrow, returned)) {
+      RuntimeException caughtByOldClause = null;
+      try {
+        invoke(handler, fixture(event));
+      } catch (UnauthorizedException e) {
+        caughtByOldClause = e;
+      } catch (Exception e) {
+        throw new AssertionError("not caught by the old catch clause: " + e, e);
+      }
+      assertThat(caughtByOldClause)
+          .isInstanceOf(AuthorizerUnauthorizedException.class)
+          .hasMessage("Unauthorized")
+          .hasNoCause();
+      assertThat(caughtByOldClause.getStackTrace()).isEmpty();
+    }
+    assertThat(UnauthorizedException.MESSAGE).isEqualTo(AuthorizerUnauthorizedException.MESSAGE);
+    assertThat(UnauthorizedException.class.getAnnotation(Deprecated.class).forRemoval()).isTrue();
   }
 
   @Test

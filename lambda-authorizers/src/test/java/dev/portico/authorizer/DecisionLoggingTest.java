@@ -79,9 +79,9 @@ class DecisionLoggingTest {
 
       invoke(handler, event.replace("Bearer foo", "Bearer " + good));
       assertThatThrownBy(() -> invoke(handler, event.replace("Bearer foo", "Bearer " + expired)))
-          .isInstanceOf(UnauthorizedException.class);
+          .isInstanceOf(AuthorizerUnauthorizedException.class);
       assertThatThrownBy(() -> invoke(handler, event.replace("api-key-that", "wrong-key")))
-          .isInstanceOf(UnauthorizedException.class);
+          .isInstanceOf(AuthorizerUnauthorizedException.class);
       assertThatThrownBy(
               () -> invoke(handler, "{\"type\":\"TOKEN\",\"authorizationToken\":\"" + good))
           .isInstanceOf(AuthorizerFailedException.class);

@@ -2,6 +2,7 @@ package dev.portico.authorizer.dynamodb;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.authorizer.dynamodb.testing.ReplayTables;
 import dev.portico.testing.dynalite.Dynalite;
 import dev.portico.testing.dynalite.DynaliteExtension;
 import java.net.ServerSocket;
@@ -29,12 +30,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** {@link DynamoDbReplayStore} against dynalite, a DynamoDB-compatible server from npm. */
 @ExtendWith(DynaliteExtension.class)
@@ -62,17 +58,7 @@ class DynamoDbReplayStoreTest {
 
   /** Creates the table as documented: key {@code id} (string). */
   static void createTable(DynamoDbClient client, String table) {
-    client.createTable(
-        b ->
-            b.tableName(table)
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("id")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    ReplayTables.create(client, table);
   }
 
   @BeforeAll

@@ -4,10 +4,12 @@ import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
+import dev.portico.authorizer.oauth2.internal.AnswerChecks;
 import dev.portico.authorizer.oauth2.internal.BoundedHttp;
+import dev.portico.authorizer.oauth2.internal.ContextClaims;
 import dev.portico.authorizer.oauth2.internal.DpopProofs;
-import dev.portico.authorizer.oauth2.internal.EventDetails;
 import dev.portico.authorizer.oauth2.internal.IntrospectedToken;
+import dev.portico.authorizer.oauth2.internal.IntrospectionCall;
 import dev.portico.authorizer.oauth2.internal.Introspector;
 import dev.portico.authorizer.oauth2.internal.PresentedToken;
 import dev.portico.authorizer.oauth2.internal.ReplayChecker;
@@ -19,9 +21,7 @@ import dev.portico.authorizer.replay.ReplayStore;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * An {@link Authorizer} for opaque (or any) access tokens that asks the authorization server (RFC
@@ -60,24 +59,16 @@ import java.util.stream.Collectors;
  */
 public final class IntrospectionAuthorizer implements Authorizer {
 
-  /** Time kept back from the Lambda time left, for the answer and the log line. */
-  private static final long LAMBDA_MARGIN_MILLIS = 250;
-
-  private final Introspector introspector;
-  private final TokenCache cache;
-  private final String issuer;
+  private final IntrospectionCall call;
+  private final AnswerChecks checks;
   private final Set<String> audiences;
   private final Set<String> requiredScopes;
   private final Set<String> allowedClients;
-  private final String tokenType;
-  private final String principalClaim;
   private final Map<String, String> context;
-  private final Duration clockSkew;
   private final Duration timeout;
   private final int maxTokenLength;
   private final DpopMode dpop;
   private final SenderConstraints constraints;
-  private final Clock clock;
 
   private IntrospectionAuthorizer(Builder b) {
     if (b.audiences.isEmpty()) {
@@ -100,11 +91,10 @@ public final class IntrospectionAuthorizer implements Authorizer {
       throw new IllegalArgumentException(
           "the time budget must not be shorter than the connect" + " timeout");
     }
-    this.clock = b.clock;
     BoundedHttp http = new BoundedHttp(b.connectTimeout, b.maxResponseBytes);
     ClientCredentials credentials = b.credentials;
     SignedAnswers signed = signedAnswers(b, http);
-    this.introspector =
+    Introspector introspector =
         b.endpoint != null
             ? Introspector.fixed(
                 b.endpoint,
@@ -119,15 +109,17 @@ public final class IntrospectionAuthorizer implements Authorizer {
                 http,
                 b.allowInsecureHttp,
                 signed);
-    this.cache = new TokenCache(b.cacheTtl, b.negativeCacheTtl, b.cacheMaxEntries, b.clock);
-    this.issuer = b.issuer;
+    this.call =
+        new IntrospectionCall(
+            introspector,
+            new TokenCache(b.cacheTtl, b.negativeCacheTtl, b.cacheMaxEntries, b.clock),
+            b.timeout);
     this.audiences = Set.copyOf(b.audiences);
+    this.checks =
+        new AnswerChecks(b.issuer, audiences, b.clockSkew, b.tokenType, b.principalClaim, b.clock);
     this.requiredScopes = Set.copyOf(b.requiredScopes);
     this.allowedClients = Set.copyOf(b.allowedClients);
-    this.tokenType = b.tokenType;
-    this.principalClaim = b.principalClaim;
     this.context = Collections.unmodifiableMap(new LinkedHashMap<>(b.context));
-    this.clockSkew = b.clockSkew;
     this.timeout = b.timeout;
     this.maxTokenLength = b.maxTokenLength;
     this.dpop = b.dpop;
@@ -193,18 +185,18 @@ public final class IntrospectionAuthorizer implements Authorizer {
       return Decision.unauthorized().withReason("dpop_required");
     }
     String token = presented.token();
-    IntrospectedToken answer = introspect(token);
+    IntrospectedToken answer = call.introspect(token);
     if (!answer.active()) {
       return Decision.unauthorized().withReason("inactive");
     }
-    String problem = checkClaims(answer);
+    String problem = checks.problem(answer);
     if (problem == null) {
       problem = constraints.check(request, answer, presented);
     }
     if (problem != null) {
       return Decision.unauthorized().withReason(problem);
     }
-    String principal = principal(answer);
+    String principal = checks.principal(answer);
     if (principal == null) {
       return Decision.unauthorized().withReason("principal_missing");
     }
@@ -215,77 +207,7 @@ public final class IntrospectionAuthorizer implements Authorizer {
     if (!answer.scopes().containsAll(requiredScopes)) {
       return Decision.deny(principal).withReason("insufficient_scope");
     }
-    Decision decision = Decision.allow(principal);
-    for (Map.Entry<String, String> e : context.entrySet()) {
-      Object value = answer.claims().get(e.getValue());
-      Object scalar = scalar(value);
-      if (scalar != null) {
-        decision = decision.withContext(e.getKey(), scalar);
-      }
-    }
-    return decision;
-  }
-
-  private IntrospectedToken introspect(String token) {
-    IntrospectedToken cached = cache.get(token);
-    if (cached != null) {
-      return cached;
-    }
-    long now = System.nanoTime();
-    long deadline = now + timeout.toNanos();
-    EventDetails details = EventDetails.current();
-    if (details != null && details.remainingMillis() > 0) {
-      long lambdaDeadline =
-          now + Duration.ofMillis(details.remainingMillis() - LAMBDA_MARGIN_MILLIS).toNanos();
-      deadline = Math.min(deadline, lambdaDeadline);
-    }
-    IntrospectedToken answer = introspector.introspect(token, deadline);
-    cache.put(token, answer);
-    return answer;
-  }
-
-  private String checkClaims(IntrospectedToken t) {
-    Instant now = clock.instant();
-    if (issuer != null && t.issuer() != null && !issuer.equals(t.issuer())) {
-      return "wrong_issuer";
-    }
-    if (t.audiences().stream().noneMatch(audiences::contains)) {
-      return "wrong_audience";
-    }
-    if (t.expiresAt() != null && now.isAfter(t.expiresAt().plus(clockSkew))) {
-      return "expired";
-    }
-    if (t.notBefore() != null && now.plus(clockSkew).isBefore(t.notBefore())) {
-      return "not_yet_valid";
-    }
-    if (tokenType != null && !tokenType.equalsIgnoreCase(t.tokenType())) {
-      return "wrong_token_type";
-    }
-    return null;
-  }
-
-  private String principal(IntrospectedToken t) {
-    if (principalClaim != null) {
-      Object v = t.claims().get(principalClaim);
-      return v instanceof String s && !s.isEmpty() ? s : null;
-    }
-    return t.subject() != null ? t.subject() : t.username();
-  }
-
-  /** Context values must be scalars: lists of scalars are joined with commas, others dropped. */
-  private static Object scalar(Object value) {
-    if (value instanceof String || value instanceof Boolean) {
-      return value;
-    }
-    if (value instanceof Number n) {
-      double d = n.doubleValue();
-      return Double.isFinite(d) ? n : null;
-    }
-    if (value instanceof Collection<?> list
-        && list.stream().allMatch(v -> v instanceof String || v instanceof Number)) {
-      return list.stream().map(String::valueOf).collect(Collectors.joining(","));
-    }
-    return null;
+    return ContextClaims.addTo(Decision.allow(principal), context, answer);
   }
 
   @Override

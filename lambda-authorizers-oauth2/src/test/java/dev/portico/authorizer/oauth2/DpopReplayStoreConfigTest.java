@@ -10,6 +10,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.config.AuthorizerConfig;
 import dev.portico.authorizer.config.ConfigException;
+import dev.portico.authorizer.dynamodb.testing.ReplayTables;
+import dev.portico.authorizer.dynamodb.testing.TestAwsCredentials;
 import dev.portico.authorizer.oauth2.testing.Gateway;
 import dev.portico.authorizer.oauth2.testing.Proofs;
 import dev.portico.authorizer.oauth2.testing.TestAuthorizationServer;
@@ -21,33 +23,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code replayStore} of {@code type: oauth2-introspection}: the DPoP proof {@code jti} store
  * shared by every container (issue 12: the same store as SAML's), through dynalite; and its
  * problems, named like SAML's.
  */
-@ExtendWith(DynaliteExtension.class)
+@ExtendWith({DynaliteExtension.class, TestAwsCredentials.class})
 class DpopReplayStoreConfigTest {
   private static final String FILE = "portico-authorizer.yaml";
-  private static final String ACCESS_KEY = "aws.accessKeyId";
-  private static final String SECRET_KEY = "aws.secretAccessKey";
 
   private TestAuthorizationServer server;
   private Proofs client;
   private final Map<String, String> env = new HashMap<>();
-  private String savedAccess;
-  private String savedSecret;
 
   @BeforeEach
   void start() throws Exception {
@@ -55,24 +44,11 @@ class DpopReplayStoreConfigTest {
     client = new Proofs();
     server.answer(TOKEN, bound(client.jkt()).toString());
     env.put("INTROSPECTION_SECRET", server.clientSecret());
-    // The default credential chain reads these first; dynalite accepts any credentials.
-    savedAccess = System.setProperty(ACCESS_KEY, "test");
-    savedSecret = System.setProperty(SECRET_KEY, "test");
   }
 
   @AfterEach
   void stop() {
     server.close();
-    restore(ACCESS_KEY, savedAccess);
-    restore(SECRET_KEY, savedSecret);
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
   }
 
   private String yaml(String replayStore) {
@@ -102,34 +78,8 @@ class DpopReplayStoreConfigTest {
   @Test
   void aProofReplayedToAnotherContainerIsCaughtThroughTheConfiguredTable(Dynalite dynalite)
       throws Exception {
-    DynamoDbClient admin =
-        DynamoDbClient.builder()
-            .endpointOverride(dynalite.endpoint())
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    admin.createTable(
-        b ->
-            b.tableName("dpop-replay-config")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("id")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-    String store =
-        """
-        replayStore:
-          type: dynamodb
-          table: dpop-replay-config
-          region: eu-west-1
-          endpoint: %s
-        """
-            .formatted(dynalite.endpoint());
+    DynamoDbClient admin = ReplayTables.createWithAdmin(dynalite.endpoint(), "dpop-replay-config");
+    String store = ReplayTables.storeYaml("dpop-replay-config", dynalite.endpoint());
     // Two containers: two configurations loaded separately, each with its own clients.
     AuthorizerConfig first = parse(yaml(store));
     AuthorizerConfig second = parse(yaml(store));

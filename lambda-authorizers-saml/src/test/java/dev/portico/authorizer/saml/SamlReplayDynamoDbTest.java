@@ -8,22 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authorizer.dynamodb.DynamoDbReplayStore;
+import dev.portico.authorizer.dynamodb.testing.ReplayTables;
 import dev.portico.authorizer.saml.testing.TestKeys;
 import dev.portico.testing.dynalite.Dynalite;
 import dev.portico.testing.dynalite.DynaliteExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.opensaml.saml.saml2.core.Assertion;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** The replay attack across containers: two validators sharing a DynamoDB table (dynalite). */
 @ExtendWith(DynaliteExtension.class)
@@ -31,25 +23,7 @@ class SamlReplayDynamoDbTest {
 
   @Test
   void replayedAssertionIsRejectedThroughDynalite(Dynalite dynalite) throws Exception {
-    DynamoDbClient client =
-        DynamoDbClient.builder()
-            .endpointOverride(dynalite.endpoint())
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    client.createTable(
-        b ->
-            b.tableName("saml-replay")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("id")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
+    DynamoDbClient client = ReplayTables.createWithAdmin(dynalite.endpoint(), "saml-replay");
     DynamoDbReplayStore store =
         DynamoDbReplayStore.builder(client, "saml-replay").clock(SamlValidatorTest.CLOCK).build();
     // Two containers of the function: separate validators, one shared table.

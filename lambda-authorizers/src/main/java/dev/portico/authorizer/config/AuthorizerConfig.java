@@ -8,6 +8,7 @@ import dev.portico.authorizer.config.internal.EnvSubstitution;
 import dev.portico.authorizer.config.internal.JwtConfig;
 import dev.portico.authorizer.config.internal.RequestParametersConfig;
 import dev.portico.authorizer.config.internal.Section;
+import dev.portico.authorizer.config.internal.SimpleResponseCacheSafety;
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.jwt.JwtAuthorizer;
@@ -219,7 +220,7 @@ public final class AuthorizerConfig {
       }
       boolean cacheKeyCoversRules = response.get().bool(CACHE_KEY_COVERS_RULES);
       if (format == HttpApiResponseFormat.SIMPLE && !cacheKeyCoversRules) {
-        simpleResponseCacheSafety(response.get(), root);
+        SimpleResponseCacheSafety.check(response.get(), CACHE_KEY_COVERS_RULES, root);
       }
       response.get().rejectUnknownKeys();
     }
@@ -232,11 +233,11 @@ public final class AuthorizerConfig {
     if (jwtSection.isEmpty() && paramsSection.isEmpty() && problems.isEmpty()) {
       top.problem("jwt or requestParameters is required");
     }
-    JwtAuthorizer jwt = jwtSection.map(s -> JwtConfig.read(s, problems)).orElse(null);
+    JwtAuthorizer jwt = jwtSection.isPresent() ? JwtConfig.read(jwtSection.get(), problems) : null;
     RequestRules rules =
-        paramsSection
-            .map(s -> RequestParametersConfig.read(s, env, tokenPayload, problems))
-            .orElse(null);
+        paramsSection.isPresent()
+            ? RequestParametersConfig.read(paramsSection.get(), env, tokenPayload, problems)
+            : null;
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
       throw new ConfigException(problems);
@@ -326,57 +327,6 @@ public final class AuthorizerConfig {
     public ReplayStore replayStore() {
       return InMemoryReplayStore.shared();
     }
-  }
-
-  /**
-   * A simple HTTP API response is one {@code isAuthorized} for the current request, which API
-   * Gateway caches by identity source and reuses for every route and every request with the same
-   * identity source. Rules that depend on the route, the source IP or a header would leak a cached
-   * {@code true} to requests they do not allow, so they are refused unless the file says the cache
-   * key covers them.
-   */
-  private static void simpleResponseCacheSafety(Section response, Node root) {
-    String ack = response.key(CACHE_KEY_COVERS_RULES) + ": true";
-    if (nonEmptyMapping(root.path("jwt").path("routes"))) {
-      response.problem(
-          "httpApi",
-          "simple cannot be combined with jwt.routes: API Gateway caches isAuthorized by identity"
-              + " source and reuses it for every route, so a token allowed on one route would be"
-              + " allowed on all; use iam-policy, or set "
-              + ack
-              + " only when the authorizer's identity sources include $context.routeKey or caching"
-              + " is disabled");
-    }
-    Node params = root.path("requestParameters");
-    Node ip = params.path("sourceIp");
-    if (nonEmptyList(ip.path("allow")) || nonEmptyList(ip.path("deny"))) {
-      response.problem(
-          "httpApi",
-          "simple cannot be combined with requestParameters.sourceIp: API Gateway caches"
-              + " isAuthorized by identity source and reuses it for requests from other addresses;"
-              + " set "
-              + ack
-              + " only when the authorizer's identity sources include $context.identity.sourceIp"
-              + " or caching is disabled");
-    }
-    if (nonEmptyMapping(params.path("headers"))) {
-      response.problem(
-          "httpApi",
-          "simple cannot be combined with requestParameters.headers: API Gateway caches"
-              + " isAuthorized by identity source and reuses it for requests with other header"
-              + " values; set "
-              + ack
-              + " only when the authorizer's identity sources include every required header or"
-              + " caching is disabled");
-    }
-  }
-
-  private static boolean nonEmptyMapping(Node node) {
-    return node.isObject() && node.size() > 0;
-  }
-
-  private static boolean nonEmptyList(Node node) {
-    return (node.isArray() && node.size() > 0) || (node.isValueNode() && !node.isNull());
   }
 
   /** The authorizer the file describes. */

@@ -1,27 +1,27 @@
 package dev.portico.authorizer.jwt;
 
 import dev.portico.authorizer.internal.tree.Node;
-import dev.portico.authorizer.internal.tree.Trees;
+import dev.portico.authorizer.jwt.internal.AccessClaims;
+import dev.portico.authorizer.jwt.internal.AtJwtProfile;
 import dev.portico.authorizer.jwt.internal.Claims;
+import dev.portico.authorizer.jwt.internal.CompactJws;
 import dev.portico.authorizer.jwt.internal.HttpJson;
+import dev.portico.authorizer.jwt.internal.JoseHeader;
 import dev.portico.authorizer.jwt.internal.Jwk;
 import dev.portico.authorizer.jwt.internal.JwksKeySource;
 import dev.portico.authorizer.jwt.internal.KeysUnavailableException;
 import dev.portico.authorizer.jwt.internal.SignatureVerifier;
 import dev.portico.authorizer.jwt.internal.SplitToken;
+import dev.portico.authorizer.jwt.internal.TimeClaims;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -43,6 +43,11 @@ import java.util.Set;
  *       required scopes.
  * </ul>
  *
+ * <p>The validator holds the configuration, the issuers and their key sources, and the order of the
+ * checks; the rules themselves live in {@code jwt.internal}: {@code CompactJws} (the token's
+ * shape), {@code JoseHeader}, {@code TimeClaims}, {@code AccessClaims} (audience, token use,
+ * scopes) and {@code AtJwtProfile} (RFC 9068).
+ *
  * <pre>{@code
  * JwtValidator validator = JwtValidator.builder()
  *     .issuer(Issuer.builder("https://login.example.com").audience("pets-api").build())
@@ -54,13 +59,7 @@ import java.util.Set;
 public final class JwtValidator {
 
   /** The longest {@code kid} accepted. */
-  public static final int MAX_KID_LENGTH = 256;
-
-  /** The claims RFC 9068 section 2.2 requires besides {@code iss}, {@code exp} and {@code aud}. */
-  private static final List<String> PROFILE_CLAIMS = List.of("sub", "client_id", "iat", "jti");
-
-  /** The largest NumericDate accepted: {@code Instant.MAX} in seconds (year 1,000,000,000). */
-  private static final double MAX_NUMERIC_DATE = java.time.Instant.MAX.getEpochSecond();
+  public static final int MAX_KID_LENGTH = JoseHeader.MAX_KID_LENGTH;
 
   private final Map<String, Issuer> issuers;
   private final Map<String, JwksKeySource> keySources;
@@ -126,61 +125,11 @@ public final class JwtValidator {
    * @throws JwtRejectedException saying why the token is not accepted
    */
   public VerifiedJwt validate(String token) throws JwtRejectedException {
-    if (token == null || token.isEmpty()) {
-      throw reject(Rejection.MISSING_TOKEN, "no token");
-    }
-    if (token.length() > maxTokenLength) {
-      throw reject(
-          Rejection.TOKEN_TOO_LONG, "token is longer than " + maxTokenLength + " characters");
-    }
-    String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) {
-      throw reject(Rejection.MALFORMED, "token must have three parts");
-    }
-    if (parts[2].isEmpty()) {
-      throw reject(Rejection.MALFORMED, "token has no signature");
-    }
-    for (String part : parts) {
-      if (!isCanonicalBase64Url(part)) {
-        throw reject(Rejection.MALFORMED, "token part is not base64url");
-      }
-    }
-    Node header = json(parts[0], "header");
+    String[] parts = CompactJws.split(token, maxTokenLength);
+    JoseHeader header = JoseHeader.read(CompactJws.object(parts[0], "header"), requiredType);
+    String alg = header.alg();
 
-    Node algNode = header.get("alg");
-    if (algNode == null || !algNode.isTextual()) {
-      throw reject(Rejection.MALFORMED, "token header has no alg");
-    }
-    String alg = algNode.asText();
-    if (alg.equalsIgnoreCase("none")) {
-      throw reject(Rejection.ALG_NOT_ALLOWED, "alg none is not allowed");
-    }
-    if (!Issuer.ASYMMETRIC_ALGORITHMS.contains(alg)) {
-      throw reject(Rejection.ALG_NOT_ALLOWED, "alg " + printable(alg) + " is not allowed");
-    }
-    if (header.has("crit")) {
-      throw reject(Rejection.CRIT_UNSUPPORTED, "crit header parameters are not supported");
-    }
-    if (requiredType != null) {
-      Node typ = header.get("typ");
-      String t = typ != null && typ.isTextual() ? typ.asText().toLowerCase(Locale.ROOT) : "";
-      if (t.startsWith("application/")) {
-        t = t.substring("application/".length());
-      }
-      if (!t.equals(requiredType.toLowerCase(Locale.ROOT))) {
-        throw reject(Rejection.TYPE_INVALID, "typ must be " + requiredType);
-      }
-    }
-    Node kidNode = header.get("kid");
-    if (kidNode == null || !kidNode.isTextual() || kidNode.asText().isEmpty()) {
-      throw reject(Rejection.MALFORMED, "token header has no kid");
-    }
-    String kid = kidNode.asText();
-    if (kid.length() > MAX_KID_LENGTH) {
-      throw reject(Rejection.MALFORMED, "kid is longer than " + MAX_KID_LENGTH + " characters");
-    }
-
-    Node payload = json(parts[1], "payload");
+    Node payload = CompactJws.object(parts[1], "payload");
     Node issNode = payload.get("iss");
     if (issNode == null || issNode.isNull()) {
       throw reject(Rejection.ISSUER_INVALID, "iss is missing");
@@ -193,251 +142,56 @@ public final class JwtValidator {
       throw reject(Rejection.ALG_NOT_ALLOWED, "alg " + alg + " is not allowed for this issuer");
     }
 
+    Jwk key = key(issuer, header);
+    // Types first, so a malformed claim is reported as such and not as a bad signature.
+    TimeClaims.checkTypes(payload);
+    byte[] signature = CompactJws.signature(parts);
+    if (!SignatureVerifier.verify(alg, key.key(), new SplitToken(token, header.kid()), signature)) {
+      throw reject(Rejection.BAD_SIGNATURE, "signature is invalid");
+    }
+
+    checkClaims(payload, issuer);
+    return new VerifiedJwt(alg, header.kid(), issuer.issuer(), Claims.toMap(payload));
+  }
+
+  /** The issuer's key with the token's {@code kid} that fits its {@code alg}. */
+  private Jwk key(Issuer issuer, JoseHeader header) throws JwtRejectedException {
     List<Jwk> candidates;
     try {
-      candidates = keySources.get(issuer.issuer()).find(kid);
+      candidates = keySources.get(issuer.issuer()).find(header.kid());
     } catch (KeysUnavailableException e) {
       throw reject(Rejection.KEYS_UNAVAILABLE, e.getMessage());
     }
     if (candidates.isEmpty()) {
       throw reject(Rejection.UNKNOWN_KID, "no key with the token's kid");
     }
-    Jwk key = null;
     String unusable = null;
     for (Jwk candidate : candidates) {
       if (candidate.unusable() != null) {
         unusable = candidate.unusable();
-      } else if (candidate.algorithms().contains(alg)) {
-        key = candidate;
-        break;
+      } else if (candidate.algorithms().contains(header.alg())) {
+        return candidate;
       }
     }
-    if (key == null) {
-      if (unusable != null) {
-        throw reject(Rejection.KEY_UNUSABLE, "the token's key is unusable: " + unusable);
-      }
-      throw reject(Rejection.ALG_NOT_ALLOWED, "alg " + alg + " does not match the key");
+    if (unusable != null) {
+      throw reject(Rejection.KEY_UNUSABLE, "the token's key is unusable: " + unusable);
     }
-    // Types first, so a malformed claim is reported as such and not as a bad signature.
-    numericDate(payload, "exp");
-    numericDate(payload, "nbf");
-    numericDate(payload, "iat");
-    // Cannot throw: every part passed isCanonicalBase64Url above.
-    byte[] signature = Base64.getUrlDecoder().decode(parts[2]);
-    if (!SignatureVerifier.verify(alg, key.key(), new SplitToken(token, kid), signature)) {
-      throw reject(Rejection.BAD_SIGNATURE, "signature is invalid");
-    }
-
-    checkClaims(payload, issuer);
-    return new VerifiedJwt(alg, kid, issuer.issuer(), Claims.toMap(payload));
+    throw reject(Rejection.ALG_NOT_ALLOWED, "alg " + header.alg() + " does not match the key");
   }
 
+  /** The claims, in a fixed order: time, audience, token use, the at+jwt profile, scopes. */
   private void checkClaims(Node payload, Issuer issuer) throws JwtRejectedException {
-    long skew = clockSkew.toSeconds();
-    double now = clock.millis() / 1000.0;
-
-    Double exp = numericDate(payload, "exp");
-    if (exp == null) {
-      throw reject(Rejection.CLAIM_MISSING, "exp is missing");
-    }
-    if (now >= exp + skew) {
-      throw reject(Rejection.EXPIRED, "token expired");
-    }
-    Double nbf = numericDate(payload, "nbf");
-    if (nbf != null && now + skew < nbf) {
-      throw reject(Rejection.NOT_YET_VALID, "token is not valid yet (nbf)");
-    }
-    Double iat = numericDate(payload, "iat");
-    if (iat != null && iat > now + skew) {
-      throw reject(Rejection.ISSUED_IN_FUTURE, "iat is in the future");
-    }
-    if (maxTokenAge != null) {
-      if (iat == null) {
-        throw reject(Rejection.CLAIM_MISSING, "iat is missing");
-      }
-      if (now - iat > maxTokenAge.toSeconds() + skew) {
-        throw reject(Rejection.TOO_OLD, "token is older than " + maxTokenAge.toSeconds() + "s");
-      }
-    }
-
-    Node aud = payload.get("aud");
-    if (aud == null || aud.isNull()) {
-      Node clientId = payload.get("client_id");
-      // Never with the RFC 9068 profile: there aud is required (section 2.2), so a token without
-      // one is not an access token for this resource however its client_id reads.
-      boolean cognitoAccess =
-          !accessTokenProfile
-              && "access".equals(tokenUse)
-              && "access".equals(payload.path("token_use").asText(null));
-      if (!cognitoAccess || clientId == null) {
-        throw reject(Rejection.AUDIENCE_INVALID, "aud is missing");
-      }
-      if (!clientId.isTextual() || !issuer.audiences().contains(clientId.asText())) {
-        throw reject(Rejection.AUDIENCE_INVALID, "client_id is not an accepted audience");
-      }
-    } else {
-      List<String> audiences = new ArrayList<>();
-      if (aud.isTextual()) {
-        audiences.add(aud.asText());
-      } else if (aud.isArray()) {
-        for (Node a : aud) {
-          if (!a.isTextual()) {
-            throw reject(Rejection.MALFORMED, "aud must be a string or an array of strings");
-          }
-          audiences.add(a.asText());
-        }
-      } else {
-        throw reject(Rejection.MALFORMED, "aud must be a string or an array of strings");
-      }
-      if (audiences.stream().noneMatch(issuer.audiences()::contains)) {
-        throw reject(Rejection.AUDIENCE_INVALID, "aud is not an accepted audience");
-      }
-    }
-
+    TimeClaims.check(payload, clock.millis() / 1000.0, clockSkew, maxTokenAge);
+    AccessClaims.checkAudience(payload, issuer.audiences(), tokenUse, accessTokenProfile);
     if (tokenUse != null) {
-      Node use = payload.get("token_use");
-      if (use == null || !use.isTextual() || !use.asText().equals(tokenUse)) {
-        throw reject(Rejection.TOKEN_USE_INVALID, "token_use must be " + tokenUse);
-      }
+      AccessClaims.checkTokenUse(payload, tokenUse);
     }
     if (accessTokenProfile) {
-      checkAccessTokenProfile(payload);
+      AtJwtProfile.checkClaims(payload);
     }
     if (!requiredScopes.isEmpty()) {
-      Set<String> granted = scopes(payload);
-      for (String scope : requiredScopes) {
-        if (!granted.contains(scope)) {
-          throw reject(Rejection.SCOPE_MISSING, "scope " + scope + " is missing");
-        }
-      }
+      AccessClaims.checkScopes(payload, requiredScopes);
     }
-  }
-
-  /**
-   * The claims RFC 9068 section 2.2 makes REQUIRED besides {@code iss}, {@code exp} and {@code aud}
-   * (checked for every token): {@code sub}, {@code client_id} and {@code jti} are strings, {@code
-   * iat} a NumericDate (its type was checked before the signature); and {@code scope}, when
-   * present, is the space-separated string of RFC 8693 section 4.2.
-   */
-  private static void checkAccessTokenProfile(Node payload) throws JwtRejectedException {
-    for (String claim : PROFILE_CLAIMS) {
-      Node value = payload.get(claim);
-      if (value == null || value.isNull()) {
-        throw reject(Rejection.CLAIM_MISSING, claim + " is missing");
-      }
-      if (!claim.equals("iat") && (!value.isTextual() || value.asText().isEmpty())) {
-        throw reject(Rejection.MALFORMED, claim + " must be a non-empty string");
-      }
-    }
-    Node scope = payload.get("scope");
-    if (scope != null && !scope.isNull() && !scope.isTextual()) {
-      throw reject(Rejection.MALFORMED, "scope must be a space-separated string");
-    }
-  }
-
-  private static Set<String> scopes(Node payload) {
-    Set<String> scopes = new LinkedHashSet<>();
-    for (String claim : List.of("scope", "scp")) {
-      Node v = payload.get(claim);
-      if (v != null && v.isTextual()) {
-        scopes.addAll(Arrays.asList(v.asText().split(" ")));
-      } else if (v != null && v.isArray()) {
-        v.forEach(s -> scopes.add(s.asText()));
-      }
-    }
-    return scopes;
-  }
-
-  private static Double numericDate(Node payload, String claim) throws JwtRejectedException {
-    Node v = payload.get(claim);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isNumber()) {
-      throw reject(Rejection.MALFORMED, claim + " must be a number");
-    }
-    double d = v.asDouble();
-    if (Double.isNaN(d) || Double.isInfinite(d)) {
-      throw reject(Rejection.MALFORMED, claim + " must be a number");
-    }
-    // A date no clock can reach (exp 1e19 would never expire) is malformed, not "far away".
-    if (!v.canConvertToLong() || Math.abs(d) > MAX_NUMERIC_DATE) {
-      throw reject(Rejection.MALFORMED, claim + " is out of range");
-    }
-    return d;
-  }
-
-  /**
-   * Canonical base64url (RFC 7515 section 2, RFC 4648 sections 3.5 and 5): non-empty, only the
-   * alphabet {@code A-Z a-z 0-9 - _} (no padding, no whitespace, no {@code + /}), a length that is
-   * not 1 modulo 4 (such a tail cannot carry a whole byte), and the unused low bits of the last
-   * character zero. Exactly one spelling decodes to given bytes, so a signature cannot be changed
-   * (finding 3: {@code g} to {@code h}) and still verify, and the decoder can never throw (finding
-   * 2: a one-character tail).
-   */
-  static boolean isCanonicalBase64Url(String part) {
-    if (part.isEmpty() || part.length() % 4 == 1) {
-      return false;
-    }
-    int last = 0;
-    for (int i = 0; i < part.length(); i++) {
-      last = base64UrlValue(part.charAt(i));
-      if (last < 0) {
-        return false;
-      }
-    }
-    return switch (part.length() % 4) {
-      case 2 -> (last & 0x0F) == 0;
-      case 3 -> (last & 0x03) == 0;
-      default -> true;
-    };
-  }
-
-  private static int base64UrlValue(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '-') {
-      return 62;
-    }
-    if (c == '_') {
-      return 63;
-    }
-    return -1;
-  }
-
-  private static Node json(String part, String what) throws JwtRejectedException {
-    byte[] bytes;
-    try {
-      bytes = Base64.getUrlDecoder().decode(part);
-    } catch (IllegalArgumentException e) {
-      throw reject(Rejection.MALFORMED, "token " + what + " is not base64url");
-    }
-    Node node;
-    try {
-      node = Trees.json(bytes, true);
-    } catch (IOException e) {
-      String message =
-          e.getMessage() != null && e.getMessage().startsWith("Duplicate field")
-              ? "token " + what + " has a duplicate key"
-              : "token " + what + " is not JSON";
-      throw reject(Rejection.MALFORMED, message);
-    }
-    if (node == null || !node.isObject()) {
-      throw reject(Rejection.MALFORMED, "token " + what + " is not a JSON object");
-    }
-    return node;
-  }
-
-  private static String printable(String s) {
-    String cut = s.length() > 20 ? s.substring(0, 20) + "..." : s;
-    return cut.replaceAll("[^A-Za-z0-9+_-]", "?");
   }
 
   private static JwtRejectedException reject(Rejection rejection, String message) {
@@ -506,7 +260,7 @@ public final class JwtValidator {
      */
     public Builder accessTokenProfile() {
       this.accessTokenProfile = true;
-      this.requiredType = "at+jwt";
+      this.requiredType = AtJwtProfile.TYPE;
       return this;
     }
 
@@ -587,13 +341,10 @@ public final class JwtValidator {
       if (issuers.isEmpty()) {
         throw new IllegalArgumentException("at least one issuer is required");
       }
-      if (accessTokenProfile && tokenUse != null) {
-        throw new IllegalArgumentException(
-            "the at+jwt access token profile cannot be combined with a Cognito token use");
-      }
-      if (accessTokenProfile && !"at+jwt".equals(requiredType)) {
-        throw new IllegalArgumentException(
-            "the at+jwt access token profile requires typ at+jwt, not " + requiredType);
+      String profileConflict =
+          accessTokenProfile ? AtJwtProfile.conflict(tokenUse, requiredType) : null;
+      if (profileConflict != null) {
+        throw new IllegalArgumentException(profileConflict);
       }
       for (Issuer issuer : issuers.values()) {
         URI uri;

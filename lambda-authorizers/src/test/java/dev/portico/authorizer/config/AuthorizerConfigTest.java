@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.portico.authorizer.AuthorizationRequest;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.EventType;
 import dev.portico.authorizer.HttpApiResponseFormat;
-import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.policy.MethodArn;
 import dev.portico.authorizer.testing.Jwts;
 import dev.portico.authorizer.testing.TestIssuerServer;
@@ -92,21 +92,21 @@ class AuthorizerConfigTest {
                 + "\"context\":{\"scope\":\"pets:write\",\"email\":\"ann@example.com\"}}");
     assertThat(server.hits("/.well-known/openid-configuration")).isEqualTo(1);
     assertThatThrownBy(() -> invoke(handler, restEvent("Basic abc")))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
     assertThatThrownBy(
             () ->
                 invoke(
                     handler,
                     restEvent(
                         "Bearer " + token("petstore", Instant.now().getEpochSecond() - 3600))))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
     assertThatThrownBy(
             () ->
                 invoke(
                     handler,
                     restEvent(
                         "Bearer " + token("other-api", Instant.now().getEpochSecond() + 300))))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
   }
 
   @Test

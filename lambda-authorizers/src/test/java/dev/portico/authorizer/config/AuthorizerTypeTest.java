@@ -5,7 +5,7 @@ import static dev.portico.authorizer.testing.Events.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class AuthorizerTypeTest {
         .contains("\"tenant\":\"(any)\"")
         .contains("\"file\":\"portico-authorizer.yaml\"");
     assertThatThrownBy(() -> invoke(handler, event("wrong")))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
   }
 
   @Test

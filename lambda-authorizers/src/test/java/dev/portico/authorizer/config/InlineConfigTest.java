@@ -68,7 +68,7 @@ class InlineConfigTest {
     assertThat(invoke(handler, restEvent("Bearer " + token("inline-api"))))
         .contains("\"Effect\":\"Allow\"");
     assertThatThrownBy(() -> invoke(handler, restEvent("Bearer " + token("other-api"))))
-        .isInstanceOf(dev.portico.authorizer.UnauthorizedException.class);
+        .isInstanceOf(dev.portico.authorizer.AuthorizerUnauthorizedException.class);
   }
 
   @Test

@@ -6,8 +6,8 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.AuthorizerFailedException;
 import dev.portico.authorizer.AuthorizerHandler;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.Decision;
-import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
@@ -22,7 +22,7 @@ import java.io.IOException;
  * <p>Properties: {@link EventParser#parse} throws nothing but {@link IllegalArgumentException}
  * (documented: not an authorizer event); a parsed request's ARN is exactly the event's {@code
  * methodArn}/{@code routeArn} text; the handler, whatever the bytes, either writes an answer or
- * throws one of its two documented exceptions ({@link UnauthorizedException}, {@link
+ * throws one of its two documented exceptions ({@link AuthorizerUnauthorizedException}, {@link
  * AuthorizerFailedException}).
  */
 class EventParserFuzzTest {
@@ -55,7 +55,7 @@ class EventParserFuzzTest {
     try {
       ALLOW_ALL.handleRequest(new ByteArrayInputStream(data), out, null);
       assertThat(out.size()).isPositive();
-    } catch (UnauthorizedException | AuthorizerFailedException expected) {
+    } catch (AuthorizerUnauthorizedException | AuthorizerFailedException expected) {
       // documented answers: 401 and 500 without detail
     }
   }

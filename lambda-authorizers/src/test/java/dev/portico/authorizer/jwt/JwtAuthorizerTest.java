@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.AuthorizerHandler;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.EventType;
 import dev.portico.authorizer.HttpApiResponseFormat;
-import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.policy.MethodArn;
 import java.time.Duration;
 import java.util.List;
@@ -52,7 +52,7 @@ class JwtAuthorizerTest extends JwtTestBase {
             .replace("\"Bearer foo\"", "\"Basic Zm9vOmJhcg==\"");
 
     assertThatThrownBy(() -> invoke(new AuthorizerHandler(authorizer().build()), event))
-        .isInstanceOf(UnauthorizedException.class)
+        .isInstanceOf(AuthorizerUnauthorizedException.class)
         .hasMessage("Unauthorized");
   }
 

@@ -7,10 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.AuthorizerHandler;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.Decision.Outcome;
 import dev.portico.authorizer.EventType;
-import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.policy.MethodArn;
 import java.util.HexFormat;
 import java.util.Map;
@@ -246,7 +246,7 @@ class RequestRulesTest {
     assertThatThrownBy(
             () ->
                 invoke(guarded, fixture("powertools-python/apiGatewayAuthorizerRequestEvent.json")))
-        .isInstanceOf(UnauthorizedException.class);
+        .isInstanceOf(AuthorizerUnauthorizedException.class);
   }
 
   @Test

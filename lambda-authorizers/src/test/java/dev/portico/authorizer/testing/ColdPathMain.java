@@ -1,6 +1,6 @@
 package dev.portico.authorizer.testing;
 
-import dev.portico.authorizer.UnauthorizedException;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.config.ConfiguredAuthorizerHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -27,7 +27,7 @@ public final class ColdPathMain {
       try {
         handler.handleRequest(new ByteArrayInputStream(event), out, null);
         System.out.println("ANSWER " + out.toString(StandardCharsets.UTF_8));
-      } catch (UnauthorizedException e) {
+      } catch (AuthorizerUnauthorizedException e) {
         System.out.println("UNAUTHORIZED");
       }
     }

@@ -11,8 +11,8 @@ import dev.portico.authorizer.AuthorizationRequest;
 import dev.portico.authorizer.Authorizer;
 import dev.portico.authorizer.AuthorizerFailedException;
 import dev.portico.authorizer.AuthorizerHandler;
+import dev.portico.authorizer.AuthorizerUnauthorizedException;
 import dev.portico.authorizer.Decision;
-import dev.portico.authorizer.UnauthorizedException;
 import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.oauth2.internal.EventDetails;
@@ -120,7 +120,7 @@ public final class Gateway {
     try {
       handler.handleRequest(
           new ByteArrayInputStream(JSON.writeValueAsBytes(event)), out, context(remainingMillis));
-    } catch (UnauthorizedException e) {
+    } catch (AuthorizerUnauthorizedException e) {
       return new Outcome(401, null, null);
     } catch (AuthorizerFailedException e) {
       return new Outcome(500, null, null);

@@ -11,12 +11,12 @@ import dev.portico.authorizer.saml.SamlAssertion;
 import dev.portico.authorizer.saml.SamlRejectedException;
 import dev.portico.authorizer.saml.SamlValidator;
 import dev.portico.authorizer.saml.internal.Quote;
+import dev.portico.authorizer.saml.sso.internal.AuthnRedirect;
 import dev.portico.authorizer.saml.sso.internal.Form;
 import dev.portico.authorizer.saml.sso.internal.LoginState;
 import dev.portico.authorizer.saml.sso.internal.RedirectAllowList;
+import dev.portico.authorizer.saml.sso.internal.SsoCookies;
 import dev.portico.authorizer.saml.sso.internal.Xml;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -165,26 +165,11 @@ public final class SamlSso implements RouteProvider {
     String id = LoginState.newRequestId();
     Instant now = clock.instant();
     String saml = Xml.deflateBase64(Xml.authnRequest(id, now, idpSsoUrl, acsUrl, entityId));
-    StringBuilder location = new StringBuilder(idpSsoUrl);
-    location
-        .append(idpSsoUrl.contains("?") ? '&' : '?')
-        .append("SAMLRequest=")
-        .append(encode(saml));
-    if (target != null) {
-      location.append("&RelayState=").append(encode(target));
-    }
-    // SameSite=None: the IdP's POST to the ACS is a cross-site request, which Lax cookies skip.
     String state = loginState.seal(id, now.plus(loginStateLifetime));
     return Response.<Void>status(303)
-        .withHeader("Location", location.toString())
+        .withHeader("Location", AuthnRedirect.location(idpSsoUrl, saml, target))
         .withHeader("Cache-Control", "no-store")
-        .withCookie(
-            LOGIN_STATE_COOKIE
-                + "="
-                + state
-                + "; Path=/; Max-Age="
-                + loginStateLifetime.toSeconds()
-                + "; Secure; HttpOnly; SameSite=None");
+        .withCookie(SsoCookies.loginState(LOGIN_STATE_COOKIE, state, loginStateLifetime));
   }
 
   /** {@code POST /saml/acs}. */
@@ -239,25 +224,14 @@ public final class SamlSso implements RouteProvider {
             .withHeader("Cache-Control", "no-store")
             .withCookie(sessionCookie(token));
     if (loginState != null) {
-      response =
-          response.withCookie(
-              LOGIN_STATE_COOKIE + "=; Path=/; Max-Age=0; Secure; HttpOnly; SameSite=None");
+      response = response.withCookie(SsoCookies.clearLoginState(LOGIN_STATE_COOKIE));
     }
     return response;
   }
 
   /** The {@code Set-Cookie} value of a session token. */
   public String sessionCookie(String token) {
-    return cookieName
-        + "="
-        + token
-        + "; Path=/; Max-Age="
-        + tokens.lifetime().toSeconds()
-        + "; Secure; HttpOnly; SameSite=Lax";
-  }
-
-  private static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return SsoCookies.session(cookieName, token, tokens.lifetime());
   }
 
   /** Configures {@link SamlSso}. */

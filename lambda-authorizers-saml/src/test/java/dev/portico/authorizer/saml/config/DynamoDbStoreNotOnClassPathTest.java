@@ -3,13 +3,12 @@ package dev.portico.authorizer.saml.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.portico.authorizer.config.internal.ReplayStoreConfig;
-import dev.portico.authorizer.saml.testing.TestKeys;
+import dev.portico.authorizer.saml.testing.SamlConfigs;
 import java.io.File;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,24 +30,9 @@ class DynamoDbStoreNotOnClassPathTest {
   @Test
   void dynamoDbReplayStoreWithoutTheArtifactStopsStartUpNamingFileKeyAndArtifact()
       throws Exception {
-    Path idpPem = dir.resolve("idp.pem");
-    Files.writeString(idpPem, TestKeys.IDP.certificatePem());
     String yaml =
-        """
-        type: saml
-        saml:
-          idp:
-            entityId: https://idp.example.test/saml
-            certificateFile: %s
-          audiences: https://api.example.test
-          assertion:
-            header: X-SAML
-          replayStore:
-            type: dynamodb
-            table: saml-replay
-            region: eu-west-1
-        """
-            .formatted(idpPem);
+        SamlConfigs.withReplayStore(
+            dir, "replayStore:\n  type: dynamodb\n  table: saml-replay\n  region: eu-west-1\n");
 
     List<URL> urls = new ArrayList<>();
     boolean removed = false;

@@ -9,78 +9,29 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.portico.authorizer.Decision;
 import dev.portico.authorizer.config.AuthorizerConfig;
 import dev.portico.authorizer.config.ConfigException;
-import dev.portico.authorizer.saml.testing.TestKeys;
+import dev.portico.authorizer.dynamodb.testing.ReplayTables;
+import dev.portico.authorizer.dynamodb.testing.TestAwsCredentials;
+import dev.portico.authorizer.saml.testing.SamlConfigs;
 import dev.portico.testing.dynalite.Dynalite;
 import dev.portico.testing.dynalite.DynaliteExtension;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * {@code saml.replayStore} in the configuration file: {@code type: dynamodb} through dynalite (two
  * containers, i.e. two loaded configurations, share the table), and the problems reported.
  */
-@ExtendWith(DynaliteExtension.class)
+@ExtendWith({DynaliteExtension.class, TestAwsCredentials.class})
 class SamlReplayStoreConfigTest {
-  private static final String ACCESS_KEY = "aws.accessKeyId";
-  private static final String SECRET_KEY = "aws.secretAccessKey";
 
   @TempDir Path dir;
-  private Path idpPem;
-  private String savedAccess;
-  private String savedSecret;
 
-  @BeforeEach
-  void setUp() throws Exception {
-    idpPem = dir.resolve("idp.pem");
-    Files.writeString(idpPem, TestKeys.IDP.certificatePem());
-    // The default credential chain reads these first; dynalite accepts any credentials.
-    savedAccess = System.setProperty(ACCESS_KEY, "test");
-    savedSecret = System.setProperty(SECRET_KEY, "test");
-  }
-
-  @AfterEach
-  void restore() {
-    restore(ACCESS_KEY, savedAccess);
-    restore(SECRET_KEY, savedSecret);
-  }
-
-  private static void restore(String key, String value) {
-    if (value == null) {
-      System.clearProperty(key);
-    } else {
-      System.setProperty(key, value);
-    }
-  }
-
-  private String yaml(String replayStore) {
-    return """
-        type: saml
-        saml:
-          idp:
-            entityId: https://idp.example.test/saml
-            certificateFile: %s
-          audiences: https://api.example.test
-          assertion:
-            header: X-SAML
-        %s
-        """
-        .formatted(idpPem, replayStore.indent(2).stripTrailing());
+  private String yaml(String replayStore) throws Exception {
+    return SamlConfigs.withReplayStore(dir, replayStore);
   }
 
   private static AuthorizerConfig parse(String yaml) {
@@ -96,34 +47,8 @@ class SamlReplayStoreConfigTest {
   @Test
   void aReplayAcrossContainersIsCaughtThroughTheConfiguredDynamoDbTable(Dynalite dynalite)
       throws Exception {
-    DynamoDbClient admin =
-        DynamoDbClient.builder()
-            .endpointOverride(dynalite.endpoint())
-            .region(Region.EU_WEST_1)
-            .credentialsProvider(
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-            .httpClient(UrlConnectionHttpClient.create())
-            .build();
-    admin.createTable(
-        b ->
-            b.tableName("saml-replay-config")
-                .billingMode(BillingMode.PAY_PER_REQUEST)
-                .attributeDefinitions(
-                    AttributeDefinition.builder()
-                        .attributeName("id")
-                        .attributeType(ScalarAttributeType.S)
-                        .build())
-                .keySchema(
-                    KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build()));
-    String store =
-        """
-        replayStore:
-          type: dynamodb
-          table: saml-replay-config
-          region: eu-west-1
-          endpoint: %s
-        """
-            .formatted(dynalite.endpoint());
+    DynamoDbClient admin = ReplayTables.createWithAdmin(dynalite.endpoint(), "saml-replay-config");
+    String store = ReplayTables.storeYaml("saml-replay-config", dynalite.endpoint());
     // Two containers: two configurations loaded separately (two in-memory stores would not agree).
     AuthorizerConfig first = parse(yaml(store));
     AuthorizerConfig second = parse(yaml(store));

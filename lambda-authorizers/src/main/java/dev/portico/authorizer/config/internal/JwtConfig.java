@@ -72,53 +72,65 @@ public final class JwtConfig {
       }
       for (Section item : list) {
         List<String> own = item.has("algorithms") ? algorithms(item, "algorithms") : algorithms;
-        issuer(item, own, insecure, profile).ifPresent(issuers::add);
+        addIfPresent(issuers, issuer(item, own, insecure, profile));
         item.rejectUnknownKeys();
       }
     } else {
-      issuer(s, algorithms, insecure, profile).ifPresent(issuers::add);
+      addIfPresent(issuers, issuer(s, algorithms, insecure, profile));
     }
 
     JwtValidator.Builder validator = JwtValidator.builder().allowInsecureHttp(insecure);
-    s.number("clockSkewSeconds", 0, 300).ifPresent(v -> validator.clockSkew(Duration.ofSeconds(v)));
-    s.number("maxTokenAgeSeconds", 1, 7 * 24 * 3600)
-        .ifPresent(v -> validator.maxTokenAge(Duration.ofSeconds(v)));
-    s.number("maxTokenLength", 64, 64 * 1024)
-        .ifPresent(v -> validator.maxTokenLength(v.intValue()));
-    s.number("jwksCacheTtlSeconds", 1, 24 * 3600)
-        .ifPresent(v -> validator.jwksCacheTtl(Duration.ofSeconds(v)));
-    s.number("jwksRefetchIntervalSeconds", 1, 3600)
-        .ifPresent(v -> validator.jwksRefetchInterval(Duration.ofSeconds(v)));
-    s.number("fetchTimeoutMillis", 100, 30_000)
-        .ifPresent(v -> validator.fetchTimeout(Duration.ofMillis(v)));
+    // Plain ifs, no lambdas: each lambda is a class generated on the cold path even when its key
+    // is absent (NoDatabindColdPathTest counts the classes).
+    Optional<Long> clockSkew = s.number("clockSkewSeconds", 0, 300);
+    if (clockSkew.isPresent()) {
+      validator.clockSkew(Duration.ofSeconds(clockSkew.get()));
+    }
+    Optional<Long> maxTokenAge = s.number("maxTokenAgeSeconds", 1, 7 * 24 * 3600);
+    if (maxTokenAge.isPresent()) {
+      validator.maxTokenAge(Duration.ofSeconds(maxTokenAge.get()));
+    }
+    Optional<Long> maxTokenLength = s.number("maxTokenLength", 64, 64 * 1024);
+    if (maxTokenLength.isPresent()) {
+      validator.maxTokenLength(maxTokenLength.get().intValue());
+    }
+    Optional<Long> jwksCacheTtl = s.number("jwksCacheTtlSeconds", 1, 24 * 3600);
+    if (jwksCacheTtl.isPresent()) {
+      validator.jwksCacheTtl(Duration.ofSeconds(jwksCacheTtl.get()));
+    }
+    Optional<Long> refetch = s.number("jwksRefetchIntervalSeconds", 1, 3600);
+    if (refetch.isPresent()) {
+      validator.jwksRefetchInterval(Duration.ofSeconds(refetch.get()));
+    }
+    Optional<Long> fetchTimeout = s.number("fetchTimeoutMillis", 100, 30_000);
+    if (fetchTimeout.isPresent()) {
+      validator.fetchTimeout(Duration.ofMillis(fetchTimeout.get()));
+    }
     if (profile) {
       validator.accessTokenProfile();
     }
-    s.string("tokenType")
-        .filter(t -> !profile)
-        .ifPresent(
-            t -> {
-              if (t.equalsIgnoreCase("at+jwt")) {
-                validator.accessTokenProfile();
-              } else {
-                validator.requiredType(t);
-              }
-            });
-    s.string("tokenUse")
-        .filter(u -> !profile)
-        .ifPresent(
-            u -> {
-              if (u.equals("access") || u.equals("id")) {
-                validator.tokenUse(u);
-              } else {
-                s.problem("tokenUse", "must be access or id");
-              }
-            });
+    Optional<String> tokenType = s.string("tokenType");
+    if (tokenType.isPresent() && !profile) {
+      if (tokenType.get().equalsIgnoreCase("at+jwt")) {
+        validator.accessTokenProfile();
+      } else {
+        validator.requiredType(tokenType.get());
+      }
+    }
+    Optional<String> tokenUse = s.string("tokenUse");
+    if (tokenUse.isPresent() && !profile) {
+      String u = tokenUse.get();
+      if (u.equals("access") || u.equals("id")) {
+        validator.tokenUse(u);
+      } else {
+        s.problem("tokenUse", "must be access or id");
+      }
+    }
     List<String> scopes = s.strings("requiredScopes");
     if (s.isEmptyList("requiredScopes")) {
       s.problem("requiredScopes", "must not be empty (leave it out when no scope is required)");
     }
-    validator.requiredScopes(scopes.toArray(String[]::new));
+    validator.requiredScopes(scopes.toArray(new String[0]));
 
     TokenSource source = TokenSource.authorizationHeader();
     Optional<Section> token = s.section("token");
@@ -184,8 +196,8 @@ public final class JwtConfig {
       r.rejectUnknownKeys();
       routes.add(
           RouteRule.of(e.getKey())
-              .scopes(routeScopes.toArray(String[]::new))
-              .groups(groups.toArray(String[]::new)));
+              .scopes(routeScopes.toArray(new String[0]))
+              .groups(groups.toArray(new String[0])));
     }
     Map<String, Node> context = s.entries("context");
     String principalClaim = s.string("principalClaim").orElse("sub");
@@ -195,7 +207,9 @@ public final class JwtConfig {
     if (problems.size() > before) {
       return null;
     }
-    issuers.forEach(validator::issuer);
+    for (Issuer issuer : issuers) {
+      validator.issuer(issuer);
+    }
     JwtValidator built;
     try {
       built = validator.build();
@@ -217,7 +231,9 @@ public final class JwtConfig {
         b.contextClaim(e.getKey(), e.getValue().asText());
       }
     }
-    routes.forEach(b::route);
+    for (RouteRule route : routes) {
+      b.route(route);
+    }
     return b.build();
   }
 
@@ -283,7 +299,7 @@ public final class JwtConfig {
           Issuer.builder(iss.get())
               .audiences(audiences)
               .jwksUri(jwksUri)
-              .algorithms(algorithms.toArray(String[]::new))
+              .algorithms(algorithms.toArray(new String[0]))
               .build());
     } catch (IllegalArgumentException e) {
       s.problem(e.getMessage());
@@ -314,5 +330,11 @@ public final class JwtConfig {
       s.problem(key, "must not be empty");
     }
     return ok;
+  }
+
+  private static <T> void addIfPresent(List<T> list, Optional<T> value) {
+    if (value.isPresent()) {
+      list.add(value.get());
+    }
   }
 }
