@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
  * }</pre>
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({
   ElementType.TYPE_USE,
   ElementType.METHOD,

@@ -23,13 +23,16 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Which records that routes return get a build-time JSON writer, decided while the controller is
- * analysed (the writer only writes what was decided here). A record qualifies only when Jackson's
- * default mapper would write it from its components alone, in declaration order, with no
- * customisation: no Jackson annotation on it, its members or its interfaces (nor on annotations
- * that bundle Jackson ones), no other getter-like method, and every component a primitive (but
- * {@code char}), a box, a {@code String}, a qualifying enum or record, or a {@code List}, {@code
- * Set} or {@code Collection} of those. Anything else is left to Jackson at run time, as before.
+ * Which records that routes return get a build-time JSON writer, and which {@code @Body} records a
+ * build-time JSON reader ({@link #forReading}), decided while the controller is analysed (the
+ * emitters only write what was decided here), with the reason when a type is left to
+ * jackson-databind (the processor's note, or error under {@code portico.requireGeneratedJson}). A
+ * record qualifies only when Jackson's default mapper would write it from its components alone, in
+ * declaration order, with no customisation: no Jackson annotation on it, its members or its
+ * interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and every
+ * component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or record,
+ * or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to Jackson
+ * at run time, as before.
  */
 final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
@@ -47,6 +50,11 @@ final class JsonWriters {
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
+  /** Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet). */
+  private static final Set<String> READ_ONLY_SCALARS =
+      Set.of("java.math.BigDecimal", "java.math.BigInteger");
+
+  private final boolean reading;
   private final Elements elements;
   private final Types types;
   private final String packageName;
@@ -61,9 +69,92 @@ final class JsonWriters {
 
   /** Decides for the routes class generated into {@code packageName}. */
   JsonWriters(Elements elements, Types types, String packageName) {
+    this(elements, types, packageName, false);
+  }
+
+  private JsonWriters(Elements elements, Types types, String packageName, boolean reading) {
     this.elements = elements;
     this.types = types;
     this.packageName = packageName;
+    this.reading = reading;
+  }
+
+  /** Decides the build-time readers of {@code @Body} records, under the same rules. */
+  static JsonWriters forReading(Elements elements, Types types, String packageName) {
+    return new JsonWriters(elements, types, packageName, true);
+  }
+
+  /**
+   * Adds the readers a JSON body needs (the record, or the record elements of a {@code List},
+   * {@code Set} or {@code Collection}), or says why the body is left to jackson-databind.
+   *
+   * @return {@code null} when generated code reads the body, else the reason it does not
+   */
+  String addBody(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return "it is not a record";
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (COLLECTIONS.contains(element.getQualifiedName().toString())
+        && declared.getTypeArguments().size() == 1
+        && declared.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
+      element = (TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement();
+    }
+    if (element.getKind() != ElementKind.RECORD) {
+      return "it is not a record";
+    }
+    if (!qualifies(element)) {
+      return whyNot(element, new HashSet<>());
+    }
+    addWithComponents(element);
+    return null;
+  }
+
+  /**
+   * Why a route's result is left to jackson-databind, or {@code null} when generated code writes
+   * it, or when it is a JDK type whose writing depends on its content at run time (text, bytes,
+   * maps and lists of scalars are written without databind).
+   */
+  String resultFallback(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if ((name.equals("dev.portico.api.Response") || COLLECTIONS.contains(name))
+        && declared.getTypeArguments().size() == 1) {
+      return resultFallback(declared.getTypeArguments().get(0));
+    }
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("dev.portico.")) {
+      return null;
+    }
+    if (element.getKind() != ElementKind.RECORD) {
+      return "it is not a record";
+    }
+    return qualifies(element) ? null : whyNot(element, new HashSet<>());
+  }
+
+  /** The reason a record does not qualify: its own, or that of a record it holds. */
+  private String whyNot(TypeElement record, Set<TypeElement> seen) {
+    seen.add(record);
+    String own = reasonAlone(record);
+    if (own != null) {
+      return own;
+    }
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      TypeElement nested = recordIn(component.asType());
+      if (nested != null && !qualifies(nested) && !seen.contains(nested)) {
+        return "component '"
+            + component.getSimpleName()
+            + "' holds "
+            + TypeNames.displayName(nested)
+            + ": "
+            + whyNot(nested, seen);
+      }
+    }
+    return "a record it holds does not qualify";
   }
 
   /**
@@ -91,7 +182,7 @@ final class JsonWriters {
     if (writers.containsKey(record)) {
       return;
     }
-    writers.put(record, names.newName("Json_" + path(record)));
+    writers.put(record, names.newName((reading ? "Read_" : "Json_") + path(record)));
     for (RecordComponentElement component : record.getRecordComponents()) {
       TypeMirror type = component.asType();
       TypeElement nested = recordIn(type);
@@ -216,19 +307,40 @@ final class JsonWriters {
 
   /** The record's own conditions; the records among its components are judged by the caller. */
   private boolean qualifiesAlone(TypeElement record) {
-    if (!record.getTypeParameters().isEmpty()
-        || !Imports.canName(elements, packageName, record)
-        || jacksonCustomised(record)
-        || implementsJdkShape(record)
-        || !onlyComponentGetters(record)) {
-      return false;
+    return reasonAlone(record) == null;
+  }
+
+  /** Why the record fails its own conditions, or {@code null}. */
+  private String reasonAlone(TypeElement record) {
+    if (!record.getTypeParameters().isEmpty()) {
+      return "it is generic";
+    }
+    if (!Imports.canName(elements, packageName, record)) {
+      return "it is not accessible from the generated class";
+    }
+    if (jacksonCustomised(record)) {
+      return "it, a member or an interface carries a Jackson annotation";
+    }
+    if (implementsJdkShape(record)) {
+      return "it implements a JDK interface Jackson may read and write it by";
+    }
+    if (!onlyComponentGetters(record)) {
+      return "it declares a getter that is not a component";
+    }
+    if (reading && record.getRecordComponents().size() > 64) {
+      return "it has more than 64 components";
     }
     for (RecordComponentElement component : record.getRecordComponents()) {
       if (!writable(component.asType(), true)) {
-        return false;
+        return "component '"
+            + component.getSimpleName()
+            + "' has type "
+            + TypeNames.simple(component.asType())
+            + ", which generated code does not "
+            + (reading ? "read" : "write");
       }
     }
-    return true;
+    return null;
   }
 
   private boolean writable(TypeMirror type, boolean collectionAllowed) {
@@ -242,7 +354,7 @@ final class JsonWriters {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALAR_WRITES.containsKey(name)) {
+    if (SCALAR_WRITES.containsKey(name) || (reading && READ_ONLY_SCALARS.contains(name))) {
       return true;
     }
     if (COLLECTIONS.contains(name)) {

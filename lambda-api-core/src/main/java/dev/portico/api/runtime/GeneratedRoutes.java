@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * public void register(RouteRegistry registry) {
- *   GeneratedRoutes routes = GeneratedRoutes.open(registry, 1, this);
+ *   GeneratedRoutes routes = GeneratedRoutes.open(registry, 2, this);
  *   Param<Long> getId = routes.param("PetController.get(long id)", ParamSource.PATH, "id", long.class);
  *   routes.route("GET", "/pets/{id}", "PetController.get(long id)", request -> ...)
  *       .produces("application/json")
@@ -31,12 +31,14 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Version 2 added {@link #jsonReader}; version 1 classes (without readers) are served as before.
+ *
  * <p>Classes generated before this contract existed (version 0: {@link RouteRegistry#param} with
  * six arguments and {@link Route}'s constructor) keep working too: those calls remain.
  */
 public final class GeneratedRoutes {
   /** The version of this contract that this runtime implements, and the processor emits. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** The oldest version this runtime still serves. */
   public static final int OLDEST_VERSION = 1;
@@ -117,6 +119,11 @@ public final class GeneratedRoutes {
   /** Offers a build-time JSON writer, as {@link RouteRegistry#jsonWriter}. */
   public <T> void jsonWriter(Class<T> type, JsonWriter<T> writer) {
     registry.jsonWriter(type, writer);
+  }
+
+  /** Offers a build-time JSON reader, as {@link RouteRegistry#jsonReader} (version 2 and later). */
+  public <T> void jsonReader(Class<T> type, JsonReader<T> reader) {
+    registry.jsonReader(type, reader);
   }
 
   /** One route being described; nothing is registered until {@link #add()}. */
