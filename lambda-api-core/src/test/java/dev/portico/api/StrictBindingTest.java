@@ -106,7 +106,12 @@ class StrictBindingTest {
     ProxyResponse coerced = post(lenient, "/items", "{\"sku\":5,\"quantity\":1.5}");
     ProxyResponse missing = post(lenient, "/items", "{\"quantity\":2}");
 
+    // What the mapper did before strict binding with a duplicate key: the last one wins.
+    ProxyResponse duplicate =
+        post(lenient, "/items", "{\"sku\":\"A\",\"quantity\":1,\"quantity\":2}");
+
     assertThat(coerced.bodyAsString()).isEqualTo("{\"sku\":\"5\",\"quantity\":1,\"note\":null}");
+    assertThat(duplicate.bodyAsString()).isEqualTo("{\"sku\":\"A\",\"quantity\":2,\"note\":null}");
     assertThat(missing.bodyAsString()).isEqualTo("{\"sku\":null,\"quantity\":2,\"note\":null}");
   }
 
@@ -123,11 +128,16 @@ class StrictBindingTest {
     customised.jsonReader(Item.class, reader);
     Api.Builder lenient = Api.builder().lenientBinding();
     lenient.jsonReader(Item.class, reader);
+    Api.Builder handedOut = Api.builder();
+    handedOut.jsonReader(Item.class, reader);
+    Api mapperTakenOut = api(handedOut);
+    mapperTakenOut.objectMapper();
     String body = "{\"sku\":\"A1\",\"quantity\":2}";
 
     assertThat(post(api(plain), "/items", body).bodyAsString()).contains("from the reader");
     assertThat(post(api(customised), "/items", body).bodyAsString()).contains("\"A1\"");
     assertThat(post(api(lenient), "/items", body).bodyAsString()).contains("\"A1\"");
+    assertThat(post(mapperTakenOut, "/items", body).bodyAsString()).contains("\"A1\"");
   }
 
   // ---- attack classes (docs/security.md) ----
