@@ -2,6 +2,7 @@ package com.example.pets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.type.TypeReference;
 import dev.portico.api.Handler;
 import dev.portico.api.Request;
@@ -9,6 +10,9 @@ import dev.portico.api.Requirements;
 import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
 import dev.portico.api.runtime.GeneratedRoutes;
+import dev.portico.api.runtime.JsonInput;
+import dev.portico.api.runtime.JsonReader;
+import dev.portico.api.runtime.JsonScalars;
 import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -40,7 +44,7 @@ public final class PetController_Routes implements RouteProvider {
 
   @Override
   public void register(RouteRegistry registry) {
-    GeneratedRoutes routes = GeneratedRoutes.open(registry, 1, this);
+    GeneratedRoutes routes = GeneratedRoutes.open(registry, 2, this);
 
     Param<Long> getId = routes.param(
         "PetController.get(long id)", ParamSource.PATH, "id", long.class);
@@ -224,6 +228,8 @@ public final class PetController_Routes implements RouteProvider {
         .add();
 
     routes.jsonWriter(PetController.Pet.class, Json_PetController_Pet.INSTANCE);
+
+    routes.jsonReader(PetController.NewPet.class, Read_PetController_NewPet.INSTANCE);
   }
 
   /** {@link PetController.Pet} as the default mapper writes it, without reflection. */
@@ -246,6 +252,52 @@ public final class PetController_Routes implements RouteProvider {
         json.writeNull();
       } else {
         json.writeString(kind.name());
+      }
+    }
+  }
+
+  /** {@link PetController.NewPet} as the default mapper reads it, strictly, without reflection. */
+  static final class Read_PetController_NewPet implements JsonReader<PetController.NewPet> {
+    static final Read_PetController_NewPet INSTANCE = new Read_PetController_NewPet();
+
+    private static final String[] FIELDS = {"name", "kind"};
+    private static final JsonReader<PetController.Kind> KIND =
+        JsonScalars.enumReader(PetController.Kind.class);
+
+    @Override
+    public PetController.NewPet read(JsonParser json, JsonInput input) throws IOException {
+      if (!input.startObject(json)) {
+        return null;
+      }
+      String name = null;
+      PetController.Kind kind = null;
+      long seen = 0L;
+      for (String field = input.nextField(json); field != null; field = input.nextField(json)) {
+        switch (field) {
+          case "name":
+            if (input.once(json, seen, 1L << 0, field)) {
+              name = input.value(json, field, JsonScalars.STRING, false);
+            }
+            seen |= 1L << 0;
+            break;
+          case "kind":
+            if (input.once(json, seen, 1L << 1, field)) {
+              kind = input.value(json, field, KIND, false);
+            }
+            seen |= 1L << 1;
+            break;
+          default:
+            json.skipChildren();
+            break;
+        }
+      }
+      if (!input.complete(json, seen, 0x3L, FIELDS)) {
+        return null;
+      }
+      try {
+        return new PetController.NewPet(name, kind);
+      } catch (RuntimeException e) {
+        return input.refused(e);
       }
     }
   }

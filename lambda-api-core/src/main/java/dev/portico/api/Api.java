@@ -12,6 +12,7 @@ import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyMapper;
 import dev.portico.api.internal.binding.BuiltInConverters;
 import dev.portico.api.internal.codec.WebSocketEventException;
+import dev.portico.api.runtime.JsonReader;
 import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -110,6 +111,8 @@ public final class Api {
     private @Nullable ObjectMapper mapper;
     private final List<Consumer<ObjectMapper>> mapperCustomizers = new ArrayList<>();
     private final Map<Class<?>, JsonWriter<?>> jsonWriters = new LinkedHashMap<>();
+    private final Map<Class<?>, JsonReader<?>> jsonReaders = new LinkedHashMap<>();
+    private boolean lenientBinding;
     private @Nullable Cors cors;
     private boolean stripStage = true;
     private int compressAbove = 8 * 1024;
@@ -357,6 +360,23 @@ public final class Api {
       jsonWriters.putIfAbsent(type, writer);
     }
 
+    @Override
+    public <T> void jsonReader(Class<T> type, JsonReader<T> reader) {
+      jsonReaders.putIfAbsent(type, reader);
+    }
+
+    /**
+     * Reads JSON bodies with Jackson's leniency, as Portico did before strict binding: a missing
+     * record component binds to {@code null} (or {@code 0}), {@code 1.5} to the {@code int} {@code
+     * 1}, {@code 5} to the {@code String} {@code "5"}, and a 400 names the first problem only. By
+     * default binding is strict (see docs/routing.md, "Strict binding"); generated JSON readers are
+     * used only with strict binding.
+     */
+    public Builder lenientBinding() {
+      this.lenientBinding = true;
+      return this;
+    }
+
     @SuppressWarnings("unchecked")
     private <T> @Nullable ParamConverter<T> converterFor(Class<T> type) {
       for (ParamConverter.Factory factory : converters) {
@@ -379,7 +399,8 @@ public final class Api {
       boolean defaultJson = mapper == null && mapperCustomizers.isEmpty();
       // The default mapper is created on first need (most functions with generated code never
       // need it); a given or customised one now, so customizer failures surface at build.
-      LazyMapper objectMapper = defaultJson ? LazyMapper.lazy(new DefaultMapper()) : givenMapper();
+      LazyMapper objectMapper =
+          defaultJson ? LazyMapper.lazy(new DefaultMapper(lenientBinding)) : givenMapper();
       List<String> problems = new ArrayList<>(errors);
       if (routes.isEmpty() && errors.isEmpty()) {
         problems.add(
@@ -402,7 +423,9 @@ public final class Api {
                     compressRestApi,
                     defaultJson ? jsonWriters : Map.of(),
                     lenientPaths,
-                    scopeContextKey));
+                    scopeContextKey,
+                    defaultJson ? jsonReaders : Map.of(),
+                    lenientBinding));
       } catch (InvalidRoutesException e) {
         problems.addAll(e.problems());
       } catch (IllegalArgumentException e) {
@@ -421,7 +444,7 @@ public final class Api {
     }
 
     private LazyMapper givenMapper() {
-      ObjectMapper objectMapper = mapper != null ? mapper : defaultMapper();
+      ObjectMapper objectMapper = mapper != null ? mapper : DefaultMappers.create(lenientBinding);
       for (Consumer<ObjectMapper> customizer : mapperCustomizers) {
         customizer.accept(objectMapper);
       }
@@ -430,15 +453,25 @@ public final class Api {
 
     /** Creates the default mapper (a class, not a lambda: linking one would load databind). */
     private static final class DefaultMapper implements Supplier<ObjectMapper> {
+      private final boolean lenient;
+
+      DefaultMapper(boolean lenient) {
+        this.lenient = lenient;
+      }
+
       @Override
       public ObjectMapper get() {
-        return DefaultMappers.create();
+        return DefaultMappers.create(lenient);
       }
     }
 
-    /** Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored. */
+    /**
+     * Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored, and
+     * strict scalars (no float-to-integer truncation, no coercion between strings, numbers and
+     * booleans).
+     */
     public static ObjectMapper defaultMapper() {
-      return DefaultMappers.create();
+      return DefaultMappers.create(false);
     }
   }
 }

@@ -16,9 +16,14 @@ import java.lang.annotation.Target;
  * <pre>{@code
  * @GET public List<Pet> list(@QueryParam("tag") @Nullable String tag) { ... }
  * }</pre>
+ *
+ * <p>On a component of a JSON body record it makes the field optional: without it, strict binding
+ * answers 400 when the field is missing or {@code null} (docs/routing.md, "Strict binding"); on the
+ * type argument of a collection component ({@code List<@Nullable String>}) it allows {@code null}
+ * elements. Retained at run time, so that the mapper path sees it too.
  */
 @Documented
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target({
   ElementType.TYPE_USE,
   ElementType.METHOD,

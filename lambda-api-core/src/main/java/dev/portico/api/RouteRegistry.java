@@ -1,5 +1,6 @@
 package dev.portico.api;
 
+import dev.portico.api.runtime.JsonReader;
 import dev.portico.api.runtime.JsonWriter;
 import dev.portico.api.runtime.Param;
 import dev.portico.api.runtime.ParamSource;
@@ -43,4 +44,12 @@ public interface RouteRegistry {
    * this; registries that do not write JSON ignore it.
    */
   default <T> void jsonWriter(Class<T> type, JsonWriter<T> writer) {}
+
+  /**
+   * Offers a build-time JSON reader for a record type that routes take as their body (alone or as
+   * the elements of a {@code List}, {@code Set} or {@code Collection}). Used only with Portico's
+   * default {@code ObjectMapper} and strict binding; the first reader offered for a type is kept.
+   * Generated code calls this; registries that do not read JSON ignore it.
+   */
+  default <T> void jsonReader(Class<T> type, JsonReader<T> reader) {}
 }

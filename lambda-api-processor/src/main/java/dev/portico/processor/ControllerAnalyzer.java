@@ -35,13 +35,22 @@ final class ControllerAnalyzer {
    */
   static final String CONVERTIBLE_TYPES_OPTION = "portico.convertibleTypes";
 
+  /**
+   * The processor option that turns the note about a body or result left to jackson-databind into
+   * an error: {@code -Aportico.requireGeneratedJson=true}.
+   */
+  static final String REQUIRE_GENERATED_JSON_OPTION = "portico.requireGeneratedJson";
+
   private final Elements elements;
   private final Types types;
   private final Diagnostics diagnostics;
   private final RouteAttributes attributes;
   private final RouteAnalyzer routes;
+  private final boolean requireGeneratedJson;
 
   ControllerAnalyzer(ProcessingEnvironment env) {
+    this.requireGeneratedJson =
+        Boolean.parseBoolean(env.getOptions().get(REQUIRE_GENERATED_JSON_OPTION));
     this.elements = env.getElementUtils();
     this.types = env.getTypeUtils();
     this.diagnostics = new Diagnostics(env.getMessager());
@@ -112,15 +121,60 @@ final class ControllerAnalyzer {
     }
     String packageName = elements.getPackageOf(controller).getQualifiedName().toString();
     JsonWriters jsonWriters = new JsonWriters(elements, types, packageName);
+    JsonWriters jsonReaders = JsonWriters.forReading(elements, types, packageName);
     for (RouteModel route : models) {
       jsonWriters.addResult(route.method().getReturnType());
+      for (Binding binding : route.bindings()) {
+        if (binding instanceof Binding.Body body && body.kind() == Binding.BodyKind.JSON) {
+          String why = jsonReaders.addBody(body.valueType());
+          if (why != null) {
+            fallback(route, "the body type " + TypeNames.simple(body.valueType()), "read", why);
+          }
+        }
+      }
+      String why = jsonWriters.resultFallback(route.method().getReturnType());
+      if (why != null) {
+        fallback(
+            route,
+            "the result type " + TypeNames.simple(route.method().getReturnType()),
+            "written",
+            why);
+      }
+    }
+    if (diagnostics.errorCount() != errorsBefore) {
+      return null;
     }
     return new ControllerModel(
         controller,
         packageName,
         generatedName(controller),
         List.copyOf(models),
-        jsonWriters.writers());
+        jsonWriters.writers(),
+        jsonReaders.writers());
+  }
+
+  /**
+   * Says at compile time that a body or result is left to jackson-databind at run time: a note, or
+   * an error under {@code -Aportico.requireGeneratedJson=true}.
+   */
+  private void fallback(RouteModel route, String what, String verb, String why) {
+    String message =
+        route.owner()
+            + ": "
+            + what
+            + " is "
+            + verb
+            + " with jackson-databind at run time, not by generated code: "
+            + why;
+    if (requireGeneratedJson) {
+      diagnostics.error(
+          route.method(),
+          Problem.GENERATED_JSON_REQUIRED,
+          message + " (-A" + REQUIRE_GENERATED_JSON_OPTION + "=true)",
+          what);
+    } else {
+      diagnostics.note(route.method(), message);
+    }
   }
 
   /**

@@ -13,10 +13,13 @@ import javax.lang.model.element.TypeElement;
  * @param routes the annotated methods in declaration order
  * @param jsonWriters the records routes return that get a build-time JSON writer, with the writer
  *     class names, in the order found
+ * @param jsonReaders the {@code @Body} records that get a build-time JSON reader, with the reader
+ *     class names, in the order found
  */
 record ControllerModel(
     TypeElement type,
     String packageName,
     String generatedName,
     List<RouteModel> routes,
-    Map<TypeElement, String> jsonWriters) {}
+    Map<TypeElement, String> jsonWriters,
+    Map<TypeElement, String> jsonReaders) {}

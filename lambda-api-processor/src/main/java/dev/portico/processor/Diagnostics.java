@@ -57,6 +57,8 @@ public final class Diagnostics {
     BAD_DEFAULT,
     DEFAULT_ON_BODY,
     RAW_BODY,
+    /** A body or result left to jackson-databind under {@code portico.requireGeneratedJson}. */
+    GENERATED_JSON_REQUIRED,
     /** Every WebSocket problem: its message is its identity. */
     WEBSOCKET
   }
@@ -133,6 +135,18 @@ public final class Diagnostics {
       } else {
         messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
       }
+    }
+  }
+
+  /**
+   * Prints a note on the element, once per element and message (an inherited method is seen from
+   * every subclass).
+   */
+  void note(Element element, String message) {
+    List<Object> key = new ArrayList<>(List.of("note", message));
+    key.add(element);
+    if (reported.add(key)) {
+      messager.printMessage(Diagnostic.Kind.NOTE, message, element);
     }
   }
 

@@ -8,14 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.RecordComponentElement;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -23,13 +20,16 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Which records that routes return get a build-time JSON writer, decided while the controller is
- * analysed (the writer only writes what was decided here). A record qualifies only when Jackson's
- * default mapper would write it from its components alone, in declaration order, with no
- * customisation: no Jackson annotation on it, its members or its interfaces (nor on annotations
- * that bundle Jackson ones), no other getter-like method, and every component a primitive (but
- * {@code char}), a box, a {@code String}, a qualifying enum or record, or a {@code List}, {@code
- * Set} or {@code Collection} of those. Anything else is left to Jackson at run time, as before.
+ * Which records that routes return get a build-time JSON writer, and which {@code @Body} records a
+ * build-time JSON reader ({@link #forReading}), decided while the controller is analysed (the
+ * emitters only write what was decided here), with the reason when a type is left to
+ * jackson-databind (the processor's note, or error under {@code portico.requireGeneratedJson}). A
+ * record qualifies only when Jackson's default mapper would write it from its components alone, in
+ * declaration order, with no customisation: no Jackson annotation on it, its members or its
+ * interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and every
+ * component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or record,
+ * or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to Jackson
+ * at run time, as before.
  */
 final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
@@ -47,8 +47,13 @@ final class JsonWriters {
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
+  /** Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet). */
+  private static final Set<String> READ_ONLY_SCALARS =
+      Set.of("java.math.BigDecimal", "java.math.BigInteger");
+
+  private final boolean reading;
   private final Elements elements;
-  private final Types types;
+  private final JacksonShapes jackson;
   private final String packageName;
 
   /** Verdicts so far; {@code true} while a record is being examined, so cycles qualify. */
@@ -61,9 +66,92 @@ final class JsonWriters {
 
   /** Decides for the routes class generated into {@code packageName}. */
   JsonWriters(Elements elements, Types types, String packageName) {
+    this(elements, types, packageName, false);
+  }
+
+  private JsonWriters(Elements elements, Types types, String packageName, boolean reading) {
     this.elements = elements;
-    this.types = types;
+    this.jackson = new JacksonShapes(elements, types);
     this.packageName = packageName;
+    this.reading = reading;
+  }
+
+  /** Decides the build-time readers of {@code @Body} records, under the same rules. */
+  static JsonWriters forReading(Elements elements, Types types, String packageName) {
+    return new JsonWriters(elements, types, packageName, true);
+  }
+
+  /**
+   * Adds the readers a JSON body needs (the record, or the record elements of a {@code List},
+   * {@code Set} or {@code Collection}), or says why the body is left to jackson-databind.
+   *
+   * @return {@code null} when generated code reads the body, else the reason it does not
+   */
+  String addBody(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return "it is not a record";
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    if (COLLECTIONS.contains(element.getQualifiedName().toString())
+        && declared.getTypeArguments().size() == 1
+        && declared.getTypeArguments().get(0).getKind() == TypeKind.DECLARED) {
+      element = (TypeElement) ((DeclaredType) declared.getTypeArguments().get(0)).asElement();
+    }
+    if (element.getKind() != ElementKind.RECORD) {
+      return "it is not a record";
+    }
+    if (!qualifies(element)) {
+      return whyNot(element, new HashSet<>());
+    }
+    addWithComponents(element);
+    return null;
+  }
+
+  /**
+   * Why a route's result is left to jackson-databind, or {@code null} when generated code writes
+   * it, or when it is a JDK type whose writing depends on its content at run time (text, bytes,
+   * maps and lists of scalars are written without databind).
+   */
+  String resultFallback(TypeMirror type) {
+    if (type.getKind() != TypeKind.DECLARED) {
+      return null;
+    }
+    DeclaredType declared = (DeclaredType) type;
+    TypeElement element = (TypeElement) declared.asElement();
+    String name = element.getQualifiedName().toString();
+    if ((name.equals("dev.portico.api.Response") || COLLECTIONS.contains(name))
+        && declared.getTypeArguments().size() == 1) {
+      return resultFallback(declared.getTypeArguments().get(0));
+    }
+    if (name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("dev.portico.")) {
+      return null;
+    }
+    if (element.getKind() != ElementKind.RECORD) {
+      return "it is not a record";
+    }
+    return qualifies(element) ? null : whyNot(element, new HashSet<>());
+  }
+
+  /** The reason a record does not qualify: its own, or that of a record it holds. */
+  private String whyNot(TypeElement record, Set<TypeElement> seen) {
+    seen.add(record);
+    String own = reasonAlone(record);
+    if (own != null) {
+      return own;
+    }
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      TypeElement nested = recordIn(component.asType());
+      if (nested != null && !qualifies(nested) && !seen.contains(nested)) {
+        return "component '"
+            + component.getSimpleName()
+            + "' holds "
+            + TypeNames.displayName(nested)
+            + ": "
+            + whyNot(nested, seen);
+      }
+    }
+    return "a record it holds does not qualify";
   }
 
   /**
@@ -91,7 +179,7 @@ final class JsonWriters {
     if (writers.containsKey(record)) {
       return;
     }
-    writers.put(record, names.newName("Json_" + path(record)));
+    writers.put(record, names.newName((reading ? "Read_" : "Json_") + path(record)));
     for (RecordComponentElement component : record.getRecordComponents()) {
       TypeMirror type = component.asType();
       TypeElement nested = recordIn(type);
@@ -193,42 +281,42 @@ final class JsonWriters {
     return verdicts.get(root);
   }
 
-  /**
-   * Whether the record implements a JDK interface Jackson may write by instead of as a bean ({@code
-   * Map.Entry}, {@code Collection}, {@code Map}, {@code Path}...): any but {@code Serializable} and
-   * {@code Comparable}.
-   */
-  private boolean implementsJdkShape(TypeElement type) {
-    for (TypeMirror supertype : type.getInterfaces()) {
-      TypeElement element = (TypeElement) types.asElement(supertype);
-      String name = element.getQualifiedName().toString();
-      if ((name.startsWith("java.") || name.startsWith("javax."))
-          && !name.equals("java.io.Serializable")
-          && !name.equals("java.lang.Comparable")) {
-        return true;
-      }
-      if (implementsJdkShape(element)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
   /** The record's own conditions; the records among its components are judged by the caller. */
   private boolean qualifiesAlone(TypeElement record) {
-    if (!record.getTypeParameters().isEmpty()
-        || !Imports.canName(elements, packageName, record)
-        || jacksonCustomised(record)
-        || implementsJdkShape(record)
-        || !onlyComponentGetters(record)) {
-      return false;
+    return reasonAlone(record) == null;
+  }
+
+  /** Why the record fails its own conditions, or {@code null}. */
+  private String reasonAlone(TypeElement record) {
+    if (!record.getTypeParameters().isEmpty()) {
+      return "it is generic";
+    }
+    if (!Imports.canName(elements, packageName, record)) {
+      return "it is not accessible from the generated class";
+    }
+    if (jackson.jacksonCustomised(record)) {
+      return "it, a member or an interface carries a Jackson annotation";
+    }
+    if (jackson.implementsJdkShape(record)) {
+      return "it implements a JDK interface Jackson may read and write it by";
+    }
+    if (!jackson.onlyComponentGetters(record)) {
+      return "it declares a getter that is not a component";
+    }
+    if (reading && record.getRecordComponents().size() > 64) {
+      return "it has more than 64 components";
     }
     for (RecordComponentElement component : record.getRecordComponents()) {
       if (!writable(component.asType(), true)) {
-        return false;
+        return "component '"
+            + component.getSimpleName()
+            + "' has type "
+            + TypeNames.simple(component.asType())
+            + ", which generated code does not "
+            + (reading ? "read" : "write");
       }
     }
-    return true;
+    return null;
   }
 
   private boolean writable(TypeMirror type, boolean collectionAllowed) {
@@ -242,7 +330,7 @@ final class JsonWriters {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALAR_WRITES.containsKey(name)) {
+    if (SCALAR_WRITES.containsKey(name) || (reading && READ_ONLY_SCALARS.contains(name))) {
       return true;
     }
     if (COLLECTIONS.contains(name)) {
@@ -254,101 +342,8 @@ final class JsonWriters {
       // An enum with constant bodies is not final; a body could hold a @JsonValue we cannot see.
       return Imports.canName(elements, packageName, element)
           && element.getModifiers().contains(Modifier.FINAL)
-          && !jacksonCustomised(element);
+          && !jackson.jacksonCustomised(element);
     }
     return element.getKind() == ElementKind.RECORD;
-  }
-
-  /**
-   * Whether Jackson would write the type other than from its components: an annotation Jackson
-   * reads (its own, a bundle of its own, or {@code java.beans} ones such as {@code @Transient}) on
-   * the type, its members and their parameters, or its interfaces; or a Jackson interface such as
-   * {@code JsonSerializable} among its supertypes.
-   */
-  private boolean jacksonCustomised(TypeElement type) {
-    if (hasJackson(type)) {
-      return true;
-    }
-    for (Element member : type.getEnclosedElements()) {
-      if (hasJackson(member)) {
-        return true;
-      }
-      if (member instanceof ExecutableElement executable) {
-        for (VariableElement parameter : executable.getParameters()) {
-          if (hasJackson(parameter)) {
-            return true;
-          }
-        }
-      }
-    }
-    if (type.getKind() == ElementKind.RECORD) {
-      for (RecordComponentElement component : type.getRecordComponents()) {
-        if (hasJackson(component)) {
-          return true;
-        }
-      }
-    }
-    for (TypeMirror supertype : type.getInterfaces()) {
-      TypeElement supertypeElement = (TypeElement) types.asElement(supertype);
-      if (isJackson(supertypeElement) || jacksonCustomised(supertypeElement)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasJackson(Element element) {
-    for (AnnotationMirror annotation : element.getAnnotationMirrors()) {
-      TypeElement annotationType = (TypeElement) annotation.getAnnotationType().asElement();
-      if (isJackson(annotationType)) {
-        return true;
-      }
-      // A bundle: an annotation of the application's own, meta-annotated with Jackson ones.
-      for (AnnotationMirror meta : annotationType.getAnnotationMirrors()) {
-        if (isJackson((TypeElement) meta.getAnnotationType().asElement())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  /** A Jackson type, or a {@code java.beans} annotation that Jackson honours. */
-  private static boolean isJackson(TypeElement type) {
-    String name = type.getQualifiedName().toString();
-    return name.startsWith("com.fasterxml.jackson.") || name.startsWith("java.beans.");
-  }
-
-  /**
-   * Whether the only getters Jackson would find are the component accessors: any other public
-   * {@code getX()} or {@code isX()} (declared or inherited from an interface) adds a property.
-   */
-  private boolean onlyComponentGetters(TypeElement record) {
-    Set<String> components = new HashSet<>();
-    for (RecordComponentElement component : record.getRecordComponents()) {
-      components.add(component.getSimpleName().toString());
-    }
-    for (Element member : elements.getAllMembers(record)) {
-      if (member.getKind() != ElementKind.METHOD
-          || member.getModifiers().contains(Modifier.STATIC)
-          || !member.getModifiers().contains(Modifier.PUBLIC)) {
-        continue;
-      }
-      ExecutableElement method = (ExecutableElement) member;
-      String owner = ((TypeElement) method.getEnclosingElement()).getQualifiedName().toString();
-      String name = method.getSimpleName().toString();
-      if (owner.equals("java.lang.Object")
-          || owner.equals("java.lang.Record")
-          || components.contains(name)
-          || !method.getParameters().isEmpty()
-          || method.getReturnType().getKind() == TypeKind.VOID) {
-        continue;
-      }
-      if ((name.startsWith("get") && name.length() > 3)
-          || (name.startsWith("is") && name.length() > 2)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -81,7 +81,9 @@ public final class RoutesProcessor extends AbstractProcessor {
 
   @Override
   public Set<String> getSupportedOptions() {
-    return Set.of(ControllerAnalyzer.CONVERTIBLE_TYPES_OPTION);
+    return Set.of(
+        ControllerAnalyzer.CONVERTIBLE_TYPES_OPTION,
+        ControllerAnalyzer.REQUIRE_GENERATED_JSON_OPTION);
   }
 
   @Override

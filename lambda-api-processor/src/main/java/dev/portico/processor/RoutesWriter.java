@@ -22,7 +22,7 @@ final class RoutesWriter {
   private static final String PROCESSOR = "dev.portico.processor.RoutesProcessor";
 
   /** The version of the runtime's {@code GeneratedRoutes} contract the generated code uses. */
-  static final int SPI_VERSION = 1;
+  static final int SPI_VERSION = 2;
 
   private final Elements elements;
   private final Types types;
@@ -37,6 +37,9 @@ final class RoutesWriter {
     Imports imports = new Imports(model.packageName(), elements, model.generatedName());
     // Build-time JSON writers' class names are reserved before anything else is named.
     for (String nested : model.jsonWriters().values()) {
+      imports.reserveNested(nested);
+    }
+    for (String nested : model.jsonReaders().values()) {
       imports.reserveNested(nested);
     }
     String controller = imports.name(model.type());
@@ -66,6 +69,7 @@ final class RoutesWriter {
     JsonWriterEmitter json = new JsonWriterEmitter(elements, model.jsonWriters());
     StringBuilder writerClasses = new StringBuilder();
     json.write(imports, writerClasses, register);
+    new JsonReaderEmitter(model.jsonReaders()).write(imports, writerClasses, register);
     deprecated |= json.usesDeprecated();
 
     StringBuilder out = new StringBuilder();

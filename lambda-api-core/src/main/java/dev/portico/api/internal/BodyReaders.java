@@ -3,6 +3,8 @@ package dev.portico.api.internal;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.portico.api.Nullable;
+import dev.portico.api.runtime.JsonReader;
 import java.lang.reflect.Type;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,13 +21,48 @@ final class BodyReaders {
 
   private final Map<Type, ObjectReader> bodies = new ConcurrentHashMap<>();
   private final Map<Class<?>, ObjectReader> events = new ConcurrentHashMap<>();
+  private final boolean strict;
+  private final @Nullable StrictBodies strictBodies;
+  private volatile boolean checkedOn = true;
 
+  /** With the mapper's reading of bodies, strict (but without checks: a given mapper). */
   BodyReaders(ObjectMapper mapper) {
-    this(LazyMapper.of(mapper));
+    this(LazyMapper.of(mapper), Map.of(), true);
   }
 
-  BodyReaders(LazyMapper mapper) {
+  /**
+   * @param generated the generated readers, by record type
+   * @param strict whether binding is strict: then, with Portico's default mapper, bodies are read
+   *     by generated readers or checked before the mapper reads them
+   */
+  BodyReaders(LazyMapper mapper, Map<Class<?>, JsonReader<?>> generated, boolean strict) {
     this.mapper = mapper;
+    this.strict = strict;
+    this.strictBodies =
+        strict && mapper.lazyDefault() ? new StrictBodies(mapper.factory(), generated) : null;
+  }
+
+  /**
+   * The body (not empty) read as the type: by a generated reader, or checked and read by the
+   * mapper.
+   */
+  <T> T read(Type type, byte[] body) {
+    StrictBodies checked = checkedOn ? strictBodies : null;
+    if (checked != null) {
+      T value = checked.readOrCheck(type, body);
+      if (value != null) {
+        return value;
+      }
+    }
+    return JsonBodies.read(this, type, body, strict);
+  }
+
+  /**
+   * The mapper was handed out to code that may reconfigure it (a naming strategy, other features):
+   * from now on it alone reads bodies, as it is then configured.
+   */
+  void mapperHandedOut() {
+    checkedOn = false;
   }
 
   /** A strict reader for request bodies: trailing tokens after the JSON value are an error. */

@@ -71,7 +71,7 @@ public final class Dispatcher {
    */
   public Dispatcher(DispatcherSettings settings) {
     this.mapper = settings.mapper();
-    this.readers = new BodyReaders(mapper);
+    this.readers = new BodyReaders(mapper, settings.jsonReaders(), !settings.lenientBinding());
     this.reader = new EventReader(mapper, settings.lenientPaths());
     this.encoder = new BodyEncoder(mapper, settings.jsonWriters());
     this.compression = new Compression(settings.compressAbove(), settings.compressRestApi());
@@ -139,6 +139,7 @@ public final class Dispatcher {
    */
   public ObjectMapper handOutMapper() {
     encoder.mapperHandedOut();
+    readers.mapperHandedOut();
     return mapper.get();
   }
 

@@ -3,6 +3,7 @@ package dev.portico.api.internal;
 import dev.portico.api.Interceptor;
 import dev.portico.api.Nullable;
 import dev.portico.api.Route;
+import dev.portico.api.runtime.JsonReader;
 import dev.portico.api.runtime.JsonWriter;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,9 @@ import java.util.Map;
  * @param jsonWriters generated JSON writers by type; empty when the mapper is not the default one
  * @param lenientPaths whether non-canonical paths are normalised instead of refused
  * @param scopeContextKey the Lambda authorizer context key that carries scopes
+ * @param jsonReaders generated JSON readers by record type; empty when the mapper is not the
+ *     default one
+ * @param lenientBinding whether bodies are read with Jackson's leniency (no strict checks)
  */
 public record DispatcherSettings(
     LazyMapper mapper,
@@ -36,7 +40,9 @@ public record DispatcherSettings(
     boolean compressRestApi,
     Map<Class<?>, JsonWriter<?>> jsonWriters,
     boolean lenientPaths,
-    String scopeContextKey) {
+    String scopeContextKey,
+    Map<Class<?>, JsonReader<?>> jsonReaders,
+    boolean lenientBinding) {
 
   /** Copies the collections. */
   public DispatcherSettings {
@@ -44,5 +50,6 @@ public record DispatcherSettings(
     userInterceptors = List.copyOf(userInterceptors);
     basePaths = List.copyOf(basePaths);
     jsonWriters = Map.copyOf(jsonWriters);
+    jsonReaders = Map.copyOf(jsonReaders);
   }
 }

@@ -150,7 +150,7 @@ final class EventRequest implements Request {
     if (body.length == 0) {
       throw new BadRequestException("Missing request body");
     }
-    return JsonBodies.read(readers, type, body);
+    return readers.read(type, body);
   }
 
   @Override

@@ -124,6 +124,18 @@ final class Compilation {
     return success;
   }
 
+  /** The processor's notes as {@code line:column: message}, in source order. */
+  List<String> notes() {
+    List<String> notes = new ArrayList<>();
+    for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
+      String message = diagnostic.getMessage(Locale.ROOT);
+      if (diagnostic.getKind() == Diagnostic.Kind.NOTE && message.contains("jackson-databind")) {
+        notes.add(diagnostic.getLineNumber() + ":" + diagnostic.getColumnNumber() + ": " + message);
+      }
+    }
+    return notes;
+  }
+
   /** Every error and warning as {@code line:column: message}, in source order. */
   List<String> messages() {
     List<String> messages = new ArrayList<>();

@@ -1,9 +1,12 @@
 package dev.portico.samples.petstore;
 
+import dev.portico.api.Api;
+import dev.portico.api.ApiHandler;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Run by {@link ColdPathTest} in a fresh JVM: builds the petstore handler and answers the events
@@ -13,10 +16,17 @@ import java.nio.charset.StandardCharsets;
 public final class ColdPathMain {
   private ColdPathMain() {}
 
-  /** Answers each named event in order. */
+  /**
+   * Answers each named event in order; with {@code --no-authorizer} first, by a handler serving
+   * {@link NotesController} instead of the petstore.
+   */
   public static void main(String[] args) throws Exception {
-    PetHandler handler = new PetHandler();
-    for (String name : args) {
+    boolean notes = args.length > 0 && args[0].equals("--no-authorizer");
+    ApiHandler handler =
+        notes
+            ? new ApiHandler(Api.builder().controller(new NotesController()).build()) {}
+            : new PetHandler();
+    for (String name : notes ? Arrays.copyOfRange(args, 1, args.length) : args) {
       byte[] event;
       try (InputStream in = ColdPathMain.class.getResourceAsStream("/events/" + name + ".json")) {
         if (in == null) {

@@ -36,15 +36,35 @@ class ColdPathTest {
   }
 
   @Test
-  void postLoadsDatabindOnlyForTheAuthorizerTreeAndTheBodyAfterAColdGet() throws Exception {
+  void postLoadsDatabindOnlyForTheAuthorizerTreeAfterAColdGet() throws Exception {
     Run run = run("get-pet", "post-pet-authorized");
 
     assertThat(run.response("post-pet-authorized")).contains("\"statusCode\":201");
     assertThat(run.databind(0, run.marker("@@request post-pet-authorized"))).isEmpty();
-    // Until generated readers exist (issue 13 item 2), the @Body record and the authorizer's
-    // context (scope check, @Principal) are read with the mapper: it is created there, lazily.
+    // The @Body record is read by its generated reader (postWithABodyLoadsNoDatabindClass), but
+    // on this branch the authorizer's context (scope check, @Principal) is still read as a
+    // databind tree: the mapper is created there, lazily.
     List<String> post = run.databind(run.marker("@@request post-pet-authorized"), run.lines.size());
     assertThat(post).contains("com.fasterxml.jackson.databind.ObjectMapper");
+  }
+
+  @Test
+  void postWithABodyAndItsProblemsLoadNoDatabindClass() throws Exception {
+    // The same POST /pets event, served by a route without an authorizer requirement: the body is
+    // read by the generated reader, the strict-binding 400 written with jackson-core.
+    Run run = run("--no-authorizer", "post-pet-authorized", "post-pet-invalid");
+
+    assertThat(run.response("post-pet-authorized"))
+        .contains("\"statusCode\":200")
+        .contains("{\\\"id\\\":1,\\\"name\\\":\\\"Fido\\\",\\\"tag\\\":\\\"dog\\\"}");
+    assertThat(run.response("post-pet-invalid"))
+        .contains("\"statusCode\":400")
+        .contains(
+            "\\\"detail\\\":\\\"Invalid JSON body: 2 problems\\\"",
+            "\\\"field\\\":\\\"name\\\"",
+            "\\\"detail\\\":\\\"must be a string (line 1, column 9)\\\"",
+            "\\\"detail\\\":\\\"must not appear more than once (line 1, column 29)\\\"");
+    assertThat(run.databind(0, run.lines.size())).isEmpty();
   }
 
   private record Run(List<String> lines) {
