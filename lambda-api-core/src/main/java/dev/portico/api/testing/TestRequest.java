@@ -64,20 +64,25 @@ public record TestRequest(
 
   /** A request with no headers or body. */
   public static TestRequest of(String method, String target) {
+    return from(SyntheticRequest.of(method, target));
+  }
+
+  /** The test-kit front of an internal request (validated and copied as every request is). */
+  static TestRequest from(SyntheticRequest r) {
     return new TestRequest(
-        method,
-        target,
-        List.of(),
-        new byte[0],
-        SyntheticRequest.DEFAULT_SOURCE_IP,
-        SyntheticRequest.DEFAULT_STAGE,
-        Map.of(),
-        null,
-        Map.of(),
-        Authorization.NONE,
-        SyntheticRequest.DEFAULT_REQUEST_ID,
-        SyntheticRequest.DEFAULT_REQUEST_TIME,
-        null);
+        r.method(),
+        r.target(),
+        r.headers(),
+        r.body(),
+        r.sourceIp(),
+        r.stage(),
+        r.stageVariables(),
+        r.resource(),
+        r.pathParameters(),
+        r.authorization(),
+        r.requestId(),
+        r.requestTimeEpochMillis(),
+        r.domainName());
   }
 
   /** The same request for the internal event encoder. */
@@ -110,24 +115,17 @@ public record TestRequest(
 
   /** The path part of the target. */
   public String path() {
-    int q = target.indexOf('?');
-    return q < 0 ? target : target.substring(0, q);
+    return synthetic().path();
   }
 
   /** The raw query string (without {@code ?}), or empty. */
   public String rawQuery() {
-    int q = target.indexOf('?');
-    return q < 0 ? "" : target.substring(q + 1);
+    return synthetic().rawQuery();
   }
 
   /** The first value of a header, case-insensitively. */
   public @Nullable String header(String name) {
-    for (Map.Entry<String, String> h : headers) {
-      if (h.getKey().equalsIgnoreCase(name)) {
-        return h.getValue();
-      }
-    }
-    return null;
+    return synthetic().header(name);
   }
 
   /** A copy with one more header value. */

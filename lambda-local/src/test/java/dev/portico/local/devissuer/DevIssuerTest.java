@@ -15,7 +15,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -27,57 +26,14 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The development issuer alone, and as the local gateway starts it from a template. */
 class DevIssuerTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-  private static final String TEMPLATE =
-      """
-      AWSTemplateFormatVersion: '2010-09-09'
-      Transform: AWS::Serverless-2016-10-31
-      Parameters:
-        OidcIssuer:
-          Type: String
-        OidcAudience:
-          Type: String
-          Default: echo-api
-      Resources:
-        Api:
-          Type: AWS::Serverless::Api
-          Properties:
-            StageName: prod
-            Auth:
-              Authorizers:
-                Jwt:
-                  FunctionPayloadType: TOKEN
-                  FunctionArn: !GetAtt AuthFunction.Arn
-                  Identity:
-                    Header: Authorization
-        AuthFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Handler: dev.portico.local.devissuer.EnvCapturingAuthorizer
-            Environment:
-              Variables:
-                OIDC_ISSUER: !Ref OidcIssuer
-                OIDC_AUDIENCE: !Ref OidcAudience
-        EchoFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Handler: dev.portico.local.gateway.ScriptedHandler
-            Events:
-              Write:
-                Type: Api
-                Properties:
-                  RestApiId: !Ref Api
-                  Path: /echo
-                  Method: post
-                  Auth:
-                    Authorizer: Jwt
-      """;
+  /** The shared template with an authorizer that needs the development issuer. */
+  static final Path TEMPLATE = Path.of("src/test/resources/templates/dev-issuer.yaml");
 
   private static JsonNode part(String token, int index) throws Exception {
     return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[index]));
@@ -188,8 +144,8 @@ class DevIssuerTest {
   }
 
   @Test
-  void theGatewayStartsItWhenAnAuthorizerNeedsAnUnsetIssuer(@TempDir Path dir) throws Exception {
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+  void theGatewayStartsItWhenAnAuthorizerNeedsAnUnsetIssuer() throws Exception {
+    Path template = TEMPLATE;
     try (LocalGateway gateway =
         LocalGateway.start(
             GatewayConfig.fromTemplate(template),
@@ -219,9 +175,8 @@ class DevIssuerTest {
   }
 
   @Test
-  void noDevelopmentIssuerWhenTheIssuerIsSetOrAuthorizersAreOff(@TempDir Path dir)
-      throws Exception {
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+  void noDevelopmentIssuerWhenTheIssuerIsSetOrAuthorizersAreOff() throws Exception {
+    Path template = TEMPLATE;
     GatewayConfig config = GatewayConfig.fromTemplate(template);
     assertThat(config.functions().get("AuthFunction").missingEnvironment())
         .containsExactly("OIDC_ISSUER");

@@ -7,14 +7,12 @@ import dev.portico.local.GatewayOptions;
 import dev.portico.local.LocalGateway;
 import dev.portico.local.config.GatewayConfig;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * DNS rebinding and cross-origin requests against the development issuer (issue 9, finding 9): a
@@ -23,52 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
  * the issuer's own port or on the gateway's {@value DevIssuer#GATEWAY_TOKEN_PATH}.
  */
 class DevIssuerRebindingTest {
-  private static final String TEMPLATE =
-      """
-      Transform: AWS::Serverless-2016-10-31
-      Parameters:
-        OidcIssuer:
-          Type: String
-      Resources:
-        Api:
-          Type: AWS::Serverless::Api
-          Properties:
-            StageName: prod
-            Auth:
-              Authorizers:
-                Jwt:
-                  FunctionPayloadType: TOKEN
-                  FunctionArn: !GetAtt AuthFunction.Arn
-        AuthFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Handler: dev.portico.local.devissuer.EnvCapturingAuthorizer
-            Environment:
-              Variables:
-                OIDC_ISSUER: !Ref OidcIssuer
-        EchoFunction:
-          Type: AWS::Serverless::Function
-          Properties:
-            Handler: dev.portico.local.gateway.ScriptedHandler
-            Events:
-              Write:
-                Type: Api
-                Properties:
-                  RestApiId: !Ref Api
-                  Path: /echo
-                  Method: post
-                  Auth:
-                    Authorizer: Jwt
-      """;
-
   private static final String TOKEN = DevIssuer.GATEWAY_TOKEN_PATH + "?sub=mallory&scope=a:write";
 
   private static LocalGateway gateway;
   private static int issuerPort;
 
   @BeforeAll
-  static void start(@TempDir Path dir) throws Exception {
-    Path template = Files.writeString(dir.resolve("template.yaml"), TEMPLATE);
+  static void start() throws Exception {
+    Path template = Path.of("src/test/resources/templates/dev-issuer.yaml");
     gateway =
         LocalGateway.start(
             GatewayConfig.fromTemplate(template), GatewayOptions.defaults().withPort(0), Map.of());

@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The pieces {@link SyntheticEvents} builds events from: headers, authorizers, bodies, queries. */
+/**
+ * The pieces {@link SyntheticEvents} and {@link ApiGatewayEvents} build events from: headers,
+ * authorizers, bodies, queries.
+ */
 final class SyntheticEventParts {
   private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -89,13 +92,8 @@ final class SyntheticEventParts {
     return space > 0 ? resource.substring(space + 1) : resource;
   }
 
-  static void putRestBody(ObjectNode e, SyntheticRequest r, List<String> binaryMediaTypes) {
-    byte[] body = r.body();
-    String contentType = r.header("Content-Type");
-    boolean binary =
-        body.length > 0
-            && contentType != null
-            && matchesAny(contentType.toLowerCase(Locale.ROOT), binaryMediaTypes);
+  /** A REST API's body: base64 exactly when {@code binary}, otherwise text whatever its bytes. */
+  static void putRestBody(ObjectNode e, byte[] body, boolean binary) {
     if (body.length == 0) {
       e.putNull("body");
       e.put("isBase64Encoded", false);
@@ -107,6 +105,12 @@ final class SyntheticEventParts {
       e.put("body", new String(body, StandardCharsets.UTF_8));
       e.put("isBase64Encoded", false);
     }
+  }
+
+  /** Whether a {@code Content-Type} (or none) matches one of a REST API's binary media types. */
+  static boolean binaryContentType(String contentType, List<String> binaryMediaTypes) {
+    return contentType != null
+        && matchesAny(contentType.toLowerCase(Locale.ROOT), binaryMediaTypes);
   }
 
   static boolean matchesAny(String contentType, List<String> patterns) {
@@ -123,14 +127,14 @@ final class SyntheticEventParts {
     return false;
   }
 
-  static void putBody(ObjectNode e, SyntheticRequest r) {
-    byte[] body = r.body();
+  /** A body as text when it is UTF-8 of a textual type (or of no type), else base64. */
+  static void putBody(ObjectNode e, byte[] body, String contentType) {
     if (body.length == 0) {
       e.putNull("body");
       e.put("isBase64Encoded", false);
       return;
     }
-    String text = utf8Text(body, r.header("Content-Type"));
+    String text = utf8Text(body, contentType);
     if (text != null) {
       e.put("body", text);
       e.put("isBase64Encoded", false);

@@ -1,5 +1,7 @@
 package dev.portico.local.internal.auth;
 
+import dev.portico.local.internal.gateway.ErrorAnswer;
+
 /**
  * How one kind of API answers for its Lambda authorizers: the bodies of its 401, 403 and 500
  * denials, and how strictly it reads the authorizer's response. A REST API, an HTTP API and a
@@ -58,16 +60,19 @@ public record AuthorizerAnswers(
 
   /** 401: an identity source is missing, or the authorizer answered {@code Unauthorized}. */
   public LocalAuthorizers.Denied unauthorized(String reason) {
-    return new LocalAuthorizers.Denied(401, UNAUTHORIZED_BODY, "UnauthorizedException", reason);
+    return new LocalAuthorizers.Denied(
+        new ErrorAnswer(401, UNAUTHORIZED_BODY, "UnauthorizedException"), reason);
   }
 
   /** 403: the authorizer's policy or simple response does not allow the request. */
   public LocalAuthorizers.Denied forbidden(String reason) {
-    return new LocalAuthorizers.Denied(403, forbiddenBody, "AccessDeniedException", reason);
+    return new LocalAuthorizers.Denied(
+        new ErrorAnswer(403, forbiddenBody, "AccessDeniedException"), reason);
   }
 
   /** 500: the authorizer failed, timed out or answered something malformed. */
   public LocalAuthorizers.Denied error(String reason) {
-    return new LocalAuthorizers.Denied(500, errorBody, "AuthorizerConfigurationException", reason);
+    return new LocalAuthorizers.Denied(
+        new ErrorAnswer(500, errorBody, "AuthorizerConfigurationException"), reason);
   }
 }

@@ -8,6 +8,7 @@ import dev.portico.local.config.LocalAuthorizer;
 import dev.portico.local.internal.LogText;
 import dev.portico.local.internal.gateway.ApiFlavour;
 import dev.portico.local.internal.gateway.ApiGatewayFlavour;
+import dev.portico.local.internal.gateway.ErrorAnswer;
 import dev.portico.local.internal.gateway.FunctionInvoker;
 import dev.portico.local.internal.gateway.FunctionPool;
 import dev.portico.local.internal.gateway.GatewayRequest;
@@ -37,7 +38,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * Decision decision = authorizers.authorize(api, api.authorizer("Token"), request, methodArn);
- * if (decision instanceof Denied denied) { ... answer denied.status() ... }
+ * if (decision instanceof Denied denied) { ... answer denied.answer() ... }
  * }</pre>
  */
 public final class LocalAuthorizers {
@@ -80,9 +81,13 @@ public final class LocalAuthorizers {
   /** Go on to the integration with this authorizer output. */
   public record Allowed(Authorization authorization) implements Decision {}
 
-  /** Answer the client with this gateway response. */
-  public record Denied(int status, String body, String errorType, String reason)
-      implements Decision {}
+  /**
+   * Answer the client with this gateway response.
+   *
+   * @param answer the status, body and {@code x-amzn-ErrorType} the client gets
+   * @param reason why, for the log line (never sent)
+   */
+  public record Denied(ErrorAnswer answer, String reason) implements Decision {}
 
   private record Cached(JsonNode response, long expiresAtMillis) {}
 

@@ -20,17 +20,8 @@ import java.time.Duration;
  */
 public sealed interface ApiFlavour permits ApiGatewayFlavour, FunctionUrlFlavour {
 
-  /**
-   * A response the gateway generates itself.
-   *
-   * @param status the status code
-   * @param body the JSON body
-   * @param errorType the {@code x-amzn-ErrorType} header, or {@code null} for none
-   */
-  record GatewayError(int status, String body, String errorType) {}
-
   /** 413 for a body over the 10 MB payload limit, the same for every flavour. */
-  GatewayError TOO_LARGE = new GatewayError(413, "{\"message\":\"Request Too Long\"}", null);
+  ErrorAnswer TOO_LARGE = new ErrorAnswer(413, "{\"message\":\"Request Too Long\"}", null);
 
   /** The flavour of an API (see {@link ApiGatewayFlavour#of}). */
   static ApiGatewayFlavour of(LocalApi api) {
@@ -41,16 +32,16 @@ public sealed interface ApiFlavour permits ApiGatewayFlavour, FunctionUrlFlavour
   String label();
 
   /** The answer to a function error, a function timeout or a malformed function response. */
-  GatewayError integrationError();
+  ErrorAnswer integrationError();
 
   /** The answer when the function outlives the integration timeout. */
-  GatewayError integrationTimeout();
+  ErrorAnswer integrationTimeout();
 
   /** How long the gateway waits for the function. */
   Duration integrationTimeout(Duration configured);
 
   /** The answer when no route matches the path and method. */
-  GatewayError noRoute();
+  ErrorAnswer noRoute();
 
   /** The status of a CORS preflight the gateway answers itself. */
   int preflightStatus();
@@ -68,7 +59,7 @@ public sealed interface ApiFlavour permits ApiGatewayFlavour, FunctionUrlFlavour
    *
    * @param sent the path without the stage prefix, as sent
    */
-  default GatewayError unroutablePath(String sent) {
+  default ErrorAnswer unroutablePath(String sent) {
     return null;
   }
 

@@ -1,11 +1,13 @@
 package dev.portico.local.internal.gateway;
 
+import dev.portico.api.internal.codec.ApiGatewayEvents;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * A REST API's binary media type rule: a {@code Content-Type} (or one of an {@code Accept} header's
- * types) matches a pattern exactly, as {@code type/*}, or as {@code *}{@code /*}.
+ * types) matches a pattern exactly, as {@code type/*}, or as {@code *}{@code /*} (core's {@link
+ * ApiGatewayEvents#matchesBinaryMediaType}, one media type at a time).
  *
  * <pre>{@code
  * BinaryMediaTypes.matchesAny(List.of("image/*"), "image/png; q=1")  // true
@@ -20,15 +22,8 @@ public final class BinaryMediaTypes {
       return false;
     }
     for (String candidate : mediaTypes.split(",")) {
-      String type = candidate.split(";")[0].trim().toLowerCase(Locale.ROOT);
-      for (String pattern : patterns) {
-        String p = pattern.toLowerCase(Locale.ROOT).trim();
-        if (p.equals("*/*") || p.equals(type)) {
-          return true;
-        }
-        if (p.endsWith("/*") && type.startsWith(p.substring(0, p.length() - 1))) {
-          return true;
-        }
+      if (ApiGatewayEvents.matchesBinaryMediaType(candidate.toLowerCase(Locale.ROOT), patterns)) {
+        return true;
       }
     }
     return false;

@@ -29,12 +29,12 @@ public final class FunctionUrlFlavour implements ApiFlavour {
           "AWS4-HMAC-SHA256 Credential=([A-Z0-9]{16,128})/(\\d{8})/([a-z0-9-]+)/lambda/aws4_request,"
               + " ?SignedHeaders=([a-z0-9;-]+), ?Signature=([0-9a-f]{64})");
 
-  private static final GatewayError ERROR =
-      new GatewayError(502, "{\"Message\":\"Internal Server Error\"}", null);
-  private static final GatewayError FORBIDDEN =
-      new GatewayError(403, "{\"Message\":\"Forbidden\"}", "AccessDeniedException");
-  private static final GatewayError NOT_FOUND =
-      new GatewayError(404, "{\"Message\":\"Not Found\"}", null);
+  private static final ErrorAnswer ERROR =
+      new ErrorAnswer(502, "{\"Message\":\"Internal Server Error\"}", null);
+  private static final ErrorAnswer FORBIDDEN =
+      new ErrorAnswer(403, "{\"Message\":\"Forbidden\"}", "AccessDeniedException");
+  private static final ErrorAnswer NOT_FOUND =
+      new ErrorAnswer(404, "{\"Message\":\"Not Found\"}", null);
 
   /** Lambda's longest function timeout: a function URL waits as long as the function runs. */
   private static final Duration MAX_FUNCTION_TIMEOUT = Duration.ofMinutes(15);
@@ -70,7 +70,7 @@ public final class FunctionUrlFlavour implements ApiFlavour {
    * For {@code AWS_IAM}: 403 unless the request carries a well-formed SigV4 {@code Authorization}
    * header for the {@code lambda} service; {@code null} lets the request through.
    */
-  public GatewayError refuse(GatewayRequest request) {
+  public ErrorAnswer refuse(GatewayRequest request) {
     if (url.authType() == LocalFunctionUrl.AuthType.NONE) {
       return null;
     }
@@ -86,7 +86,7 @@ public final class FunctionUrlFlavour implements ApiFlavour {
   }
 
   /** The answer when the path names no function URL (locally: no such function). */
-  static GatewayError unknownUrl() {
+  static ErrorAnswer unknownUrl() {
     return NOT_FOUND;
   }
 
@@ -96,12 +96,12 @@ public final class FunctionUrlFlavour implements ApiFlavour {
   }
 
   @Override
-  public GatewayError integrationError() {
+  public ErrorAnswer integrationError() {
     return ERROR;
   }
 
   @Override
-  public GatewayError integrationTimeout() {
+  public ErrorAnswer integrationTimeout() {
     return ERROR;
   }
 
@@ -111,7 +111,7 @@ public final class FunctionUrlFlavour implements ApiFlavour {
   }
 
   @Override
-  public GatewayError noRoute() {
+  public ErrorAnswer noRoute() {
     return NOT_FOUND;
   }
 

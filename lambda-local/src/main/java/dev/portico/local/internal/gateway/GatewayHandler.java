@@ -57,6 +57,10 @@ public final class GatewayHandler extends Handler.Abstract {
 
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.local.LocalGateway");
 
+  /** The answer when the local gateway itself fails. */
+  private static final ErrorAnswer GATEWAY_FAILURE =
+      new ErrorAnswer(500, "{\"message\":\"Internal server error\"}", null);
+
   private final RouteTable routes;
   private final Map<String, FunctionUrlFlavour> functionUrls = new LinkedHashMap<>();
   private final LocalAuthorizers authorizers;
@@ -107,14 +111,7 @@ public final class GatewayHandler extends Handler.Abstract {
         callback.failed(e);
       } else {
         GatewayResponses.send(
-            response,
-            callback,
-            500,
-            "{\"message\":\"Internal server error\"}",
-            null,
-            null,
-            RestFlavour.INSTANCE,
-            null);
+            response, callback, GATEWAY_FAILURE, null, RestFlavour.INSTANCE, null);
       }
     }
     if (options.logRequests() && LOG.isInfoEnabled()) {
@@ -203,18 +200,16 @@ public final class GatewayHandler extends Handler.Abstract {
             LogText.quote(method),
             LogText.quote(rawPath),
             authorizerName,
-            denied.status(),
+            denied.answer().status(),
             LogText.quote(denied.reason()));
         GatewayResponses.send(
             response,
             callback,
-            denied.status(),
-            denied.body(),
-            flavour.denialErrorType() ? denied.errorType() : null,
+            flavour.denialErrorType() ? denied.answer() : denied.answer().withoutErrorType(),
             api,
             flavour,
             exchange.origin());
-        return new Outcome(denied.status(), authorizer.function());
+        return new Outcome(denied.answer().status(), authorizer.function());
       }
       authorization = ((LocalAuthorizers.Allowed) decision).authorization();
     }
@@ -274,7 +269,7 @@ public final class GatewayHandler extends Handler.Abstract {
             path, path, "$default", Map.of(), null, flavour.routeKey(flavour.route()), Map.of());
     GatewayRequest event =
         RequestReader.read(exchange.request(), body, routed, UUID.randomUUID().toString());
-    ApiFlavour.GatewayError refused = flavour.refuse(event);
+    ErrorAnswer refused = flavour.refuse(event);
     if (refused != null) {
       LOG.info(
           "{} {}: function URL of {} has AuthType AWS_IAM and the request is not SigV4-signed;"
@@ -338,18 +333,16 @@ public final class GatewayHandler extends Handler.Abstract {
               + " AddDefaultAuthorizerToCorsPreflight is true) and got {}: {}",
           LogText.quote(rawPath),
           authorizer.name(),
-          denied.status(),
+          denied.answer().status(),
           LogText.quote(denied.reason()));
       GatewayResponses.send(
           exchange.response(),
           exchange.callback(),
-          denied.status(),
-          denied.body(),
-          denied.errorType(),
+          denied.answer(),
           api,
           ApiFlavour.of(api),
           exchange.origin());
-      return new Outcome(denied.status(), authorizer.function());
+      return new Outcome(denied.answer().status(), authorizer.function());
     }
     return null;
   }
@@ -372,7 +365,7 @@ public final class GatewayHandler extends Handler.Abstract {
     }
     LocalApi api = byPath.isEmpty() ? apiFor(rawPath) : byPath.get(0).api();
     ApiFlavour flavour = api == null ? RestFlavour.INSTANCE : ApiFlavour.of(api);
-    ApiFlavour.GatewayError unroutable =
+    ErrorAnswer unroutable =
         api == null ? null : flavour.unroutablePath(withoutStage(api, rawPath));
     if (unroutable != null) {
       // HTTP APIs decode the path before routing and refuse one they cannot decode.
@@ -380,7 +373,7 @@ public final class GatewayHandler extends Handler.Abstract {
           exchange.response(), exchange.callback(), unroutable, api, flavour, exchange.origin());
       return new Outcome(unroutable.status(), "-");
     }
-    ApiFlavour.GatewayError noRoute = flavour.noRoute();
+    ErrorAnswer noRoute = flavour.noRoute();
     GatewayResponses.send(
         exchange.response(), exchange.callback(), noRoute, api, flavour, exchange.origin());
     return new Outcome(noRoute.status(), "-");

@@ -1,5 +1,6 @@
 package dev.portico.local.internal.gateway;
 
+import dev.portico.api.internal.codec.ApiGatewayEvents;
 import java.util.List;
 import java.util.Map;
 
@@ -62,18 +63,7 @@ public record GatewayRequest(
 
   /** The query string's {@code name=value} pairs as sent (not decoded). */
   public List<String[]> rawQueryPairs() {
-    List<String[]> pairs = new java.util.ArrayList<>();
-    for (String part : rawQuery.split("&")) {
-      if (part.isEmpty()) {
-        continue;
-      }
-      int eq = part.indexOf('=');
-      pairs.add(
-          eq < 0
-              ? new String[] {part, ""}
-              : new String[] {part.substring(0, eq), part.substring(eq + 1)});
-    }
-    return pairs;
+    return ApiGatewayEvents.queryPairs(rawQuery);
   }
 
   /**

@@ -22,30 +22,20 @@ import org.eclipse.jetty.util.Callback;
 final class GatewayResponses {
   private GatewayResponses() {}
 
-  /** A response the gateway generates itself; {@code api} may be {@code null}. */
-  static void send(
-      Response response,
-      Callback callback,
-      ApiFlavour.GatewayError error,
-      LocalApi api,
-      ApiFlavour flavour,
-      String origin) {
-    send(response, callback, error.status(), error.body(), error.errorType(), api, flavour, origin);
-  }
-
   /**
-   * A response the gateway generates itself. A REST API adds only the headers its {@code
-   * GatewayResponses} declare for the response type; the other flavours add their CORS headers.
+   * A response the gateway generates itself; {@code api} may be {@code null}. A REST API adds only
+   * the headers its {@code GatewayResponses} declare for the response type; the other flavours add
+   * their CORS headers.
    */
   static void send(
       Response response,
       Callback callback,
-      int status,
-      String json,
-      String errorType,
+      ErrorAnswer error,
       LocalApi api,
       ApiFlavour flavour,
       String origin) {
+    int status = error.status();
+    String errorType = error.errorType();
     response.setStatus(status);
     HttpFields.Mutable headers = response.getHeaders();
     headers.put("Content-Type", "application/json");
@@ -57,7 +47,7 @@ final class GatewayResponses {
     } else if (api != null) {
       gatewayResponseHeaders(api, status, errorType).forEach(headers::put);
     }
-    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    byte[] bytes = error.body().getBytes(StandardCharsets.UTF_8);
     headers.put("Content-Length", Integer.toString(bytes.length));
     response.write(true, ByteBuffer.wrap(bytes), callback);
   }

@@ -17,15 +17,15 @@ public final class HttpFlavour implements ApiGatewayFlavour {
   /** The one instance. */
   public static final HttpFlavour INSTANCE = new HttpFlavour();
 
-  private static final GatewayError ERROR =
-      new GatewayError(500, "{\"message\":\"Internal Server Error\"}", null);
-  private static final GatewayError TIMEOUT =
-      new GatewayError(503, "{\"message\":\"Service Unavailable\"}", null);
-  private static final GatewayError NO_ROUTE =
-      new GatewayError(404, "{\"message\":\"Not Found\"}", null);
+  private static final ErrorAnswer ERROR =
+      new ErrorAnswer(500, "{\"message\":\"Internal Server Error\"}", null);
+  private static final ErrorAnswer TIMEOUT =
+      new ErrorAnswer(503, "{\"message\":\"Service Unavailable\"}", null);
+  private static final ErrorAnswer NO_ROUTE =
+      new ErrorAnswer(404, "{\"message\":\"Not Found\"}", null);
 
   /** A path an HTTP API cannot decode. */
-  static final GatewayError BAD_PATH = new GatewayError(400, "{\"message\":\"Bad Request\"}", null);
+  static final ErrorAnswer BAD_PATH = new ErrorAnswer(400, "{\"message\":\"Bad Request\"}", null);
 
   private HttpFlavour() {}
 
@@ -35,12 +35,12 @@ public final class HttpFlavour implements ApiGatewayFlavour {
   }
 
   @Override
-  public GatewayError integrationError() {
+  public ErrorAnswer integrationError() {
     return ERROR;
   }
 
   @Override
-  public GatewayError integrationTimeout() {
+  public ErrorAnswer integrationTimeout() {
     return TIMEOUT;
   }
 
@@ -53,7 +53,7 @@ public final class HttpFlavour implements ApiGatewayFlavour {
   }
 
   @Override
-  public GatewayError noRoute() {
+  public ErrorAnswer noRoute() {
     return NO_ROUTE;
   }
 
@@ -68,7 +68,7 @@ public final class HttpFlavour implements ApiGatewayFlavour {
   }
 
   @Override
-  public GatewayError unroutablePath(String sent) {
+  public ErrorAnswer unroutablePath(String sent) {
     return HttpApiPaths.decode(sent) == null ? BAD_PATH : null;
   }
 

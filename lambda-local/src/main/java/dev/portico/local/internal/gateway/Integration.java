@@ -54,7 +54,7 @@ final class Integration {
             event.requestId(),
             flavour.integrationTimeout(options.integrationTimeout()));
     String function = route.function();
-    ApiFlavour.GatewayError error = flavour.integrationError();
+    ErrorAnswer error = flavour.integrationError();
     if (result instanceof FunctionPool.Threw threw) {
       LOG.warn(
           "Function {} threw; API Gateway answers {}: {}",
@@ -75,7 +75,7 @@ final class Integration {
         GatewayResponses.send(response, callback, error, api, flavour, origin);
         return new GatewayHandler.Outcome(error.status(), function);
       }
-      ApiFlavour.GatewayError timeout = flavour.integrationTimeout();
+      ErrorAnswer timeout = flavour.integrationTimeout();
       LOG.warn(
           "Function {} did not answer within the {} ms integration timeout; API Gateway answers"
               + " {}",

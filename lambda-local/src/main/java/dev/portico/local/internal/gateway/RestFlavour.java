@@ -16,14 +16,14 @@ public final class RestFlavour implements ApiGatewayFlavour {
   /** The one instance. */
   public static final RestFlavour INSTANCE = new RestFlavour();
 
-  private static final GatewayError ERROR =
-      new GatewayError(
+  private static final ErrorAnswer ERROR =
+      new ErrorAnswer(
           502, "{\"message\":\"Internal server error\"}", "InternalServerErrorException");
-  private static final GatewayError TIMEOUT =
-      new GatewayError(
+  private static final ErrorAnswer TIMEOUT =
+      new ErrorAnswer(
           504, "{\"message\":\"Endpoint request timed out\"}", "InternalServerErrorException");
-  private static final GatewayError NO_ROUTE =
-      new GatewayError(
+  private static final ErrorAnswer NO_ROUTE =
+      new ErrorAnswer(
           403,
           "{\"message\":\"Missing Authentication Token\"}",
           "MissingAuthenticationTokenException");
@@ -36,12 +36,12 @@ public final class RestFlavour implements ApiGatewayFlavour {
   }
 
   @Override
-  public GatewayError integrationError() {
+  public ErrorAnswer integrationError() {
     return ERROR;
   }
 
   @Override
-  public GatewayError integrationTimeout() {
+  public ErrorAnswer integrationTimeout() {
     return TIMEOUT;
   }
 
@@ -51,7 +51,7 @@ public final class RestFlavour implements ApiGatewayFlavour {
   }
 
   @Override
-  public GatewayError noRoute() {
+  public ErrorAnswer noRoute() {
     return NO_ROUTE;
   }
 

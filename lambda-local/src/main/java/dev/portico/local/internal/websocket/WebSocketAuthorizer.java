@@ -222,6 +222,6 @@ final class WebSocketAuthorizer {
   }
 
   private static Refused refused(LocalAuthorizers.Denied denied) {
-    return new Refused(denied.status(), denied.body(), denied.reason());
+    return new Refused(denied.answer().status(), denied.answer().body(), denied.reason());
   }
 }

@@ -58,7 +58,7 @@ class ApiFlavourTest {
     assertThat(rest).isSameAs(RestFlavour.INSTANCE);
     assertThat(rest.integrationError())
         .isEqualTo(
-            new ApiFlavour.GatewayError(
+            new ErrorAnswer(
                 502, "{\"message\":\"Internal server error\"}", "InternalServerErrorException"));
     assertThat(rest.integrationTimeout().status()).isEqualTo(504);
     assertThat(rest.noRoute().status()).isEqualTo(403);
@@ -77,7 +77,7 @@ class ApiFlavourTest {
     assertThat(http).isSameAs(HttpFlavour.INSTANCE);
     assertThat(http.integrationError().status()).isEqualTo(500);
     assertThat(http.integrationTimeout())
-        .isEqualTo(new ApiFlavour.GatewayError(503, "{\"message\":\"Service Unavailable\"}", null));
+        .isEqualTo(new ErrorAnswer(503, "{\"message\":\"Service Unavailable\"}", null));
     assertThat(http.noRoute().status()).isEqualTo(404);
     assertThat(http.preflightStatus()).isEqualTo(204);
     assertThat(http.routeKey(LocalRoute.of("ANY", "/pets/{proxy+}", "F")))
@@ -197,9 +197,7 @@ class ApiFlavourTest {
     GatewayRequest unsigned =
         request("/", "/", "$default", null, "$default", new byte[0], List.of());
     assertThat(iam.refuse(unsigned))
-        .isEqualTo(
-            new ApiFlavour.GatewayError(
-                403, "{\"Message\":\"Forbidden\"}", "AccessDeniedException"));
+        .isEqualTo(new ErrorAnswer(403, "{\"Message\":\"Forbidden\"}", "AccessDeniedException"));
     String signature =
         "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20240101/us-east-1/lambda/aws4_request,"
             + " SignedHeaders=host;x-amz-date, Signature="
@@ -250,7 +248,7 @@ class ApiFlavourTest {
     assertThat(HttpFlavour.INSTANCE.routedPath("/caf%C3%A9")).isEqualTo("/caf\u00e9");
     assertThat(HttpFlavour.INSTANCE.routedEncoding()).isEqualTo(PathEncoding.DECODED);
     assertThat(HttpFlavour.INSTANCE.unroutablePath("/%zz"))
-        .isEqualTo(new ApiFlavour.GatewayError(400, "{\"message\":\"Bad Request\"}", null));
+        .isEqualTo(new ErrorAnswer(400, "{\"message\":\"Bad Request\"}", null));
     assertThat(HttpFlavour.INSTANCE.unroutablePath("/pets")).isNull();
     assertThat(HttpFlavour.INSTANCE.corsOnAnswers()).isTrue();
     assertThat(HttpFlavour.INSTANCE.integrationTimeout(Duration.ofSeconds(29)))

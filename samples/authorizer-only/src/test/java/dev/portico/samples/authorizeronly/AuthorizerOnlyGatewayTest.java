@@ -1,13 +1,8 @@
 package dev.portico.samples.authorizeronly;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.portico.local.GatewayOptions;
-import dev.portico.local.LocalGateway;
-import dev.portico.local.config.GatewayConfig;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.portico.local.testing.TemplateGateway;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,41 +15,26 @@ import org.junit.jupiter.api.Test;
  * configuration is portico-authorizer.yaml alone, tokens come from the development issuer.
  */
 class AuthorizerOnlyGatewayTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static LocalGateway gateway;
+  private static TemplateGateway fixture;
 
   @BeforeAll
   static void start() {
-    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
-    gateway =
-        LocalGateway.start(
-            GatewayConfig.fromTemplate(Path.of("template.yaml")),
-            GatewayOptions.defaults().withPort(0));
+    fixture = TemplateGateway.startWithDevIssuer(Path.of("template.yaml"));
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private static HttpResponse<String> send(String method, String token) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(gateway.uri("/notes"))
-            .method(
-                method,
-                method.equals("GET")
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString("{}"));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return fixture.send(method, "/notes", method.equals("GET") ? null : "{}", token);
   }
 
   private static String token(String... scopes) {
-    return gateway.devIssuer().orElseThrow().mint("alice", List.of(scopes));
+    return fixture.issuer().mint("alice", List.of(scopes));
   }
 
   @Test

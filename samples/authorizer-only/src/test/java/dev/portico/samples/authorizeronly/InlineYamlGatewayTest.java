@@ -1,14 +1,8 @@
 package dev.portico.samples.authorizeronly;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.portico.local.GatewayOptions;
-import dev.portico.local.LocalGateway;
-import dev.portico.local.config.GatewayConfig;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.portico.local.testing.TemplateGateway;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -21,37 +15,25 @@ import org.junit.jupiter.api.Test;
  * portico-authorizer.yaml, decide (POST /notes needs notes:admin there, notes:write in the file).
  */
 class InlineYamlGatewayTest {
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static LocalGateway gateway;
+  private static TemplateGateway fixture;
 
   @BeforeAll
   static void start() {
-    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
-    gateway =
-        LocalGateway.start(
-            GatewayConfig.fromTemplate(Path.of("src/test/resources/inline-config-template.yaml")),
-            GatewayOptions.defaults().withPort(0));
+    fixture =
+        TemplateGateway.startWithDevIssuer(
+            Path.of("src/test/resources/inline-config-template.yaml"));
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private static int send(String method, String... scopes) throws Exception {
-    String token = gateway.devIssuer().orElseThrow().mint("alice", List.of(scopes));
-    HttpRequest request =
-        HttpRequest.newBuilder(gateway.uri("/notes"))
-            .method(
-                method,
-                method.equals("GET")
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString("{}"))
-            .header("Authorization", "Bearer " + token)
-            .build();
-    return HTTP.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+    String token = fixture.issuer().mint("alice", List.of(scopes));
+    return fixture.send(method, "/notes", method.equals("GET") ? null : "{}", token).statusCode();
   }
 
   @Test

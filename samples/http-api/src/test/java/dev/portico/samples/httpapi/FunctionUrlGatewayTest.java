@@ -1,14 +1,12 @@
 package dev.portico.samples.httpapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.local.GatewayOptions;
 import dev.portico.local.LocalGateway;
-import dev.portico.local.config.GatewayConfig;
 import dev.portico.local.config.LocalFunctionUrl;
+import dev.portico.local.testing.TemplateGateway;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,21 +33,19 @@ import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 class FunctionUrlGatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static TemplateGateway fixture;
   private static LocalGateway gateway;
 
   @BeforeAll
   static void start() {
-    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
-    gateway =
-        LocalGateway.start(
-            GatewayConfig.fromTemplate(Path.of("template.yaml")),
-            GatewayOptions.defaults().withPort(0));
+    fixture = TemplateGateway.startWithDevIssuer(Path.of("template.yaml"));
+    gateway = fixture.gateway();
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 

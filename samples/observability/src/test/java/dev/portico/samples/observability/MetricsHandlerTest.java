@@ -102,4 +102,35 @@ class MetricsHandlerTest {
                 .asText())
         .isEqualTo("Portico/Samples");
   }
+
+  /**
+   * Powertools clears its cold-start flag only in its AspectJ aspect, which this sample does not
+   * use: the handler's own first-invocation flag keeps {@code ColdStart} to the first invocation.
+   */
+  @Test
+  void theColdStartMetricIsEmittedOnTheFirstInvocationAndNotOnTheSecond() throws Exception {
+    MetricsHandler handler = new MetricsHandler();
+    List<JsonNode> first = emf(handler, TestRequest.get("/greetings/Ada").requestId("api-req-1"));
+    List<JsonNode> coldStart = first.stream().filter(l -> l.has("ColdStart")).toList();
+    assertThat(coldStart).as("EMF lines of the first invocation: %s", first).hasSize(1);
+    JsonNode line = coldStart.get(0);
+    JsonNode directive = line.path("_aws").path("CloudWatchMetrics").get(0);
+    assertThat(directive.path("Namespace").asText()).isEqualTo("Portico/Samples");
+    assertThat(directive.path("Metrics").size()).isEqualTo(1);
+    assertThat(directive.path("Metrics").get(0).path("Name").asText()).isEqualTo("ColdStart");
+    assertThat(directive.path("Metrics").get(0).path("Unit").asText()).isEqualTo("Count");
+    assertThat(directive.path("Dimensions").toString()).isEqualTo("[[\"Service\"]]");
+    assertThat(line.path("ColdStart").asDouble()).isEqualTo(1.0);
+    assertThat(line.path("function_request_id").asText()).isEqualTo("lambda-req");
+    assertThat(line.path("Service").asText()).isEqualTo("greetings");
+    assertThat(line.has("Latency")).as("the cold start is its own EMF line").isFalse();
+    assertThat(first.stream().filter(l -> l.has("Latency"))).hasSize(1);
+
+    List<JsonNode> second =
+        emf(handler, TestRequest.get("/greetings/Grace").requestId("api-req-2"));
+    assertThat(second.stream().filter(l -> l.has("ColdStart")))
+        .as("EMF lines of the second invocation: %s", second)
+        .isEmpty();
+    assertThat(second.stream().filter(l -> l.has("Latency"))).hasSize(1);
+  }
 }

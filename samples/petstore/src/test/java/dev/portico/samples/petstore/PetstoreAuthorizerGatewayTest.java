@@ -1,13 +1,11 @@
 package dev.portico.samples.petstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.local.DevIssuer;
-import dev.portico.local.GatewayOptions;
 import dev.portico.local.LocalGateway;
-import dev.portico.local.config.GatewayConfig;
+import dev.portico.local.testing.TemplateGateway;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,42 +33,27 @@ class PetstoreAuthorizerGatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final String FIDO = "{\"name\":\"Fido\",\"tag\":\"dog\"}";
+  private static TemplateGateway fixture;
   private static LocalGateway gateway;
   private static DevIssuer issuer;
 
   @BeforeAll
   static void start() {
-    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
-    gateway =
-        LocalGateway.start(
-            GatewayConfig.fromTemplate(Path.of("template.yaml")),
-            GatewayOptions.defaults().withPort(0));
-    issuer = gateway.devIssuer().orElseThrow();
+    fixture = TemplateGateway.startWithDevIssuer(Path.of("template.yaml"));
+    gateway = fixture.gateway();
+    issuer = fixture.issuer();
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private static HttpResponse<String> send(String method, String path, String json, String token)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(gateway.uri(path))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return fixture.send(method, path, json, token);
   }
 
   private static long id(HttpResponse<String> created) throws Exception {

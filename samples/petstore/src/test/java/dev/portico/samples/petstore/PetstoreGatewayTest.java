@@ -1,15 +1,12 @@
 package dev.portico.samples.petstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.portico.local.GatewayOptions;
 import dev.portico.local.LocalGateway;
 import dev.portico.local.config.GatewayConfig;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import dev.portico.local.testing.TemplateGateway;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -24,42 +21,29 @@ import org.junit.jupiter.api.Test;
  */
 class PetstoreGatewayTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static TemplateGateway fixture;
   private static LocalGateway gateway;
   private static GatewayConfig config;
   private static String writeToken;
 
   @BeforeAll
   static void start() {
-    assumeTrue(System.getenv("OIDC_ISSUER") == null, "OIDC_ISSUER is set: no development issuer");
-    config = GatewayConfig.fromTemplate(Path.of("template.yaml"));
-    gateway = LocalGateway.start(config, GatewayOptions.defaults().withPort(0));
-    writeToken = gateway.devIssuer().orElseThrow().mint("alice", List.of("pets:write"));
+    fixture = TemplateGateway.startWithDevIssuer(Path.of("template.yaml"));
+    config = fixture.config();
+    gateway = fixture.gateway();
+    writeToken = fixture.issuer().mint("alice", List.of("pets:write"));
   }
 
   @AfterAll
   static void stop() {
-    if (gateway != null) {
-      gateway.close();
+    if (fixture != null) {
+      fixture.close();
     }
   }
 
   private static HttpResponse<String> send(String method, String path, String json)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(gateway.uri(path))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (!method.equals("GET")) {
-      request.header("Authorization", "Bearer " + writeToken);
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return fixture.send(method, path, json, method.equals("GET") ? null : writeToken);
   }
 
   private static JsonNode json(HttpResponse<String> response) throws Exception {
