@@ -40,7 +40,7 @@ public final class PetController_Routes implements RouteProvider {
 
   @Override
   public void register(RouteRegistry registry) {
-    GeneratedRoutes routes = GeneratedRoutes.open(registry, 1, this);
+    GeneratedRoutes routes = GeneratedRoutes.open(registry, 2, this);
 
     Param<Long> getId = routes.param(
         "PetController.get(long id)", ParamSource.PATH, "id", long.class);

@@ -40,6 +40,7 @@ final class ControllerAnalyzer {
   private final Diagnostics diagnostics;
   private final RouteAttributes attributes;
   private final RouteAnalyzer routes;
+  private final ValidationAnalyzer validations;
 
   ControllerAnalyzer(ProcessingEnvironment env) {
     this.elements = env.getElementUtils();
@@ -56,6 +57,7 @@ final class ControllerAnalyzer {
                     .filter(name -> !name.isEmpty())
                     .toList());
     this.attributes = new RouteAttributes(diagnostics);
+    this.validations = new ValidationAnalyzer(elements, types, diagnostics);
     this.routes =
         new RouteAnalyzer(
             elements,
@@ -115,12 +117,17 @@ final class ControllerAnalyzer {
     for (RouteModel route : models) {
       jsonWriters.addResult(route.method().getReturnType());
     }
+    ValidationModel validation = validations.analyze(controller, models);
+    if (diagnostics.errorCount() != errorsBefore) {
+      return null;
+    }
     return new ControllerModel(
         controller,
         packageName,
         generatedName(controller),
         List.copyOf(models),
-        jsonWriters.writers());
+        jsonWriters.writers(),
+        validation);
   }
 
   /**

@@ -13,10 +13,12 @@ import javax.lang.model.element.TypeElement;
  * @param routes the annotated methods in declaration order
  * @param jsonWriters the records routes return that get a build-time JSON writer, with the writer
  *     class names, in the order found
+ * @param validation the routes' build-time validation, {@link ValidationModel#NONE} without any
  */
 record ControllerModel(
     TypeElement type,
     String packageName,
     String generatedName,
     List<RouteModel> routes,
-    Map<TypeElement, String> jsonWriters) {}
+    Map<TypeElement, String> jsonWriters,
+    ValidationModel validation) {}

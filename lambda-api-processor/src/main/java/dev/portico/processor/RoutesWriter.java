@@ -22,7 +22,7 @@ final class RoutesWriter {
   private static final String PROCESSOR = "dev.portico.processor.RoutesProcessor";
 
   /** The version of the runtime's {@code GeneratedRoutes} contract the generated code uses. */
-  static final int SPI_VERSION = 1;
+  static final int SPI_VERSION = 2;
 
   private final Elements elements;
   private final Types types;
@@ -38,6 +38,10 @@ final class RoutesWriter {
     // Build-time JSON writers' class names are reserved before anything else is named.
     for (String nested : model.jsonWriters().values()) {
       imports.reserveNested(nested);
+    }
+    ValidationWriter validation = new ValidationWriter(model.validation(), imports, types);
+    if (!validation.isEmpty()) {
+      imports.reserveNested(ValidationWriter.CLASS);
     }
     String controller = imports.name(model.type());
     NameAllocator locals =
@@ -60,11 +64,14 @@ final class RoutesWriter {
     for (RouteModel route : model.routes()) {
       deprecated |= elements.isDeprecated(route.method());
       register.append('\n');
-      route(route, imports, controller, locals, constants, fields, register);
+      route(route, imports, controller, locals, constants, fields, register, validation);
     }
 
     JsonWriterEmitter json = new JsonWriterEmitter(elements, model.jsonWriters());
     StringBuilder writerClasses = new StringBuilder();
+    if (!validation.isEmpty()) {
+      writerClasses.append(validation.nestedClass());
+    }
     json.write(imports, writerClasses, register);
     deprecated |= json.usesDeprecated();
 
@@ -132,7 +139,8 @@ final class RoutesWriter {
       NameAllocator locals,
       NameAllocator constants,
       StringBuilder fields,
-      StringBuilder register) {
+      StringBuilder register,
+      ValidationWriter validation) {
     ExecutableElement method = route.method();
     long params = route.bindings().stream().filter(b -> b instanceof Binding.Param).count();
     String owner = literal(route.owner());
@@ -152,6 +160,7 @@ final class RoutesWriter {
     String target = method.getModifiers().contains(Modifier.STATIC) ? controller : "controller";
     String call = target + "." + method.getSimpleName();
     boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
+    String validated = validation.handlerBody(route, arguments, call, isVoid, locals::newName);
     Set<String> warm = new LinkedHashSet<>();
     warmTypes(method.getReturnType(), imports, warm);
     for (Binding binding : route.bindings()) {
@@ -168,6 +177,7 @@ final class RoutesWriter {
           .append(",\n");
       handler(
           register,
+          validated,
           call,
           arguments,
           isVoid,
@@ -206,6 +216,7 @@ final class RoutesWriter {
    */
   private static void handler(
       StringBuilder out,
+      String validated,
       String call,
       List<String> arguments,
       boolean isVoid,
@@ -216,8 +227,13 @@ final class RoutesWriter {
         .append(handlerType)
         .append("() {\n          @Override\n          public Object handle(")
         .append(requestType)
-        .append(" request) throws Exception {\n")
-        .append(indent);
+        .append(" request) throws Exception {\n");
+    if (validated != null) {
+      // Arguments bound to locals, checked by the nested Validation class, then the call.
+      out.append(validated).append("\n          }\n        }");
+      return;
+    }
+    out.append(indent);
     String prefix = isVoid ? "" : "return ";
     String oneLine = prefix + call + "(" + String.join(", ", arguments) + ");";
     boolean multiLine = arguments.stream().anyMatch(argument -> argument.contains("\n"));

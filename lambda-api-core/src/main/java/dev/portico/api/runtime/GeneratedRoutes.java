@@ -23,7 +23,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * public void register(RouteRegistry registry) {
- *   GeneratedRoutes routes = GeneratedRoutes.open(registry, 1, this);
+ *   GeneratedRoutes routes = GeneratedRoutes.open(registry, 2, this);
  *   Param<Long> getId = routes.param("PetController.get(long id)", ParamSource.PATH, "id", long.class);
  *   routes.route("GET", "/pets/{id}", "PetController.get(long id)", request -> ...)
  *       .produces("application/json")
@@ -31,12 +31,15 @@ import java.util.Objects;
  * }
  * }</pre>
  *
+ * <p>Version 2 adds {@link Violations}, which the checks generated for {@code jakarta.validation}
+ * constraints call; version 1 classes make none of its calls and keep working.
+ *
  * <p>Classes generated before this contract existed (version 0: {@link RouteRegistry#param} with
  * six arguments and {@link Route}'s constructor) keep working too: those calls remain.
  */
 public final class GeneratedRoutes {
   /** The version of this contract that this runtime implements, and the processor emits. */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   /** The oldest version this runtime still serves. */
   public static final int OLDEST_VERSION = 1;
