@@ -43,6 +43,15 @@ final class ConstraintReader {
     this.diagnostics = diagnostics;
   }
 
+  /**
+   * Reports on the annotation where javac can place it (a parameter's), else on the element: the
+   * implicit field of a record component, whose annotations javac cannot locate.
+   */
+  private void error(Element element, AnnotationMirror mirror, String message) {
+    diagnostics.errorOnAnnotation(
+        element, element.getKind() == ElementKind.FIELD ? null : mirror, message);
+  }
+
   /** Whether the annotation is a constraint or {@code @Valid}: something validation must handle. */
   boolean isValidationAnnotation(AnnotationMirror mirror) {
     TypeElement type = (TypeElement) mirror.getAnnotationType().asElement();
@@ -95,7 +104,7 @@ final class ConstraintReader {
           checks.add(check);
         }
       } else if (isConstraint(annotationType)) {
-        diagnostics.errorOnAnnotation(
+        error(
             element,
             mirror,
             where
@@ -110,7 +119,7 @@ final class ConstraintReader {
           && isConstraint((TypeElement) annotationType.getEnclosingElement())) {
         String outer =
             ((TypeElement) annotationType.getEnclosingElement()).getSimpleName().toString();
-        diagnostics.errorOnAnnotation(
+        error(
             element,
             mirror,
             where + ": repeated @" + outer + " is not supported; use one @" + outer);
@@ -132,7 +141,7 @@ final class ConstraintReader {
         elementChecks =
             new ValueChecks(base.type(), base.kind(), base.checks(), record(listElement), null);
       } else {
-        diagnostics.errorOnAnnotation(
+        error(
             element,
             valid,
             where + ": @Valid applies to records and Lists of records, not to " + simple(type));
@@ -163,7 +172,7 @@ final class ConstraintReader {
       }
       TypeMirror listElement = listElement(type);
       if (listElement == null) {
-        diagnostics.errorOnAnnotation(
+        error(
             element,
             relevant.get(0),
             where
@@ -213,7 +222,7 @@ final class ConstraintReader {
       String member = explicit.getKey().getSimpleName().toString();
       if ((member.equals("groups") || member.equals("payload"))
           && !((List<?>) explicit.getValue().getValue()).isEmpty()) {
-        diagnostics.errorOnAnnotation(
+        error(
             element,
             mirror,
             where
@@ -226,7 +235,7 @@ final class ConstraintReader {
       }
     }
     if (!constraint.appliesTo(kind)) {
-      diagnostics.errorOnAnnotation(
+      error(
           element,
           mirror,
           where
@@ -249,7 +258,7 @@ final class ConstraintReader {
         low = ((Number) values.get("min").getValue()).longValue();
         high = ((Number) values.get("max").getValue()).longValue();
         if (low < 0 || high < low) {
-          diagnostics.errorOnAnnotation(
+          error(
               element,
               mirror,
               where + ": @Size(min = " + low + ", max = " + high + ") needs 0 <= min <= max");
@@ -267,7 +276,7 @@ final class ConstraintReader {
         try {
           new BigDecimal(decimal);
         } catch (NumberFormatException e) {
-          diagnostics.errorOnAnnotation(
+          error(
               element,
               mirror,
               where + ": " + display + "(\"" + decimal + "\") is not a decimal number");
@@ -281,7 +290,7 @@ final class ConstraintReader {
         try {
           Pattern.compile(regexp, flags);
         } catch (PatternSyntaxException e) {
-          diagnostics.errorOnAnnotation(
+          error(
               element,
               mirror,
               where
@@ -307,7 +316,7 @@ final class ConstraintReader {
     try {
       message = MessageTemplates.interpolate(template, constraint, inclusive, values);
     } catch (IllegalArgumentException e) {
-      diagnostics.errorOnAnnotation(
+      error(
           element,
           mirror,
           where + ": " + display + "(message = \"" + template + "\") " + e.getMessage());

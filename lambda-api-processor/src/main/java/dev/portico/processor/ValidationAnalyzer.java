@@ -172,8 +172,7 @@ final class ValidationAnalyzer {
       TypeMirror componentType = types.asMemberOf(type, field);
       String where = displayName(record) + "." + name;
       ValueChecks value =
-          reader.read(
-              component, where, field.getAnnotationMirrors(), field.asType(), componentType);
+          reader.read(field, where, field.getAnnotationMirrors(), field.asType(), componentType);
       TypeMirror nested =
           ConstraintReader.record(componentType) != null
               ? componentType
@@ -187,7 +186,7 @@ final class ValidationAnalyzer {
                     || value.element() != null && value.element().cascade() != null);
         if (!cascades && value != null && !inner.components().isEmpty()) {
           diagnostics.warning(
-              component,
+              field,
               where
                   + ": "
                   + simple(nested)

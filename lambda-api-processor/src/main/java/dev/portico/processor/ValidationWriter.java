@@ -414,9 +414,7 @@ final class ValidationWriter {
     return constants.computeIfAbsent(
         type + " " + expression,
         key -> {
-          String base =
-              type.substring(type.lastIndexOf('.') + 1).toUpperCase(java.util.Locale.ROOT);
-          String name = constantNames.newName(base);
+          String name = constantNames.newName(NameAllocator.constantCase(subject) + "_" + suffix);
           constantDeclarations.append(
               Lines.assignment(
                   "    private static final " + typeName + " " + name, expression + ";"));
