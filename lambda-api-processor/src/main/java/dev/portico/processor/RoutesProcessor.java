@@ -56,8 +56,16 @@ public final class RoutesProcessor extends AbstractProcessor {
    * The jakarta.validation annotations the validation phase reads, claimed with Portico's own so
    * that {@code -Xlint:processing -Werror} builds do not fail with "no processor claimed".
    */
-  private static final Set<String> VALIDATION =
-      Set.of(ConstraintKind.VALID, ConstraintKind.PACKAGE + ".*");
+  private static final Set<String> VALIDATION = validationNames();
+
+  private static Set<String> validationNames() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(ConstraintKind.VALID);
+    for (ConstraintKind kind : ConstraintKind.values()) {
+      names.add(kind.qualifiedName());
+    }
+    return Collections.unmodifiableSet(names);
+  }
 
   private final Set<String> deferred = new LinkedHashSet<>();
   private ControllerAnalyzer analyzer;

@@ -54,8 +54,8 @@ class ValidationErrorsTest {
     List<String> messages = new ArrayList<>();
     for (String message : compilation.messages()) {
       if (message.contains("warnings found and -Werror specified")
-          || message.contains("No processor claimed any of these annotations: /org.hibernate.")) {
-        // Hibernate Validator's own constraints are not claimed: Portico reports them as errors.
+          || !succeeds && message.contains("No processor claimed any of these annotations")) {
+        // Constraints Portico does not check are not claimed: it reports them as errors.
         continue;
       }
       String kind = message.startsWith("WARNING ") ? "WARNING " : "";
