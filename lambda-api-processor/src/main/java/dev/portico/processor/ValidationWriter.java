@@ -36,20 +36,15 @@ final class ValidationWriter {
   private final Imports imports;
   private final Types types;
   private final NameAllocator methods = new NameAllocator(NameAllocator.Suffix.NUMBER, Set.of());
-  private final NameAllocator constantNames =
-      new NameAllocator(NameAllocator.Suffix.NUMBER, Set.of());
   private final Map<ExecutableElement, String> routeMethods = new HashMap<>();
   private final Map<TypeElement, String> recordMethods = new HashMap<>();
-  private final Map<String, String> constants = new HashMap<>();
-  private final StringBuilder constantDeclarations = new StringBuilder();
-
-  /** The component or parameter being written, which names its constants. */
-  private String subject = "";
+  private final CheckConditions conditions;
 
   ValidationWriter(ValidationModel model, Imports imports, Types types) {
     this.model = model;
     this.imports = imports;
     this.types = types;
+    this.conditions = new CheckConditions(imports);
     model
         .routes()
         .keySet()
@@ -137,8 +132,8 @@ final class ValidationWriter {
     out.append(
         "  /** The jakarta.validation constraints of the routes, checked without reflection. */\n");
     out.append("  static final class ").append(CLASS).append(" {\n");
-    out.append(constantDeclarations);
-    if (constantDeclarations.length() > 0) {
+    out.append(conditions.constants());
+    if (conditions.constants().length() > 0) {
       out.append('\n');
     }
     out.append("    private ").append(CLASS).append("() {}\n");
@@ -166,7 +161,7 @@ final class ValidationWriter {
         value = name + ".orElse(null)";
       }
       String field = parameter.in().equals("body") ? literal("") : literal(parameter.name());
-      subject = method.getSimpleName() + "_" + element.getSimpleName();
+      conditions.subject(method.getSimpleName() + "_" + element.getSimpleName());
       value(body, "    ", value, parameter.value(), literal(parameter.in()), field, names);
     }
     out.append("\n    static void ")
@@ -198,7 +193,7 @@ final class ValidationWriter {
           .append(component.name())
           .append("();\n");
       String field = violations + ".field(path, " + literal(component.name()) + ")";
-      subject = record.getSimpleName() + "_" + component.name();
+      conditions.subject(record.getSimpleName() + "_" + component.name());
       value(body, "    ", local, component.value(), literal("body"), field, names);
     }
     out.append("\n    static void ")
@@ -235,7 +230,7 @@ final class ValidationWriter {
       x = local;
     }
     for (Check check : value.checks()) {
-      String condition = condition(check, x, value);
+      String condition = conditions.condition(check, x, value);
       if (condition == null) {
         continue;
       }
@@ -278,147 +273,5 @@ final class ValidationWriter {
       out.append(inner).append("  }\n");
       out.append(inner).append("}\n");
     }
-  }
-
-  /** The condition under which the value violates the check, or {@code null} if it never can. */
-  private String condition(Check check, String x, ValueChecks value) {
-    boolean primitive = value.type().getKind().isPrimitive();
-    String guard = primitive ? "" : x + " != null && ";
-    switch (check.kind()) {
-      case NOT_NULL:
-        return primitive ? null : x + " == null";
-      case NOT_BLANK:
-        return imports.name(VIOLATIONS) + ".isBlank(" + x + ")";
-      case NOT_EMPTY:
-        return x + " == null || " + size(x, value) + " == 0";
-      case SIZE:
-        String low = check.low() > 0 ? size(x, value) + " < " + check.low() : null;
-        String high =
-            check.high() < Integer.MAX_VALUE ? size(x, value) + " > " + check.high() : null;
-        if (low == null && high == null) {
-          return null;
-        }
-        String range = low == null ? high : high == null ? low : "(" + low + " || " + high + ")";
-        return guard + range;
-      case MIN:
-        return guard + compare(x, value, check.low(), " < ");
-      case MAX:
-        return guard + compare(x, value, check.low(), " > ");
-      case DECIMAL_MIN:
-        return guard
-            + decimalCompare(x, value, check.decimal(), "MIN")
-            + (check.inclusive() ? " < 0" : " <= 0");
-      case DECIMAL_MAX:
-        return guard
-            + decimalCompare(x, value, check.decimal(), "MAX")
-            + (check.inclusive() ? " > 0" : " >= 0");
-      case POSITIVE:
-        return guard + sign(x, value) + " <= 0";
-      case POSITIVE_OR_ZERO:
-        return guard + sign(x, value) + " < 0";
-      case NEGATIVE:
-        return guard + sign(x, value) + " >= 0";
-      case NEGATIVE_OR_ZERO:
-        return guard + sign(x, value) + " > 0";
-      case PATTERN:
-        return guard + "!" + pattern(check) + ".matcher(" + x + ").matches()";
-      case EMAIL:
-        String email = "!" + imports.name(VIOLATIONS) + ".isEmail(" + x + ")";
-        return check.regexp() == null
-            ? guard + email
-            : guard + "(" + email + " || !" + pattern(check) + ".matcher(" + x + ").matches())";
-      default:
-        throw new IllegalStateException(check.kind().toString());
-    }
-  }
-
-  private static String size(String x, ValueChecks value) {
-    switch (value.kind()) {
-      case TEXT:
-        return x + ".length()";
-      case ARRAY:
-        return x + ".length";
-      default:
-        return x + ".size()";
-    }
-  }
-
-  /** {@code x < 1L}, or through {@code compareTo} for big numbers. */
-  private String compare(String x, ValueChecks value, long bound, String operator) {
-    switch (value.kind()) {
-      case BIG_INTEGER:
-        return x
-            + ".compareTo("
-            + constant("java.math.BigInteger", "valueOf(" + bound + "L)", bound(operator))
-            + ")"
-            + operator
-            + "0";
-      case BIG_DECIMAL:
-        return x
-            + ".compareTo("
-            + constant("java.math.BigDecimal", "valueOf(" + bound + "L)", bound(operator))
-            + ")"
-            + operator
-            + "0";
-      default:
-        return x + operator + bound + "L";
-    }
-  }
-
-  private static String bound(String operator) {
-    return operator.contains("<") ? "MIN" : "MAX";
-  }
-
-  private String decimalCompare(String x, ValueChecks value, String decimal, String suffix) {
-    String bigDecimal = imports.name("java.math.BigDecimal");
-    String bound =
-        constant(
-            "java.math.BigDecimal", "new " + bigDecimal + "(" + literal(decimal) + ")", suffix);
-    switch (value.kind()) {
-      case BIG_DECIMAL:
-        return x + ".compareTo(" + bound + ")";
-      case BIG_INTEGER:
-        return "new " + bigDecimal + "(" + x + ").compareTo(" + bound + ")";
-      default:
-        return bigDecimal + ".valueOf(" + x + ").compareTo(" + bound + ")";
-    }
-  }
-
-  private String sign(String x, ValueChecks value) {
-    switch (value.kind()) {
-      case BIG_INTEGER:
-      case BIG_DECIMAL:
-        return x + ".signum()";
-      default:
-        return x;
-    }
-  }
-
-  private String pattern(Check check) {
-    String patternType = imports.name("java.util.regex.Pattern");
-    String compile =
-        "compile("
-            + literal(check.regexp())
-            + (check.flags() == 0 ? "" : ", " + check.flags())
-            + ")";
-    return constant("java.util.regex.Pattern", compile, patternType, "PATTERN");
-  }
-
-  private String constant(String type, String initializer, String suffix) {
-    return constant(type, initializer, imports.name(type), suffix);
-  }
-
-  /** A constant of the nested class, declared once per distinct value. */
-  private String constant(String type, String initializer, String typeName, String suffix) {
-    String expression = initializer.startsWith("new ") ? initializer : typeName + "." + initializer;
-    return constants.computeIfAbsent(
-        type + " " + expression,
-        key -> {
-          String name = constantNames.newName(NameAllocator.constantCase(subject) + "_" + suffix);
-          constantDeclarations.append(
-              Lines.assignment(
-                  "    private static final " + typeName + " " + name, expression + ";"));
-          return name;
-        });
   }
 }
