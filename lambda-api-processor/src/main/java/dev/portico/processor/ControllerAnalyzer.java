@@ -47,6 +47,7 @@ final class ControllerAnalyzer {
   private final RouteAttributes attributes;
   private final RouteAnalyzer routes;
   private final boolean requireGeneratedJson;
+  private final ValidationAnalyzer validations;
 
   ControllerAnalyzer(ProcessingEnvironment env) {
     this.requireGeneratedJson =
@@ -65,6 +66,7 @@ final class ControllerAnalyzer {
                     .filter(name -> !name.isEmpty())
                     .toList());
     this.attributes = new RouteAttributes(diagnostics);
+    this.validations = new ValidationAnalyzer(elements, types, diagnostics);
     this.routes =
         new RouteAnalyzer(
             elements,
@@ -144,13 +146,18 @@ final class ControllerAnalyzer {
     if (diagnostics.errorCount() != errorsBefore) {
       return null;
     }
+    ValidationModel validation = validations.analyze(controller, models);
+    if (diagnostics.errorCount() != errorsBefore) {
+      return null;
+    }
     return new ControllerModel(
         controller,
         packageName,
         generatedName(controller),
         List.copyOf(models),
         jsonWriters.writers(),
-        jsonReaders.writers());
+        jsonReaders.writers(),
+        validation);
   }
 
   /**

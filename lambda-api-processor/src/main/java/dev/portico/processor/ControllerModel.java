@@ -15,6 +15,8 @@ import javax.lang.model.element.TypeElement;
  *     class names, in the order found
  * @param jsonReaders the {@code @Body} records that get a build-time JSON reader, with the reader
  *     class names, in the order found
+ * @param validation the routes' build-time validation, {@link ValidationModel#NONE} without any
+ *     constraint
  */
 record ControllerModel(
     TypeElement type,
@@ -22,4 +24,5 @@ record ControllerModel(
     String generatedName,
     List<RouteModel> routes,
     Map<TypeElement, String> jsonWriters,
-    Map<TypeElement, String> jsonReaders) {}
+    Map<TypeElement, String> jsonReaders,
+    ValidationModel validation) {}

@@ -150,6 +150,20 @@ public final class Diagnostics {
     }
   }
 
+  /**
+   * Reports a warning on the element (a mistake that does not stop generation, such as validation
+   * constraints that are not checked), once per element and message.
+   */
+  public void warning(Element element, String message) {
+    List<Object> key = new ArrayList<>(List.of(Diagnostic.Kind.WARNING, message));
+    for (Element e = element; e != null; e = e.getEnclosingElement()) {
+      key.add(e);
+    }
+    if (reported.add(key)) {
+      messager.printMessage(Diagnostic.Kind.WARNING, message, element);
+    }
+  }
+
   /** How many errors were raised (reported or seen before) so far. */
   public int errorCount() {
     return errors;

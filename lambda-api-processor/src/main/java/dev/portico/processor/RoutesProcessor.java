@@ -51,6 +51,22 @@ import javax.tools.Diagnostic;
  */
 public final class RoutesProcessor extends AbstractProcessor {
   private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  /**
+   * The jakarta.validation annotations the validation phase reads, claimed with Portico's own so
+   * that {@code -Xlint:processing -Werror} builds do not fail with "no processor claimed".
+   */
+  private static final Set<String> VALIDATION = validationNames();
+
+  private static Set<String> validationNames() {
+    Set<String> names = new LinkedHashSet<>();
+    names.add(ConstraintKind.VALID);
+    for (ConstraintKind kind : ConstraintKind.values()) {
+      names.add(kind.qualifiedName());
+    }
+    return Collections.unmodifiableSet(names);
+  }
+
   private final Set<String> deferred = new LinkedHashSet<>();
   private ControllerAnalyzer analyzer;
   private RoutesWriter writer;
@@ -76,6 +92,7 @@ public final class RoutesProcessor extends AbstractProcessor {
   public Set<String> getSupportedAnnotationTypes() {
     Set<String> names = new LinkedHashSet<>(PorticoAnnotation.httpProcessorNames());
     names.add(GENERATED);
+    names.addAll(VALIDATION);
     return Collections.unmodifiableSet(names);
   }
 

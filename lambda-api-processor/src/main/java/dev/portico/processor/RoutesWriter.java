@@ -42,6 +42,10 @@ final class RoutesWriter {
     for (String nested : model.jsonReaders().values()) {
       imports.reserveNested(nested);
     }
+    ValidationWriter validation = new ValidationWriter(model.validation(), imports, types);
+    if (!validation.isEmpty()) {
+      imports.reserveNested(ValidationWriter.CLASS);
+    }
     String controller = imports.name(model.type());
     NameAllocator locals =
         new NameAllocator(
@@ -63,11 +67,14 @@ final class RoutesWriter {
     for (RouteModel route : model.routes()) {
       deprecated |= elements.isDeprecated(route.method());
       register.append('\n');
-      route(route, imports, controller, locals, constants, fields, register);
+      route(route, imports, controller, locals, constants, fields, register, validation);
     }
 
     JsonWriterEmitter json = new JsonWriterEmitter(elements, model.jsonWriters());
     StringBuilder writerClasses = new StringBuilder();
+    if (!validation.isEmpty()) {
+      writerClasses.append(validation.nestedClass());
+    }
     json.write(imports, writerClasses, register);
     new JsonReaderEmitter(model.jsonReaders()).write(imports, writerClasses, register);
     deprecated |= json.usesDeprecated();
@@ -136,7 +143,8 @@ final class RoutesWriter {
       NameAllocator locals,
       NameAllocator constants,
       StringBuilder fields,
-      StringBuilder register) {
+      StringBuilder register,
+      ValidationWriter validation) {
     ExecutableElement method = route.method();
     long params = route.bindings().stream().filter(b -> b instanceof Binding.Param).count();
     String owner = literal(route.owner());
@@ -156,6 +164,7 @@ final class RoutesWriter {
     String target = method.getModifiers().contains(Modifier.STATIC) ? controller : "controller";
     String call = target + "." + method.getSimpleName();
     boolean isVoid = method.getReturnType().getKind() == TypeKind.VOID;
+    String validated = validation.handlerBody(route, arguments, call, isVoid, locals::newName);
     Set<String> warm = new LinkedHashSet<>();
     warmTypes(method.getReturnType(), imports, warm);
     for (Binding binding : route.bindings()) {
@@ -172,6 +181,7 @@ final class RoutesWriter {
           .append(",\n");
       handler(
           register,
+          validated,
           call,
           arguments,
           isVoid,
@@ -210,6 +220,7 @@ final class RoutesWriter {
    */
   private static void handler(
       StringBuilder out,
+      String validated,
       String call,
       List<String> arguments,
       boolean isVoid,
@@ -220,8 +231,13 @@ final class RoutesWriter {
         .append(handlerType)
         .append("() {\n          @Override\n          public Object handle(")
         .append(requestType)
-        .append(" request) throws Exception {\n")
-        .append(indent);
+        .append(" request) throws Exception {\n");
+    if (validated != null) {
+      // Arguments bound to locals, checked by the nested Validation class, then the call.
+      out.append(validated).append("\n          }\n        }");
+      return;
+    }
+    out.append(indent);
     String prefix = isVoid ? "" : "return ";
     String oneLine = prefix + call + "(" + String.join(", ", arguments) + ");";
     boolean multiLine = arguments.stream().anyMatch(argument -> argument.contains("\n"));

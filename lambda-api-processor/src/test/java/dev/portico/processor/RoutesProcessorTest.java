@@ -52,6 +52,26 @@ class RoutesProcessorTest {
     }
     expected.add("dev.portico.api.Nullable");
     expected.add("javax.annotation.processing.Generated");
+    // Build-time validation: the constraints it checks and @Valid.
+    expected.add("jakarta.validation.Valid");
+    for (String name :
+        List.of(
+            "NotNull",
+            "NotBlank",
+            "NotEmpty",
+            "Size",
+            "Min",
+            "Max",
+            "DecimalMin",
+            "DecimalMax",
+            "Positive",
+            "PositiveOrZero",
+            "Negative",
+            "NegativeOrZero",
+            "Pattern",
+            "Email")) {
+      expected.add("jakarta.validation.constraints." + name);
+    }
 
     assertThat(new RoutesProcessor().getSupportedAnnotationTypes())
         .containsExactlyInAnyOrderElementsOf(expected)

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -94,8 +95,9 @@ final class HandWrittenPetstore {
             return problem(403, "Forbidden", MISSING_WRITE_SCOPE, event.requestId);
           }
           NewPet pet = readPet(event);
-          if (pet.problem() != null) {
-            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
+          List<Map<String, Object>> errors = pet.errors();
+          if (!errors.isEmpty()) {
+            return invalid(errors, event.requestId);
           }
           Pet created = store.add(pet);
           LOG.info(
@@ -123,8 +125,9 @@ final class HandWrittenPetstore {
             return problem(403, "Forbidden", MISSING_WRITE_SCOPE, event.requestId);
           }
           NewPet pet = readPet(event);
-          if (pet.problem() != null) {
-            return problem(422, "Unprocessable Content", pet.problem(), event.requestId);
+          List<Map<String, Object>> errors = pet.errors();
+          if (!errors.isEmpty()) {
+            return invalid(errors, event.requestId);
           }
           Optional<Pet> updated = store.replace(id, pet);
           if (updated.isPresent()) {
@@ -184,6 +187,26 @@ final class HandWrittenPetstore {
 
   private static Reply jsonReply(int status, String body, String location) {
     return new Reply(status, "application/json", body, location, null);
+  }
+
+  /** The sample's 400 for a body that breaks NewPet's constraints, listing every violation. */
+  private Reply invalid(List<Map<String, Object>> errors, String requestId) throws IOException {
+    StringBuilder list = new StringBuilder(",\"errors\":[");
+    for (int i = 0; i < errors.size(); i++) {
+      list.append(i == 0 ? "{" : ",{");
+      int member = 0;
+      for (Map.Entry<String, Object> entry : errors.get(i).entrySet()) {
+        list.append(member++ == 0 ? "" : ",")
+            .append(json.quote(entry.getKey()))
+            .append(':')
+            .append(json.quote((String) entry.getValue()));
+      }
+      list.append('}');
+    }
+    list.append(']');
+    Reply reply = problem(400, "Bad Request", NewPet.detail(errors), requestId);
+    String body = reply.body.substring(0, reply.body.length() - 1) + list + "}";
+    return new Reply(400, reply.contentType, body, null, null);
   }
 
   private Reply problem(int status, String title, String detail, String requestId)

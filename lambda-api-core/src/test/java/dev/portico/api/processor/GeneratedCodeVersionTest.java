@@ -60,6 +60,21 @@ class GeneratedCodeVersionTest {
   }
 
   @Test
+  void classesOfVersionOneKeepWorking() {
+    // Generated before build-time validation (version 2) added Violations to the contract.
+    Api api = Api.builder().controller(new VersionOneController()).build();
+
+    ProxyResponse named = get(api, "/v1/7");
+    ProxyResponse bad = get(api, "/v1/x");
+
+    assertThat(GeneratedRoutes.VERSION).isEqualTo(2);
+    assertThat(GeneratedRoutes.OLDEST_VERSION).isEqualTo(1);
+    assertThat(named.status()).isEqualTo(200);
+    assertThat(named.bodyAsString()).isEqualTo("v1 #7");
+    assertThat(bad.status()).isEqualTo(400);
+  }
+
+  @Test
   void classesOfThePreviousGeneratedShapeKeepWorking() {
     Api api = Api.builder().controller(new LegacyController()).build();
 

@@ -7,6 +7,8 @@ import dev.portico.api.RouteProvider;
 import dev.portico.api.RouteRegistry;
 import dev.portico.api.runtime.GeneratedRoutes;
 import dev.portico.api.runtime.JsonWriter;
+import dev.portico.api.runtime.Param;
+import dev.portico.api.runtime.ParamSource;
 import java.io.IOException;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -42,6 +44,22 @@ public final class VersionOneController_Routes implements RouteProvider {
         .consumes("application/json", "application/*+json")
         .produces("application/json")
         .warmTypes(VersionOneController.Note.class)
+        .add();
+
+    Param<Long> getId =
+        routes.param("VersionOneController.get(long id)", ParamSource.PATH, "id", long.class);
+    routes
+        .route(
+            "GET",
+            "/v1/{id}",
+            "VersionOneController.get(long id)",
+            new Handler() {
+              @Override
+              public Object handle(Request request) throws Exception {
+                return controller.get(getId.get(request));
+              }
+            })
+        .produces("text/plain")
         .add();
 
     routes.jsonWriter(VersionOneController.Note.class, Json_VersionOneController_Note.INSTANCE);

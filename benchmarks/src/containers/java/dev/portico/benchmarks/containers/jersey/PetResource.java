@@ -52,8 +52,8 @@ public class PetResource {
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
   public Response create(NewPet pet) {
-    if (pet.problem() != null) {
-      return problem(422, "Unprocessable Content", pet.problem());
+    if (!pet.errors().isEmpty()) {
+      return invalid(pet.errors());
     }
     Pet created = store.add(pet);
     return Response.status(201).header("Location", "/pets/" + created.id()).entity(created).build();
@@ -64,8 +64,8 @@ public class PetResource {
   @Path("/{id}")
   @Consumes(MediaType.APPLICATION_JSON)
   public Response update(@PathParam("id") long id, NewPet pet) {
-    if (pet.problem() != null) {
-      return problem(422, "Unprocessable Content", pet.problem());
+    if (!pet.errors().isEmpty()) {
+      return invalid(pet.errors());
     }
     return found(store.replace(id, pet), id);
   }
@@ -91,6 +91,18 @@ public class PetResource {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
+    return Response.status(status).type("application/problem+json").entity(body).build();
+  }
+
+  /** The sample's 400 for a body that breaks NewPet's constraints, listing every violation. */
+  private static Response invalid(List<Map<String, Object>> errors) {
+    int status = 400;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", "Bad Request");
+    body.put("status", status);
+    body.put("detail", NewPet.detail(errors));
+    body.put("errors", errors);
     return Response.status(status).type("application/problem+json").entity(body).build();
   }
 }

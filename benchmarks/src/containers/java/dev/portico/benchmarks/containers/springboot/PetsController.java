@@ -50,8 +50,8 @@ public class PetsController {
   /** {@code POST /pets}. */
   @PostMapping
   public ResponseEntity<?> create(@RequestBody NewPet pet) {
-    if (pet.problem() != null) {
-      return problem(422, "Unprocessable Content", pet.problem());
+    if (!pet.errors().isEmpty()) {
+      return invalid(pet.errors());
     }
     Pet created = store.add(pet);
     return ResponseEntity.status(201).header("Location", "/pets/" + created.id()).body(created);
@@ -60,8 +60,8 @@ public class PetsController {
   /** {@code PUT /pets/{id}}. */
   @PutMapping("/{id}")
   public ResponseEntity<?> update(@PathVariable("id") long id, @RequestBody NewPet pet) {
-    if (pet.problem() != null) {
-      return problem(422, "Unprocessable Content", pet.problem());
+    if (!pet.errors().isEmpty()) {
+      return invalid(pet.errors());
     }
     return found(store.replace(id, pet), id);
   }
@@ -85,6 +85,18 @@ public class PetsController {
     body.put("title", title);
     body.put("status", status);
     body.put("detail", detail);
+    return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+  }
+
+  /** The sample's 400 for a body that breaks NewPet's constraints, listing every violation. */
+  private static ResponseEntity<?> invalid(List<Map<String, Object>> errors) {
+    int status = 400;
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("type", "about:blank");
+    body.put("title", "Bad Request");
+    body.put("status", status);
+    body.put("detail", NewPet.detail(errors));
+    body.put("errors", errors);
     return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
   }
 }

@@ -17,6 +17,7 @@ import dev.portico.api.http.PathParam;
 import dev.portico.api.http.Principal;
 import dev.portico.api.http.QueryParam;
 import dev.portico.api.http.RequiresScopes;
+import jakarta.validation.Valid;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,10 +73,10 @@ public final class PetController {
   @POST
   @RequiresScopes(WRITE_SCOPE)
   public Response<Pet> create(
-      @Body NewPet pet,
+      @Valid @Body NewPet pet,
       @Principal @Nullable String principal,
       @AuthorizerParam("scope") @Nullable String scope) {
-    Pet created = store.add(pet.validated());
+    Pet created = store.add(pet);
     LOG.info(
         "pet {} created by {} (scope {})",
         created.id(),
@@ -90,9 +91,8 @@ public final class PetController {
   @RequiresScopes(WRITE_SCOPE)
   @Path("/{id}")
   public Pet update(
-      @PathParam("id") long id, @Body NewPet pet, @Principal @Nullable String principal) {
-    Pet updated =
-        store.replace(id, pet.validated()).orElseThrow(() -> new NotFoundException("no pet " + id));
+      @PathParam("id") long id, @Valid @Body NewPet pet, @Principal @Nullable String principal) {
+    Pet updated = store.replace(id, pet).orElseThrow(() -> new NotFoundException("no pet " + id));
     LOG.info("pet {} updated by {}", id, LogSafe.quote(principal));
     return updated;
   }

@@ -67,6 +67,34 @@ class ColdPathTest {
     assertThat(run.databind(0, run.lines.size())).isEmpty();
   }
 
+  @Test
+  void anInvalidBodyIsCheckedByGeneratedCodeWithoutAValidator() throws Exception {
+    Run run = run("get-pet", "invalid-pet-authorized");
+
+    assertThat(run.response("invalid-pet-authorized"))
+        .contains("\"statusCode\":400")
+        .contains("\\\"detail\\\":\\\"Invalid request: 2 problems\\\"")
+        .contains("\\\"field\\\":\\\"name\\\",\\\"pointer\\\":\\\"#/name\\\"")
+        .contains("\\\"detail\\\":\\\"size must be between 0 and 50\\\"");
+    List<String> loaded =
+        run.loaded(run.marker("@@request invalid-pet-authorized"), run.lines.size());
+    // The generated checks and the runtime's collector: no validator, no EL.
+    assertThat(loaded)
+        .contains(
+            "dev.portico.samples.petstore.PetController_Routes$Validation",
+            "dev.portico.api.runtime.Violations")
+        .noneMatch(
+            name ->
+                name.startsWith("org.hibernate.")
+                    || name.startsWith("jakarta.el.")
+                    || name.startsWith("org.glassfish.")
+                    || name.startsWith("jakarta.validation.Validat")
+                    || name.startsWith("jakarta.validation.Configuration")
+                    || name.startsWith("jakarta.validation.ConstraintViolation"));
+    // Jackson's record reading may touch the annotations (jakarta.validation.Constraint and the
+    // like): annotation types are all that jakarta.validation-api contributes.
+  }
+
   private record Run(List<String> lines) {
     int marker(String line) {
       int i = lines.indexOf(line);
@@ -80,6 +108,19 @@ class ColdPathTest {
           .filter(l -> l.startsWith(prefix))
           .findFirst()
           .orElseThrow(() -> new AssertionError("no response to " + name + " in " + lines));
+    }
+
+    /** Every class loaded between the two line indexes. */
+    List<String> loaded(int from, int to) {
+      List<String> loaded = new ArrayList<>();
+      for (String line : lines.subList(from, to)) {
+        int at = line.indexOf("[class,load] ");
+        if (at >= 0) {
+          String rest = line.substring(at + "[class,load] ".length());
+          loaded.add(rest.substring(0, rest.indexOf(' ')));
+        }
+      }
+      return loaded;
     }
 
     /** The databind classes loaded between the two line indexes. */

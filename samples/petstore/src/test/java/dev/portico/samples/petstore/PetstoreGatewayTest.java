@@ -148,14 +148,27 @@ class PetstoreGatewayTest {
     assertThat(malformed.headers().firstValue("Content-Type")).contains("application/problem+json");
 
     HttpResponse<String> noName = send("POST", "/pets", "{\"tag\":\"dog\"}");
-    assertThat(noName.statusCode()).isEqualTo(422);
-    assertThat(json(noName).get("detail").asText()).isEqualTo("name is required");
+    assertThat(noName.statusCode()).isEqualTo(400);
+    assertThat(json(noName).get("errors").toString())
+        .isEqualTo(
+            "[{\"in\":\"body\",\"field\":\"name\",\"pointer\":\"#/name\","
+                + "\"detail\":\"must not be blank\"}]");
 
-    HttpResponse<String> longName =
-        send("PUT", "/pets/1", "{\"name\":\"" + "x".repeat(101) + "\"}");
-    assertThat(longName.statusCode()).isEqualTo(422);
-    assertThat(json(longName).get("detail").asText())
-        .isEqualTo("name must be at most 100 characters");
+    // Every violation at once.
+    HttpResponse<String> longNameAndTag =
+        send(
+            "PUT",
+            "/pets/1",
+            "{\"name\":\"" + "x".repeat(101) + "\",\"tag\":\"" + "y".repeat(51) + "\"}");
+    assertThat(longNameAndTag.statusCode()).isEqualTo(400);
+    assertThat(json(longNameAndTag).get("detail").asText())
+        .isEqualTo("Invalid request: 2 problems");
+    assertThat(json(longNameAndTag).get("errors").toString())
+        .isEqualTo(
+            "[{\"in\":\"body\",\"field\":\"name\",\"pointer\":\"#/name\","
+                + "\"detail\":\"size must be between 0 and 100\"},"
+                + "{\"in\":\"body\",\"field\":\"tag\",\"pointer\":\"#/tag\","
+                + "\"detail\":\"size must be between 0 and 50\"}]");
   }
 
   @Test

@@ -36,9 +36,13 @@ class PetstoreInProcessTest {
         .authorization(
             new Authorization("alice", Map.of(), List.of(), Map.of("scope", "pets:write")))
         .send()
-        .assertStatus(422)
+        .assertStatus(400)
         .assertHeader("Content-Type", "application/problem+json")
-        .assertJson("/detail", "name is required");
+        .assertJson("/detail", "Invalid request: 1 problem")
+        .assertJson("/errors/0/in", "body")
+        .assertJson("/errors/0/field", "name")
+        .assertJson("/errors/0/pointer", "#/name")
+        .assertJson("/errors/0/detail", "must not be blank");
   }
 
   @ParameterizedTest
