@@ -86,7 +86,7 @@ final class ParameterBinder {
     AnnotationMirror binding = present.get(0);
     PorticoAnnotation annotation = PorticoAnnotation.of(binding);
     if (annotation == PorticoAnnotation.BODY) {
-      return body(owner, parameter, type, defaultAnnotation, defaultValue, nullable);
+      return body(owner, parameter, binding, type, defaultAnnotation, defaultValue, nullable);
     }
 
     boolean principal = annotation == PorticoAnnotation.PRINCIPAL;
@@ -96,7 +96,7 @@ final class ParameterBinder {
       diagnostics.error(
           parameter,
           binding,
-          null,
+          PorticoAnnotation.member(binding, "value"),
           Problem.EMPTY_NAME,
           owner
               + ": "
@@ -127,7 +127,7 @@ final class ParameterBinder {
         diagnostics.error(
             parameter,
             binding,
-            null,
+            PorticoAnnotation.member(binding, "value"),
             Problem.MISSING_PATH_VARIABLE,
             owner + ": " + label + " has no {" + name + "} in path '" + path + "'",
             label);
@@ -170,6 +170,8 @@ final class ParameterBinder {
         && defaultValue == null) {
       diagnostics.error(
           parameter,
+          binding,
+          null,
           Problem.NULLABLE_PRIMITIVE,
           owner
               + ": "
@@ -255,6 +257,7 @@ final class ParameterBinder {
   private Binding body(
       String owner,
       VariableElement parameter,
+      AnnotationMirror annotation,
       TypeMirror type,
       AnnotationMirror defaultAnnotation,
       String defaultValue,
@@ -283,6 +286,8 @@ final class ParameterBinder {
     if (shape == Binding.Shape.NULLABLE && bodyType.getKind().isPrimitive()) {
       diagnostics.error(
           parameter,
+          annotation,
+          null,
           Problem.NULLABLE_PRIMITIVE,
           owner
               + ": @Body parameter '"
@@ -299,6 +304,8 @@ final class ParameterBinder {
     if (!concrete(bodyType)) {
       diagnostics.error(
           parameter,
+          annotation,
+          null,
           Problem.RAW_BODY,
           owner
               + ": @Body parameter '"

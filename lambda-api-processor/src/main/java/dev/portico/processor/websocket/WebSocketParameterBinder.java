@@ -1,6 +1,7 @@
 package dev.portico.processor.websocket;
 
 import dev.portico.processor.Diagnostics;
+import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.PorticoAnnotation;
 import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
@@ -100,21 +101,24 @@ final class WebSocketParameterBinder {
         continue;
       } else if (known != null
           && known.qualifiedName().startsWith(PorticoAnnotation.HTTP_PACKAGE)) {
-        diagnostics.errorOnAnnotation(
+        error(
             parameter,
             mirror,
+            Problem.WEBSOCKET_HTTP_BINDING,
             owner
                 + ": "
                 + simpleName(mirror)
                 + " is not available on WebSocket routes; use "
-                + BINDING_LIST);
+                + BINDING_LIST,
+            simpleName(mirror));
         return null;
       }
     }
     if (bindings.size() > 1) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           bindings.get(1),
+          Problem.WEBSOCKET_SEVERAL_BINDINGS,
           owner
               + ": parameter '"
               + name
@@ -122,7 +126,9 @@ final class WebSocketParameterBinder {
               + simpleName(bindings.get(0))
               + " and "
               + simpleName(bindings.get(1))
-              + "; use one");
+              + "; use one",
+          simpleName(bindings.get(0)),
+          simpleName(bindings.get(1)));
       return null;
     }
     AnnotationMirror defaultValue = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
@@ -130,9 +136,10 @@ final class WebSocketParameterBinder {
         && (bindings.isEmpty()
             || !List.of(PorticoAnnotation.HEADER_PARAM, PorticoAnnotation.QUERY_PARAM)
                 .contains(PorticoAnnotation.of(bindings.get(0))))) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           defaultValue,
+          Problem.WEBSOCKET_MISPLACED_DEFAULT,
           owner
               + ": @DefaultValue does not apply to parameter '"
               + name
@@ -143,9 +150,10 @@ final class WebSocketParameterBinder {
       for (Map.Entry<String, String> injectable : INJECTABLE.entrySet()) {
         if (TypeNames.isDeclared(type, injectable.getKey())) {
           if (injectable.getKey().equals(WS + "CloseStatus") && !routeKey.equals("$disconnect")) {
-            diagnostics.errorOnAnnotation(
+            error(
                 parameter,
                 null,
+                Problem.WEBSOCKET_MISPLACED_CLOSE_STATUS,
                 owner
                     + ": parameter '"
                     + name
@@ -155,16 +163,18 @@ final class WebSocketParameterBinder {
           return new Binding(injectable.getValue());
         }
       }
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           null,
+          Problem.WEBSOCKET_UNBOUND_PARAMETER,
           owner
               + ": parameter '"
               + name
               + "' has no binding annotation and is not injectable; annotate it ("
               + BINDING_LIST
               + ") or declare it as Connection, Connections, WebSocketRequest, CloseStatus or"
-              + " Context");
+              + " Context",
+          TypeNames.qualified(type));
       return null;
     }
     AnnotationMirror mirror = bindings.get(0);
@@ -190,16 +200,19 @@ final class WebSocketParameterBinder {
       }
       case HEADER_PARAM, QUERY_PARAM -> {
         if (!routeKey.equals("$connect")) {
-          diagnostics.errorOnAnnotation(
+          error(
               parameter,
               mirror,
+              Problem.WEBSOCKET_CONNECT_ONLY,
               owner
                   + ": "
                   + annotation
                   + " '"
                   + value
                   + "' is available on @OnConnect methods only (API Gateway sends headers and"
-                  + " query parameters with $connect alone)");
+                  + " query parameters with $connect alone)",
+              annotation,
+              value);
           return null;
         }
         boolean header = kind == PorticoAnnotation.HEADER_PARAM;
@@ -256,15 +269,18 @@ final class WebSocketParameterBinder {
     if (optional != null && TypeNames.isDeclared(optional, "java.lang.String")) {
       return new Binding("java.util.Optional.ofNullable(" + read + ")");
     }
-    diagnostics.errorOnAnnotation(
+    error(
         parameter,
         mirror,
+        Problem.WEBSOCKET_BAD_TYPE,
         owner
             + ": "
             + label
             + " has type "
             + TypeNames.simple(type)
-            + "; WebSocket routes bind it as a String or Optional<String>");
+            + "; WebSocket routes bind it as a String or Optional<String>",
+        label,
+        TypeNames.qualified(type));
     return null;
   }
 
@@ -316,16 +332,19 @@ final class WebSocketParameterBinder {
       }
     }
     if (!conversions.convertible(valueType)) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           mirror,
+          Problem.WEBSOCKET_UNCONVERTIBLE,
           owner
               + ": "
               + label
               + " has type "
               + TypeNames.qualified(type)
               + ", which Portico cannot convert from text; "
-              + TextConversions.HOW_TO_CONVERT);
+              + TextConversions.HOW_TO_CONVERT,
+          label,
+          TypeNames.qualified(type));
       return null;
     }
     if (nullable
@@ -333,31 +352,37 @@ final class WebSocketParameterBinder {
         && !isList
         && valueType.getKind().isPrimitive()
         && defaultValue == null) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           mirror,
+          Problem.WEBSOCKET_NULLABLE_PRIMITIVE,
           owner
               + ": "
               + label
               + " is @Nullable but has primitive type "
               + TypeNames.simple(valueType)
               + ", which cannot be null; use "
-              + types.boxedClass((javax.lang.model.type.PrimitiveType) valueType).getSimpleName());
+              + types.boxedClass((javax.lang.model.type.PrimitiveType) valueType).getSimpleName(),
+          label);
       return null;
     }
     if (defaultValue != null) {
       String problem = conversions.defaultProblem(valueType, defaultValue);
       if (problem != null) {
-        diagnostics.errorOnAnnotation(
+        error(
             parameter,
             defaultAnnotation,
+            Problem.WEBSOCKET_BAD_DEFAULT,
             owner
                 + ": @DefaultValue(\""
                 + defaultValue
                 + "\") of "
                 + label
                 + " is not a valid "
-                + problem);
+                + problem,
+            defaultValue,
+            label,
+            problem);
         return null;
       }
     }
@@ -409,8 +434,12 @@ final class WebSocketParameterBinder {
       String owner,
       String readerName) {
     if (routeKey.equals("$connect") || routeKey.equals("$disconnect")) {
-      diagnostics.errorOnAnnotation(
-          parameter, mirror, owner + ": @Body on " + routeKey + ", which carries no message body");
+      error(
+          parameter,
+          mirror,
+          Problem.WEBSOCKET_NO_BODY,
+          owner + ": @Body on " + routeKey + ", which carries no message body",
+          routeKey);
       return null;
     }
     TypeMirror type = parameter.asType();
@@ -425,20 +454,24 @@ final class WebSocketParameterBinder {
     boolean optionalBody = optional != null || PorticoAnnotation.nullable(parameter);
     TypeMirror target = optional != null ? optional : type;
     if (target.getKind() == TypeKind.WILDCARD || containsTypeVariable(target)) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           mirror,
+          Problem.WEBSOCKET_RAW_BODY,
           owner
               + ": @Body has type "
               + TypeNames.simple(type)
-              + ", which names no concrete type to read");
+              + ", which names no concrete type to read",
+          TypeNames.qualified(type));
       return null;
     }
     if (target.getKind().isPrimitive() && optionalBody) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           mirror,
-          owner + ": @Body " + TypeNames.simple(type) + " cannot be null; use its box");
+          Problem.WEBSOCKET_NULLABLE_PRIMITIVE_BODY,
+          owner + ": @Body " + TypeNames.simple(type) + " cannot be null; use its box",
+          TypeNames.qualified(type));
       return null;
     }
     String rendered = canonical(target);
@@ -476,9 +509,10 @@ final class WebSocketParameterBinder {
       String owner,
       String annotation,
       String expected) {
-    diagnostics.errorOnAnnotation(
+    error(
         parameter,
         mirror,
+        Problem.WEBSOCKET_BAD_TYPE,
         owner
             + ": "
             + annotation
@@ -487,8 +521,19 @@ final class WebSocketParameterBinder {
             + "' has type "
             + TypeNames.simple(parameter.asType())
             + "; it must be "
-            + expected);
+            + expected,
+        annotation,
+        TypeNames.qualified(parameter.asType()));
     return null;
+  }
+
+  private void error(
+      VariableElement parameter,
+      AnnotationMirror annotation,
+      Problem problem,
+      String message,
+      Object... identity) {
+    diagnostics.error(parameter, annotation, null, problem, message, identity);
   }
 
   private static TypeMirror optionalOf(TypeMirror type) {
