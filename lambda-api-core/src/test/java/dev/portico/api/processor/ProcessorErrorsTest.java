@@ -154,20 +154,26 @@ class ProcessorErrorsTest {
                       @GET @Path("/z") public String z(@Claim("c") CharSequence c) { return ""; }
                     """)))
         .containsExactly(
-            "10 @QueryParam: PetController.list(Money m): @QueryParam 'm' has type com.example.Money, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
+            "10 @QueryParam: PetController.list(Money m): @QueryParam 'm' has type"
+                + " com.example.Money, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String",
             "11 @HeaderParam: PetController.x(List<Money> h): @HeaderParam 'h' has type"
                 + " java.util.List<com.example.Money>, which Portico cannot convert from text; give"
-                + " it a static valueOf(String), of(String) or parse(CharSequence), or a public"
+                + " it a static valueOf(String), of(String), parse(CharSequence), parse(String)"
+                + " or fromString(String), or a public"
                 + " constructor taking a String",
             "12 @CookieParam: PetController.y(Optional<Object> c): @CookieParam 'c' has type"
                 + " java.util.Optional<java.lang.Object>, which Portico cannot convert from text;"
-                + " give it a static valueOf(String), of(String) or parse(CharSequence), or a"
+                + " give it a static valueOf(String), of(String), parse(CharSequence),"
+                + " parse(String) or fromString(String), or a"
                 + " public constructor taking a String",
-            "13 @Claim: PetController.z(CharSequence c): @Claim 'c' has type java.lang.CharSequence,"
+            "13 @Claim: PetController.z(CharSequence c): @Claim 'c' has type"
+                + " java.lang.CharSequence,"
                 + " which Portico cannot convert from text; give it a static valueOf(String),"
-                + " of(String) or parse(CharSequence), or a public constructor taking a String");
+                + " of(String), parse(CharSequence), parse(String) or fromString(String), or a"
+                + " public constructor taking a String");
   }
 
   @Test
@@ -339,23 +345,29 @@ class ProcessorErrorsTest {
             "11 \"ten\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ten\")"
                 + " of @QueryParam 'limit' is not a valid int",
-            "12 \"9999999999\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "12 \"9999999999\": PetController.list(int limit, Integer big, boolean flag, Color"
+                + " color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags):"
                 + " @DefaultValue(\"9999999999\") of @QueryParam 'big' is not a valid Integer",
             "13 \"yes\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"yes\")"
                 + " of @HeaderParam 'flag' is not a valid boolean (true or false)",
-            "14 \"PURPLE\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "14 \"PURPLE\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags):"
                 + " @DefaultValue(\"PURPLE\") of @CookieParam 'color' is not a valid Color (one of"
                 + " RED, GREEN)",
-            "15 \"nope\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+            "15 \"nope\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID id,"
                 + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"nope\") of"
                 + " @StageVariable 'id' is not a valid UUID",
-            "16 \"2024-13-01\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
-                + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"2024-13-01\")"
+            "16 \"2024-13-01\": PetController.list(int limit, Integer big, boolean flag, Color"
+                + " color, UUID id,"
+                + " LocalDate day, char c, Color ok, List<String> tags):"
+                + " @DefaultValue(\"2024-13-01\")"
                 + " of @Claim 'day' is not a valid LocalDate",
-            "17 \"ab\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+            "17 \"ab\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID id,"
                 + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ab\") of"
                 + " @AuthorizerParam 'c' is not a valid char (one character)");
   }
@@ -374,12 +386,15 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "11 @DefaultValue: PetController.put(long id, String body, Request request): @DefaultValue does"
+            "11 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue does"
                 + " not apply to @PathParam 'id'; a path variable is always present",
-            "12 @DefaultValue: PetController.put(long id, String body, Request request): @DefaultValue does"
+            "12 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue does"
                 + " not apply to @Body parameter 'body'; use Optional or @Nullable for a body that"
                 + " may be absent",
-            "13 @DefaultValue: PetController.put(long id, String body, Request request): @DefaultValue"
+            "13 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue"
                 + " does not apply to parameter 'request', which is injected, not bound");
   }
 
@@ -392,7 +407,8 @@ class ProcessorErrorsTest {
                       @GET public String get(@QueryParam("a") @HeaderParam("a") String a) { return ""; }
                     """)))
         .containsExactly(
-            "10 @HeaderParam: PetController.get(String a): parameter 'a' has several binding annotations"
+            "10 @HeaderParam: PetController.get(String a): parameter 'a' has several binding"
+                + " annotations"
                 + " (@QueryParam, @HeaderParam); keep one");
   }
 
@@ -439,7 +455,8 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "11 @QueryParam: PetController.get(int n, String empty, long body): @QueryParam 'n' is @Nullable"
+            "11 @QueryParam: PetController.get(int n, String empty, long body): @QueryParam 'n'"
+                + " is @Nullable"
                 + " but has primitive type int, which cannot be null; use Integer",
             "12 \"\": PetController.get(int n, String empty, long body): @QueryParam of parameter"
                 + " 'empty' has an empty name",
@@ -477,11 +494,13 @@ class ProcessorErrorsTest {
                 + " @StageVariable, @Body, @Claim, @AuthorizerParam, @Principal) and is not an"
                 + " injectable type (Request, Context, Authorization, aws-lambda-java-events"
                 + " types)",
-            "14 \"/x/{proxy+}/y\": PetController.bad(): path '/pets/x/{proxy+}/y' has greedy {proxy+} before its"
+            "14 \"/x/{proxy+}/y\": PetController.bad(): path '/pets/x/{proxy+}/y' has greedy"
+                + " {proxy+} before its"
                 + " last segment; it must be the last segment",
             "15 delete: PetController.delete(int n): is private; a route method must be at least"
                 + " package-private",
-            "15 \"x\": PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is not a"
+            "15 \"x\": PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is"
+                + " not a"
                 + " valid int");
   }
 
@@ -511,11 +530,14 @@ class ProcessorErrorsTest {
                 }
                 """))
         .containsExactly(
-            "7 create: PetCrud.create(Object item): is not public and Crud is in another package, so"
+            "7 create: PetCrud.create(Object item): is not public and Crud is in another package,"
+                + " so"
                 + " the generated PetCrud_Routes cannot call it; make it public",
-            "8 @QueryParam: PetCrud.search(Object query): @QueryParam 'q' has type java.lang.Object, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
+            "8 @QueryParam: PetCrud.search(Object query): @QueryParam 'q' has type"
+                + " java.lang.Object, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String",
             "7 @GET: PetCrud.find(String name): GET /pets/{name} is already routed to"
                 + " PetCrud.get(long id)");
   }
@@ -640,21 +662,28 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "12 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+            "12 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'sub' has type com.example.Ids.Sub, which Portico"
-                + " cannot convert from text; give it a static valueOf(String), of(String) or"
-                + " parse(CharSequence), or a public constructor taking a String",
-            "13 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence),"
+                + " parse(String) or fromString(String), or a public constructor taking a String",
+            "13 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'hidden' has type com.example.Ids.Hidden, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
-            "14 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String",
+            "14 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'wide' has type com.example.Ids.Wide, which Portico"
-                + " cannot convert from text; give it a static valueOf(String), of(String) or"
-                + " parse(CharSequence), or a public constructor taking a String",
+                + " cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence),"
+                + " parse(String) or fromString(String), or a public constructor taking a String",
             // The runtime converts defaults as sent (portico-path's table, no trimming), so a
             // padded number is a compile error too rather than a failure at start-up.
-            "15 \" 20 \": PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+            "15 \" 20 \": PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @DefaultValue(\" 20 \") of @QueryParam 'limit' is not a valid"
                 + " int",
             "16 \"NaN\": PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
@@ -684,7 +713,8 @@ class ProcessorErrorsTest {
             "5 \"json\": Upload: @Consumes 'json' is not a media type such as text/csv or text/*",
             "8 {: Upload.b(String body): @Consumes 'csv' is not a media type such as text/csv or"
                 + " text/*",
-            "8 \"text\": Upload.b(String body): @Produces 'text' is not a media type such as text/csv");
+            "8 \"text\": Upload.b(String body): @Produces 'text' is not a media type such as"
+                + " text/csv");
   }
 
   @Test
@@ -752,7 +782,8 @@ class ProcessorErrorsTest {
                       @GET @RequiresClaim(name = "groups", anyOf = {"admins", " "}) public String get() { return ""; }
                     """)))
         .containsExactly(
-            "10 @RequiresScopes: PetController.create(): @RequiresScopes lists no scopes; name at least one,"
+            "10 @RequiresScopes: PetController.create(): @RequiresScopes lists no scopes; name at"
+                + " least one,"
                 + " e.g. @RequiresScopes(\"pets:write\")",
             "11 {: PetController.put(): @RequiresScopes 'pets write' is not a scope: scopes are"
                 + " non-empty and contain no spaces",
