@@ -88,9 +88,6 @@ public final class Diagnostics {
     WEBSOCKET_CONNECT_ONLY,
     /** A parameter whose type its binding cannot give. */
     WEBSOCKET_BAD_TYPE,
-    WEBSOCKET_UNCONVERTIBLE,
-    WEBSOCKET_NULLABLE_PRIMITIVE,
-    WEBSOCKET_BAD_DEFAULT,
     /** A body on {@code $connect} or {@code $disconnect}. */
     WEBSOCKET_NO_BODY,
     WEBSOCKET_RAW_BODY,

@@ -6,6 +6,7 @@ import dev.portico.processor.Hierarchy;
 import dev.portico.processor.PorticoAnnotation;
 import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
+import dev.portico.processor.websocket.WebSocketBindingCode.Binding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -400,7 +401,7 @@ final class WebSocketAnalyzer {
     List<? extends VariableElement> parameters = method.getParameters();
     for (int position = 0; position < parameters.size(); position++) {
       VariableElement parameter = parameters.get(position);
-      WebSocketParameterBinder.Binding binding =
+      Binding binding =
           binder.bind(parameter, routeKey, owner, "body" + index, "param" + index + "_" + position);
       if (binding == null) {
         ok = false;

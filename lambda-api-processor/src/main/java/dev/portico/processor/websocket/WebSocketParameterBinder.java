@@ -1,10 +1,12 @@
 package dev.portico.processor.websocket;
 
+import dev.portico.processor.ConversionChecks;
 import dev.portico.processor.Diagnostics;
 import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.PorticoAnnotation;
 import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
+import dev.portico.processor.websocket.WebSocketBindingCode.Binding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +15,6 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -40,41 +41,14 @@ final class WebSocketParameterBinder {
   private static final String BINDING_LIST =
       BINDINGS.stream().map(PorticoAnnotation::display).collect(Collectors.joining(", "));
 
-  /** Parameters bound by type alone, and the expression that binds them. */
-  private static final Map<String, String> INJECTABLE =
-      Map.of(
-          WS + "Connection",
-          "request.connection()",
-          WS + "Connections",
-          "request.connections()",
-          WS + "WebSocketRequest",
-          "request",
-          WS + "CloseStatus",
-          "request.closeStatus()",
-          "com.amazonaws.services.lambda.runtime.Context",
-          "request.context()");
-
   private final Types types;
   private final Diagnostics diagnostics;
-  private final TextConversions conversions;
+  private final ConversionChecks checks;
 
   WebSocketParameterBinder(Types types, Diagnostics diagnostics, TextConversions conversions) {
     this.types = types;
     this.diagnostics = diagnostics;
-    this.conversions = conversions;
-  }
-
-  /**
-   * A parameter's binding.
-   *
-   * @param declaration a field declared once in {@code register} (a body reader, a parameter
-   *     converter); {@code null} or {@code ""} when none is needed
-   * @param body whether it is the message body
-   */
-  record Binding(String expression, String declaration, boolean body) {
-    Binding(String expression) {
-      this(expression, null, false);
-    }
+    this.checks = new ConversionChecks(types, conversions, diagnostics);
   }
 
   /**
@@ -147,7 +121,7 @@ final class WebSocketParameterBinder {
       return null;
     }
     if (bindings.isEmpty()) {
-      for (Map.Entry<String, String> injectable : INJECTABLE.entrySet()) {
+      for (Map.Entry<String, String> injectable : WebSocketBindingCode.INJECTABLE.entrySet()) {
         if (TypeNames.isDeclared(type, injectable.getKey())) {
           if (injectable.getKey().equals(WS + "CloseStatus") && !routeKey.equals("$disconnect")) {
             error(
@@ -265,7 +239,7 @@ final class WebSocketParameterBinder {
                   + WebSocketRoutesWriter.literal(what)
                   + ")");
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     if (optional != null && TypeNames.isDeclared(optional, "java.lang.String")) {
       return new Binding("java.util.Optional.ofNullable(" + read + ")");
     }
@@ -297,7 +271,7 @@ final class WebSocketParameterBinder {
     if (TypeNames.isDeclared(type, "java.lang.String")) {
       return false;
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     return optional == null || !TypeNames.isDeclared(optional, "java.lang.String");
   }
 
@@ -312,119 +286,26 @@ final class WebSocketParameterBinder {
       PorticoAnnotation kind,
       String name,
       String paramName) {
-    TypeMirror type = parameter.asType();
-    String label = kind.display() + " '" + name + "'";
     AnnotationMirror defaultAnnotation = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
-    String defaultValue = PorticoAnnotation.string(defaultAnnotation, "value");
-    boolean nullable = PorticoAnnotation.nullable(parameter);
-    TypeMirror valueType = type;
-    boolean optional = nullable;
-    boolean isOptional = TypeNames.isDeclared(type, "java.util.Optional");
-    boolean isList = TypeNames.isDeclared(type, "java.util.List");
-    if (isOptional || isList) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      if (arguments.size() == 1) {
-        valueType = arguments.get(0);
-        optional = true;
-      } else {
-        isOptional = false;
-        isList = false;
-      }
-    }
-    if (!conversions.convertible(valueType)) {
-      error(
-          parameter,
-          mirror,
-          Problem.WEBSOCKET_UNCONVERTIBLE,
-          owner
-              + ": "
-              + label
-              + " has type "
-              + TypeNames.qualified(type)
-              + ", which Portico cannot convert from text; "
-              + TextConversions.HOW_TO_CONVERT,
-          label,
-          TypeNames.qualified(type));
-      return null;
-    }
-    if (nullable
-        && !isOptional
-        && !isList
-        && valueType.getKind().isPrimitive()
-        && defaultValue == null) {
-      error(
-          parameter,
-          mirror,
-          Problem.WEBSOCKET_NULLABLE_PRIMITIVE,
-          owner
-              + ": "
-              + label
-              + " is @Nullable but has primitive type "
-              + TypeNames.simple(valueType)
-              + ", which cannot be null; use "
-              + types.boxedClass((javax.lang.model.type.PrimitiveType) valueType).getSimpleName(),
-          label);
-      return null;
-    }
-    if (defaultValue != null) {
-      String problem = conversions.defaultProblem(valueType, defaultValue);
-      if (problem != null) {
-        error(
+    ConversionChecks.Converted converted =
+        checks.check(
+            owner,
             parameter,
-            defaultAnnotation,
-            Problem.WEBSOCKET_BAD_DEFAULT,
-            owner
-                + ": @DefaultValue(\""
-                + defaultValue
-                + "\") of "
-                + label
-                + " is not a valid "
-                + problem,
-            defaultValue,
-            label,
-            problem);
-        return null;
-      }
+            parameter.asType(),
+            mirror,
+            kind.display() + " '" + name + "'",
+            defaultAnnotation);
+    if (converted == null) {
+      return null;
     }
-    boolean header = kind == PorticoAnnotation.HEADER_PARAM;
-    String literal = WebSocketRoutesWriter.literal(name);
-    String classLiteral =
-        valueType.getKind().isPrimitive()
-            ? valueType.getKind().name().toLowerCase(java.util.Locale.ROOT) + ".class"
-            : canonical(types.erasure(valueType)) + ".class";
-    String declaration =
-        "dev.portico.api.runtime.Param<"
-            + canonical(box(valueType))
-            + "> "
-            + paramName
-            + " = routes.param("
-            + WebSocketRoutesWriter.literal(owner)
-            + ", dev.portico.api.runtime.ParamSource."
-            + (header ? "HEADER" : "QUERY")
-            + ", "
-            + literal
-            + ", "
-            + classLiteral
-            + ", "
-            + (defaultValue == null ? "null" : WebSocketRoutesWriter.literal(defaultValue))
-            + ", "
-            + optional
-            + ");";
-    String expression;
-    if (isList) {
-      expression =
-          paramName
-              + ".allFromText(request."
-              + (header ? "headers()" : "queryParams()")
-              + ".getOrDefault("
-              + literal
-              + ", java.util.List.of()))";
-    } else {
-      String read =
-          paramName + ".fromText(request." + (header ? "header(" : "queryParam(") + literal + "))";
-      expression = isOptional ? "java.util.Optional.ofNullable(" + read + ")" : read;
-    }
-    return new Binding(expression, declaration, false);
+    return WebSocketBindingCode.param(
+        types,
+        owner,
+        paramName,
+        kind == PorticoAnnotation.HEADER_PARAM,
+        name,
+        converted,
+        PorticoAnnotation.string(defaultAnnotation, "value"));
   }
 
   private Binding body(
@@ -450,10 +331,10 @@ final class WebSocketParameterBinder {
         && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
       return new Binding("request.body()", "", true);
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     boolean optionalBody = optional != null || PorticoAnnotation.nullable(parameter);
     TypeMirror target = optional != null ? optional : type;
-    if (target.getKind() == TypeKind.WILDCARD || containsTypeVariable(target)) {
+    if (target.getKind() == TypeKind.WILDCARD || TypeNames.mentionsTypeVariable(target)) {
       error(
           parameter,
           mirror,
@@ -474,33 +355,7 @@ final class WebSocketParameterBinder {
           TypeNames.qualified(type));
       return null;
     }
-    String rendered = canonical(target);
-    String reader =
-        target.getKind() == TypeKind.DECLARED
-                && !((DeclaredType) target).getTypeArguments().isEmpty()
-            ? "routes.body(new com.fasterxml.jackson.core.type.TypeReference<"
-                + rendered
-                + ">() {}, "
-                + optionalBody
-                + ")"
-            : "routes.body(" + rendered + ".class, " + optionalBody + ")";
-    String declaration =
-        "dev.portico.websocket.runtime.BodyReader<"
-            + canonical(box(target))
-            + "> "
-            + readerName
-            + " = "
-            + reader
-            + ";";
-    String read = readerName + ".read(request)";
-    return new Binding(
-        optional != null ? "java.util.Optional.ofNullable(" + read + ")" : read, declaration, true);
-  }
-
-  private TypeMirror box(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
-        : type;
+    return WebSocketBindingCode.body(types, target, optionalBody, optional != null, readerName);
   }
 
   private Binding wrongType(
@@ -536,36 +391,7 @@ final class WebSocketParameterBinder {
     diagnostics.error(parameter, annotation, null, problem, message, identity);
   }
 
-  private static TypeMirror optionalOf(TypeMirror type) {
-    if (TypeNames.isDeclared(type, "java.util.Optional")) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      return arguments.size() == 1 ? arguments.get(0) : null;
-    }
-    return null;
-  }
-
-  private static boolean containsTypeVariable(TypeMirror type) {
-    return switch (type.getKind()) {
-      case TYPEVAR, WILDCARD, ERROR -> true;
-      case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
-      case DECLARED -> {
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (containsTypeVariable(argument)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      default -> false;
-    };
-  }
-
   private static String simpleName(AnnotationMirror mirror) {
     return "@" + mirror.getAnnotationType().asElement().getSimpleName();
-  }
-
-  /** A type with canonical names, for generated code. */
-  private static String canonical(TypeMirror type) {
-    return TypeNames.render(type, element -> element.getQualifiedName().toString());
   }
 }
