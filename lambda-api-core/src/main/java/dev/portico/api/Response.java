@@ -116,9 +116,9 @@ public final class Response<T> {
     if (!headers.containsKey(name)) {
       return this;
     }
-    Map<String, List<String>> copy = caseInsensitiveCopy(headers);
+    TreeMap<String, List<String>> copy = caseInsensitiveCopy(headers);
     copy.remove(name);
-    return new Response<>(status, Collections.unmodifiableMap(copy), cookies, body);
+    return new Response<>(status, Collections.unmodifiableSortedMap(copy), cookies, body);
   }
 
   /**
@@ -142,14 +142,16 @@ public final class Response<T> {
       }
       return result;
     }
-    Map<String, List<String>> copy = caseInsensitiveCopy(headers);
+    TreeMap<String, List<String>> copy = caseInsensitiveCopy(headers);
     copy.remove(name);
     copy.put(name, List.copyOf(values));
-    return new Response<>(status, Collections.unmodifiableMap(copy), cookies, body);
+    // Sorted (and seen to be): the proxy response is written in this order without a copy.
+    return new Response<>(status, Collections.unmodifiableSortedMap(copy), cookies, body);
   }
 
-  private static Map<String, List<String>> caseInsensitiveCopy(Map<String, List<String>> source) {
-    Map<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+  private static TreeMap<String, List<String>> caseInsensitiveCopy(
+      Map<String, List<String>> source) {
+    TreeMap<String, List<String>> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     copy.putAll(source);
     return copy;
   }

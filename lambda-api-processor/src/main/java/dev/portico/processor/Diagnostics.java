@@ -19,13 +19,14 @@ import javax.tools.Diagnostic;
  * type); nothing is derived from the message text.
  *
  * <p>Every report carries the annotation it concerns (and its value), like Dagger's per-element
- * validation reports, so that a tool can underline it. They are printed on the element: messages
- * have been pinned to the element's position (its name) since the first release, and tests and
- * users' IDE links rely on that. The WebSocket analyzer, newer, prints on the annotation ({@link
- * #errorOnAnnotation}). Public only so that it shares this class; not an API.
+ * validation reports, and is printed on them ({@link Messager#printMessage(Diagnostic.Kind,
+ * CharSequence, Element, AnnotationMirror, AnnotationValue)}), so that the compiler points at the
+ * annotation (or the value) and the IDE underlines it; a report without annotation is printed on
+ * its element. The HTTP and the WebSocket analyzers report the same way. Public only so that the
+ * WebSocket analyzer shares this class; not an API.
  */
 public final class Diagnostics {
-  /** The kinds of mistake the HTTP analyzer reports; a key of the de-duplication. */
+  /** The kinds of mistake the analyzers report; a key of the de-duplication. */
   public enum Problem {
     LOCAL_CONTROLLER,
     PRIVATE_CONTROLLER,
@@ -59,8 +60,40 @@ public final class Diagnostics {
     RAW_BODY,
     /** A body or result left to jackson-databind under {@code portico.requireGeneratedJson}. */
     GENERATED_JSON_REQUIRED,
-    /** Every WebSocket problem: its message is its identity. */
-    WEBSOCKET
+    /** A WebSocket controller that is not a class (an interface, enum, record, annotation). */
+    WEBSOCKET_NOT_A_CLASS,
+    WEBSOCKET_LOCAL_CONTROLLER,
+    WEBSOCKET_PRIVATE_CONTROLLER,
+    WEBSOCKET_INNER_CONTROLLER,
+    WEBSOCKET_GENERIC_CONTROLLER,
+    /** A method with two of {@code @OnConnect}, {@code @OnDisconnect}, {@code @OnMessage}. */
+    WEBSOCKET_SEVERAL_ROUTES,
+    /** Two methods of one hierarchy for one route key. */
+    WEBSOCKET_DUPLICATE_ROUTE,
+    WEBSOCKET_UNREACHABLE_METHOD,
+    WEBSOCKET_EMPTY_ROUTE_KEY,
+    WEBSOCKET_RESERVED_ROUTE_KEY,
+    WEBSOCKET_PRIVATE_METHOD,
+    WEBSOCKET_STATIC_METHOD,
+    WEBSOCKET_GENERIC_METHOD,
+    WEBSOCKET_BAD_THROWS,
+    WEBSOCKET_BAD_RETURN,
+    WEBSOCKET_SECOND_BODY,
+    /** An HTTP-only binding annotation on a WebSocket parameter. */
+    WEBSOCKET_HTTP_BINDING,
+    WEBSOCKET_SEVERAL_BINDINGS,
+    WEBSOCKET_MISPLACED_DEFAULT,
+    /** A {@code CloseStatus} parameter outside {@code @OnDisconnect}. */
+    WEBSOCKET_MISPLACED_CLOSE_STATUS,
+    WEBSOCKET_UNBOUND_PARAMETER,
+    /** A header or query parameter outside {@code @OnConnect}. */
+    WEBSOCKET_CONNECT_ONLY,
+    /** A parameter whose type its binding cannot give. */
+    WEBSOCKET_BAD_TYPE,
+    /** A body on {@code $connect} or {@code $disconnect}. */
+    WEBSOCKET_NO_BODY,
+    WEBSOCKET_RAW_BODY,
+    WEBSOCKET_NULLABLE_PRIMITIVE_BODY
   }
 
   /**
@@ -90,15 +123,16 @@ public final class Diagnostics {
   }
 
   /** Reports an error on the element unless the same problem was reported there already. */
-  void error(Element element, Problem problem, String message, Object... identity) {
+  public void error(Element element, Problem problem, String message, Object... identity) {
     error(element, null, null, problem, message, identity);
   }
 
   /**
-   * Reports an error concerning an annotation (and one of its values) on the element, unless the
-   * same problem with the same identifying values was reported there already.
+   * Reports an error concerning an annotation (and one of its values), printed on the value when
+   * given, else on the annotation when given, else on the element; unless the same problem with the
+   * same identifying values was reported on the element already.
    */
-  void error(
+  public void error(
       Element element,
       AnnotationMirror annotation,
       AnnotationValue value,
@@ -114,26 +148,12 @@ public final class Diagnostics {
     }
     if (reported.add(key)) {
       reports.add(new Report(element, annotation, value, problem, message));
-      messager.printMessage(Diagnostic.Kind.ERROR, message, element);
-    }
-  }
-
-  /**
-   * Reports an error printed on the annotation (so that the IDE underlines it) when there is one,
-   * else on the element; identified by its message.
-   */
-  public void errorOnAnnotation(Element element, AnnotationMirror annotation, String message) {
-    errors++;
-    List<Object> key = new ArrayList<>(List.of(Problem.WEBSOCKET, message));
-    for (Element e = element; e != null; e = e.getEnclosingElement()) {
-      key.add(e);
-    }
-    if (reported.add(key)) {
-      reports.add(new Report(element, annotation, null, Problem.WEBSOCKET, message));
       if (annotation == null) {
         messager.printMessage(Diagnostic.Kind.ERROR, message, element);
-      } else {
+      } else if (value == null) {
         messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation);
+      } else {
+        messager.printMessage(Diagnostic.Kind.ERROR, message, element, annotation, value);
       }
     }
   }

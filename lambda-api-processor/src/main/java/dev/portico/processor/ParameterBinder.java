@@ -30,14 +30,14 @@ final class ParameterBinder {
 
   private final Elements elements;
   private final Types types;
-  private final TextConversions conversions;
+  private final ConversionChecks checks;
   private final Diagnostics diagnostics;
 
   ParameterBinder(
       Elements elements, Types types, TextConversions conversions, Diagnostics diagnostics) {
     this.elements = elements;
     this.types = types;
-    this.conversions = conversions;
+    this.checks = new ConversionChecks(types, conversions, diagnostics);
     this.diagnostics = diagnostics;
   }
 
@@ -86,7 +86,7 @@ final class ParameterBinder {
     AnnotationMirror binding = present.get(0);
     PorticoAnnotation annotation = PorticoAnnotation.of(binding);
     if (annotation == PorticoAnnotation.BODY) {
-      return body(owner, parameter, type, defaultAnnotation, defaultValue, nullable);
+      return body(owner, parameter, binding, type, defaultAnnotation, defaultValue, nullable);
     }
 
     boolean principal = annotation == PorticoAnnotation.PRINCIPAL;
@@ -96,7 +96,7 @@ final class ParameterBinder {
       diagnostics.error(
           parameter,
           binding,
-          null,
+          PorticoAnnotation.member(binding, "value"),
           Problem.EMPTY_NAME,
           owner
               + ": "
@@ -127,7 +127,7 @@ final class ParameterBinder {
         diagnostics.error(
             parameter,
             binding,
-            null,
+            PorticoAnnotation.member(binding, "value"),
             Problem.MISSING_PATH_VARIABLE,
             owner + ": " + label + " has no {" + name + "} in path '" + path + "'",
             label);
@@ -135,79 +135,25 @@ final class ParameterBinder {
       }
     }
 
-    Binding.Shape shape = Binding.Shape.SINGLE;
-    TypeMirror valueType = type;
-    boolean optional = nullable;
-    if (isDeclared(type, "java.util.Optional") || isDeclared(type, "java.util.List")) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      if (arguments.size() == 1) {
-        valueType = arguments.get(0);
-        shape =
-            isDeclared(type, "java.util.Optional") ? Binding.Shape.OPTIONAL : Binding.Shape.LIST;
-        optional = true;
-      }
-    }
-    if (!conversions.convertible(valueType)) {
-      diagnostics.error(
-          parameter,
-          binding,
-          null,
-          Problem.UNCONVERTIBLE,
-          owner
-              + ": "
-              + label
-              + " has type "
-              + qualified(type)
-              + ", which Portico cannot convert from text; "
-              + TextConversions.HOW_TO_CONVERT,
-          label,
-          qualified(type));
+    ConversionChecks.Converted converted =
+        checks.check(owner, parameter, type, binding, label, defaultAnnotation);
+    if (converted == null || !ok) {
       return null;
     }
-    if (nullable
-        && shape == Binding.Shape.SINGLE
-        && valueType.getKind().isPrimitive()
-        && defaultValue == null) {
-      diagnostics.error(
-          parameter,
-          Problem.NULLABLE_PRIMITIVE,
-          owner
-              + ": "
-              + label
-              + " is @Nullable but has primitive type "
-              + simple(valueType)
-              + ", which cannot be null; use "
-              + types.boxedClass((PrimitiveType) valueType).getSimpleName(),
-          label,
-          simple(valueType));
-      ok = false;
-    }
-    if (defaultValue != null) {
-      String problem = conversions.defaultProblem(valueType, defaultValue);
-      if (problem != null) {
-        diagnostics.error(
-            parameter,
-            defaultAnnotation,
-            PorticoAnnotation.member(defaultAnnotation, "value"),
-            Problem.BAD_DEFAULT,
-            owner
-                + ": @DefaultValue(\""
-                + defaultValue
-                + "\") of "
-                + label
-                + " is not a valid "
-                + problem,
-            defaultValue,
-            label,
-            problem);
-        ok = false;
-      }
-    }
-    if (!ok) {
-      return null;
-    }
+    Binding.Shape shape =
+        switch (converted.shape()) {
+          case SINGLE -> Binding.Shape.SINGLE;
+          case OPTIONAL -> Binding.Shape.OPTIONAL;
+          case LIST -> Binding.Shape.LIST;
+        };
     return new Binding.Param(
-        parameter, shape, valueType, annotation.source(), name, defaultValue, optional);
+        parameter,
+        shape,
+        converted.valueType(),
+        annotation.source(),
+        name,
+        defaultValue,
+        converted.optional());
   }
 
   /** A parameter without binding annotation: bound by its type, or reported. */
@@ -255,6 +201,7 @@ final class ParameterBinder {
   private Binding body(
       String owner,
       VariableElement parameter,
+      AnnotationMirror annotation,
       TypeMirror type,
       AnnotationMirror defaultAnnotation,
       String defaultValue,
@@ -283,6 +230,8 @@ final class ParameterBinder {
     if (shape == Binding.Shape.NULLABLE && bodyType.getKind().isPrimitive()) {
       diagnostics.error(
           parameter,
+          annotation,
+          null,
           Problem.NULLABLE_PRIMITIVE,
           owner
               + ": @Body parameter '"
@@ -299,6 +248,8 @@ final class ParameterBinder {
     if (!concrete(bodyType)) {
       diagnostics.error(
           parameter,
+          annotation,
+          null,
           Problem.RAW_BODY,
           owner
               + ": @Body parameter '"

@@ -81,9 +81,10 @@ final class RouteAnalyzer {
     ExecutableType resolved =
         (ExecutableType) types.asMemberOf((DeclaredType) controller.asType(), method);
     String owner = TypeNames.owner(controllerName, method, resolved.getParameterTypes());
+    List<AnnotationMirror> httpMethodAnnotations =
+        PorticoAnnotation.presentOn(method, PorticoAnnotation.Kind.HTTP_METHOD);
     List<String> httpMethods = new ArrayList<>();
-    for (AnnotationMirror mirror :
-        PorticoAnnotation.presentOn(method, PorticoAnnotation.Kind.HTTP_METHOD)) {
+    for (AnnotationMirror mirror : httpMethodAnnotations) {
       httpMethods.add(PorticoAnnotation.of(mirror).simpleName());
     }
     if (httpMethods.isEmpty()) {
@@ -108,21 +109,25 @@ final class RouteAnalyzer {
       try {
         template = PathTemplate.parse(path);
       } catch (IllegalArgumentException e) {
+        AnnotationMirror pathAnnotation = PorticoAnnotation.PATH.on(method);
         diagnostics.error(
             method,
-            PorticoAnnotation.PATH.on(method),
-            null,
+            pathAnnotation,
+            pathAnnotation == null ? null : PorticoAnnotation.member(pathAnnotation, "value"),
             Problem.BAD_PATH,
             owner + ": path '" + path + "' " + e.getMessage(),
             e.getMessage());
       }
     }
     if (template != null) {
-      for (String httpMethod : httpMethods) {
+      for (int i = 0; i < httpMethods.size(); i++) {
+        String httpMethod = httpMethods.get(i);
         String previous = routed.putIfAbsent(httpMethod + " " + template.shape(), owner);
         if (previous != null) {
           diagnostics.error(
               method,
+              httpMethodAnnotations.get(i),
+              null,
               Problem.DUPLICATE_ROUTE,
               owner + ": " + httpMethod + " " + path + " is already routed to " + previous,
               httpMethod,

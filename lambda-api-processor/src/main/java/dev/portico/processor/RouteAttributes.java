@@ -116,7 +116,7 @@ final class RouteAttributes {
       diagnostics.error(
           element,
           requiresClaim,
-          null,
+          PorticoAnnotation.member(requiresClaim, "anyOf"),
           Problem.EMPTY_CLAIM_VALUES,
           owner
               + ": @RequiresClaim(name = \""

@@ -115,4 +115,30 @@ public final class TypeNames {
             .getQualifiedName()
             .contentEquals(qualifiedName);
   }
+
+  /** The type argument of an {@code Optional<T>}, or {@code null} for any other type. */
+  public static TypeMirror optionalArgument(TypeMirror type) {
+    if (isDeclared(type, "java.util.Optional")) {
+      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+      return arguments.size() == 1 ? arguments.get(0) : null;
+    }
+    return null;
+  }
+
+  /** Whether the type is or mentions a type variable or a wildcard (or did not resolve). */
+  public static boolean mentionsTypeVariable(TypeMirror type) {
+    return switch (type.getKind()) {
+      case TYPEVAR, WILDCARD, ERROR -> true;
+      case ARRAY -> mentionsTypeVariable(((ArrayType) type).getComponentType());
+      case DECLARED -> {
+        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
+          if (mentionsTypeVariable(argument)) {
+            yield true;
+          }
+        }
+        yield false;
+      }
+      default -> false;
+    };
+  }
 }

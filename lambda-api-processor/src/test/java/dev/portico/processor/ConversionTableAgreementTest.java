@@ -141,10 +141,15 @@ class ConversionTableAgreementTest {
         .containsEntry("FROM_STRING", true)
         .containsEntry("CONSTRUCTOR", true)
         .containsEntry("none", false);
+    // What converts is what the message offers: every factory of the table is named in it.
+    for (TextFactory factory : TextFactory.values()) {
+      assertThat(TextConversions.HOW_TO_CONVERT)
+          .contains(factory.isStaticMethod() ? factory.signature() : "constructor taking a String");
+    }
   }
 
   @Test
-  void anUnconvertibleTypeGetsTodaysMessageBuiltFromTheTablesHint() {
+  void anUnconvertibleTypeGetsAMessageNamingEveryFactoryOfTheTable() {
     Javac.Result result =
         Javac.run(
             List.of(new RoutesProcessor()),
@@ -165,8 +170,9 @@ class ConversionTableAgreementTest {
     assertThat(result.messages())
         .containsExactly(
             "ERROR Pets.list(Money m): @QueryParam 'm' has type com.example.Pets.Money, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String");
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String");
     assertThat(TextConversions.HOW_TO_CONVERT).isEqualTo("give it " + TextFactory.hint());
   }
 

@@ -62,4 +62,23 @@ class DiagnosticsTest {
     assertThat(reports.get(2).annotation()).isNull();
     assertThat(reports.get(0).problem()).isEqualTo(Diagnostics.Problem.BAD_PATH);
   }
+
+  @Test
+  void webSocketProblemsHaveKindsAndIdentitiesLikeHttpOnesNotTheirMessageText() {
+    Javac.Result result =
+        Javac.inRound(
+            round -> {
+              Diagnostics diagnostics = new Diagnostics(round.env().getMessager());
+              TypeElement b = round.type("com.example.B");
+              // The same words for two different mistakes: both are reported.
+              diagnostics.error(b, Diagnostics.Problem.WEBSOCKET_BAD_TYPE, "B: wrong type", "int");
+              diagnostics.error(b, Diagnostics.Problem.WEBSOCKET_BAD_TYPE, "B: wrong type", "long");
+              // The same mistake seen again (from a second subclass): reported once.
+              diagnostics.error(
+                  b, Diagnostics.Problem.WEBSOCKET_BAD_TYPE, "Sub: wrong type", "int");
+            },
+            SOURCES);
+
+    assertThat(result.messages()).containsExactly("ERROR B: wrong type", "ERROR B: wrong type");
+  }
 }

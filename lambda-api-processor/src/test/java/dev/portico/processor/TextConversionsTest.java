@@ -106,7 +106,8 @@ class TextConversionsTest {
   void theAdviceForUnconvertibleTypesNamesEveryFactory() {
     assertThat(TextConversions.HOW_TO_CONVERT)
         .isEqualTo(
-            "give it a static valueOf(String), of(String) or parse(CharSequence), or a public"
+            "give it a static valueOf(String), of(String), parse(CharSequence), parse(String) or"
+                + " fromString(String), or a public"
                 + " constructor taking a String");
   }
 }

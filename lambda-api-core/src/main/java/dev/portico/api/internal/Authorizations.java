@@ -1,50 +1,62 @@
 package dev.portico.api.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import static dev.portico.api.internal.codec.CoreTree.path;
+
 import dev.portico.api.Authorization;
 import dev.portico.api.Nullable;
+import dev.portico.api.internal.codec.CoreTree;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Reads {@code requestContext.authorizer} of any payload version into an {@link Authorization}. */
+/**
+ * Reads {@code requestContext.authorizer} of any payload version into an {@link Authorization},
+ * from the authorizer read with jackson-core alone ({@link CoreTree}).
+ */
 final class Authorizations {
   private Authorizations() {}
 
-  static Authorization from(JsonNode authorizer) {
-    if (!authorizer.isObject() || authorizer.isEmpty()) {
+  /**
+   * The authorization in the authorizer's output.
+   *
+   * @param authorizer the authorizer object as {@link CoreTree} reads it
+   */
+  static Authorization from(Object authorizer) {
+    if (!(authorizer instanceof Map<?, ?> fields) || fields.isEmpty()) {
       return Authorization.NONE;
     }
     Map<String, Object> claims = new LinkedHashMap<>();
     Map<String, Object> context = new LinkedHashMap<>();
     List<String> scopes = new ArrayList<>();
     String principal = null;
-    JsonNode jwt = authorizer.path("jwt");
-    if (jwt.isObject()) {
-      copy(jwt.path("claims"), claims);
-      for (JsonNode scope : jwt.path("scopes")) {
-        scopes.add(scope.asText());
+    Object jwt = path(authorizer, "jwt");
+    if (CoreTree.isObject(jwt)) {
+      copy(path(jwt, "claims"), claims);
+      for (Object scope : CoreTree.elements(path(jwt, "scopes"))) {
+        scopes.add(CoreTree.asText(scope));
       }
     }
-    JsonNode lambda = authorizer.path("lambda");
-    if (lambda.isObject()) {
+    Object lambda = path(authorizer, "lambda");
+    if (CoreTree.isObject(lambda)) {
       copy(lambda, context);
     }
-    JsonNode iam = authorizer.path("iam");
-    if (iam.isObject()) {
+    Object iam = path(authorizer, "iam");
+    if (CoreTree.isObject(iam)) {
       copy(iam, context);
     }
-    for (Map.Entry<String, JsonNode> field : authorizer.properties()) {
-      String name = field.getKey();
-      JsonNode value = field.getValue();
+    for (Map.Entry<?, ?> field : fields.entrySet()) {
+      String name = (String) field.getKey();
+      Object value = field.getValue();
       switch (name) {
         case "jwt", "lambda", "iam", "integrationLatency" -> {}
-        case "principalId" -> principal = value.isNull() ? null : value.asText();
+        case "principalId" -> principal = value == CoreTree.NULL ? null : CoreTree.asText(value);
         case "claims" -> copy(value, claims);
         case "scopes" -> {
-          for (JsonNode scope : value) {
-            scopes.add(scope.asText());
+          for (Object scope : CoreTree.elements(value)) {
+            scopes.add(CoreTree.asText(scope));
           }
         }
         default -> {
@@ -67,37 +79,40 @@ final class Authorizations {
     return new Authorization(principal, claims, scopes, context);
   }
 
-  private static void copy(JsonNode object, Map<String, Object> into) {
-    if (!object.isObject()) {
+  private static void copy(Object object, Map<String, Object> into) {
+    if (!(object instanceof Map<?, ?> fields)) {
       return;
     }
-    for (Map.Entry<String, JsonNode> field : object.properties()) {
+    for (Map.Entry<?, ?> field : fields.entrySet()) {
       Object value = scalar(field.getValue());
       if (value != null) {
-        into.put(field.getKey(), value);
+        into.put((String) field.getKey(), value);
       }
     }
   }
 
-  private static @Nullable Object scalar(JsonNode value) {
-    if (value == null || value.isNull() || value.isMissingNode()) {
+  /**
+   * A context or claim value: a string, boolean, {@code Long} (a {@code BigInteger} past its
+   * range), {@code BigDecimal} for other numbers, a list of such values, an object as its JSON
+   * text; {@code null} for null.
+   */
+  private static @Nullable Object scalar(@Nullable Object value) {
+    if (value == null || value == CoreTree.NULL || value == CoreTree.MISSING) {
       return null;
     }
-    if (value.isTextual()) {
-      return value.asText();
+    if (value instanceof String || value instanceof Boolean || value instanceof Long) {
+      return value;
     }
-    if (value.isBoolean()) {
-      return value.asBoolean();
+    if (value instanceof BigInteger big) {
+      return big;
     }
-    if (value.isIntegralNumber()) {
-      return value.canConvertToLong() ? (Object) value.asLong() : value.bigIntegerValue();
+    if (value instanceof Double number) {
+      // As a tree's DoubleNode.decimalValue() gives it.
+      return BigDecimal.valueOf(number);
     }
-    if (value.isNumber()) {
-      return value.decimalValue();
-    }
-    if (value.isArray()) {
+    if (value instanceof List<?> items) {
       List<Object> list = new ArrayList<>();
-      for (JsonNode item : value) {
+      for (Object item : items) {
         Object v = scalar(item);
         if (v != null) {
           list.add(v);
@@ -105,6 +120,6 @@ final class Authorizations {
       }
       return List.copyOf(list);
     }
-    return value.toString();
+    return CoreTree.toJson(value);
   }
 }

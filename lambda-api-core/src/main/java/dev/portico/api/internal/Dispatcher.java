@@ -27,13 +27,14 @@ import org.slf4j.MDC;
 
 /**
  * The request pipeline: read the event, normalise its path, route, run the route's interceptor
- * chain, write the proxy response. Every concern is a link of the chain, built once per route at
- * init (see docs/architecture.d/core.md):
+ * chain, write the proxy response, rendered once, straight into the output. Every concern is a link
+ * of the chain, built once per route at init (see docs/architecture.md):
  *
  * <ol>
  *   <li>{@link CorsInterceptor} (when configured): preflights, CORS headers on every answer;
  *   <li>{@link ErrorMapping}: any exception below becomes a problem response;
- *   <li>{@link SizeGuard}: renders the proxy response, refuses one over the source's limit;
+ *   <li>{@link SizeGuard}: refuses a response over the source's limit (rendering it only when an
+ *       upper bound of its size is over);
  *   <li>{@link Compression}: gzips a large body the client accepts gzipped;
  *   <li>{@link ResponseEncoding}: turns the body into bytes (generated writers, the mapper);
  *   <li>{@link RequirementCheck} (routes with requirements): 403 unless scopes and claims match;
@@ -181,8 +182,7 @@ public final class Dispatcher {
             e);
         response = ErrorMapping.internalError(request);
       }
-      ByteArrayOutputStream proxy = proxyResponse(request, response);
-      proxy.writeTo(output);
+      respond(request, response, output);
       if (LOG.isDebugEnabled()) {
         LOG.debug(
             "{} {} {} {} ms",
@@ -197,23 +197,31 @@ public final class Dispatcher {
   }
 
   /**
-   * The proxy response: the one {@link SizeGuard} rendered when no outer interceptor changed the
-   * response since; otherwise (CORS headers, a problem from error mapping, a failure outside the
-   * chain) the same encoding, compression and size rules applied here. A failure at this last step
-   * has nothing left to map it: it is logged and answered with the generic 500.
+   * Writes the proxy response: the one {@link SizeGuard} rendered when it had to measure it and no
+   * outer interceptor changed the response since; otherwise the response rendered once, straight
+   * into the output when it certainly fits the source's limit, with the same encoding, compression
+   * and size rules for a body no link encoded (a problem from error mapping, a failure outside the
+   * chain). A failure at this last step has nothing left to map it: it is logged and answered with
+   * the generic 500.
    */
-  private ByteArrayOutputStream proxyResponse(EventRequest request, Response<?> response)
+  private void respond(EventRequest request, Response<?> response, OutputStream output)
       throws IOException {
     if (response.body() instanceof EncodedBody encoded) {
       ByteArrayOutputStream rendered = encoded.renderedFor(response);
       if (rendered != null) {
-        return rendered;
+        rendered.writeTo(output);
+        return;
       }
     }
+    ByteArrayOutputStream proxy;
     try {
-      ByteArrayOutputStream proxy = render(request, response);
+      EncodedBody body = encode(request, response);
+      if (ProxyRenderer.fits(request.source(), response, body)) {
+        renderer.write(output, request.source(), response, body);
+        return;
+      }
+      proxy = renderer.render(request.source(), response, body);
       SizeGuard.check(request, proxy);
-      return proxy;
     } catch (JsonProcessingException | ResponseTooLargeException e) {
       if (e instanceof JsonProcessingException) {
         LOG.error(
@@ -222,17 +230,22 @@ public final class Dispatcher {
             LogSafe.quote(request.path()),
             e);
       }
-      return render(request, ErrorMapping.internalError(request));
+      proxy = render(request, ErrorMapping.internalError(request));
     }
+    proxy.writeTo(output);
   }
 
-  private ByteArrayOutputStream render(EventRequest request, Response<?> response)
-      throws IOException {
+  /** The response's body encoded (unless a link did) and compressed by the rules. */
+  private EncodedBody encode(EventRequest request, Response<?> response) throws IOException {
     EncodedBody body =
         response.body() instanceof EncodedBody encoded
             ? encoded
             : encoder.encode(request, response, null);
-    body = compression.apply(request, response, body);
-    return renderer.render(request.source(), response, body);
+    return compression.apply(request, response, body);
+  }
+
+  private ByteArrayOutputStream render(EventRequest request, Response<?> response)
+      throws IOException {
+    return renderer.render(request.source(), response, encode(request, response));
   }
 }

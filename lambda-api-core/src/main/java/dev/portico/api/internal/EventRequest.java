@@ -184,7 +184,7 @@ final class EventRequest implements Request {
   public Authorization authorization() {
     Authorization a = authorization;
     if (a == null) {
-      a = Authorizations.from(event.requestContext().authorizer());
+      a = Authorizations.from(event.requestContext().authorizerValue());
       authorization = a;
     }
     return a;

@@ -1,5 +1,8 @@
 package dev.portico.api.internal;
 
+import static dev.portico.api.internal.codec.CoreTree.path;
+
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.api.ForbiddenException;
 import dev.portico.api.Interceptor;
@@ -7,7 +10,8 @@ import dev.portico.api.Nullable;
 import dev.portico.api.Request;
 import dev.portico.api.Requirements;
 import dev.portico.api.Response;
-import dev.portico.api.internal.codec.Trees;
+import dev.portico.api.internal.codec.CoreTree;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,20 +46,35 @@ final class RequirementCheck implements Interceptor {
   @Override
   public Response<?> intercept(Chain chain) throws Exception {
     Request request = chain.request();
-    JsonNode authorizer =
-        request instanceof EventRequest event
-            ? event.event().requestContext().authorizer()
-            : request.requestContext().path("authorizer");
-    check(authorizer);
+    check(authorizer(request));
     return chain.proceed(request);
+  }
+
+  /**
+   * The authorizer's output as {@link CoreTree} values: read from the event with jackson-core, or,
+   * for a request that is not the dispatcher's (a user's wrapper), from its context tree.
+   */
+  private static Object authorizer(Request request) throws IOException {
+    if (request instanceof EventRequest event) {
+      return event.event().requestContext().authorizerValue();
+    }
+    JsonNode tree = request.requestContext().path("authorizer");
+    if (tree.isMissingNode()) {
+      return CoreTree.MISSING;
+    }
+    try (JsonParser p = tree.traverse()) {
+      p.nextToken();
+      return CoreTree.read(p);
+    }
   }
 
   /**
    * Throws 403 when a requirement is not met.
    *
+   * @param authorizer the authorizer's output as {@link CoreTree} values
    * @throws ForbiddenException naming the missing scopes or claim
    */
-  void check(JsonNode authorizer) {
+  void check(Object authorizer) {
     if (!requirements.scopes().isEmpty()) {
       List<String> granted = scopes(authorizer, scopeKey);
       List<String> missing = new ArrayList<>();
@@ -94,46 +113,46 @@ final class RequirementCheck implements Interceptor {
   }
 
   /** Every scope granted, from every place API Gateway puts them. */
-  static List<String> scopes(JsonNode authorizer, String scopeKey) {
+  static List<String> scopes(Object authorizer, String scopeKey) {
     List<String> scopes = new ArrayList<>();
-    if (!authorizer.isObject()) {
+    if (!CoreTree.isObject(authorizer)) {
       return scopes;
     }
-    JsonNode jwt = authorizer.path("jwt");
-    addAll(scopes, jwt.path("scopes"));
-    addAll(scopes, jwt.path("claims").path("scope"));
-    addAll(scopes, jwt.path("claims").path("scp"));
-    addAll(scopes, authorizer.path("claims").path("scope"));
-    addAll(scopes, authorizer.path("claims").path("scp"));
-    addAll(scopes, authorizer.path("lambda").path(scopeKey));
-    addAll(scopes, authorizer.path(scopeKey));
+    Object jwt = path(authorizer, "jwt");
+    addAll(scopes, path(jwt, "scopes"));
+    addAll(scopes, path(path(jwt, "claims"), "scope"));
+    addAll(scopes, path(path(jwt, "claims"), "scp"));
+    addAll(scopes, path(path(authorizer, "claims"), "scope"));
+    addAll(scopes, path(path(authorizer, "claims"), "scp"));
+    addAll(scopes, path(path(authorizer, "lambda"), scopeKey));
+    addAll(scopes, path(authorizer, scopeKey));
     return scopes;
   }
 
-  private static void addAll(List<String> into, JsonNode value) {
-    if (value.isTextual() || value.isArray()) {
+  private static void addAll(List<String> into, Object value) {
+    if (value instanceof String || value instanceof List<?>) {
       // Scopes are separated by spaces only (RFC 6749): a scope "a,b" is one scope.
       into.addAll(values(value, false));
     }
   }
 
   /** The claim, or else the Lambda authorizer context entry, of that name; missing when absent. */
-  private static JsonNode claimValue(JsonNode authorizer, String name) {
-    if (!authorizer.isObject()) {
-      return Trees.missing();
+  private static Object claimValue(Object authorizer, String name) {
+    if (!CoreTree.isObject(authorizer)) {
+      return CoreTree.MISSING;
     }
-    JsonNode[] places = {
-      authorizer.path("jwt").path("claims").path(name),
-      authorizer.path("claims").path(name),
-      authorizer.path("lambda").path(name),
-      authorizer.path(name)
+    Object[] places = {
+      path(path(path(authorizer, "jwt"), "claims"), name),
+      path(path(authorizer, "claims"), name),
+      path(path(authorizer, "lambda"), name),
+      path(authorizer, name)
     };
-    for (JsonNode place : places) {
-      if (!place.isMissingNode() && !place.isNull()) {
+    for (Object place : places) {
+      if (place != CoreTree.MISSING && place != CoreTree.NULL) {
         return place;
       }
     }
-    return Trees.missing();
+    return CoreTree.MISSING;
   }
 
   /**
@@ -141,21 +160,18 @@ final class RequirementCheck implements Interceptor {
    * (and commas when asked), without surrounding brackets; a number or boolean as its text; nothing
    * otherwise.
    */
-  static List<String> values(@Nullable JsonNode value, boolean commas) {
+  static List<String> values(@Nullable Object value, boolean commas) {
     List<String> out = new ArrayList<>();
     if (value == null) {
       return out;
     }
-    if (value.isArray()) {
-      for (JsonNode element : value) {
-        if (element.isTextual()) {
-          out.add(element.asText());
-        } else if (element.isNumber() || element.isBoolean()) {
-          out.add(element.asText());
+    if (value instanceof List<?> array) {
+      for (Object element : array) {
+        if (element instanceof String || scalarNonText(element)) {
+          out.add(CoreTree.asText(element));
         }
       }
-    } else if (value.isTextual()) {
-      String text = value.asText();
+    } else if (value instanceof String text) {
       if (text.length() >= 2 && text.charAt(0) == '[' && text.charAt(text.length() - 1) == ']') {
         text = text.substring(1, text.length() - 1);
       }
@@ -168,9 +184,14 @@ final class RequirementCheck implements Interceptor {
           start = i + 1;
         }
       }
-    } else if (value.isNumber() || value.isBoolean()) {
-      out.add(value.asText());
+    } else if (scalarNonText(value)) {
+      out.add(CoreTree.asText(value));
     }
     return out;
+  }
+
+  /** A number or a boolean. */
+  private static boolean scalarNonText(Object value) {
+    return value instanceof Number || value instanceof Boolean;
   }
 }

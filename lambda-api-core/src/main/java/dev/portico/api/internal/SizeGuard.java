@@ -9,11 +9,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders the encoded response as the source's proxy response and refuses one over the source's
- * limit (6 MB for Lambda, 1 MB for an ALB) with a 500 that names the limit, instead of the 502 the
- * gateway would answer. JSON escaping and base64 grow a body, so the rendered bytes are measured.
- * The rendering is kept in the body: the dispatcher writes it when no outer interceptor changed the
- * response.
+ * Refuses a response whose proxy response would be over the source's limit (6 MB for Lambda, 1 MB
+ * for an ALB) with a 500 that names the limit, instead of the 502 the gateway would answer. JSON
+ * escaping and base64 grow a body, so the rendered bytes count: a response that {@linkplain
+ * ProxyRenderer#fits certainly fits} passes without being rendered (the dispatcher renders it once,
+ * straight into the output, after the outer interceptors); one that may not is rendered and
+ * measured, and the rendering is kept in the body for the dispatcher to write when no outer
+ * interceptor changed the response.
  */
 final class SizeGuard implements Interceptor {
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
@@ -28,7 +30,8 @@ final class SizeGuard implements Interceptor {
   public Response<?> intercept(Chain chain) throws Exception {
     Request request = chain.request();
     Response<?> response = chain.proceed(request);
-    if (!(response.body() instanceof EncodedBody body)) {
+    if (!(response.body() instanceof EncodedBody body)
+        || ProxyRenderer.fits(request.source(), response, body)) {
       return response;
     }
     ByteArrayOutputStream proxy = renderer.render(request.source(), response, body);

@@ -198,7 +198,7 @@ class ResponsePipelineTest {
   @Nested
   class Sizing {
     @Test
-    void theRenderedProxyResponseIsKeptForTheDispatcher() throws Exception {
+    void aResponseThatCertainlyFitsIsNotRenderedBeforeTheDispatcherWritesIt() throws Exception {
       Response<?> response =
           run(
               Requests.get("/x"),
@@ -207,10 +207,28 @@ class ResponsePipelineTest {
               new SizeGuard(renderer),
               new ResponseEncoding(encoder));
       EncodedBody body = (EncodedBody) response.body();
+      assertThat(body.rendered()).isNull();
+      assertThat(ProxyRenderer.fits(EventSource.API_GATEWAY_V2, response, body)).isTrue();
+    }
+
+    @Test
+    void theRenderedProxyResponseIsKeptForTheDispatcher() throws Exception {
+      // Within the ALB's 1 MB, but not certainly: six bytes per char would be over it.
+      String large = "z".repeat(ProxyRenderer.ALB_RESPONSE_LIMIT / 5);
+      EventRequest alb = request("GET", EventSource.ALB);
+      Response<?> response =
+          run(
+              alb,
+              null,
+              Response.ok(large),
+              new SizeGuard(renderer),
+              new ResponseEncoding(encoder));
+      EncodedBody body = (EncodedBody) response.body();
+      assertThat(ProxyRenderer.fits(EventSource.ALB, response, body)).isFalse();
       ByteArrayOutputStream proxy = body.renderedFor(response);
       assertThat(proxy).isNotNull();
       ProxyResponse parsed = ProxyResponse.parse(proxy.toByteArray());
-      assertThat(parsed.bodyAsString()).isEqualTo("small");
+      assertThat(parsed.bodyAsString()).isEqualTo(large);
       assertThat(parsed.header("Content-Type")).isEqualTo("text/plain; charset=utf-8");
       // An outer interceptor that changes the response makes the rendering stale.
       assertThat(body.renderedFor(response.withHeader("X", "1"))).isNull();
@@ -235,6 +253,69 @@ class ResponsePipelineTest {
                   + " Balancer accepts from Lambda");
       assertThat(ProxyRenderer.limit(EventSource.API_GATEWAY_V2)).isEqualTo(6_291_556);
       assertThat(ProxyRenderer.limit(EventSource.ALB_MULTI_VALUE)).isEqualTo(1_048_576);
+    }
+
+    @Test
+    void theSizeBoundIsAnUpperBoundEvenForBodiesAndHeadersThatAllNeedEscaping() throws Exception {
+      StringBuilder controls = new StringBuilder();
+      for (int i = 0; i < 4096; i++) {
+        controls.append((char) (i % 32));
+      }
+      byte[] binary = new byte[4097];
+      for (int i = 0; i < binary.length; i++) {
+        binary[i] = (byte) i;
+      }
+      Response<?> response =
+          Response.ok("")
+              .withHeader("X-Controls", controls.substring(0, 64))
+              .addHeader("X-Controls", "\u00e9\ud83d\ude00\"\\")
+              .withHeader("a", "")
+              .withCookie("c=" + controls.substring(0, 40))
+              .withCookie("d=\u2028");
+      for (EncodedBody body :
+          List.of(
+              new EncodedBody(
+                  controls.toString().getBytes(StandardCharsets.UTF_8),
+                  false,
+                  "text/plain; charset=\"\u0001\"",
+                  false,
+                  null),
+              new EncodedBody(binary, true, "application/octet-stream", false, null),
+              new EncodedBody(new byte[0], false, null, false, null),
+              new EncodedBody(binary, true, "application/octet-stream", true, null))) {
+        for (EventSource source : EventSource.values()) {
+          int size = renderer.render(source, response, body).size();
+          assertThat((long) size)
+              .as(source + " " + body)
+              .isLessThanOrEqualTo(ProxyRenderer.bound(response, body));
+        }
+      }
+    }
+
+    @Test
+    void theContentTypeIsWrittenInItsPlaceAmongTheHeadersAsACopyOfThemWouldHaveIt()
+        throws Exception {
+      Response<?> response =
+          Response.ok("")
+              .withHeader("x-trace", "1")
+              .withHeader("Cache-Control", "no-store")
+              .withHeader("Accept-Ranges", "none")
+              .addHeader("Vary", "Origin")
+              .addHeader("vary", "Cookie")
+              .withCookie("a=1");
+      EncodedBody body =
+          new EncodedBody(new byte[] {'{', '}'}, false, "application/json", false, null);
+      Map<String, List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      copy.putAll(response.headers());
+      copy.put("Content-Type", List.of("application/json"));
+      for (EventSource source : EventSource.values()) {
+        ByteArrayOutputStream expected = new ByteArrayOutputStream();
+        new dev.portico.api.internal.codec.ResponseWriter(Requests.MAPPER.getFactory())
+            .write(expected, source, 200, copy, response.cookies(), body.bytes(), false);
+        assertThat(renderer.render(source, response, body).toString(StandardCharsets.UTF_8))
+            .as(source.toString())
+            .isEqualTo(expected.toString(StandardCharsets.UTF_8));
+      }
     }
 
     @Test

@@ -154,7 +154,10 @@ final class Compilation {
     return messages;
   }
 
-  /** The source text each error points at: the offending element's name and what follows. */
+  /**
+   * The source text each error points at: the offending element's name, or the annotation
+   * ({@code @QueryParam}) or its value (a string literal, an array's <code>{</code>) it concerns.
+   */
   List<String> errorSites() {
     List<String> sites = new ArrayList<>();
     for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics) {
@@ -170,8 +173,17 @@ final class Compilation {
           }
         }
         int end = start;
-        while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
-          end++;
+        if (text.startsWith("\"", start)) {
+          end = text.indexOf('"', start + 1) + 1;
+        } else if (text.startsWith("{", start)) {
+          end = start + 1;
+        } else {
+          if (text.startsWith("@", start)) {
+            end++;
+          }
+          while (end < text.length() && Character.isJavaIdentifierPart(text.charAt(end))) {
+            end++;
+          }
         }
         sites.add(text.substring(start, end));
       } catch (IOException e) {

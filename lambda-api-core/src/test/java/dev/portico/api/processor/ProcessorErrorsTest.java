@@ -67,7 +67,7 @@ class ProcessorErrorsTest {
                       @GET public String get(@PathParam("id") long id) { return ""; }
                     """)))
         .containsExactly(
-            "10 id: PetController.get(long id): @PathParam 'id' has no {id} in path '/pets'");
+            "10 \"id\": PetController.get(long id): @PathParam 'id' has no {id} in path '/pets'");
   }
 
   @Test
@@ -94,9 +94,9 @@ class ProcessorErrorsTest {
                       @GET public String again() { return ""; }
                     """)))
         .containsExactly(
-            "11 find: PetController.find(String name): GET /pets/{name} is already routed to"
+            "11 @GET: PetController.find(String name): GET /pets/{name} is already routed to"
                 + " PetController.get(long id)",
-            "13 again: PetController.again(): GET /pets is already routed to PetController.list()");
+            "13 @GET: PetController.again(): GET /pets is already routed to PetController.list()");
   }
 
   @Test
@@ -154,20 +154,26 @@ class ProcessorErrorsTest {
                       @GET @Path("/z") public String z(@Claim("c") CharSequence c) { return ""; }
                     """)))
         .containsExactly(
-            "10 m: PetController.list(Money m): @QueryParam 'm' has type com.example.Money, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
-            "11 h: PetController.x(List<Money> h): @HeaderParam 'h' has type"
-                + " java.util.List<com.example.Money>, which Portico cannot convert from text; give"
-                + " it a static valueOf(String), of(String) or parse(CharSequence), or a public"
+            "10 @QueryParam: PetController.list(Money m): @QueryParam 'm' has type"
+                + " com.example.Money, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
                 + " constructor taking a String",
-            "12 c: PetController.y(Optional<Object> c): @CookieParam 'c' has type"
+            "11 @HeaderParam: PetController.x(List<Money> h): @HeaderParam 'h' has type"
+                + " java.util.List<com.example.Money>, which Portico cannot convert from text; give"
+                + " it a static valueOf(String), of(String), parse(CharSequence), parse(String)"
+                + " or fromString(String), or a public"
+                + " constructor taking a String",
+            "12 @CookieParam: PetController.y(Optional<Object> c): @CookieParam 'c' has type"
                 + " java.util.Optional<java.lang.Object>, which Portico cannot convert from text;"
-                + " give it a static valueOf(String), of(String) or parse(CharSequence), or a"
+                + " give it a static valueOf(String), of(String), parse(CharSequence),"
+                + " parse(String) or fromString(String), or a"
                 + " public constructor taking a String",
-            "13 c: PetController.z(CharSequence c): @Claim 'c' has type java.lang.CharSequence,"
+            "13 @Claim: PetController.z(CharSequence c): @Claim 'c' has type"
+                + " java.lang.CharSequence,"
                 + " which Portico cannot convert from text; give it a static valueOf(String),"
-                + " of(String) or parse(CharSequence), or a public constructor taking a String");
+                + " of(String), parse(CharSequence), parse(String) or fromString(String), or a"
+                + " public constructor taking a String");
   }
 
   @Test
@@ -179,7 +185,7 @@ class ProcessorErrorsTest {
                       @POST public String create(@Body String a, @Body byte[] b) { return ""; }
                     """)))
         .containsExactly(
-            "10 b: PetController.create(String a, byte[] b): parameter 'b' is a second @Body; a"
+            "10 @Body: PetController.create(String a, byte[] b): parameter 'b' is a second @Body; a"
                 + " route has one body, already bound to 'a'");
   }
 
@@ -277,7 +283,7 @@ class ProcessorErrorsTest {
                       @GET @Path("%s") public String get() { return ""; }
                     """
                         .formatted(path))))
-        .containsExactly("10 get: PetController.get(): " + problem);
+        .containsExactly("10 \"" + path + "\": PetController.get(): " + problem);
   }
 
   @Test
@@ -308,7 +314,7 @@ class ProcessorErrorsTest {
                   @GET @Path("/{x}") public String get() { return ""; }
                 }
                 """))
-        .containsExactly("6 PetController: PetController: path '/pets/{id' has unbalanced braces");
+        .containsExactly("5 \"/pets/{id\": PetController: path '/pets/{id' has unbalanced braces");
   }
 
   @Test
@@ -336,26 +342,32 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "11 limit: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "11 \"ten\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ten\")"
                 + " of @QueryParam 'limit' is not a valid int",
-            "12 big: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "12 \"9999999999\": PetController.list(int limit, Integer big, boolean flag, Color"
+                + " color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags):"
                 + " @DefaultValue(\"9999999999\") of @QueryParam 'big' is not a valid Integer",
-            "13 flag: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "13 \"yes\": PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"yes\")"
                 + " of @HeaderParam 'flag' is not a valid boolean (true or false)",
-            "14 color: PetController.list(int limit, Integer big, boolean flag, Color color, UUID"
+            "14 \"PURPLE\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID"
                 + " id, LocalDate day, char c, Color ok, List<String> tags):"
                 + " @DefaultValue(\"PURPLE\") of @CookieParam 'color' is not a valid Color (one of"
                 + " RED, GREEN)",
-            "15 id: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+            "15 \"nope\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID id,"
                 + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"nope\") of"
                 + " @StageVariable 'id' is not a valid UUID",
-            "16 day: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
-                + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"2024-13-01\")"
+            "16 \"2024-13-01\": PetController.list(int limit, Integer big, boolean flag, Color"
+                + " color, UUID id,"
+                + " LocalDate day, char c, Color ok, List<String> tags):"
+                + " @DefaultValue(\"2024-13-01\")"
                 + " of @Claim 'day' is not a valid LocalDate",
-            "17 c: PetController.list(int limit, Integer big, boolean flag, Color color, UUID id,"
+            "17 \"ab\": PetController.list(int limit, Integer big, boolean flag, Color color,"
+                + " UUID id,"
                 + " LocalDate day, char c, Color ok, List<String> tags): @DefaultValue(\"ab\") of"
                 + " @AuthorizerParam 'c' is not a valid char (one character)");
   }
@@ -374,12 +386,15 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "11 id: PetController.put(long id, String body, Request request): @DefaultValue does"
+            "11 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue does"
                 + " not apply to @PathParam 'id'; a path variable is always present",
-            "12 body: PetController.put(long id, String body, Request request): @DefaultValue does"
+            "12 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue does"
                 + " not apply to @Body parameter 'body'; use Optional or @Nullable for a body that"
                 + " may be absent",
-            "13 request: PetController.put(long id, String body, Request request): @DefaultValue"
+            "13 @DefaultValue: PetController.put(long id, String body, Request request):"
+                + " @DefaultValue"
                 + " does not apply to parameter 'request', which is injected, not bound");
   }
 
@@ -392,7 +407,8 @@ class ProcessorErrorsTest {
                       @GET public String get(@QueryParam("a") @HeaderParam("a") String a) { return ""; }
                     """)))
         .containsExactly(
-            "10 a: PetController.get(String a): parameter 'a' has several binding annotations"
+            "10 @HeaderParam: PetController.get(String a): parameter 'a' has several binding"
+                + " annotations"
                 + " (@QueryParam, @HeaderParam); keep one");
   }
 
@@ -406,7 +422,7 @@ class ProcessorErrorsTest {
                       @Path("/{id}") public String get(@PathParam("id") long id) { return ""; }
                     """)))
         .containsExactly(
-            "11 get: PetController.get(long id): @Path needs an HTTP method annotation (@GET,"
+            "11 @Path: PetController.get(long id): @Path needs an HTTP method annotation (@GET,"
                 + " @POST, @PUT, @PATCH, @DELETE, @HEAD, @OPTIONS or @ANY)");
   }
 
@@ -439,11 +455,12 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "11 n: PetController.get(int n, String empty, long body): @QueryParam 'n' is @Nullable"
+            "11 @QueryParam: PetController.get(int n, String empty, long body): @QueryParam 'n'"
+                + " is @Nullable"
                 + " but has primitive type int, which cannot be null; use Integer",
-            "12 empty: PetController.get(int n, String empty, long body): @QueryParam of parameter"
+            "12 \"\": PetController.get(int n, String empty, long body): @QueryParam of parameter"
                 + " 'empty' has an empty name",
-            "13 body: PetController.get(int n, String empty, long body): @Body parameter 'body' is"
+            "13 @Body: PetController.get(int n, String empty, long body): @Body parameter 'body' is"
                 + " @Nullable but has primitive type long, which cannot be null; use Long");
   }
 
@@ -466,22 +483,24 @@ class ProcessorErrorsTest {
                       @DELETE private String delete(@QueryParam("n") @DefaultValue("x") int n) { return ""; }
                     """)))
         .containsExactly(
-            "11 find: PetController.find(String key): GET /pets/{key} is already routed to"
+            "11 @GET: PetController.find(String key): GET /pets/{key} is already routed to"
                 + " PetController.get(long id)",
-            "12 b: PetController.create(String a, String b): parameter 'b' is a second @Body; a"
+            "12 @Body: PetController.create(String a, String b): parameter 'b' is a second @Body; a"
                 + " route has one body, already bound to 'a'",
-            "13 id: PetController.put(long id, Foo foo): @PathParam 'id' has no {id} in path"
+            "13 \"id\": PetController.put(long id, Foo foo): @PathParam 'id' has no {id} in path"
                 + " '/pets/{name}'",
             "13 foo: PetController.put(long id, Foo foo): parameter 'foo' of type com.example.Foo"
                 + " has no binding annotation (@PathParam, @QueryParam, @HeaderParam, @CookieParam,"
                 + " @StageVariable, @Body, @Claim, @AuthorizerParam, @Principal) and is not an"
                 + " injectable type (Request, Context, Authorization, aws-lambda-java-events"
                 + " types)",
-            "14 bad: PetController.bad(): path '/pets/x/{proxy+}/y' has greedy {proxy+} before its"
+            "14 \"/x/{proxy+}/y\": PetController.bad(): path '/pets/x/{proxy+}/y' has greedy"
+                + " {proxy+} before its"
                 + " last segment; it must be the last segment",
             "15 delete: PetController.delete(int n): is private; a route method must be at least"
                 + " package-private",
-            "15 n: PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is not a"
+            "15 \"x\": PetController.delete(int n): @DefaultValue(\"x\") of @QueryParam 'n' is"
+                + " not a"
                 + " valid int");
   }
 
@@ -511,12 +530,15 @@ class ProcessorErrorsTest {
                 }
                 """))
         .containsExactly(
-            "7 create: PetCrud.create(Object item): is not public and Crud is in another package, so"
+            "7 create: PetCrud.create(Object item): is not public and Crud is in another package,"
+                + " so"
                 + " the generated PetCrud_Routes cannot call it; make it public",
-            "8 query: PetCrud.search(Object query): @QueryParam 'q' has type java.lang.Object, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
-            "7 find: PetCrud.find(String name): GET /pets/{name} is already routed to"
+            "8 @QueryParam: PetCrud.search(Object query): @QueryParam 'q' has type"
+                + " java.lang.Object, which"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String",
+            "7 @GET: PetCrud.find(String name): GET /pets/{name} is already routed to"
                 + " PetCrud.get(long id)");
   }
 
@@ -551,7 +573,8 @@ class ProcessorErrorsTest {
                   @GET public String list() { return ""; }
                 }
                 """))
-        .containsExactly("6 id: Base.get(long id): @PathParam 'key' has no {key} in path '/{id}'");
+        .containsExactly(
+            "6 \"key\": Base.get(long id): @PathParam 'key' has no {key} in path '/{id}'");
   }
 
   @Test
@@ -569,7 +592,7 @@ class ProcessorErrorsTest {
                 }
                 """))
         .containsExactly(
-            "6 Empty: Empty: has @Path but no route methods; annotate them with @GET, @POST, @PUT,"
+            "5 @Path: Empty: has @Path but no route methods; annotate them with @GET, @POST, @PUT,"
                 + " @PATCH, @DELETE, @HEAD, @OPTIONS or @ANY");
   }
 
@@ -639,24 +662,31 @@ class ProcessorErrorsTest {
                       }
                     """)))
         .containsExactly(
-            "12 sub: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+            "12 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'sub' has type com.example.Ids.Sub, which Portico"
-                + " cannot convert from text; give it a static valueOf(String), of(String) or"
-                + " parse(CharSequence), or a public constructor taking a String",
-            "13 hidden: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence),"
+                + " parse(String) or fromString(String), or a public constructor taking a String",
+            "13 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'hidden' has type com.example.Ids.Hidden, which"
-                + " Portico cannot convert from text; give it a static valueOf(String), of(String)"
-                + " or parse(CharSequence), or a public constructor taking a String",
-            "14 wide: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+                + " Portico cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence), parse(String) or fromString(String), or a public"
+                + " constructor taking a String",
+            "14 @QueryParam: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @QueryParam 'wide' has type com.example.Ids.Wide, which Portico"
-                + " cannot convert from text; give it a static valueOf(String), of(String) or"
-                + " parse(CharSequence), or a public constructor taking a String",
+                + " cannot convert from text; give it a static valueOf(String), of(String),"
+                + " parse(CharSequence),"
+                + " parse(String) or fromString(String), or a public constructor taking a String",
             // The runtime converts defaults as sent (portico-path's table, no trimming), so a
             // padded number is a compile error too rather than a failure at start-up.
-            "15 limit: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+            "15 \" 20 \": PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int"
+                + " limit,"
                 + " double ratio): @DefaultValue(\" 20 \") of @QueryParam 'limit' is not a valid"
                 + " int",
-            "16 ratio: PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
+            "16 \"NaN\": PetController.get(Good good, Sub sub, Hidden hidden, Wide wide, int limit,"
                 + " double ratio): @DefaultValue(\"NaN\") of @QueryParam 'ratio' is not a valid"
                 + " double");
   }
@@ -680,10 +710,11 @@ class ProcessorErrorsTest {
                 }
                 """))
         .containsExactly(
-            "6 Upload: Upload: @Consumes 'json' is not a media type such as text/csv or text/*",
-            "9 b: Upload.b(String body): @Consumes 'csv' is not a media type such as text/csv or"
+            "5 \"json\": Upload: @Consumes 'json' is not a media type such as text/csv or text/*",
+            "8 {: Upload.b(String body): @Consumes 'csv' is not a media type such as text/csv or"
                 + " text/*",
-            "9 b: Upload.b(String body): @Produces 'text' is not a media type such as text/csv");
+            "8 \"text\": Upload.b(String body): @Produces 'text' is not a media type such as"
+                + " text/csv");
   }
 
   @Test
@@ -734,7 +765,7 @@ class ProcessorErrorsTest {
 
     assertThat(compilation.success()).isFalse();
     assertThat(compilation.messages())
-        .containsExactly("7:48: Sub.get(long id): @PathParam 'id' has no {id} in path '/items'");
+        .containsExactly("7:37: Sub.get(long id): @PathParam 'id' has no {id} in path '/items'");
     assertThat(compilation.generated()).containsOnlyKeys("com.example.Base_Routes");
   }
 
@@ -751,17 +782,18 @@ class ProcessorErrorsTest {
                       @GET @RequiresClaim(name = "groups", anyOf = {"admins", " "}) public String get() { return ""; }
                     """)))
         .containsExactly(
-            "10 create: PetController.create(): @RequiresScopes lists no scopes; name at least one,"
+            "10 @RequiresScopes: PetController.create(): @RequiresScopes lists no scopes; name at"
+                + " least one,"
                 + " e.g. @RequiresScopes(\"pets:write\")",
-            "11 put: PetController.put(): @RequiresScopes 'pets write' is not a scope: scopes are"
+            "11 {: PetController.put(): @RequiresScopes 'pets write' is not a scope: scopes are"
                 + " non-empty and contain no spaces",
-            "11 put: PetController.put(): @RequiresScopes '' is not a scope: scopes are non-empty"
+            "11 {: PetController.put(): @RequiresScopes '' is not a scope: scopes are non-empty"
                 + " and contain no spaces",
-            "12 delete: PetController.delete(): @RequiresClaim has an empty name; name the claim,"
+            "12 \"\": PetController.delete(): @RequiresClaim has an empty name; name the claim,"
                 + " e.g. \"groups\"",
-            "13 patch: PetController.patch(): @RequiresClaim(name = \"groups\") lists no values in"
+            "13 {: PetController.patch(): @RequiresClaim(name = \"groups\") lists no values in"
                 + " anyOf; name the accepted values",
-            "14 get: PetController.get(): @RequiresClaim(name = \"groups\") has an empty value in"
+            "14 {: PetController.get(): @RequiresClaim(name = \"groups\") has an empty value in"
                 + " anyOf");
   }
 
@@ -781,7 +813,32 @@ class ProcessorErrorsTest {
                 }
                 """))
         .containsExactly(
-            "7 PetController: PetController: @RequiresScopes lists no scopes; name at least one,"
+            "6 @RequiresScopes: PetController: @RequiresScopes lists no scopes; name at least one,"
                 + " e.g. @RequiresScopes(\"pets:write\")");
+  }
+
+  @Test
+  void anErrorCausedByAnAnnotationIsReportedAtTheAnnotationSoTheIdeUnderlinesIt() {
+    String method =
+        "  @GET public String get(@QueryParam(\"n\") @Nullable int n, @QueryParam(\"\") String e)"
+            + " { return \"\"; }";
+    Compilation compilation = Compilation.compile(controller(method + "\n"));
+
+    assertThat(compilation.success()).isFalse();
+    // Columns are 1-based: the annotation's '@', and the value's opening quote.
+    int annotation = method.indexOf("@QueryParam(\"n\")") + 1;
+    int value = method.indexOf("\"\")") + 1;
+    assertThat(compilation.messages())
+        .containsExactly(
+            "10:"
+                + annotation
+                + ": PetController.get(int n, String e): @QueryParam 'n' is @Nullable but has"
+                + " primitive type int, which cannot be null; use Integer",
+            "10:"
+                + value
+                + ": PetController.get(int n, String e): @QueryParam of parameter 'e' has an empty"
+                + " name");
+    assertThat(annotation).isEqualTo(26);
+    assertThat(value).isEqualTo(72);
   }
 }

@@ -1,10 +1,12 @@
 package dev.portico.processor.websocket;
 
 import dev.portico.processor.Diagnostics;
+import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.Hierarchy;
 import dev.portico.processor.PorticoAnnotation;
 import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
+import dev.portico.processor.websocket.WebSocketBindingCode.Binding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -143,11 +145,14 @@ final class WebSocketAnalyzer {
       error(
           method,
           found.get(1),
+          Problem.WEBSOCKET_SEVERAL_ROUTES,
           owner
               + ": a method serves one route; it has "
               + simpleName(found.get(0))
               + " and "
-              + simpleName(found.get(1)));
+              + simpleName(found.get(1)),
+          simpleName(found.get(0)),
+          simpleName(found.get(1)));
       return;
     }
     AnnotationMirror annotation = found.get(0);
@@ -162,6 +167,7 @@ final class WebSocketAnalyzer {
         error(
             controller,
             null,
+            Problem.WEBSOCKET_DUPLICATE_ROUTE,
             display
                 + ": route "
                 + routeKey
@@ -169,12 +175,18 @@ final class WebSocketAnalyzer {
                 + previous
                 + " and "
                 + owner
-                + "; override one of them or change its route key");
+                + "; override one of them or change its route key",
+            routeKey,
+            previous,
+            owner);
       } else {
         error(
             method,
             annotation,
-            owner + ": route " + routeKey + " is already handled by " + previous);
+            Problem.WEBSOCKET_DUPLICATE_ROUTE,
+            owner + ": route " + routeKey + " is already handled by " + previous,
+            routeKey,
+            previous);
       }
       return;
     }
@@ -182,6 +194,7 @@ final class WebSocketAnalyzer {
       error(
           controller,
           null,
+          Problem.WEBSOCKET_UNREACHABLE_METHOD,
           display
               + ": inherits route "
               + routeKey
@@ -189,7 +202,9 @@ final class WebSocketAnalyzer {
               + owner
               + ", which is package-private or protected in another package; the generated "
               + display.replace('.', '_')
-              + "_WebSocketRoutes cannot call it: make it public");
+              + "_WebSocketRoutes cannot call it: make it public",
+          routeKey,
+          owner);
       return;
     }
     WebSocketModel.Route route = route(method, annotation, routeKey, owner, routes.size());
@@ -210,6 +225,7 @@ final class WebSocketAnalyzer {
       error(
           controller,
           null,
+          Problem.WEBSOCKET_NOT_A_CLASS,
           display + ": WebSocket routes are methods of a class, not of an " + kindName(controller));
       return;
     }
@@ -218,6 +234,7 @@ final class WebSocketAnalyzer {
       error(
           controller,
           null,
+          Problem.WEBSOCKET_LOCAL_CONTROLLER,
           display + ": is a local class; a controller must be a top-level or member class");
       return;
     }
@@ -228,6 +245,7 @@ final class WebSocketAnalyzer {
         error(
             controller,
             null,
+            Problem.WEBSOCKET_PRIVATE_CONTROLLER,
             display
                 + ": is "
                 + (type == controller
@@ -241,7 +259,11 @@ final class WebSocketAnalyzer {
       if (type != controller
           && type.getKind() == ElementKind.CLASS
           && !controller.getModifiers().contains(Modifier.STATIC)) {
-        error(controller, null, display + ": is an inner class; make it static");
+        error(
+            controller,
+            null,
+            Problem.WEBSOCKET_INNER_CONTROLLER,
+            display + ": is an inner class; make it static");
         return;
       }
     }
@@ -249,6 +271,7 @@ final class WebSocketAnalyzer {
       error(
           controller,
           null,
+          Problem.WEBSOCKET_GENERIC_CONTROLLER,
           display + ": has type parameters; a WebSocket controller cannot be generic");
     }
   }
@@ -274,17 +297,23 @@ final class WebSocketAnalyzer {
     AnnotationValue value = PorticoAnnotation.member(annotation, "value");
     String key = value == null ? "$default" : String.valueOf(value.getValue());
     if (key.isBlank()) {
-      error(method, annotation, owner + ": @OnMessage has an empty route key");
+      error(
+          method,
+          annotation,
+          Problem.WEBSOCKET_EMPTY_ROUTE_KEY,
+          owner + ": @OnMessage has an empty route key");
       return null;
     }
     if (key.startsWith("$") && !key.equals("$default")) {
       error(
           method,
           annotation,
+          Problem.WEBSOCKET_RESERVED_ROUTE_KEY,
           owner
               + ": route key '"
               + key
-              + "' is reserved; use @OnConnect, @OnDisconnect, or @OnMessage for $default");
+              + "' is reserved; use @OnConnect, @OnDisconnect, or @OnMessage for $default",
+          key);
       return null;
     }
     return key;
@@ -301,15 +330,24 @@ final class WebSocketAnalyzer {
       error(
           method,
           annotation,
+          Problem.WEBSOCKET_PRIVATE_METHOD,
           owner + ": is private; a route method must be at least package-private");
       ok = false;
     }
     if (method.getModifiers().contains(Modifier.STATIC)) {
-      error(method, annotation, owner + ": is static; a route method is called on the controller");
+      error(
+          method,
+          annotation,
+          Problem.WEBSOCKET_STATIC_METHOD,
+          owner + ": is static; a route method is called on the controller");
       ok = false;
     }
     if (!method.getTypeParameters().isEmpty()) {
-      error(method, annotation, owner + ": has type parameters; a route method cannot be generic");
+      error(
+          method,
+          annotation,
+          Problem.WEBSOCKET_GENERIC_METHOD,
+          owner + ": has type parameters; a route method cannot be generic");
       ok = false;
     }
     TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
@@ -319,10 +357,12 @@ final class WebSocketAnalyzer {
         error(
             method,
             annotation,
+            Problem.WEBSOCKET_BAD_THROWS,
             owner
                 + ": throws "
                 + TypeNames.simple(thrown)
-                + ", which a route cannot propagate; throw Exception or its subclasses");
+                + ", which a route cannot propagate; throw Exception or its subclasses",
+            TypeNames.qualified(thrown));
         ok = false;
       }
     }
@@ -335,20 +375,24 @@ final class WebSocketAnalyzer {
       error(
           method,
           annotation,
+          Problem.WEBSOCKET_BAD_RETURN,
           owner
               + ": returns "
               + TypeNames.simple(returned)
-              + "; an @OnConnect method returns void or ConnectResponse");
+              + "; an @OnConnect method returns void or ConnectResponse",
+          TypeNames.qualified(returned));
       ok = false;
     }
     if (routeKey.equals("$disconnect") && !returnsVoid) {
       error(
           method,
           annotation,
+          Problem.WEBSOCKET_BAD_RETURN,
           owner
               + ": returns "
               + TypeNames.simple(returned)
-              + "; an @OnDisconnect method returns void (nobody receives a reply)");
+              + "; an @OnDisconnect method returns void (nobody receives a reply)",
+          TypeNames.qualified(returned));
       ok = false;
     }
     List<String> arguments = new ArrayList<>();
@@ -357,7 +401,7 @@ final class WebSocketAnalyzer {
     List<? extends VariableElement> parameters = method.getParameters();
     for (int position = 0; position < parameters.size(); position++) {
       VariableElement parameter = parameters.get(position);
-      WebSocketParameterBinder.Binding binding =
+      Binding binding =
           binder.bind(parameter, routeKey, owner, "body" + index, "param" + index + "_" + position);
       if (binding == null) {
         ok = false;
@@ -365,7 +409,11 @@ final class WebSocketAnalyzer {
       }
       if (binding.body()) {
         if (body) {
-          error(parameter, null, owner + ": has two @Body parameters; a message has one body");
+          error(
+              parameter,
+              null,
+              Problem.WEBSOCKET_SECOND_BODY,
+              owner + ": has two @Body parameters; a message has one body");
           ok = false;
           continue;
         }
@@ -412,7 +460,12 @@ final class WebSocketAnalyzer {
     return owner.append(')').toString();
   }
 
-  private void error(Element element, AnnotationMirror annotation, String message) {
-    diagnostics.errorOnAnnotation(element, annotation, message);
+  private void error(
+      Element element,
+      AnnotationMirror annotation,
+      Problem problem,
+      String message,
+      Object... identity) {
+    diagnostics.error(element, annotation, null, problem, message, identity);
   }
 }

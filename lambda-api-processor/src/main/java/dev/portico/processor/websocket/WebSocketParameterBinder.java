@@ -1,9 +1,12 @@
 package dev.portico.processor.websocket;
 
+import dev.portico.processor.ConversionChecks;
 import dev.portico.processor.Diagnostics;
+import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.PorticoAnnotation;
 import dev.portico.processor.TextConversions;
 import dev.portico.processor.TypeNames;
+import dev.portico.processor.websocket.WebSocketBindingCode.Binding;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +15,6 @@ import java.util.stream.Collectors;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
-import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Types;
@@ -39,41 +41,14 @@ final class WebSocketParameterBinder {
   private static final String BINDING_LIST =
       BINDINGS.stream().map(PorticoAnnotation::display).collect(Collectors.joining(", "));
 
-  /** Parameters bound by type alone, and the expression that binds them. */
-  private static final Map<String, String> INJECTABLE =
-      Map.of(
-          WS + "Connection",
-          "request.connection()",
-          WS + "Connections",
-          "request.connections()",
-          WS + "WebSocketRequest",
-          "request",
-          WS + "CloseStatus",
-          "request.closeStatus()",
-          "com.amazonaws.services.lambda.runtime.Context",
-          "request.context()");
-
   private final Types types;
   private final Diagnostics diagnostics;
-  private final TextConversions conversions;
+  private final ConversionChecks checks;
 
   WebSocketParameterBinder(Types types, Diagnostics diagnostics, TextConversions conversions) {
     this.types = types;
     this.diagnostics = diagnostics;
-    this.conversions = conversions;
-  }
-
-  /**
-   * A parameter's binding.
-   *
-   * @param declaration a field declared once in {@code register} (a body reader, a parameter
-   *     converter); {@code null} or {@code ""} when none is needed
-   * @param body whether it is the message body
-   */
-  record Binding(String expression, String declaration, boolean body) {
-    Binding(String expression) {
-      this(expression, null, false);
-    }
+    this.checks = new ConversionChecks(types, conversions, diagnostics);
   }
 
   /**
@@ -100,21 +75,24 @@ final class WebSocketParameterBinder {
         continue;
       } else if (known != null
           && known.qualifiedName().startsWith(PorticoAnnotation.HTTP_PACKAGE)) {
-        diagnostics.errorOnAnnotation(
+        error(
             parameter,
             mirror,
+            Problem.WEBSOCKET_HTTP_BINDING,
             owner
                 + ": "
                 + simpleName(mirror)
                 + " is not available on WebSocket routes; use "
-                + BINDING_LIST);
+                + BINDING_LIST,
+            simpleName(mirror));
         return null;
       }
     }
     if (bindings.size() > 1) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           bindings.get(1),
+          Problem.WEBSOCKET_SEVERAL_BINDINGS,
           owner
               + ": parameter '"
               + name
@@ -122,7 +100,9 @@ final class WebSocketParameterBinder {
               + simpleName(bindings.get(0))
               + " and "
               + simpleName(bindings.get(1))
-              + "; use one");
+              + "; use one",
+          simpleName(bindings.get(0)),
+          simpleName(bindings.get(1)));
       return null;
     }
     AnnotationMirror defaultValue = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
@@ -130,9 +110,10 @@ final class WebSocketParameterBinder {
         && (bindings.isEmpty()
             || !List.of(PorticoAnnotation.HEADER_PARAM, PorticoAnnotation.QUERY_PARAM)
                 .contains(PorticoAnnotation.of(bindings.get(0))))) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           defaultValue,
+          Problem.WEBSOCKET_MISPLACED_DEFAULT,
           owner
               + ": @DefaultValue does not apply to parameter '"
               + name
@@ -140,12 +121,13 @@ final class WebSocketParameterBinder {
       return null;
     }
     if (bindings.isEmpty()) {
-      for (Map.Entry<String, String> injectable : INJECTABLE.entrySet()) {
+      for (Map.Entry<String, String> injectable : WebSocketBindingCode.INJECTABLE.entrySet()) {
         if (TypeNames.isDeclared(type, injectable.getKey())) {
           if (injectable.getKey().equals(WS + "CloseStatus") && !routeKey.equals("$disconnect")) {
-            diagnostics.errorOnAnnotation(
+            error(
                 parameter,
                 null,
+                Problem.WEBSOCKET_MISPLACED_CLOSE_STATUS,
                 owner
                     + ": parameter '"
                     + name
@@ -155,16 +137,18 @@ final class WebSocketParameterBinder {
           return new Binding(injectable.getValue());
         }
       }
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           null,
+          Problem.WEBSOCKET_UNBOUND_PARAMETER,
           owner
               + ": parameter '"
               + name
               + "' has no binding annotation and is not injectable; annotate it ("
               + BINDING_LIST
               + ") or declare it as Connection, Connections, WebSocketRequest, CloseStatus or"
-              + " Context");
+              + " Context",
+          TypeNames.qualified(type));
       return null;
     }
     AnnotationMirror mirror = bindings.get(0);
@@ -190,16 +174,19 @@ final class WebSocketParameterBinder {
       }
       case HEADER_PARAM, QUERY_PARAM -> {
         if (!routeKey.equals("$connect")) {
-          diagnostics.errorOnAnnotation(
+          error(
               parameter,
               mirror,
+              Problem.WEBSOCKET_CONNECT_ONLY,
               owner
                   + ": "
                   + annotation
                   + " '"
                   + value
                   + "' is available on @OnConnect methods only (API Gateway sends headers and"
-                  + " query parameters with $connect alone)");
+                  + " query parameters with $connect alone)",
+              annotation,
+              value);
           return null;
         }
         boolean header = kind == PorticoAnnotation.HEADER_PARAM;
@@ -252,19 +239,22 @@ final class WebSocketParameterBinder {
                   + WebSocketRoutesWriter.literal(what)
                   + ")");
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     if (optional != null && TypeNames.isDeclared(optional, "java.lang.String")) {
       return new Binding("java.util.Optional.ofNullable(" + read + ")");
     }
-    diagnostics.errorOnAnnotation(
+    error(
         parameter,
         mirror,
+        Problem.WEBSOCKET_BAD_TYPE,
         owner
             + ": "
             + label
             + " has type "
             + TypeNames.simple(type)
-            + "; WebSocket routes bind it as a String or Optional<String>");
+            + "; WebSocket routes bind it as a String or Optional<String>",
+        label,
+        TypeNames.qualified(type));
     return null;
   }
 
@@ -281,7 +271,7 @@ final class WebSocketParameterBinder {
     if (TypeNames.isDeclared(type, "java.lang.String")) {
       return false;
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     return optional == null || !TypeNames.isDeclared(optional, "java.lang.String");
   }
 
@@ -296,110 +286,26 @@ final class WebSocketParameterBinder {
       PorticoAnnotation kind,
       String name,
       String paramName) {
-    TypeMirror type = parameter.asType();
-    String label = kind.display() + " '" + name + "'";
     AnnotationMirror defaultAnnotation = PorticoAnnotation.DEFAULT_VALUE.on(parameter);
-    String defaultValue = PorticoAnnotation.string(defaultAnnotation, "value");
-    boolean nullable = PorticoAnnotation.nullable(parameter);
-    TypeMirror valueType = type;
-    boolean optional = nullable;
-    boolean isOptional = TypeNames.isDeclared(type, "java.util.Optional");
-    boolean isList = TypeNames.isDeclared(type, "java.util.List");
-    if (isOptional || isList) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      if (arguments.size() == 1) {
-        valueType = arguments.get(0);
-        optional = true;
-      } else {
-        isOptional = false;
-        isList = false;
-      }
-    }
-    if (!conversions.convertible(valueType)) {
-      diagnostics.errorOnAnnotation(
-          parameter,
-          mirror,
-          owner
-              + ": "
-              + label
-              + " has type "
-              + TypeNames.qualified(type)
-              + ", which Portico cannot convert from text; "
-              + TextConversions.HOW_TO_CONVERT);
-      return null;
-    }
-    if (nullable
-        && !isOptional
-        && !isList
-        && valueType.getKind().isPrimitive()
-        && defaultValue == null) {
-      diagnostics.errorOnAnnotation(
-          parameter,
-          mirror,
-          owner
-              + ": "
-              + label
-              + " is @Nullable but has primitive type "
-              + TypeNames.simple(valueType)
-              + ", which cannot be null; use "
-              + types.boxedClass((javax.lang.model.type.PrimitiveType) valueType).getSimpleName());
-      return null;
-    }
-    if (defaultValue != null) {
-      String problem = conversions.defaultProblem(valueType, defaultValue);
-      if (problem != null) {
-        diagnostics.errorOnAnnotation(
+    ConversionChecks.Converted converted =
+        checks.check(
+            owner,
             parameter,
-            defaultAnnotation,
-            owner
-                + ": @DefaultValue(\""
-                + defaultValue
-                + "\") of "
-                + label
-                + " is not a valid "
-                + problem);
-        return null;
-      }
+            parameter.asType(),
+            mirror,
+            kind.display() + " '" + name + "'",
+            defaultAnnotation);
+    if (converted == null) {
+      return null;
     }
-    boolean header = kind == PorticoAnnotation.HEADER_PARAM;
-    String literal = WebSocketRoutesWriter.literal(name);
-    String classLiteral =
-        valueType.getKind().isPrimitive()
-            ? valueType.getKind().name().toLowerCase(java.util.Locale.ROOT) + ".class"
-            : canonical(types.erasure(valueType)) + ".class";
-    String declaration =
-        "dev.portico.api.runtime.Param<"
-            + canonical(box(valueType))
-            + "> "
-            + paramName
-            + " = routes.param("
-            + WebSocketRoutesWriter.literal(owner)
-            + ", dev.portico.api.runtime.ParamSource."
-            + (header ? "HEADER" : "QUERY")
-            + ", "
-            + literal
-            + ", "
-            + classLiteral
-            + ", "
-            + (defaultValue == null ? "null" : WebSocketRoutesWriter.literal(defaultValue))
-            + ", "
-            + optional
-            + ");";
-    String expression;
-    if (isList) {
-      expression =
-          paramName
-              + ".allFromText(request."
-              + (header ? "headers()" : "queryParams()")
-              + ".getOrDefault("
-              + literal
-              + ", java.util.List.of()))";
-    } else {
-      String read =
-          paramName + ".fromText(request." + (header ? "header(" : "queryParam(") + literal + "))";
-      expression = isOptional ? "java.util.Optional.ofNullable(" + read + ")" : read;
-    }
-    return new Binding(expression, declaration, false);
+    return WebSocketBindingCode.param(
+        types,
+        owner,
+        paramName,
+        kind == PorticoAnnotation.HEADER_PARAM,
+        name,
+        converted,
+        PorticoAnnotation.string(defaultAnnotation, "value"));
   }
 
   private Binding body(
@@ -409,8 +315,12 @@ final class WebSocketParameterBinder {
       String owner,
       String readerName) {
     if (routeKey.equals("$connect") || routeKey.equals("$disconnect")) {
-      diagnostics.errorOnAnnotation(
-          parameter, mirror, owner + ": @Body on " + routeKey + ", which carries no message body");
+      error(
+          parameter,
+          mirror,
+          Problem.WEBSOCKET_NO_BODY,
+          owner + ": @Body on " + routeKey + ", which carries no message body",
+          routeKey);
       return null;
     }
     TypeMirror type = parameter.asType();
@@ -421,53 +331,31 @@ final class WebSocketParameterBinder {
         && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
       return new Binding("request.body()", "", true);
     }
-    TypeMirror optional = optionalOf(type);
+    TypeMirror optional = TypeNames.optionalArgument(type);
     boolean optionalBody = optional != null || PorticoAnnotation.nullable(parameter);
     TypeMirror target = optional != null ? optional : type;
-    if (target.getKind() == TypeKind.WILDCARD || containsTypeVariable(target)) {
-      diagnostics.errorOnAnnotation(
+    if (target.getKind() == TypeKind.WILDCARD || TypeNames.mentionsTypeVariable(target)) {
+      error(
           parameter,
           mirror,
+          Problem.WEBSOCKET_RAW_BODY,
           owner
               + ": @Body has type "
               + TypeNames.simple(type)
-              + ", which names no concrete type to read");
+              + ", which names no concrete type to read",
+          TypeNames.qualified(type));
       return null;
     }
     if (target.getKind().isPrimitive() && optionalBody) {
-      diagnostics.errorOnAnnotation(
+      error(
           parameter,
           mirror,
-          owner + ": @Body " + TypeNames.simple(type) + " cannot be null; use its box");
+          Problem.WEBSOCKET_NULLABLE_PRIMITIVE_BODY,
+          owner + ": @Body " + TypeNames.simple(type) + " cannot be null; use its box",
+          TypeNames.qualified(type));
       return null;
     }
-    String rendered = canonical(target);
-    String reader =
-        target.getKind() == TypeKind.DECLARED
-                && !((DeclaredType) target).getTypeArguments().isEmpty()
-            ? "routes.body(new com.fasterxml.jackson.core.type.TypeReference<"
-                + rendered
-                + ">() {}, "
-                + optionalBody
-                + ")"
-            : "routes.body(" + rendered + ".class, " + optionalBody + ")";
-    String declaration =
-        "dev.portico.websocket.runtime.BodyReader<"
-            + canonical(box(target))
-            + "> "
-            + readerName
-            + " = "
-            + reader
-            + ";";
-    String read = readerName + ".read(request)";
-    return new Binding(
-        optional != null ? "java.util.Optional.ofNullable(" + read + ")" : read, declaration, true);
-  }
-
-  private TypeMirror box(TypeMirror type) {
-    return type.getKind().isPrimitive()
-        ? types.boxedClass((javax.lang.model.type.PrimitiveType) type).asType()
-        : type;
+    return WebSocketBindingCode.body(types, target, optionalBody, optional != null, readerName);
   }
 
   private Binding wrongType(
@@ -476,9 +364,10 @@ final class WebSocketParameterBinder {
       String owner,
       String annotation,
       String expected) {
-    diagnostics.errorOnAnnotation(
+    error(
         parameter,
         mirror,
+        Problem.WEBSOCKET_BAD_TYPE,
         owner
             + ": "
             + annotation
@@ -487,40 +376,22 @@ final class WebSocketParameterBinder {
             + "' has type "
             + TypeNames.simple(parameter.asType())
             + "; it must be "
-            + expected);
+            + expected,
+        annotation,
+        TypeNames.qualified(parameter.asType()));
     return null;
   }
 
-  private static TypeMirror optionalOf(TypeMirror type) {
-    if (TypeNames.isDeclared(type, "java.util.Optional")) {
-      List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
-      return arguments.size() == 1 ? arguments.get(0) : null;
-    }
-    return null;
-  }
-
-  private static boolean containsTypeVariable(TypeMirror type) {
-    return switch (type.getKind()) {
-      case TYPEVAR, WILDCARD, ERROR -> true;
-      case ARRAY -> containsTypeVariable(((ArrayType) type).getComponentType());
-      case DECLARED -> {
-        for (TypeMirror argument : ((DeclaredType) type).getTypeArguments()) {
-          if (containsTypeVariable(argument)) {
-            yield true;
-          }
-        }
-        yield false;
-      }
-      default -> false;
-    };
+  private void error(
+      VariableElement parameter,
+      AnnotationMirror annotation,
+      Problem problem,
+      String message,
+      Object... identity) {
+    diagnostics.error(parameter, annotation, null, problem, message, identity);
   }
 
   private static String simpleName(AnnotationMirror mirror) {
     return "@" + mirror.getAnnotationType().asElement().getSimpleName();
-  }
-
-  /** A type with canonical names, for generated code. */
-  private static String canonical(TypeMirror type) {
-    return TypeNames.render(type, element -> element.getQualifiedName().toString());
   }
 }

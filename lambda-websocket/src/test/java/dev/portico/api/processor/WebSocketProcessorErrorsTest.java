@@ -129,18 +129,19 @@ class WebSocketProcessorErrorsTest {
                     + "      @HeaderParam(\"d\") Optional<Map<String, String>> d) {}\n"))
         .containsExactly(
             "11:28: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @QueryParam"
-                + " 'a' has type java.lang.Runnable, which Portico cannot convert from text; give it a"
-                + " static valueOf(String), of(String) or parse(CharSequence), or a public"
-                + " constructor taking a String",
+                + " 'a' has type java.lang.Runnable, which Portico cannot convert from text; give"
+                + " it a static valueOf(String), of(String), parse(CharSequence), parse(String) or"
+                + " fromString(String), or a public constructor taking a String",
             "12:7: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @HeaderParam"
                 + " 'b' is @Nullable but has primitive type int, which cannot be null; use Integer",
-            "13:24: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d):"
+            // On the value, as for HTTP routes (the same ConversionChecks report both).
+            "13:38: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d):"
                 + " @DefaultValue(\"x\") of @QueryParam 'c' is not a valid int",
             "14:7: Chat.c(Runnable a, int b, int c, Optional<Map<String, String>> d): @HeaderParam"
                 + " 'd' has type java.util.Optional<java.util.Map<java.lang.String,"
                 + " java.lang.String>>, which Portico cannot convert from text; give it a static"
-                + " valueOf(String), of(String) or parse(CharSequence), or a public constructor"
-                + " taking a String");
+                + " valueOf(String), of(String), parse(CharSequence), parse(String) or"
+                + " fromString(String), or a public constructor taking a String");
   }
 
   @Test

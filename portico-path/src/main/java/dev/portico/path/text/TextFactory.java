@@ -11,26 +11,24 @@ import java.util.List;
  */
 public enum TextFactory {
   /** {@code static T valueOf(String)}. */
-  VALUE_OF("valueOf", "java.lang.String", true),
+  VALUE_OF("valueOf", "java.lang.String"),
   /** {@code static T of(String)}. */
-  OF("of", "java.lang.String", true),
+  OF("of", "java.lang.String"),
   /** {@code static T parse(CharSequence)}, as {@code java.time} types have. */
-  PARSE_CHAR_SEQUENCE("parse", "java.lang.CharSequence", true),
+  PARSE_CHAR_SEQUENCE("parse", "java.lang.CharSequence"),
   /** {@code static T parse(String)}. */
-  PARSE("parse", "java.lang.String", false),
+  PARSE("parse", "java.lang.String"),
   /** {@code static T fromString(String)}. */
-  FROM_STRING("fromString", "java.lang.String", false),
+  FROM_STRING("fromString", "java.lang.String"),
   /** A public {@code T(String)} constructor. */
-  CONSTRUCTOR(null, "java.lang.String", true);
+  CONSTRUCTOR(null, "java.lang.String");
 
   private final String methodName;
   private final String parameterType;
-  private final boolean advertised;
 
-  TextFactory(String methodName, String parameterType, boolean advertised) {
+  TextFactory(String methodName, String parameterType) {
     this.methodName = methodName;
     this.parameterType = parameterType;
-    this.advertised = advertised;
   }
 
   /** The static method's name, or {@code null} for {@link #CONSTRUCTOR}. */
@@ -46,14 +44,6 @@ public enum TextFactory {
   /** Whether this is a static method (every constant except {@link #CONSTRUCTOR}). */
   public boolean isStaticMethod() {
     return methodName != null;
-  }
-
-  /**
-   * Whether messages that tell the developer what to add name this factory. All are accepted; the
-   * hint names the common ones so that it stays one line.
-   */
-  public boolean advertised() {
-    return advertised;
   }
 
   /** The factory as written in messages: {@code valueOf(String)}, {@code parse(CharSequence)}. */
@@ -74,13 +64,14 @@ public enum TextFactory {
   }
 
   /**
-   * What to add to a type that does not convert, completing "give it ...": {@code a static
-   * valueOf(String), of(String) or parse(CharSequence), or a public constructor taking a String}.
+   * What to add to a type that does not convert, completing "give it ...": every factory of the
+   * table, in its order: {@code a static valueOf(String), of(String), parse(CharSequence),
+   * parse(String) or fromString(String), or a public constructor taking a String}.
    */
   public static String hint() {
     List<String> methods = new ArrayList<>();
     for (TextFactory factory : values()) {
-      if (factory.advertised && factory.isStaticMethod()) {
+      if (factory.isStaticMethod()) {
         methods.add(factory.signature());
       }
     }

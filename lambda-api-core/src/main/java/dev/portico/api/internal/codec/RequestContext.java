@@ -33,6 +33,7 @@ public final class RequestContext {
   // that never looks at it loads no jackson-databind class.
   private long authorizerOffset = -1;
   private volatile @Nullable JsonNode authorizer;
+  private volatile @Nullable Object authorizerValue;
   private volatile @Nullable JsonNode tree;
 
   private RequestContext(LazyMapper mapper, byte[] event, long offset) {
@@ -157,6 +158,33 @@ public final class RequestContext {
         a = node == null ? Trees.missing() : node;
       }
       authorizer = a;
+    }
+    return a;
+  }
+
+  /**
+   * {@code requestContext.authorizer} read with jackson-core alone into plain values ({@link
+   * CoreTree}), or {@link CoreTree#MISSING}: what route requirements and the {@code Authorization}
+   * read, so that a request to a protected route loads no jackson-databind class.
+   */
+  public Object authorizerValue() {
+    Object a = authorizerValue;
+    if (a == null) {
+      if (authorizerOffset < 0) {
+        a = CoreTree.MISSING;
+      } else {
+        try (JsonParser p =
+            mapper
+                .factory()
+                .createParser(
+                    event, (int) authorizerOffset, event.length - (int) authorizerOffset)) {
+          p.nextToken();
+          a = CoreTree.read(p);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      authorizerValue = a;
     }
     return a;
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portico.api.EventSource;
 import dev.portico.api.HttpStatus;
+import dev.portico.api.Nullable;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Base64;
@@ -13,6 +14,8 @@ import java.util.Map;
 
 /** Writes a proxy response in the format the request's event source expects. */
 public final class ResponseWriter {
+  private static final String CONTENT_TYPE = "Content-Type";
+
   private final JsonFactory factory;
 
   /** A writer using this factory. */
@@ -34,6 +37,28 @@ public final class ResponseWriter {
       byte[] body,
       boolean base64)
       throws IOException {
+    write(out, source, status, headers, null, cookies, body, base64);
+  }
+
+  /**
+   * Writes the response with one more header, {@code Content-Type}, in its place among the others,
+   * without copying them into a new map.
+   *
+   * @param headers in case-insensitive order of their names (as {@code Response} keeps them), with
+   *     no {@code Content-Type} when {@code contentType} is given
+   * @param contentType the {@code Content-Type} to add, or {@code null}
+   * @param body the body: UTF-8 text, or raw bytes when {@code base64} (encoded here)
+   */
+  public void write(
+      OutputStream out,
+      EventSource source,
+      int status,
+      Map<String, List<String>> headers,
+      @Nullable String contentType,
+      List<String> cookies,
+      byte[] body,
+      boolean base64)
+      throws IOException {
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeNumberField("statusCode", status);
@@ -43,9 +68,7 @@ public final class ResponseWriter {
             g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
           }
           g.writeObjectFieldStart("multiValueHeaders");
-          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            writeArray(g, e.getKey(), e.getValue());
-          }
+          writeHeaders(g, headers, contentType, true);
           if (!cookies.isEmpty()) {
             writeArray(g, "Set-Cookie", cookies);
           }
@@ -53,9 +76,7 @@ public final class ResponseWriter {
         }
         case API_GATEWAY_V2, FUNCTION_URL -> {
           g.writeObjectFieldStart("headers");
-          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            g.writeStringField(e.getKey(), String.join(", ", e.getValue()));
-          }
+          writeHeaders(g, headers, contentType, false);
           g.writeEndObject();
           if (!cookies.isEmpty()) {
             g.writeArrayFieldStart("cookies");
@@ -68,9 +89,7 @@ public final class ResponseWriter {
         case ALB -> {
           g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
           g.writeObjectFieldStart("headers");
-          for (Map.Entry<String, List<String>> e : headers.entrySet()) {
-            g.writeStringField(e.getKey(), String.join(", ", e.getValue()));
-          }
+          writeHeaders(g, headers, contentType, false);
           // Single-value mode allows one value per name; the load balancer treats names
           // case-insensitively, so each cookie gets its own spelling of Set-Cookie.
           for (int i = 0; i < cookies.size(); i++) {
@@ -87,6 +106,51 @@ public final class ResponseWriter {
       }
       g.writeBooleanField("isBase64Encoded", base64);
       g.writeEndObject();
+    }
+  }
+
+  /** The headers, and the Content-Type given apart in its case-insensitive place among them. */
+  private static void writeHeaders(
+      JsonGenerator g,
+      Map<String, List<String>> headers,
+      @Nullable String contentType,
+      boolean multiValue)
+      throws IOException {
+    boolean pending = contentType != null;
+    // No iterator for the common empty map.
+    if (!headers.isEmpty()) {
+      for (Map.Entry<String, List<String>> e : headers.entrySet()) {
+        if (pending && String.CASE_INSENSITIVE_ORDER.compare(CONTENT_TYPE, e.getKey()) < 0) {
+          writeSingle(g, CONTENT_TYPE, contentType, multiValue);
+          pending = false;
+        }
+        writeHeader(g, e.getKey(), e.getValue(), multiValue);
+      }
+    }
+    if (pending) {
+      writeSingle(g, CONTENT_TYPE, contentType, multiValue);
+    }
+  }
+
+  private static void writeSingle(JsonGenerator g, String name, String value, boolean multiValue)
+      throws IOException {
+    if (multiValue) {
+      g.writeArrayFieldStart(name);
+      g.writeString(value);
+      g.writeEndArray();
+    } else {
+      g.writeStringField(name, value);
+    }
+  }
+
+  private static void writeHeader(
+      JsonGenerator g, String name, List<String> values, boolean multiValue) throws IOException {
+    if (multiValue) {
+      writeArray(g, name, values);
+    } else if (values.size() == 1) {
+      g.writeStringField(name, values.get(0));
+    } else {
+      g.writeStringField(name, String.join(", ", values));
     }
   }
 

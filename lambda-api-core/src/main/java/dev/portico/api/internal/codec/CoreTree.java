@@ -1,0 +1,184 @@
+package dev.portico.api.internal.codec;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.portico.api.Nullable;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A JSON value read with jackson-core alone into plain Java values, for the few places that look
+ * into a part of the event whose shape is not fixed (the authorizer's output): an object is a
+ * {@code Map<String, Object>} in field order, an array a {@code List<Object>}, a string a {@code
+ * String}, an integer a {@code Long} (a {@code BigInteger} past its range), any other number a
+ * {@code Double}, {@code true}/{@code false} a {@code Boolean}, {@code null} {@link #NULL}.
+ *
+ * <p>The helpers answer as a jackson-databind tree read by a default {@code ObjectMapper} would
+ * ({@code JsonNode.path}, {@code asText}, iteration, {@code toString}), so that code moved off the
+ * tree keeps its results, without loading databind.
+ */
+public final class CoreTree {
+  /** JSON {@code null}. */
+  public static final Object NULL = new Marker("null");
+
+  /** What {@link #path} answers for an absent field. */
+  public static final Object MISSING = new Marker("");
+
+  private CoreTree() {}
+
+  /** Created on first use: few authorizers pass objects in their context. */
+  private static final class Factory {
+    static final JsonFactory DEFAULT = new JsonFactory();
+  }
+
+  private record Marker(String text) {
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** The value the parser is at (its first token), leaving the parser on its last token. */
+  public static Object read(JsonParser p) throws IOException {
+    JsonToken token = p.currentToken();
+    if (token == null) {
+      return MISSING;
+    }
+    switch (token) {
+      case START_OBJECT -> {
+        Map<String, Object> object = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          p.nextToken();
+          object.put(name, read(p));
+        }
+        return Collections.unmodifiableMap(object);
+      }
+      case START_ARRAY -> {
+        List<Object> array = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          array.add(read(p));
+        }
+        return Collections.unmodifiableList(array);
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+            ? p.getBigIntegerValue()
+            : (Object) p.getLongValue();
+      }
+      case VALUE_NUMBER_FLOAT -> {
+        return p.getDoubleValue();
+      }
+      case VALUE_TRUE -> {
+        return Boolean.TRUE;
+      }
+      case VALUE_FALSE -> {
+        return Boolean.FALSE;
+      }
+      case VALUE_NULL -> {
+        return NULL;
+      }
+      default -> throw new IOException("Unexpected JSON token " + token);
+    }
+  }
+
+  /** The object's field, or {@link #MISSING} when absent or when the value is not an object. */
+  public static Object path(Object value, String name) {
+    if (value instanceof Map<?, ?> object) {
+      Object field = object.get(name);
+      return field == null ? MISSING : field;
+    }
+    return MISSING;
+  }
+
+  /** Whether the value is an object. */
+  public static boolean isObject(Object value) {
+    return value instanceof Map<?, ?>;
+  }
+
+  /** An array's elements, an object's values, nothing for any other value (as a tree iterates). */
+  public static Iterable<?> elements(Object value) {
+    if (value instanceof List<?> array) {
+      return array;
+    }
+    if (value instanceof Map<?, ?> object) {
+      return object.values();
+    }
+    return List.of();
+  }
+
+  /**
+   * The value as text as {@code JsonNode.asText()} gives it: a string as it is, a number or boolean
+   * in its JSON form ({@code Double.toString} for a non-integer), {@code "null"} for null, an empty
+   * string for an object, an array or a missing value.
+   */
+  public static String asText(Object value) {
+    if (value instanceof String text) {
+      return text;
+    }
+    if (value instanceof Long || value instanceof BigInteger || value instanceof Boolean) {
+      return value.toString();
+    }
+    if (value instanceof Double number) {
+      return Double.toString(number);
+    }
+    return value == NULL ? "null" : "";
+  }
+
+  /**
+   * The value as compact JSON, as {@code JsonNode.toString()} writes it (with a default factory,
+   * whatever the API's mapper is).
+   */
+  public static String toJson(Object value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    try (JsonGenerator g = Factory.DEFAULT.createGenerator(out, JsonEncoding.UTF8)) {
+      write(value, g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private static void write(@Nullable Object value, JsonGenerator g) throws IOException {
+    if (value instanceof Map<?, ?> object) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> field : object.entrySet()) {
+        g.writeFieldName((String) field.getKey());
+        write(field.getValue(), g);
+      }
+      g.writeEndObject();
+    } else if (value instanceof List<?> array) {
+      g.writeStartArray();
+      for (Object element : array) {
+        write(element, g);
+      }
+      g.writeEndArray();
+    } else if (value instanceof String text) {
+      g.writeString(text);
+    } else if (value instanceof Long number) {
+      g.writeNumber(number);
+    } else if (value instanceof BigInteger number) {
+      g.writeNumber(number);
+    } else if (value instanceof Double number) {
+      g.writeNumber(number);
+    } else if (value instanceof Boolean flag) {
+      g.writeBoolean(flag);
+    } else {
+      g.writeNull();
+    }
+  }
+}
