@@ -2,6 +2,7 @@ package dev.portico.processor;
 
 import static dev.portico.processor.TypeNames.simple;
 
+import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.ValidationModel.Check;
 import dev.portico.processor.ValidationModel.ValueChecks;
 import java.math.BigDecimal;
@@ -47,9 +48,14 @@ final class ConstraintReader {
    * Reports on the annotation where javac can place it (a parameter's), else on the element: the
    * implicit field of a record component, whose annotations javac cannot locate.
    */
-  private void error(Element element, AnnotationMirror mirror, String message) {
-    diagnostics.errorOnAnnotation(
-        element, element.getKind() == ElementKind.FIELD ? null : mirror, message);
+  private void error(Element element, AnnotationMirror mirror, Problem problem, String message) {
+    diagnostics.error(
+        element,
+        element.getKind() == ElementKind.FIELD ? null : mirror,
+        null,
+        problem,
+        message,
+        mirror);
   }
 
   /** Whether the annotation is a constraint or {@code @Valid}: something validation must handle. */
@@ -107,6 +113,7 @@ final class ConstraintReader {
         error(
             element,
             mirror,
+            Problem.VALIDATION_UNSUPPORTED,
             where
                 + ": @"
                 + annotationType.getSimpleName()
@@ -122,6 +129,7 @@ final class ConstraintReader {
         error(
             element,
             mirror,
+            Problem.VALIDATION_REPEATED,
             where + ": repeated @" + outer + " is not supported; use one @" + outer);
       }
     }
@@ -144,6 +152,7 @@ final class ConstraintReader {
         error(
             element,
             valid,
+            Problem.VALIDATION_MISPLACED_VALID,
             where + ": @Valid applies to records and Lists of records, not to " + simple(type));
       }
     }
@@ -175,6 +184,7 @@ final class ConstraintReader {
         error(
             element,
             relevant.get(0),
+            Problem.VALIDATION_TYPE_ARGUMENT,
             where
                 + ": constraints on type arguments apply to the elements of a List only, not to "
                 + simple(type));
@@ -225,6 +235,7 @@ final class ConstraintReader {
         error(
             element,
             mirror,
+            Problem.VALIDATION_GROUPS_OR_PAYLOAD,
             where
                 + ": "
                 + display
@@ -238,6 +249,7 @@ final class ConstraintReader {
       error(
           element,
           mirror,
+          Problem.VALIDATION_NOT_APPLICABLE,
           where
               + ": "
               + display
@@ -261,6 +273,7 @@ final class ConstraintReader {
           error(
               element,
               mirror,
+              Problem.VALIDATION_BAD_ATTRIBUTE,
               where + ": @Size(min = " + low + ", max = " + high + ") needs 0 <= min <= max");
           return null;
         }
@@ -279,6 +292,7 @@ final class ConstraintReader {
           error(
               element,
               mirror,
+              Problem.VALIDATION_BAD_ATTRIBUTE,
               where + ": " + display + "(\"" + decimal + "\") is not a decimal number");
           return null;
         }
@@ -293,6 +307,7 @@ final class ConstraintReader {
           error(
               element,
               mirror,
+              Problem.VALIDATION_BAD_ATTRIBUTE,
               where
                   + ": "
                   + display
@@ -319,6 +334,7 @@ final class ConstraintReader {
       error(
           element,
           mirror,
+          Problem.VALIDATION_BAD_MESSAGE,
           where + ": " + display + "(message = \"" + template + "\") " + e.getMessage());
       return null;
     }

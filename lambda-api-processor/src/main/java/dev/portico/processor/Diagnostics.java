@@ -60,6 +60,26 @@ public final class Diagnostics {
     RAW_BODY,
     /** A body or result left to jackson-databind under {@code portico.requireGeneratedJson}. */
     GENERATED_JSON_REQUIRED,
+    /** A constraint annotation the processor does not check (never silently ignored). */
+    VALIDATION_UNSUPPORTED,
+    /** A repeated constraint (its {@code List} container). */
+    VALIDATION_REPEATED,
+    /** {@code @Valid} on something that is not a record or a list of records. */
+    VALIDATION_MISPLACED_VALID,
+    /** A constraint on a type argument of something other than a {@code List}. */
+    VALIDATION_TYPE_ARGUMENT,
+    /** Non-default {@code groups} or {@code payload}. */
+    VALIDATION_GROUPS_OR_PAYLOAD,
+    /** A constraint on a type it cannot apply to, such as {@code @Size} on an {@code int}. */
+    VALIDATION_NOT_APPLICABLE,
+    /** A constraint attribute out of its range or not parseable. */
+    VALIDATION_BAD_ATTRIBUTE,
+    /** A {@code message} the processor cannot interpolate at build time. */
+    VALIDATION_BAD_MESSAGE,
+    /** A constraint on an injected parameter. */
+    VALIDATION_ON_INJECTED,
+    /** A constraint directly on a {@code @Body} parameter. */
+    VALIDATION_ON_BODY,
     /** A WebSocket controller that is not a class (an interface, enum, record, annotation). */
     WEBSOCKET_NOT_A_CLASS,
     WEBSOCKET_LOCAL_CONTROLLER,

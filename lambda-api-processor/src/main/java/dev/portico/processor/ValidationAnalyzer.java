@@ -3,6 +3,7 @@ package dev.portico.processor;
 import static dev.portico.processor.TypeNames.displayName;
 import static dev.portico.processor.TypeNames.simple;
 
+import dev.portico.processor.Diagnostics.Problem;
 import dev.portico.processor.ValidationModel.ComponentChecks;
 import dev.portico.processor.ValidationModel.ParameterChecks;
 import dev.portico.processor.ValidationModel.RecordChecks;
@@ -98,12 +99,15 @@ final class ValidationAnalyzer {
     }
     if (binding instanceof Binding.Injected) {
       if (!annotations.isEmpty()) {
-        diagnostics.errorOnAnnotation(
+        diagnostics.error(
             element,
             annotations.get(0),
+            null,
+            Problem.VALIDATION_ON_INJECTED,
             where
                 + ": is injected, not bound from the request; constraints apply to bound"
-                + " parameters and to @Body");
+                + " parameters and to @Body",
+            annotations.get(0));
       }
       return null;
     }
@@ -115,12 +119,15 @@ final class ValidationAnalyzer {
           .contentEquals(ConstraintKind.VALID)) {
         valid = mirror;
       } else {
-        diagnostics.errorOnAnnotation(
+        diagnostics.error(
             element,
             mirror,
+            null,
+            Problem.VALIDATION_ON_BODY,
             where
                 + ": constraints on a @Body parameter are not supported; annotate it with @Valid"
-                + " and put them on the record's components");
+                + " and put them on the record's components",
+            mirror);
         return null;
       }
     }
