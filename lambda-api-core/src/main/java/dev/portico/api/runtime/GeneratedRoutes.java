@@ -32,9 +32,9 @@ import java.util.Objects;
  * }
  * }</pre>
  *
- * <p>Version 2 added {@link #jsonReader} (build-time JSON readers) and {@link Violations}, which the
- * checks generated for {@code jakarta.validation} constraints call; version 1 classes make none of
- * these calls and are served as before.
+ * <p>Version 2 added {@link #jsonReader} (build-time JSON readers) and {@link Violations}, which
+ * the checks generated for {@code jakarta.validation} constraints call; version 1 classes make none
+ * of these calls and are served as before.
  *
  * <p>Classes generated before this contract existed (version 0: {@link RouteRegistry#param} with
  * six arguments and {@link Route}'s constructor) keep working too: those calls remain.

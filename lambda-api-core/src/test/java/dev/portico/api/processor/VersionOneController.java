@@ -1,8 +1,8 @@
 package dev.portico.api.processor;
 
 /**
- * A controller whose routes class, {@link VersionOneController_Routes}, is kept exactly in the shape
- * the processor generated for generated-code version 1 (before build-time JSON readers and
+ * A controller whose routes class, {@link VersionOneController_Routes}, is kept exactly in the
+ * shape the processor generated for generated-code version 1 (before build-time JSON readers and
  * build-time validation): a newer runtime must keep serving it.
  */
 public final class VersionOneController {
