@@ -76,12 +76,14 @@ public final class CoreTree {
         return p.getText();
       }
       case VALUE_NUMBER_INT -> {
-        return p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-            ? p.getBigIntegerValue()
-            : (Object) p.getLongValue();
+        // From the token's text, as the mapper's nodes hold it: jackson-core's own number parsing
+        // would initialise NumberInput, whose static regular expression loads java.util.regex on a
+        // cold start that reads an authorizer claim such as "exp".
+        return integer(p.getText());
       }
       case VALUE_NUMBER_FLOAT -> {
-        return p.getDoubleValue();
+        // Jackson's default (no fast double parser) reads doubles with Double.parseDouble too.
+        return Double.parseDouble(p.getText());
       }
       case VALUE_TRUE -> {
         return Boolean.TRUE;
@@ -94,6 +96,15 @@ public final class CoreTree {
       }
       default -> throw new IOException("Unexpected JSON token " + token);
     }
+  }
+
+  /** A JSON integer's text as a {@code Long}, or a {@code BigInteger} beyond {@code long}. */
+  static Object integer(String text) {
+    if (text.length() <= 18) {
+      return Long.parseLong(text);
+    }
+    BigInteger value = new BigInteger(text);
+    return value.bitLength() < 64 ? (Object) value.longValue() : value;
   }
 
   /** The object's field, or {@link #MISSING} when absent or when the value is not an object. */
