@@ -147,9 +147,16 @@ class PetstoreGatewayTest {
     assertThat(malformed.statusCode()).isEqualTo(400);
     assertThat(malformed.headers().firstValue("Content-Type")).contains("application/problem+json");
 
+    // A missing name is a binding problem (strict binding), a blank one a constraint violation.
     HttpResponse<String> noName = send("POST", "/pets", "{\"tag\":\"dog\"}");
     assertThat(noName.statusCode()).isEqualTo(400);
     assertThat(json(noName).get("errors").toString())
+        .isEqualTo(
+            "[{\"in\":\"body\",\"field\":\"name\",\"pointer\":\"#/name\","
+                + "\"detail\":\"is required (line 1, column 13)\"}]");
+    HttpResponse<String> blankName = send("POST", "/pets", "{\"name\":\" \",\"tag\":\"dog\"}");
+    assertThat(blankName.statusCode()).isEqualTo(400);
+    assertThat(json(blankName).get("errors").toString())
         .isEqualTo(
             "[{\"in\":\"body\",\"field\":\"name\",\"pointer\":\"#/name\","
                 + "\"detail\":\"must not be blank\"}]");

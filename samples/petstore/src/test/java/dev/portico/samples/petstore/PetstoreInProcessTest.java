@@ -29,10 +29,26 @@ class PetstoreInProcessTest {
       value = EventSource.class,
       names = {"API_GATEWAY_V1", "API_GATEWAY_V2", "FUNCTION_URL"}) // an ALB passes no scopes
   void rejectsABodyWithoutAName(EventSource source, LocalClient client) {
+    // A missing name is a binding problem (strict binding: name is not @Nullable)...
     client
         .as(source)
         .post("/pets")
         .json(Map.of("tag", "dog"))
+        .authorization(
+            new Authorization("alice", Map.of(), List.of(), Map.of("scope", "pets:write")))
+        .send()
+        .assertStatus(400)
+        .assertHeader("Content-Type", "application/problem+json")
+        .assertJson("/detail", "Invalid JSON body at name: is required (line 1, column 13)")
+        .assertJson("/errors/0/in", "body")
+        .assertJson("/errors/0/field", "name")
+        .assertJson("/errors/0/pointer", "#/name")
+        .assertJson("/errors/0/detail", "is required (line 1, column 13)");
+    // ...and a blank one breaks NewPet's @NotBlank, checked by the generated validation.
+    client
+        .as(source)
+        .post("/pets")
+        .json(Map.of("name", " ", "tag", "dog"))
         .authorization(
             new Authorization("alice", Map.of(), List.of(), Map.of("scope", "pets:write")))
         .send()
