@@ -10,6 +10,14 @@ public final class InvalidPathTemplateException extends IllegalArgumentException
 
   private final transient TemplateError error;
 
+  /**
+   * The exception for this error, typed as its JDK superclass so that the class throwing it does
+   * not load this one when it is verified, on every cold start.
+   */
+  static IllegalArgumentException of(TemplateError error) {
+    return new InvalidPathTemplateException(error);
+  }
+
   InvalidPathTemplateException(TemplateError error) {
     super(error.message());
     this.error = error;

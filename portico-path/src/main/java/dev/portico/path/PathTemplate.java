@@ -325,9 +325,11 @@ public final class PathTemplate {
     return "character '" + ch + "'";
   }
 
-  private static InvalidPathTemplateException fail(
+  // Typed as the JDK superclass, built by the exception's own factory: parsing a valid template
+  // then loads neither the exception nor its problem types (docs/performance.md).
+  private static IllegalArgumentException fail(
       TemplateProblem problem, String template, int index, String segment, String message) {
-    return new InvalidPathTemplateException(
+    return InvalidPathTemplateException.of(
         new TemplateError(problem, template, index, segment, message));
   }
 }

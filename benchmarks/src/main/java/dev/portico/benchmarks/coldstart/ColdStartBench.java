@@ -36,13 +36,16 @@ import java.util.concurrent.TimeUnit;
  * machine hurts all variants alike, and one unmeasured run per variant warms the file cache.
  */
 public final class ColdStartBench {
-  /** The JVM flags of every run: Lambda's tiered-compilation setting and serial GC. */
+  /**
+   * The JVM flags of every run: Lambda's tiered-compilation setting and serial GC. Class data
+   * sharing is left at its default ({@code -Xshare:auto}), which JDK 25's {@code -XX:AOTCache}
+   * options refuse to be combined with when it is given explicitly.
+   */
   static final List<String> LAMBDA_FLAGS =
       List.of(
           "-XX:+TieredCompilation",
           "-XX:TieredStopAtLevel=1",
           "-XX:+UseSerialGC",
-          "-Xshare:auto",
           "-Xmx448m");
 
   private final Path variantsDir;
@@ -187,6 +190,25 @@ public final class ColdStartBench {
           continue;
         }
         flags.add("-XX:SharedArchiveFile=" + archive);
+      }
+      if (mode.equals("aot")) {
+        // JDK 25's ahead-of-time cache (JEP 483, JEP 514): classes loaded and linked by a
+        // training run, kept with their resolved constant pools.
+        if (Runtime.version().feature() < 25) {
+          throw new IllegalArgumentException("--modes aot needs the driver run on JDK 25 or later");
+        }
+        Path cache = workDir.resolve(v.name() + ".aot");
+        Files.deleteIfExists(cache);
+        try {
+          run(v, List.of("-XX:AOTCacheOutput=" + cache), false);
+        } catch (IllegalStateException e) {
+          System.err.println(e.getMessage());
+          notes.append("- ").append(v.name()).append(": the AOT cache could not be built; see ");
+          notes.append(workDir.resolve(v.name() + ".stderr.log")).append('\n');
+          failed.add(v);
+          continue;
+        }
+        flags.add("-XX:AOTCache=" + cache);
       }
       samples.put(v.name(), new ArrayList<>());
       extraFlags.put(v.name(), flags);

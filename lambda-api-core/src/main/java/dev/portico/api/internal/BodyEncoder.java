@@ -24,9 +24,9 @@ final class BodyEncoder {
 
   private final LazyMapper mapper;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
-  // Made once: a method reference per response would allocate.
-  private final Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup =
-      this::generatedWriter;
+  // Made on the first collection or map written (a method reference per response would allocate;
+  // made eagerly, it would spin a lambda class on every cold start).
+  private @Nullable Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup;
   // On with Portico's default mapper only (a given or customised one writes every body itself);
   // off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
   // check can see (config overrides, visibility), so from then on it writes every body itself.
@@ -80,14 +80,19 @@ final class BodyEncoder {
     } else if (body instanceof String text) {
       bytes = text.getBytes(StandardCharsets.UTF_8);
       contentType = produces != null ? produces : "text/plain; charset=utf-8";
-    } else if (body instanceof Problem problem) {
-      byte[] json = writersOn ? CoreJson.problem(mapper.factory(), problem) : null;
-      bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
-      contentType = "application/problem+json";
     } else {
-      byte[] json = writersOn ? writeGenerated(body) : null;
-      bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
-      contentType = produces != null ? produces : "application/json";
+      // A record with a generated writer first: the usual answer then does not load Problem
+      // (instanceof loads the class it tests), docs/performance.md, "Classes on the cold path".
+      JsonWriter<Object> single = writersOn ? generatedWriter(body.getClass()) : null;
+      if (single == null && body instanceof Problem problem) {
+        byte[] json = writersOn ? CoreJson.problem(mapper.factory(), problem) : null;
+        bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
+        contentType = "application/problem+json";
+      } else {
+        byte[] json = writersOn ? writeGenerated(body, single) : null;
+        bytes = json != null ? json : mapper.get().writeValueAsBytes(body);
+        contentType = produces != null ? produces : "application/json";
+      }
     }
     if (bodiless(request, response.status())) {
       bytes = EMPTY;
@@ -100,9 +105,11 @@ final class BodyEncoder {
    * it: a record with a generated writer, or a JDK collection or map of such records, scalars,
    * nulls and further such collections and maps. The bytes are what the default mapper would write,
    * without creating it or its serializers.
+   *
+   * @param single the body's generated writer, or {@code null} when its class has none
    */
-  private byte @Nullable [] writeGenerated(Object body) throws IOException {
-    JsonWriter<Object> single = generatedWriter(body.getClass());
+  private byte @Nullable [] writeGenerated(Object body, @Nullable JsonWriter<Object> single)
+      throws IOException {
     if (single == null && !CoreJson.container(body)) {
       return null;
     }
@@ -110,7 +117,7 @@ final class BodyEncoder {
     try (JsonGenerator json = mapper.factory().createGenerator(out, JsonEncoding.UTF8)) {
       if (single != null) {
         single.write(body, json);
-      } else if (!CoreJson.write(body, json, writerLookup, true)) {
+      } else if (!CoreJson.write(body, json, writerLookup(), true)) {
         return null;
       }
     } catch (RuntimeException e) {
@@ -118,6 +125,16 @@ final class BodyEncoder {
       throw JsonFailures.cannotWrite(body, e);
     }
     return out.toByteArray();
+  }
+
+  private Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup() {
+    Function<Class<?>, @Nullable JsonWriter<Object>> lookup = writerLookup;
+    if (lookup == null) {
+      // Racing threads may each make one: equal, and either serves.
+      lookup = this::generatedWriter;
+      writerLookup = lookup;
+    }
+    return lookup;
   }
 
   @SuppressWarnings("unchecked")

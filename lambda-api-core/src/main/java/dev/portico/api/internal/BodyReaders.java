@@ -22,7 +22,11 @@ final class BodyReaders {
   private final Map<Type, ObjectReader> bodies = new ConcurrentHashMap<>();
   private final Map<Class<?>, ObjectReader> events = new ConcurrentHashMap<>();
   private final boolean strict;
-  private final @Nullable StrictBodies strictBodies;
+  // The generated readers when bodies are read or checked before the mapper (strict, Portico's
+  // default mapper); null otherwise. The checks are made on the first body: a function that only
+  // answers GETs never loads them (docs/performance.md, "Classes on the cold path").
+  private final @Nullable Map<Class<?>, JsonReader<?>> checkedReaders;
+  private volatile @Nullable StrictBodies strictBodies;
   private volatile boolean checkedOn = true;
 
   /** With the mapper's reading of bodies, strict (but without checks: a given mapper). */
@@ -38,8 +42,7 @@ final class BodyReaders {
   BodyReaders(LazyMapper mapper, Map<Class<?>, JsonReader<?>> generated, boolean strict) {
     this.mapper = mapper;
     this.strict = strict;
-    this.strictBodies =
-        strict && mapper.lazyDefault() ? new StrictBodies(mapper.factory(), generated) : null;
+    this.checkedReaders = strict && mapper.lazyDefault() ? Map.copyOf(generated) : null;
   }
 
   /**
@@ -47,7 +50,7 @@ final class BodyReaders {
    * mapper.
    */
   <T> T read(Type type, byte[] body) {
-    StrictBodies checked = checkedOn ? strictBodies : null;
+    StrictBodies checked = checkedOn ? strictBodies() : null;
     if (checked != null) {
       T value = checked.readOrCheck(type, body);
       if (value != null) {
@@ -55,6 +58,20 @@ final class BodyReaders {
       }
     }
     return JsonBodies.read(this, type, body, strict);
+  }
+
+  private @Nullable StrictBodies strictBodies() {
+    Map<Class<?>, JsonReader<?>> readers = checkedReaders;
+    if (readers == null) {
+      return null;
+    }
+    StrictBodies checks = strictBodies;
+    if (checks == null) {
+      // Two first bodies at once may each make one: equal, and either serves.
+      checks = new StrictBodies(mapper.factory(), readers);
+      strictBodies = checks;
+    }
+    return checks;
   }
 
   /**

@@ -16,6 +16,15 @@ public final class InvalidRoutesException extends IllegalStateException {
     this.problems = List.copyOf(problems);
   }
 
+  /**
+   * The exception for these problems, typed as its JDK superclass so that the class throwing it
+   * does not load this one when it is verified, on every cold start (docs/performance.md, "Classes
+   * on the cold path").
+   */
+  static IllegalStateException of(List<String> problems) {
+    return new InvalidRoutesException(problems);
+  }
+
   /** One message per problem. */
   public List<String> problems() {
     return problems;

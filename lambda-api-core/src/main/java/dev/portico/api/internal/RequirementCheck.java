@@ -84,7 +84,7 @@ final class RequirementCheck implements Interceptor {
         }
       }
       if (!missing.isEmpty()) {
-        throw new ForbiddenException(
+        throw Refusals.forbidden(
             "Missing scope"
                 + (missing.size() == 1 ? " '" : "s '")
                 + String.join("', '", missing)
@@ -102,7 +102,7 @@ final class RequirementCheck implements Interceptor {
         }
       }
       if (!met) {
-        throw new ForbiddenException(
+        throw Refusals.forbidden(
             "Missing claim '"
                 + claim.name()
                 + "' with one of the values "

@@ -6,6 +6,15 @@ import dev.portico.api.InternalServerErrorException;
 final class ResponseTooLargeException extends InternalServerErrorException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The exception, typed as a JDK superclass so that the class throwing it does not load this one
+   * (and its superclasses) when it is verified, on every cold start (docs/performance.md, "Classes
+   * on the cold path").
+   */
+  static RuntimeException of(int size, boolean alb) {
+    return new ResponseTooLargeException(size, alb);
+  }
+
   ResponseTooLargeException(int size, boolean alb) {
     super(
         alb

@@ -2,12 +2,10 @@ package dev.portico.api.internal;
 
 import dev.portico.api.HttpException;
 import dev.portico.api.Interceptor;
-import dev.portico.api.NotFoundException;
 import dev.portico.api.Problem;
 import dev.portico.api.Request;
 import dev.portico.api.Response;
 import dev.portico.api.Route;
-import dev.portico.api.UnsupportedMediaTypeException;
 import java.util.Set;
 
 /**
@@ -28,7 +26,7 @@ enum RouteEndpoint implements Interceptor {
     if (!route.consumes().isEmpty() && request.body().length > 0) {
       String contentType = request.contentType();
       if (contentType != null && !MediaTypes.matchesAny(contentType, route.consumes())) {
-        throw new UnsupportedMediaTypeException(
+        throw Refusals.unsupportedMediaType(
             "Content-Type '"
                 + contentType
                 + "' is not accepted; use "
@@ -48,7 +46,7 @@ enum RouteEndpoint implements Interceptor {
     }
     Set<String> allowed = chain.allowedMethods();
     if (allowed.isEmpty()) {
-      throw new NotFoundException("No route for " + request.method() + " " + request.path());
+      throw Refusals.notFound("No route for " + request.method() + " " + request.path());
     }
     String allow = String.join(", ", allowed);
     if (request.method().equals("OPTIONS")) {

@@ -46,8 +46,8 @@ final class SizeGuard implements Interceptor {
    */
   static void check(Request request, ByteArrayOutputStream proxy) {
     if (proxy.size() > ProxyRenderer.limit(request.source())) {
-      ResponseTooLargeException e =
-          new ResponseTooLargeException(proxy.size(), ProxyRenderer.alb(request.source()));
+      RuntimeException e =
+          ResponseTooLargeException.of(proxy.size(), ProxyRenderer.alb(request.source()));
       LOG.error(
           "{} {}: {}",
           LogSafe.quote(request.method()),

@@ -129,15 +129,15 @@ public final class Param<T> {
 
   /** Every value converted, in order; the default, or an empty list, when absent. */
   public List<T> all(Request request) {
-    List<String> raw =
-        switch (source) {
-          case QUERY -> request.queryParams(name);
-          case HEADER -> request.headers(name);
-          default -> {
-            String one = read(request);
-            yield one == null ? List.of() : List.of(one);
-          }
-        };
+    List<String> raw;
+    if (source == ParamSource.QUERY) {
+      raw = request.queryParams(name);
+    } else if (source == ParamSource.HEADER) {
+      raw = request.headers(name);
+    } else {
+      String one = read(request);
+      raw = one == null ? List.of() : List.of(one);
+    }
     return allFromText(raw);
   }
 
@@ -193,20 +193,29 @@ public final class Param<T> {
     return element.substring(start, end);
   }
 
+  // Tests, not switches: a switch on an enum compiles to a synthetic class, one more on every cold
+  // start (docs/performance.md, "Classes on the cold path").
   private @Nullable String read(Request request) {
-    return switch (source) {
-      case PATH -> request.pathParam(name);
-      case QUERY -> request.queryParam(name);
-      case HEADER -> request.header(name);
-      case COOKIE -> request.cookie(name);
-      case STAGE_VARIABLE -> request.stageVariable(name);
-      case CLAIM -> {
-        String claim = request.authorization().claim(name);
-        yield claim != null ? claim : request.authorization().contextValue(name);
-      }
-      case AUTHORIZER -> request.authorization().contextValue(name);
-      case PRINCIPAL -> request.authorization().principalId();
-    };
+    ParamSource s = source;
+    if (s == ParamSource.PATH) {
+      return request.pathParam(name);
+    } else if (s == ParamSource.QUERY) {
+      return request.queryParam(name);
+    } else if (s == ParamSource.HEADER) {
+      return request.header(name);
+    } else if (s == ParamSource.COOKIE) {
+      return request.cookie(name);
+    } else if (s == ParamSource.STAGE_VARIABLE) {
+      return request.stageVariable(name);
+    } else if (s == ParamSource.CLAIM) {
+      String claim = request.authorization().claim(name);
+      return claim != null ? claim : request.authorization().contextValue(name);
+    } else if (s == ParamSource.AUTHORIZER) {
+      return request.authorization().contextValue(name);
+    } else if (s == ParamSource.PRINCIPAL) {
+      return request.authorization().principalId();
+    }
+    throw new IllegalStateException("no reader for " + s);
   }
 
   private T convert(String raw) {

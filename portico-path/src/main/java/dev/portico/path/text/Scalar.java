@@ -108,25 +108,37 @@ public enum Scalar {
    *     not a value of the type
    */
   public Object convert(String text) {
-    return switch (this) {
-      case STRING -> text;
-      case INT -> Integer.valueOf(AsciiSyntax.integer(text));
-      case LONG -> Long.valueOf(AsciiSyntax.integer(text));
-      case SHORT -> Short.valueOf(AsciiSyntax.integer(text));
-      case BYTE -> Byte.valueOf(AsciiSyntax.integer(text));
-      case DOUBLE -> finite(Double.valueOf(AsciiSyntax.decimal(text)));
-      case FLOAT -> finite(Float.valueOf(AsciiSyntax.decimal(text)));
-      case BOOLEAN -> parseBoolean(text);
-      case CHAR -> {
-        if (text.length() != 1) {
-          throw new IllegalArgumentException("not one character");
-        }
-        yield text.charAt(0);
+    // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+    // cold start of a function that converts a parameter. ScalarTest converts with every constant.
+    if (this == STRING) {
+      return text;
+    } else if (this == INT) {
+      return Integer.valueOf(AsciiSyntax.integer(text));
+    } else if (this == LONG) {
+      return Long.valueOf(AsciiSyntax.integer(text));
+    } else if (this == SHORT) {
+      return Short.valueOf(AsciiSyntax.integer(text));
+    } else if (this == BYTE) {
+      return Byte.valueOf(AsciiSyntax.integer(text));
+    } else if (this == DOUBLE) {
+      return finite(Double.valueOf(AsciiSyntax.decimal(text)));
+    } else if (this == FLOAT) {
+      return finite(Float.valueOf(AsciiSyntax.decimal(text)));
+    } else if (this == BOOLEAN) {
+      return parseBoolean(text);
+    } else if (this == CHAR) {
+      if (text.length() != 1) {
+        throw new IllegalArgumentException("not one character");
       }
-      case UUID -> java.util.UUID.fromString(AsciiSyntax.uuid(text));
-      case BIG_DECIMAL -> new BigDecimal(AsciiSyntax.decimal(text));
-      case BIG_INTEGER -> new BigInteger(AsciiSyntax.integer(text));
-    };
+      return text.charAt(0);
+    } else if (this == UUID) {
+      return java.util.UUID.fromString(AsciiSyntax.uuid(text));
+    } else if (this == BIG_DECIMAL) {
+      return new BigDecimal(AsciiSyntax.decimal(text));
+    } else if (this == BIG_INTEGER) {
+      return new BigInteger(AsciiSyntax.integer(text));
+    }
+    throw new IllegalStateException("no conversion for " + this);
   }
 
   /** Whether the text converts. */

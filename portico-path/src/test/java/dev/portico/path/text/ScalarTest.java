@@ -164,4 +164,22 @@ class ScalarTest {
     assertThat(scalar.runtimeWording(typeName)).isEqualTo(runtime);
     assertThat(scalar.defaultValueWording(typeName)).isEqualTo(compileTime);
   }
+
+  @ParameterizedTest
+  @EnumSource(Scalar.class)
+  void everyConstantConvertsItsOwnTypeOfText(Scalar scalar) {
+    // convert() tests each constant in turn (no switch, so no compile-time exhaustiveness): a
+    // constant added without a conversion fails here.
+    String text =
+        switch (scalar) {
+          case BOOLEAN -> "true";
+          case CHAR -> "x";
+          case UUID -> "123e4567-e89b-12d3-a456-426614174000";
+          default -> "1";
+        };
+    Object value = scalar.convert(text);
+    assertThat(value).isNotNull();
+    assertThat(value.toString())
+        .isEqualTo(scalar == Scalar.DOUBLE || scalar == Scalar.FLOAT ? "1.0" : text);
+  }
 }

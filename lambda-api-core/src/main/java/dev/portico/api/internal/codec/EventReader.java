@@ -70,17 +70,17 @@ public final class EventReader {
     if (!utf8(event)) {
       // Jackson would guess UTF-16 or UTF-32 from a BOM or zero bytes (found by EventFuzzTest):
       // its byte offsets, which the lazy header reads use, would then not be character offsets.
-      throw new UnsupportedEventException(
+      throw UnsupportedEventException.of(
           "Unsupported event: the payload is not UTF-8 JSON (it starts with a UTF-16 or UTF-32"
               + " byte order mark or a zero byte)");
     }
     try {
       return readFields(event);
     } catch (CharConversionException e) {
-      throw new UnsupportedEventException(
+      throw UnsupportedEventException.of(
           "Unsupported event: the payload is not valid UTF-8 JSON (" + e.getMessage() + ")");
     } catch (JsonProcessingException e) {
-      throw new UnsupportedEventException(
+      throw UnsupportedEventException.of(
           "Unsupported event: the payload is not valid JSON ("
               + e.getOriginalMessage()
               + (e.getLocation() == null
@@ -117,7 +117,7 @@ public final class EventReader {
       p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
       JsonToken first = p.nextToken();
       if (first != JsonToken.START_OBJECT) {
-        throw new UnsupportedEventException(
+        throw UnsupportedEventException.of(
             "Unsupported event: expected a JSON object (an API Gateway, function URL or ALB proxy"
                 + " event), got "
                 + (first == null ? "an empty payload" : describe(first)));
@@ -241,39 +241,35 @@ public final class EventReader {
       String pathText;
       PathEncoding encoding;
       Map<String, List<String>> queryParams;
-      switch (source) {
-        case API_GATEWAY_V2, FUNCTION_URL -> {
-          method = context.httpMethod;
-          pathText = rawPath != null ? rawPath : context.httpPath;
-          // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
-          encoding =
-              source == EventSource.FUNCTION_URL
-                  ? PathEncoding.PERCENT_ENCODED
-                  : PathEncoding.DECODED;
-          queryParams =
-              rawQueryString != null
-                  ? Decoding.query(rawQueryString)
-                  : fromSingle(query, false, true);
-        }
-        case ALB, ALB_MULTI_VALUE -> {
-          method = httpMethod;
-          pathText = path;
-          encoding = PathEncoding.PERCENT_ENCODED;
-          // The load balancer passes query parameters exactly as the client sent them.
-          queryParams =
-              multiQuery != null ? decodeMulti(multiQuery) : fromSingle(query, true, false);
-        }
-        default -> {
-          method = httpMethod;
-          pathText = path;
-          // REST APIs keep the client's encoding; HTTP APIs (payload 1.0) deliver paths decoded.
-          encoding = "1.0".equals(version) ? PathEncoding.DECODED : PathEncoding.PERCENT_ENCODED;
-          queryParams =
-              multiQuery != null ? copyMulti(multiQuery) : fromSingle(query, false, false);
-        }
+      // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+      // cold start (docs/performance.md, "Classes on the cold path").
+      if (source == EventSource.API_GATEWAY_V2 || source == EventSource.FUNCTION_URL) {
+        method = context.httpMethod;
+        pathText = rawPath != null ? rawPath : context.httpPath;
+        // HTTP APIs deliver rawPath decoded; function URLs keep the client's encoding.
+        encoding =
+            source == EventSource.FUNCTION_URL
+                ? PathEncoding.PERCENT_ENCODED
+                : PathEncoding.DECODED;
+        queryParams =
+            rawQueryString != null
+                ? Decoding.query(rawQueryString)
+                : fromSingle(query, false, true);
+      } else if (source == EventSource.ALB || source == EventSource.ALB_MULTI_VALUE) {
+        method = httpMethod;
+        pathText = path;
+        encoding = PathEncoding.PERCENT_ENCODED;
+        // The load balancer passes query parameters exactly as the client sent them.
+        queryParams = multiQuery != null ? decodeMulti(multiQuery) : fromSingle(query, true, false);
+      } else {
+        method = httpMethod;
+        pathText = path;
+        // REST APIs keep the client's encoding; HTTP APIs (payload 1.0) deliver paths decoded.
+        encoding = "1.0".equals(version) ? PathEncoding.DECODED : PathEncoding.PERCENT_ENCODED;
+        queryParams = multiQuery != null ? copyMulti(multiQuery) : fromSingle(query, false, false);
       }
       if (method == null || method.isEmpty()) {
-        throw new UnsupportedEventException(
+        throw UnsupportedEventException.of(
             "Unsupported event: " + source + " event without an HTTP method");
       }
       if (pathText == null || pathText.isEmpty()) {
@@ -336,7 +332,7 @@ public final class EventReader {
       if (type != null
           && (type.equals("TOKEN") || type.equals("REQUEST"))
           && (names.contains("methodArn") || names.contains("routeArn"))) {
-        throw new UnsupportedEventException(
+        throw UnsupportedEventException.of(
             "Unsupported event: a Lambda authorizer event (type "
                 + LogSafe.quote(type)
                 + "); authorizers are served by lambda-authorizers, not ApiHandler");
@@ -344,7 +340,7 @@ public final class EventReader {
       // All three, as API Gateway sends them on every WebSocket event: an HTTP API's $default
       // route event has a routeKey too, but never an eventType or a connectionId.
       if (context.eventType != null && context.connectionId && context.routeKey != null) {
-        throw new WebSocketEventException(context.eventType, context.routeKey);
+        throw WebSocketEventException.of(context.eventType, context.routeKey);
       }
       if ("2.0".equals(version) && context.http) {
         String domain = context.domainName == null ? "" : context.domainName;
@@ -355,7 +351,7 @@ public final class EventReader {
       if (httpMethod != null && requestContext != null) {
         return EventSource.API_GATEWAY_V1;
       }
-      throw new UnsupportedEventException(
+      throw UnsupportedEventException.of(
           "Unsupported event: expected an API Gateway REST or HTTP API, function URL or ALB proxy"
               + " event, got a JSON object with fields "
               + LogSafe.quote(new TreeSet<>(names)));

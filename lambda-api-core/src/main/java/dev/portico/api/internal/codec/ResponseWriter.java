@@ -62,41 +62,41 @@ public final class ResponseWriter {
     try (JsonGenerator g = factory.createGenerator(out, JsonEncoding.UTF8)) {
       g.writeStartObject();
       g.writeNumberField("statusCode", status);
-      switch (source) {
-        case API_GATEWAY_V1, ALB_MULTI_VALUE -> {
-          if (source == EventSource.ALB_MULTI_VALUE) {
-            g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
-          }
-          g.writeObjectFieldStart("multiValueHeaders");
-          writeHeaders(g, headers, contentType, true);
-          if (!cookies.isEmpty()) {
-            writeArray(g, "Set-Cookie", cookies);
-          }
-          g.writeEndObject();
-        }
-        case API_GATEWAY_V2, FUNCTION_URL -> {
-          g.writeObjectFieldStart("headers");
-          writeHeaders(g, headers, contentType, false);
-          g.writeEndObject();
-          if (!cookies.isEmpty()) {
-            g.writeArrayFieldStart("cookies");
-            for (String cookie : cookies) {
-              g.writeString(cookie);
-            }
-            g.writeEndArray();
-          }
-        }
-        case ALB -> {
+      // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+      // cold start (docs/performance.md, "Classes on the cold path").
+      if (source == EventSource.API_GATEWAY_V1 || source == EventSource.ALB_MULTI_VALUE) {
+        if (source == EventSource.ALB_MULTI_VALUE) {
           g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
-          g.writeObjectFieldStart("headers");
-          writeHeaders(g, headers, contentType, false);
-          // Single-value mode allows one value per name; the load balancer treats names
-          // case-insensitively, so each cookie gets its own spelling of Set-Cookie.
-          for (int i = 0; i < cookies.size(); i++) {
-            g.writeStringField(cookieHeaderSpelling(i), cookies.get(i));
-          }
-          g.writeEndObject();
         }
+        g.writeObjectFieldStart("multiValueHeaders");
+        writeHeaders(g, headers, contentType, true);
+        if (!cookies.isEmpty()) {
+          writeArray(g, "Set-Cookie", cookies);
+        }
+        g.writeEndObject();
+      } else if (source == EventSource.API_GATEWAY_V2 || source == EventSource.FUNCTION_URL) {
+        g.writeObjectFieldStart("headers");
+        writeHeaders(g, headers, contentType, false);
+        g.writeEndObject();
+        if (!cookies.isEmpty()) {
+          g.writeArrayFieldStart("cookies");
+          for (String cookie : cookies) {
+            g.writeString(cookie);
+          }
+          g.writeEndArray();
+        }
+      } else if (source == EventSource.ALB) {
+        g.writeStringField("statusDescription", status + " " + HttpStatus.reason(status));
+        g.writeObjectFieldStart("headers");
+        writeHeaders(g, headers, contentType, false);
+        // Single-value mode allows one value per name; the load balancer treats names
+        // case-insensitively, so each cookie gets its own spelling of Set-Cookie.
+        for (int i = 0; i < cookies.size(); i++) {
+          g.writeStringField(cookieHeaderSpelling(i), cookies.get(i));
+        }
+        g.writeEndObject();
+      } else {
+        throw new IllegalStateException("no proxy response shape for " + source);
       }
       g.writeFieldName("body");
       if (base64) {

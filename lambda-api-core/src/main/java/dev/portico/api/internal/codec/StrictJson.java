@@ -93,8 +93,8 @@ final class StrictJson {
   /**
    * The refusal of a field of the wrong JSON type, naming the field, the type and the found one.
    */
-  static UnsupportedEventException wrongType(String field, String expected, JsonToken found) {
-    return new UnsupportedEventException(
+  static IllegalArgumentException wrongType(String field, String expected, JsonToken found) {
+    return UnsupportedEventException.of(
         "Unsupported event: field "
             + LogSafe.quote(field)
             + " must be "

@@ -11,6 +11,14 @@ import dev.portico.api.LogSafe;
 public final class WebSocketEventException extends UnsupportedEventException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * The exception for an event of this type and route key, typed as a JDK superclass so that the
+   * event reader does not load this one when it is verified, on every cold start.
+   */
+  static IllegalArgumentException of(String eventType, String routeKey) {
+    return new WebSocketEventException(eventType, routeKey);
+  }
+
   /** For an event of this type and route key. */
   public WebSocketEventException(String eventType, String routeKey) {
     super(

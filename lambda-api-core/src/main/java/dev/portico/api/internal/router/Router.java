@@ -44,22 +44,30 @@ public final class Router<T> {
     PathTemplate parsed;
     try {
       parsed = PathTemplate.parse(PathTemplate.join(template));
-    } catch (InvalidPathTemplateException e) {
-      throw new IllegalArgumentException(message(name, template, e.error()), e);
+    } catch (IllegalArgumentException e) {
+      // Tested, not caught by type: a caught type loads when this class is verified, on every cold
+      // start (docs/performance.md, "Classes on the cold path").
+      if (!(e instanceof InvalidPathTemplateException invalid)) {
+        throw e;
+      }
+      throw new IllegalArgumentException(message(name, template, invalid.error()), e);
     }
     Node<T> node = root;
     for (PathTemplate.Segment segment : parsed.segments()) {
-      switch (segment.kind()) {
-        case LITERAL -> {
-          Node<T> child = node.literals.get(segment.text());
-          if (child == null) {
-            child = new Node<>();
-            node.literals.put(segment.text(), child);
-          }
-          node = child;
+      // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+      // cold start (docs/performance.md, "Classes on the cold path").
+      PathTemplate.Kind kind = segment.kind();
+      if (kind == PathTemplate.Kind.LITERAL) {
+        Node<T> child = node.literals.get(segment.text());
+        if (child == null) {
+          child = new Node<>();
+          node.literals.put(segment.text(), child);
         }
-        case VARIABLE -> node = node.param == null ? (node.param = new Node<>()) : node.param;
-        case GREEDY -> node = node.greedy == null ? (node.greedy = new Node<>()) : node.greedy;
+        node = child;
+      } else if (kind == PathTemplate.Kind.VARIABLE) {
+        node = node.param == null ? (node.param = new Node<>()) : node.param;
+      } else {
+        node = node.greedy == null ? (node.greedy = new Node<>()) : node.greedy;
       }
     }
     String key = method.toUpperCase(Locale.ROOT);

@@ -3,6 +3,7 @@ package dev.portico.samples.petstore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,49 @@ class ColdPathTest {
         .contains("limit must be between 1 and 100, got 0");
     // Building the handler, the GET, the 404 and the 400: not one databind class.
     assertThat(run.databind(0, run.lines.size())).isEmpty();
+  }
+
+  /**
+   * Every Portico class a cold {@code GET /pets/1} loads (the handler's build included), against
+   * the list in {@code cold-path/get-pet-classes.txt}: each one costs a cold start about a third of
+   * a millisecond in a C1-only JVM (docs/performance.md, "Classes on the cold path"). A change that
+   * adds one fails here, so that it is added on purpose: update the list when it is.
+   */
+  @Test
+  void aColdGetLoadsExactlyTheListedPorticoClasses() throws Exception {
+    Run run = run("get-pet");
+    assertThat(run.response("get-pet")).contains("\"statusCode\":200");
+
+    List<String> loaded =
+        run.loaded(0, run.marker("@@done")).stream()
+            .filter(name -> name.startsWith("dev.portico."))
+            .filter(name -> !name.startsWith(ColdPathMain.class.getName()))
+            .map(ColdPathTest::withoutLambdaNumber)
+            .sorted()
+            .toList();
+    List<String> expected;
+    try (InputStream in =
+        ColdPathTest.class.getResourceAsStream("/cold-path/get-pet-classes.txt")) {
+      assertThat(in).as("cold-path/get-pet-classes.txt on the test class path").isNotNull();
+      expected =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.isBlank() && !line.startsWith("#"))
+              .sorted()
+              .toList();
+    }
+    List<String> added = new ArrayList<>(loaded);
+    added.removeAll(expected);
+    List<String> gone = new ArrayList<>(expected);
+    gone.removeAll(loaded);
+    assertThat(added).as("Portico classes a cold GET now loads that the list lacks").isEmpty();
+    assertThat(gone).as("listed classes a cold GET no longer loads (remove them)").isEmpty();
+  }
+
+  /** {@code Foo$$Lambda$12/0x0000...} (Java 17) and {@code Foo$$Lambda/0x...} (Java 21+). */
+  private static String withoutLambdaNumber(String name) {
+    int at = name.indexOf("$$Lambda");
+    return at < 0 ? name : name.substring(0, at) + "$$Lambda";
   }
 
   @Test
