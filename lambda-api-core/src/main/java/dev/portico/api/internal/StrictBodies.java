@@ -41,7 +41,14 @@ final class StrictBodies {
   /** The body read as the type, or {@code null} when the mapper must read it (after the check). */
   @SuppressWarnings("unchecked")
   <T> @Nullable T readOrCheck(Type type, byte[] body) {
-    Plan plan = plans.computeIfAbsent(type, this::plan);
+    // get, then put: computeIfAbsent with a method reference would spin a lambda class on the
+    // first body of every cold start (docs/performance.md, "Classes on the cold path").
+    Plan plan = plans.get(type);
+    if (plan == null) {
+      plan = plan(type);
+      Plan raced = plans.putIfAbsent(type, plan);
+      plan = raced != null ? raced : plan;
+    }
     if (plan.generated() != null) {
       return read(factory, body, (JsonReader<T>) plan.generated());
     }

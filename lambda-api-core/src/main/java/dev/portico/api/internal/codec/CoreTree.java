@@ -55,47 +55,40 @@ public final class CoreTree {
     if (token == null) {
       return MISSING;
     }
-    switch (token) {
-      case START_OBJECT -> {
-        Map<String, Object> object = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String name = p.currentName();
-          p.nextToken();
-          object.put(name, read(p));
-        }
-        return Collections.unmodifiableMap(object);
+    // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on the cold
+    // path of every protected route (docs/performance.md, "Classes on the cold path").
+    if (token == JsonToken.START_OBJECT) {
+      Map<String, Object> object = new LinkedHashMap<>();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        p.nextToken();
+        object.put(name, read(p));
       }
-      case START_ARRAY -> {
-        List<Object> array = new ArrayList<>();
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          array.add(read(p));
-        }
-        return Collections.unmodifiableList(array);
+      return Collections.unmodifiableMap(object);
+    } else if (token == JsonToken.START_ARRAY) {
+      List<Object> array = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        array.add(read(p));
       }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        // From the token's text, as the mapper's nodes hold it: jackson-core's own number parsing
-        // would initialise NumberInput, whose static regular expression loads java.util.regex on a
-        // cold start that reads an authorizer claim such as "exp".
-        return integer(p.getText());
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        // Jackson's default (no fast double parser) reads doubles with Double.parseDouble too.
-        return Double.parseDouble(p.getText());
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return NULL;
-      }
-      default -> throw new IOException("Unexpected JSON token " + token);
+      return Collections.unmodifiableList(array);
+    } else if (token == JsonToken.VALUE_STRING) {
+      return p.getText();
+    } else if (token == JsonToken.VALUE_NUMBER_INT) {
+      // From the token's text, as the mapper's nodes hold it: jackson-core's own number parsing
+      // would initialise NumberInput, whose static regular expression loads java.util.regex on a
+      // cold start that reads an authorizer claim such as "exp".
+      return integer(p.getText());
+    } else if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      // Jackson's default (no fast double parser) reads doubles with Double.parseDouble too.
+      return Double.parseDouble(p.getText());
+    } else if (token == JsonToken.VALUE_TRUE) {
+      return Boolean.TRUE;
+    } else if (token == JsonToken.VALUE_FALSE) {
+      return Boolean.FALSE;
+    } else if (token == JsonToken.VALUE_NULL) {
+      return NULL;
     }
+    throw new IOException("Unexpected JSON token " + token);
   }
 
   /** A JSON integer's text as a {@code Long}, or a {@code BigInteger} beyond {@code long}. */
