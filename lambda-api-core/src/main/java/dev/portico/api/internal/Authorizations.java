@@ -120,6 +120,6 @@ final class Authorizations {
       }
       return List.copyOf(list);
     }
-    return CoreTree.toJson(value);
+    return CoreJson.tree(value);
   }
 }

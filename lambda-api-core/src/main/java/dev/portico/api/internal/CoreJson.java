@@ -5,11 +5,14 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.portico.api.Nullable;
 import dev.portico.api.Problem;
+import dev.portico.api.internal.codec.CoreTree;
 import dev.portico.api.runtime.JsonWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.function.Function;
@@ -23,6 +26,30 @@ import java.util.function.Function;
  */
 final class CoreJson {
   private CoreJson() {}
+
+  /** A factory with Jackson's defaults, whatever the API's mapper is: for {@link #tree}. */
+  private static final class DefaultFactory {
+    static final JsonFactory INSTANCE = new JsonFactory();
+  }
+
+  /**
+   * A value read by {@link CoreTree#read} as compact JSON, as a default mapper's {@code
+   * JsonNode.toString()} writes the same JSON (with a default factory, whatever the API's mapper
+   * is).
+   *
+   * @throws IllegalArgumentException for a value {@code CoreTree} does not produce
+   */
+  static String tree(Object value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+    try (JsonGenerator g = DefaultFactory.INSTANCE.createGenerator(out, JsonEncoding.UTF8)) {
+      if (!write(value, g, null, true)) {
+        throw new IllegalArgumentException("not a value CoreTree reads: " + value.getClass());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
 
   /**
    * A problem as the mapper writes it (non-null standard members in order, then the extensions), or
@@ -70,16 +97,16 @@ final class CoreJson {
    * Writes the value; false, with the generator left mid-value, when something in it is not covered
    * (the caller then discards the output).
    *
-   * @param writers the generated writer for a record class, or null
-   * @param nulls whether nulls are written (false: not covered)
+   * @param writers the generated writer for a record class, or null; {@code null} for none
+   * @param nulls whether nulls (and {@link CoreTree#NULL}) are written (false: not covered)
    */
   static boolean write(
       @Nullable Object value,
       JsonGenerator g,
-      Function<Class<?>, @Nullable JsonWriter<Object>> writers,
+      @Nullable Function<Class<?>, @Nullable JsonWriter<Object>> writers,
       boolean nulls)
       throws IOException {
-    if (value == null) {
+    if (value == null || value == CoreTree.NULL) {
       if (!nulls) {
         return false;
       }
@@ -90,7 +117,7 @@ final class CoreJson {
       return true;
     }
     if (!container(value)) {
-      JsonWriter<Object> writer = writers.apply(value.getClass());
+      JsonWriter<Object> writer = writers == null ? null : writers.apply(value.getClass());
       if (writer == null) {
         return false;
       }

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Problem;
+import dev.portico.api.internal.codec.CoreTree;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -20,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Differential: jackson-core's bytes for problems, maps and lists equal the default mapper's. */
 class CoreJsonTest {
@@ -169,5 +173,18 @@ class CoreJsonTest {
       covered = CoreJson.write(body, g, type -> null, true);
     }
     return covered ? out.toString(StandardCharsets.UTF_8) : null;
+  }
+
+  @ParameterizedTest
+  @MethodSource("dev.portico.api.internal.codec.CoreTreeTest#authorizerValues")
+  void anAuthorizersValueReadByCoreTreeIsWrittenAsTheMappersTreeWritesIt(String json)
+      throws IOException {
+    Object value;
+    try (JsonParser p = new JsonFactory().createParser(json)) {
+      p.nextToken();
+      value = CoreTree.read(p);
+    }
+
+    assertThat(CoreJson.tree(value)).isEqualTo(new ObjectMapper().readTree(json).toString());
   }
 }

@@ -1,16 +1,9 @@
 package dev.portico.api.internal.codec;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.portico.api.Nullable;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,11 +29,6 @@ public final class CoreTree {
   public static final Object MISSING = new Marker("");
 
   private CoreTree() {}
-
-  /** Created on first use: few authorizers pass objects in their context. */
-  private static final class Factory {
-    static final JsonFactory DEFAULT = new JsonFactory();
-  }
 
   private record Marker(String text) {
     @Override
@@ -141,48 +129,5 @@ public final class CoreTree {
       return Double.toString(number);
     }
     return value == NULL ? "null" : "";
-  }
-
-  /**
-   * The value as compact JSON, as {@code JsonNode.toString()} writes it (with a default factory,
-   * whatever the API's mapper is).
-   */
-  public static String toJson(Object value) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(64);
-    try (JsonGenerator g = Factory.DEFAULT.createGenerator(out, JsonEncoding.UTF8)) {
-      write(value, g);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static void write(@Nullable Object value, JsonGenerator g) throws IOException {
-    if (value instanceof Map<?, ?> object) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> field : object.entrySet()) {
-        g.writeFieldName((String) field.getKey());
-        write(field.getValue(), g);
-      }
-      g.writeEndObject();
-    } else if (value instanceof List<?> array) {
-      g.writeStartArray();
-      for (Object element : array) {
-        write(element, g);
-      }
-      g.writeEndArray();
-    } else if (value instanceof String text) {
-      g.writeString(text);
-    } else if (value instanceof Long number) {
-      g.writeNumber(number);
-    } else if (value instanceof BigInteger number) {
-      g.writeNumber(number);
-    } else if (value instanceof Double number) {
-      g.writeNumber(number);
-    } else if (value instanceof Boolean flag) {
-      g.writeBoolean(flag);
-    } else {
-      g.writeNull();
-    }
   }
 }

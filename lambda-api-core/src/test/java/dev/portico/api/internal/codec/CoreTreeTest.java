@@ -10,7 +10,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * CoreTree answers as a jackson-databind tree read by a default mapper does, for every kind of
@@ -26,9 +26,9 @@ class CoreTreeTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  /** Every kind of value an authorizer can pass, as JSON; {@code CoreJsonTest} writes each back. */
+  static List<String> authorizerValues() {
+    return List.of(
         "\"text\"",
         "\"\"",
         "\"caf\\u00e9 \\\"q\\\" \\n\"",
@@ -56,8 +56,11 @@ class CoreTreeTest {
         "[\"a\", 1, 2.5, true, null, {\"x\": 1}, [\"n\"]]",
         "{}",
         "{\"a\": {\"b\": [1, 2.0, \"c\"]}, \"d\": null, \"e\": 1e-7, \"f\": \"\\u2028\"}",
-        "{\"a\": 1, \"a\": 2, \"b\": 3}"
-      })
+        "{\"a\": 1, \"a\": 2, \"b\": 3}");
+  }
+
+  @ParameterizedTest
+  @MethodSource("authorizerValues")
   void answersAsADefaultMappersTreeDoes(String json) throws IOException {
     JsonNode node = MAPPER.readTree(json);
     Object value = read(json);
@@ -73,7 +76,6 @@ class CoreTreeTest {
       treeElements.add(element.asText());
     }
     assertThat(elements).isEqualTo(treeElements);
-    assertThat(CoreTree.toJson(value)).isEqualTo(node.toString());
     for (String name : List.of("a", "b", "d", "missing")) {
       Object field = CoreTree.path(value, name);
       JsonNode treeField = node.path(name);
