@@ -9,11 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A fresh JVM's authorizer cold start, for {@code NoDatabindColdPathTest}: builds the ready handler
- * from the environment ({@code PORTICO_AUTHORIZER_CONFIG}) and answers each event file given as an
- * argument, printing {@code ANSWER <json>} or {@code UNAUTHORIZED} per event, then {@code @@done}.
- * Uses nothing but the JDK and the authorizer, so every class the JVM loads is the authorizer's
- * doing.
+ * A fresh JVM's authorizer cold start, for {@code NoDatabindColdPathTest} and {@code
+ * ColdPathClassesTest}: builds the ready handler from the environment ({@code
+ * PORTICO_AUTHORIZER_CONFIG}) and answers each event file given as an argument, printing {@code
+ * ANSWER <json>} or {@code UNAUTHORIZED} per event, then {@code @@done}. Uses nothing but the JDK
+ * and the authorizer, and names no authorizer class in a {@code catch} (the verifier would load
+ * it), so every Portico class the JVM loads is the authorizer's doing.
  */
 public final class ColdPathMain {
 
