@@ -23,4 +23,13 @@ public final class AuthorizerFailedException extends RuntimeException {
   public AuthorizerFailedException() {
     super(MESSAGE, null, false, false);
   }
+
+  /**
+   * The handler's 500, typed as its JDK superclass so that {@link AuthorizerHandler} does not load
+   * this class when it is verified, on every cold start (docs/architecture.md, "JSON without
+   * databind on the cold path").
+   */
+  static RuntimeException create() {
+    return new AuthorizerFailedException();
+  }
 }

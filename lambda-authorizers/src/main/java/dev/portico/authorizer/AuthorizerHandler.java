@@ -90,14 +90,14 @@ public class AuthorizerHandler implements RequestStreamHandler {
           "authorizer decision=error reason=bad_event latencyMs={} detail={}",
           millis(start),
           LogText.quote(e.getMessage()));
-      throw new AuthorizerFailedException();
+      throw AuthorizerFailedException.create();
     } catch (IOException | RuntimeException e) {
       // A JSON parser message can quote part of the input, which may be a token: log the type only.
       LOG.error(
           "authorizer decision=error reason=bad_event latencyMs={} detail={}",
           millis(start),
           e.getClass().getName());
-      throw new AuthorizerFailedException();
+      throw AuthorizerFailedException.create();
     }
 
     Decision decision;
@@ -106,15 +106,19 @@ public class AuthorizerHandler implements RequestStreamHandler {
       if (decision == null) {
         throw new IllegalStateException("authorizer returned null");
       }
-    } catch (AuthorizerUnauthorizedException e) { // the deprecated UnauthorizedException too
-      decision = Decision.unauthorized();
     } catch (Exception e) {
-      LOG.error(
-          "authorizer decision=error reason=authorizer_failed event={} latencyMs={}",
-          request.eventType(),
-          millis(start),
-          e);
-      throw new AuthorizerFailedException();
+      // Tested, not caught by type: a caught type loads when this class is verified, on every cold
+      // start (docs/architecture.md, "JSON without databind on the cold path").
+      if (e instanceof AuthorizerUnauthorizedException) { // the deprecated subclass too
+        decision = Decision.unauthorized();
+      } else {
+        LOG.error(
+            "authorizer decision=error reason=authorizer_failed event={} latencyMs={}",
+            request.eventType(),
+            millis(start),
+            e);
+        throw AuthorizerFailedException.create();
+      }
     }
 
     NonCanonicalPathException badPath = PathCheck.violation(request).orElse(null);
@@ -124,7 +128,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
 
     if (decision.outcome() == Decision.Outcome.UNAUTHORIZED) {
       log(decision, "unauthorized", request, start, badPath);
-      throw unauthorized();
+      throw AuthorizerUnauthorizedException.ofHandler();
     }
 
     ByteArrayOutputStream buffer = new ByteArrayOutputStream(512);
@@ -144,7 +148,7 @@ public class AuthorizerHandler implements RequestStreamHandler {
           request.eventType(),
           millis(start),
           e);
-      throw new AuthorizerFailedException();
+      throw AuthorizerFailedException.create();
     }
     log(decision, allowsCurrent ? "allow" : "deny", request, start, badPath);
     output.write(buffer.toByteArray());
@@ -182,16 +186,6 @@ public class AuthorizerHandler implements RequestStreamHandler {
                   + " detail="
                   + LogText.quote(badPath.getMessage()));
     }
-  }
-
-  /**
-   * The handler's 401. It is still the deprecated subclass, so that callers' existing {@code catch
-   * (UnauthorizedException e)} clauses keep catching it for one release; new code catches {@link
-   * AuthorizerUnauthorizedException}.
-   */
-  @SuppressWarnings("removal")
-  private static AuthorizerUnauthorizedException unauthorized() {
-    return new UnauthorizedException();
   }
 
   private static long millis(long start) {

@@ -31,4 +31,15 @@ public sealed class AuthorizerUnauthorizedException extends RuntimeException
   public AuthorizerUnauthorizedException() {
     super(MESSAGE, null, false, false);
   }
+
+  /**
+   * The handler's 401. It is still the deprecated subclass, so that callers' existing {@code catch
+   * (UnauthorizedException e)} clauses keep catching it for one release; new code catches this
+   * class. Typed as the JDK superclass so that {@link AuthorizerHandler} does not load either class
+   * when it is verified, on every cold start (docs/architecture.md, "JSON without databind on the
+   * cold path").
+   */
+  static RuntimeException ofHandler() {
+    return new UnauthorizedException();
+  }
 }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -180,6 +181,13 @@ class NoDatabindColdPathTest {
    * and the event files, and returns its output (class-loading log and answers); it must exit 0.
    */
   static List<String> coldRun(String label, Path config, String... eventFiles) throws Exception {
+    return coldRun(label, config, Map.of(), eventFiles);
+  }
+
+  /** {@link #coldRun(String, Path, String...)} with these environment variables set too. */
+  static List<String> coldRun(
+      String label, Path config, Map<String, String> environment, String... eventFiles)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-verbose:class");
@@ -196,6 +204,7 @@ class NoDatabindColdPathTest {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put(AuthorizerConfig.CONFIG_ENV, config.toString());
     builder.environment().remove(AuthorizerConfig.CONFIG_YAML_ENV);
+    builder.environment().putAll(environment);
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes();
     assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -92,7 +92,19 @@ public final class AuthorizerConfig {
    * (or has empty) is read from the system property {@value #ENV_PROPERTY_PREFIX}{@code NAME}.
    */
   public static AuthorizerConfig load() {
-    return load(AuthorizerConfig::processEnvironment);
+    return load(new ProcessEnvironment());
+  }
+
+  /**
+   * {@link #processEnvironment} as a function: a named class, where a method reference would spin a
+   * class at run time on every cold start (docs/architecture.md, "JSON without databind on the cold
+   * path").
+   */
+  private static final class ProcessEnvironment implements Function<String, String> {
+    @Override
+    public String apply(String name) {
+      return processEnvironment(name);
+    }
   }
 
   /**
@@ -118,7 +130,7 @@ public final class AuthorizerConfig {
     String inline = env.apply(CONFIG_YAML_ENV);
     if (inline != null && !inline.isEmpty()) {
       if (file != null && !file.isEmpty()) {
-        throw new ConfigException(
+        throw ConfigException.of(
             List.of(
                 CONFIG_YAML_ENV
                     + ": cannot be combined with "
@@ -131,7 +143,7 @@ public final class AuthorizerConfig {
       try {
         return parse(file, Files.readString(Path.of(file), StandardCharsets.UTF_8), env);
       } catch (IOException e) {
-        throw new ConfigException(
+        throw ConfigException.of(
             List.of(
                 file
                     + ": cannot be read (named by "
@@ -146,7 +158,7 @@ public final class AuthorizerConfig {
     }
     try (InputStream in = loader.getResourceAsStream(CLASSPATH_RESOURCE)) {
       if (in == null) {
-        throw new ConfigException(
+        throw ConfigException.of(
             List.of(
                 "no authorizer configuration: set "
                     + CONFIG_ENV
@@ -158,7 +170,7 @@ public final class AuthorizerConfig {
       }
       return parse(CLASSPATH_RESOURCE, new String(in.readAllBytes(), StandardCharsets.UTF_8), env);
     } catch (IOException e) {
-      throw new ConfigException(List.of(CLASSPATH_RESOURCE + ": cannot be read"));
+      throw ConfigException.of(List.of(CLASSPATH_RESOURCE + ": cannot be read"));
     }
   }
 
@@ -180,21 +192,21 @@ public final class AuthorizerConfig {
               ? "has a duplicate key"
               : "is not valid YAML";
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw new ConfigException(
+      throw ConfigException.of(
           List.of(file + ": " + detail + (line > 0 ? " (line " + line + ")" : "")));
     } catch (IOException e) {
-      throw new ConfigException(List.of(file + ": is not valid YAML"));
+      throw ConfigException.of(List.of(file + ": is not valid YAML"));
     }
     if (root == null || root.isMissingNode() || root.isNull()) {
-      throw new ConfigException(List.of(file + ": the file is empty"));
+      throw ConfigException.of(List.of(file + ": the file is empty"));
     }
     if (!root.isObject()) {
-      throw new ConfigException(List.of(file + ": must be a mapping at the top level"));
+      throw ConfigException.of(List.of(file + ": must be a mapping at the top level"));
     }
     Node written = root.deepCopy();
     EnvSubstitution.apply(file, root, "", env, problems);
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw ConfigException.of(problems);
     }
 
     Section top = new Section(file, root, written, problems);
@@ -202,7 +214,7 @@ public final class AuthorizerConfig {
     if (top.has("type")) {
       Optional<String> named = top.string("type");
       if (named.isEmpty()) {
-        throw new ConfigException(problems);
+        throw ConfigException.of(problems);
       }
       type = named.get();
     }
@@ -226,7 +238,7 @@ public final class AuthorizerConfig {
     }
 
     if (!type.equals(AuthorizerTypes.BUILT_IN)) {
-      return extension(file, type, top, env, format, tokenPayload, problems);
+      return Extensions.extension(file, type, top, env, format, tokenPayload, problems);
     }
     Optional<Section> jwtSection = top.section("jwt");
     Optional<Section> paramsSection = top.section("requestParameters");
@@ -240,7 +252,7 @@ public final class AuthorizerConfig {
             : null;
     top.rejectUnknownKeys();
     if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
+      throw ConfigException.of(problems);
     }
     Authorizer authorizer;
     if (jwt != null && rules != null) {
@@ -253,79 +265,89 @@ public final class AuthorizerConfig {
     return new AuthorizerConfig(authorizer, format);
   }
 
-  /** A file whose {@code type:} names an {@link AuthorizerType} from another artifact. */
-  private static AuthorizerConfig extension(
-      String file,
-      String type,
-      Section top,
-      Function<String, String> env,
-      HttpApiResponseFormat format,
-      boolean tokenPayload,
-      List<String> problems) {
-    Map<String, AuthorizerType> types = AuthorizerTypes.load(file, problems);
-    AuthorizerType provider = types.get(type);
-    if (provider == null) {
-      if (problems.isEmpty()) {
-        top.problem("type", AuthorizerTypes.unknown(type, types.keySet()));
+  /**
+   * The {@code type:} path, apart so that a built-in configuration's load never loads what only
+   * extension types use ({@link ConfigContext}, the catch of {@link ConfigException}) when this
+   * class is verified, on every cold start (docs/architecture.md, "JSON without databind on the
+   * cold path").
+   */
+  private static final class Extensions {
+    private Extensions() {}
+
+    /** A file whose {@code type:} names an {@link AuthorizerType} from another artifact. */
+    static AuthorizerConfig extension(
+        String file,
+        String type,
+        Section top,
+        Function<String, String> env,
+        HttpApiResponseFormat format,
+        boolean tokenPayload,
+        List<String> problems) {
+      Map<String, AuthorizerType> types = AuthorizerTypes.load(file, problems);
+      AuthorizerType provider = types.get(type);
+      if (provider == null) {
+        if (problems.isEmpty()) {
+          top.problem("type", AuthorizerTypes.unknown(type, types.keySet()));
+        }
+        throw ConfigException.of(problems);
       }
-      throw new ConfigException(problems);
-    }
-    RequestRules rules =
-        top.section("requestParameters")
-            .map(s -> RequestParametersConfig.read(s, env, tokenPayload, problems))
-            .orElse(null);
-    ConfigContext ctx = new LoadContext(file, env, Clock.systemUTC(), format);
-    Authorizer created = null;
-    try {
-      created = provider.create(new ConfigSection(top), ctx);
-    } catch (ConfigException e) {
-      problems.addAll(e.problems());
-    } catch (RuntimeException e) {
-      problems.add(
-          file
-              + ": type "
-              + type
-              + " ("
-              + provider.getClass().getName()
-              + ") failed: "
-              + e.getClass().getSimpleName()
-              + (e.getMessage() == null ? "" : ": " + e.getMessage()));
-    }
-    top.rejectUnknownKeysDeep();
-    if (problems.isEmpty() && created == null) {
-      problems.add(
-          file
-              + ": type "
-              + type
-              + " ("
-              + provider.getClass().getName()
-              + ") created no authorizer and reported no problem");
-    }
-    if (!problems.isEmpty()) {
-      throw new ConfigException(problems);
-    }
-    return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
-  }
-
-  /** The {@link ConfigContext} of one load. */
-  private record LoadContext(
-      String file, Function<String, String> env, Clock clock, HttpApiResponseFormat format)
-      implements ConfigContext {
-
-    @Override
-    public Optional<String> environment(String name) {
-      String value = env.apply(name);
-      return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+      RequestRules rules =
+          top.section("requestParameters")
+              .map(s -> RequestParametersConfig.read(s, env, tokenPayload, problems))
+              .orElse(null);
+      ConfigContext ctx = new LoadContext(file, env, Clock.systemUTC(), format);
+      Authorizer created = null;
+      try {
+        created = provider.create(new ConfigSection(top), ctx);
+      } catch (ConfigException e) {
+        problems.addAll(e.problems());
+      } catch (RuntimeException e) {
+        problems.add(
+            file
+                + ": type "
+                + type
+                + " ("
+                + provider.getClass().getName()
+                + ") failed: "
+                + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+      }
+      top.rejectUnknownKeysDeep();
+      if (problems.isEmpty() && created == null) {
+        problems.add(
+            file
+                + ": type "
+                + type
+                + " ("
+                + provider.getClass().getName()
+                + ") created no authorizer and reported no problem");
+      }
+      if (!problems.isEmpty()) {
+        throw ConfigException.of(problems);
+      }
+      return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
     }
 
-    @Override
-    public HttpApiResponseFormat httpApiResponseFormat() {
-      return format;
-    }
+    /** The {@link ConfigContext} of one load. */
+    private record LoadContext(
+        String file, Function<String, String> env, Clock clock, HttpApiResponseFormat format)
+        implements ConfigContext {
 
-    @Override
-    public ReplayStore replayStore() {
-      return InMemoryReplayStore.shared();
+      @Override
+      public Optional<String> environment(String name) {
+        String value = env.apply(name);
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+      }
+
+      @Override
+      public HttpApiResponseFormat httpApiResponseFormat() {
+        return format;
+      }
+
+      @Override
+      public ReplayStore replayStore() {
+        return InMemoryReplayStore.shared();
+      }
     }
   }
 

@@ -24,6 +24,15 @@ public final class ConfigException extends RuntimeException {
     this.problems = List.copyOf(problems);
   }
 
+  /**
+   * The exception for these problems, typed as its JDK superclass so that the classes that throw it
+   * do not load this one when they are verified, on every cold start (docs/architecture.md, "JSON
+   * without databind on the cold path"); callers catch it as {@code ConfigException}.
+   */
+  static RuntimeException of(List<String> problems) {
+    return new ConfigException(problems);
+  }
+
   /** Each problem, naming file and key. */
   public List<String> problems() {
     return problems;

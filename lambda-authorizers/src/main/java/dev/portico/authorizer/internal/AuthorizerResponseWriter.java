@@ -33,17 +33,20 @@ public final class AuthorizerResponseWriter {
    */
   public static PolicyDocument policyFor(Decision decision, MethodArn current) {
     PolicyDocument.Builder policy = PolicyDocument.builder();
-    switch (decision.outcome()) {
-      case ALLOW -> {
-        if (decision.grants().isEmpty()) {
-          policy.allow(current.wholeApi());
-        } else {
-          policy.grants(current, decision.grants());
-        }
+    // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+    // cold start (docs/architecture.md, "JSON without databind on the cold path");
+    // AuthorizerResponseWriterTest covers every outcome.
+    Decision.Outcome outcome = decision.outcome();
+    if (outcome == Decision.Outcome.ALLOW) {
+      if (decision.grants().isEmpty()) {
+        policy.allow(current.wholeApi());
+      } else {
+        policy.grants(current, decision.grants());
       }
-      case DENY -> policy.deny(current.wholeApi());
-      case UNAUTHORIZED ->
-          throw new IllegalStateException("no policy for an unauthorized decision");
+    } else if (outcome == Decision.Outcome.DENY) {
+      policy.deny(current.wholeApi());
+    } else {
+      throw new IllegalStateException("no policy for an unauthorized decision");
     }
     return policy.build();
   }

@@ -98,7 +98,7 @@ public final class JwtValidator {
           new JwksKeySource(
               issuer.issuer(),
               issuer.jwksUri(),
-              uri -> UrlPolicy.allowed(uri, insecure),
+              insecure,
               http,
               b.jwksCacheTtl,
               b.jwksRefetchInterval,

@@ -165,11 +165,13 @@ public final class Node implements Iterable<Node> {
 
   /** The number of fields or elements; 0 for other kinds. */
   public int size() {
-    return switch (kind) {
-      case OBJECT -> fields().size();
-      case ARRAY -> items().size();
-      default -> 0;
-    };
+    // Tests, not switches, in this class: a switch on an enum compiles to a synthetic class, one
+    // more on every cold start (docs/architecture.md, "JSON without databind on the cold path").
+    // NodeTest covers every kind.
+    if (kind == Kind.OBJECT) {
+      return fields().size();
+    }
+    return kind == Kind.ARRAY ? items().size() : 0;
   }
 
   /** Whether {@link #size()} is 0. */
@@ -194,11 +196,12 @@ public final class Node implements Iterable<Node> {
   /** The elements of an array, or the values of an object. */
   @Override
   public Iterator<Node> iterator() {
-    return switch (kind) {
-      case OBJECT -> Collections.unmodifiableCollection(fields().values()).iterator();
-      case ARRAY -> Collections.unmodifiableList(items()).iterator();
-      default -> Collections.emptyIterator();
-    };
+    if (kind == Kind.OBJECT) {
+      return Collections.unmodifiableCollection(fields().values()).iterator();
+    }
+    return kind == Kind.ARRAY
+        ? Collections.unmodifiableList(items()).iterator()
+        : Collections.emptyIterator();
   }
 
   /** Whether this is an object. */
@@ -266,13 +269,13 @@ public final class Node implements Iterable<Node> {
    * null; {@code ""} for objects, arrays and the missing node.
    */
   public String asText() {
-    return switch (kind) {
-      case STRING -> (String) value;
-      case NUMBER -> value.toString();
-      case BOOLEAN -> value.toString();
-      case NULL -> "null";
-      default -> "";
-    };
+    if (kind == Kind.STRING) {
+      return (String) value;
+    }
+    if (kind == Kind.NUMBER || kind == Kind.BOOLEAN) {
+      return value.toString();
+    }
+    return kind == Kind.NULL ? "null" : "";
   }
 
   /** {@link #asText()}, or {@code defaultValue} for null and missing nodes. */
@@ -315,19 +318,23 @@ public final class Node implements Iterable<Node> {
 
   /** A deep copy (objects and arrays copied, scalars shared: they are immutable). */
   public Node deepCopy() {
-    return switch (kind) {
-      case OBJECT -> {
-        Node copy = object();
-        fields().forEach((k, v) -> copy.put(k, v.deepCopy()));
-        yield copy;
+    // Loops, not forEach lambdas: each lambda is a class spun on the cold path (the configuration
+    // is copied before its variables are substituted).
+    if (kind == Kind.OBJECT) {
+      Node copy = object();
+      for (Map.Entry<String, Node> field : fields().entrySet()) {
+        copy.put(field.getKey(), field.getValue().deepCopy());
       }
-      case ARRAY -> {
-        Node copy = array();
-        items().forEach(v -> copy.add(v.deepCopy()));
-        yield copy;
+      return copy;
+    }
+    if (kind == Kind.ARRAY) {
+      Node copy = array();
+      for (Node item : items()) {
+        copy.add(item.deepCopy());
       }
-      default -> this;
-    };
+      return copy;
+    }
+    return this;
   }
 
   @Override

@@ -89,50 +89,54 @@ public final class Trees {
     if (token == null) {
       throw new JsonParseException(p, "Unexpected end of input");
     }
-    switch (token) {
-      case START_OBJECT:
-        {
-          Node object = Node.object();
-          for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
-            if (t != JsonToken.FIELD_NAME) {
-              // null: the input ended inside the object.
-              throw new JsonParseException(p, "Expected a field name");
-            }
-            String name = p.currentName();
-            object.put(name, value(p, p.nextToken()));
-          }
-          return object;
+    // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+    // cold start (docs/architecture.md, "JSON without databind on the cold path"). TreesTest reads
+    // every kind of value.
+    if (token == JsonToken.START_OBJECT) {
+      Node object = Node.object();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
+        if (t != JsonToken.FIELD_NAME) {
+          // null: the input ended inside the object.
+          throw new JsonParseException(p, "Expected a field name");
         }
-      case START_ARRAY:
-        {
-          Node array = Node.array();
-          for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
-            if (t == null) {
-              throw new JsonParseException(p, "Unexpected end of input in an array");
-            }
-            array.add(value(p, t));
-          }
-          return array;
-        }
-      case VALUE_STRING:
-        return Node.text(p.getText());
-      case VALUE_NUMBER_INT:
-        return Node.number(p.getNumberValue());
-      case VALUE_NUMBER_FLOAT:
-        try {
-          return Node.number(p.getDecimalValue());
-        } catch (NumberFormatException e) {
-          // YAML's .inf and .nan have no decimal form.
-          return Node.number(p.getDoubleValue());
-        }
-      case VALUE_TRUE:
-        return Node.bool(true);
-      case VALUE_FALSE:
-        return Node.bool(false);
-      case VALUE_NULL:
-        return Node.nullNode();
-      default:
-        throw new JsonParseException(p, "Unexpected token " + token);
+        String name = p.currentName();
+        object.put(name, value(p, p.nextToken()));
+      }
+      return object;
     }
+    if (token == JsonToken.START_ARRAY) {
+      Node array = Node.array();
+      for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+        if (t == null) {
+          throw new JsonParseException(p, "Unexpected end of input in an array");
+        }
+        array.add(value(p, t));
+      }
+      return array;
+    }
+    if (token == JsonToken.VALUE_STRING) {
+      return Node.text(p.getText());
+    }
+    if (token == JsonToken.VALUE_NUMBER_INT) {
+      return Node.number(p.getNumberValue());
+    }
+    if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+      try {
+        return Node.number(p.getDecimalValue());
+      } catch (NumberFormatException e) {
+        // YAML's .inf and .nan have no decimal form.
+        return Node.number(p.getDoubleValue());
+      }
+    }
+    if (token == JsonToken.VALUE_TRUE) {
+      return Node.bool(true);
+    }
+    if (token == JsonToken.VALUE_FALSE) {
+      return Node.bool(false);
+    }
+    if (token == JsonToken.VALUE_NULL) {
+      return Node.nullNode();
+    }
+    throw new JsonParseException(p, "Unexpected token " + token);
   }
 }

@@ -64,9 +64,13 @@ public final class AccessClaims {
     } else {
       throw reject(Rejection.MALFORMED, "aud must be a string or an array of strings");
     }
-    if (audiences.stream().noneMatch(accepted::contains)) {
-      throw reject(Rejection.AUDIENCE_INVALID, "aud is not an accepted audience");
+    // A loop, not a stream with a method reference: each lambda is a class spun on the cold path.
+    for (String audience : audiences) {
+      if (accepted.contains(audience)) {
+        return;
+      }
     }
+    throw reject(Rejection.AUDIENCE_INVALID, "aud is not an accepted audience");
   }
 
   /** Checks Cognito's {@code token_use} claim equals {@code tokenUse}. */
@@ -95,7 +99,9 @@ public final class AccessClaims {
       if (v != null && v.isTextual()) {
         scopes.addAll(Arrays.asList(v.asText().split(" ")));
       } else if (v != null && v.isArray()) {
-        v.forEach(s -> scopes.add(s.asText()));
+        for (Node s : v) {
+          scopes.add(s.asText());
+        }
       }
     }
     return scopes;

@@ -33,28 +33,34 @@ public final class Claims {
   }
 
   private static Object value(Node node) {
-    switch (node.kind()) {
-      case STRING:
-        return node.textValue();
-      case BOOLEAN:
-        return node.booleanValue();
-      case NUMBER:
-        return node.numberValue();
-      case ARRAY:
-        List<Object> list = new ArrayList<>(node.size());
-        for (Node element : node) {
-          list.add(element.isNull() ? null : value(element));
-        }
-        return Collections.unmodifiableList(list);
-      case OBJECT:
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (Map.Entry<String, Node> field : node.properties()) {
-          map.put(field.getKey(), field.getValue().isNull() ? null : value(field.getValue()));
-        }
-        return Collections.unmodifiableMap(map);
-      default:
-        // NULL is handled by callers; a strict parse of JSON text yields no other node types.
-        return node.asText();
+    // Tests, not a switch: a switch on an enum compiles to a synthetic class, one more on every
+    // cold start (docs/architecture.md, "JSON without databind on the cold path"). ClaimsTest
+    // converts every kind.
+    Node.Kind kind = node.kind();
+    if (kind == Node.Kind.STRING) {
+      return node.textValue();
     }
+    if (kind == Node.Kind.BOOLEAN) {
+      return node.booleanValue();
+    }
+    if (kind == Node.Kind.NUMBER) {
+      return node.numberValue();
+    }
+    if (kind == Node.Kind.ARRAY) {
+      List<Object> list = new ArrayList<>(node.size());
+      for (Node element : node) {
+        list.add(element.isNull() ? null : value(element));
+      }
+      return Collections.unmodifiableList(list);
+    }
+    if (kind == Node.Kind.OBJECT) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (Map.Entry<String, Node> field : node.properties()) {
+        map.put(field.getKey(), field.getValue().isNull() ? null : value(field.getValue()));
+      }
+      return Collections.unmodifiableMap(map);
+    }
+    // NULL is handled by callers; a strict parse of JSON text yields no other node types.
+    return node.asText();
   }
 }

@@ -55,9 +55,8 @@ public final class HttpJson {
             .build();
     CappedBody body = new CappedBody();
     CompletableFuture<HttpResponse<byte[]>> future =
-        client.sendAsync(
-            request,
-            info -> info.statusCode() == 200 ? body : HttpResponse.BodySubscribers.replacing(null));
+        // The body is its own handler: a lambda would be one more class spun on the cold path.
+        client.sendAsync(request, body);
     HttpResponse<byte[]> response;
     try {
       response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -92,8 +91,17 @@ public final class HttpJson {
   private static final class TooLargeException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    TooLargeException() {
+    private TooLargeException() {
       super("document is larger than " + MAX_BYTES + " bytes");
+    }
+
+    /**
+     * The exception, typed as its JDK superclass so that {@link CappedBody} does not load this
+     * class when it is verified, on every cold start (docs/architecture.md, "JSON without databind
+     * on the cold path").
+     */
+    static IOException create() {
+      return new TooLargeException();
     }
   }
 
@@ -101,11 +109,18 @@ public final class HttpJson {
    * Collects at most {@link #MAX_BYTES} bytes and cancels the stream (failing the fetch) as soon as
    * more arrive.
    */
-  private static final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
+  private static final class CappedBody
+      implements HttpResponse.BodySubscriber<byte[]>, HttpResponse.BodyHandler<byte[]> {
     private final CompletableFuture<byte[]> result = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private volatile Flow.Subscription subscription;
     private volatile boolean cancelled;
+
+    /** This collector for a 200, else a body that is discarded (the status is the error). */
+    @Override
+    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      return info.statusCode() == 200 ? this : HttpResponse.BodySubscribers.replacing(null);
+    }
 
     @Override
     public CompletionStage<byte[]> getBody() {
@@ -128,7 +143,7 @@ public final class HttpJson {
         int n = buffer.remaining();
         if (bytes.size() + n > MAX_BYTES) {
           subscription.cancel();
-          result.completeExceptionally(new TooLargeException());
+          result.completeExceptionally(TooLargeException.create());
           return;
         }
         byte[] chunk = new byte[n];

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,7 @@ import org.slf4j.LoggerFactory;
  * unknown {@code kid}, and kept when a refresh fails (outage tolerance).
  *
  * <pre>{@code
- * JwksKeySource keys = new JwksKeySource(issuer, null, uri -> UrlPolicy.allowed(uri, false),
+ * JwksKeySource keys = new JwksKeySource(issuer, null, false,
  *     http, Duration.ofMinutes(10), Duration.ofSeconds(30), Clock.systemUTC());
  * List<Jwk> candidates = keys.find(kid);   // empty: unknown kid
  * }</pre>
@@ -33,7 +32,7 @@ public final class JwksKeySource {
 
   private final String issuer;
   private final URI configuredJwksUri;
-  private final Predicate<URI> uriAllowed;
+  private final boolean allowInsecureHttp;
   private final HttpJson http;
   private final Duration ttl;
   private final Duration refetchInterval;
@@ -51,12 +50,13 @@ public final class JwksKeySource {
    *
    * @param issuer the issuer, used for discovery when {@code jwksUri} is null
    * @param jwksUri the JWKS URL, or null to discover it
-   * @param uriAllowed whether a discovered JWKS URL may be used (https or loopback, or opt-in)
+   * @param allowInsecureHttp whether a discovered JWKS URL may be plain http for a host that is not
+   *     loopback ({@link UrlPolicy#allowed}: https or loopback otherwise)
    */
   public JwksKeySource(
       String issuer,
       URI jwksUri,
-      Predicate<URI> uriAllowed,
+      boolean allowInsecureHttp,
       HttpJson http,
       Duration ttl,
       Duration refetchInterval,
@@ -64,7 +64,7 @@ public final class JwksKeySource {
     this.issuer = issuer;
     this.configuredJwksUri = jwksUri;
     this.jwksUri = jwksUri;
-    this.uriAllowed = uriAllowed;
+    this.allowInsecureHttp = allowInsecureHttp;
     this.http = http;
     this.ttl = ttl;
     this.refetchInterval = refetchInterval;
@@ -145,7 +145,13 @@ public final class JwksKeySource {
     List<Jwk> parsed = JwkSetParser.parse(document);
     Map<String, List<Jwk>> byKid = new HashMap<>();
     for (Jwk jwk : parsed) {
-      byKid.computeIfAbsent(jwk.kid(), k -> new ArrayList<>()).add(jwk);
+      // get and put, and a loop below, not lambdas: each lambda is a class spun on the cold path.
+      List<Jwk> sameKid = byKid.get(jwk.kid());
+      if (sameKid == null) {
+        sameKid = new ArrayList<>();
+        byKid.put(jwk.kid(), sameKid);
+      }
+      sameKid.add(jwk);
       if (jwk.unusable() != null) {
         LOG.debug(
             "JWKS key {} of issuer {} is unusable: {}",
@@ -154,7 +160,9 @@ public final class JwksKeySource {
             LogText.quote(jwk.unusable()));
       }
     }
-    byKid.replaceAll((k, v) -> List.copyOf(v));
+    for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
+      entry.setValue(List.copyOf(entry.getValue()));
+    }
     LOG.debug(
         "fetched {} keys for issuer {} from {}",
         parsed.size(),
@@ -179,7 +187,7 @@ public final class JwksKeySource {
     } catch (IllegalArgumentException e) {
       throw new IOException("discovery document at " + discovery + " has an invalid jwks_uri");
     }
-    if (!uriAllowed.test(uri)) {
+    if (!UrlPolicy.allowed(uri, allowInsecureHttp)) {
       throw new IOException(
           "discovery document at " + discovery + " names a jwks_uri that is not https: " + uri);
     }

@@ -14,6 +14,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -201,5 +202,50 @@ class TreesTest {
     Node copy = root.deepCopy();
     root.get("a").set("b", Node.text("changed"));
     assertThat(copy.path("a").path("b").path(0).asText()).isEqualTo("x");
+  }
+
+  /**
+   * Every {@link Node.Kind} through the accessors that test the kind with {@code ==} (not a switch,
+   * so a new kind must be added here on purpose): size, iteration, text and deep copy.
+   */
+  @Test
+  void everyKindAnswersSizeIterationTextAndCopy() throws Exception {
+    Node root =
+        Trees.json(
+            "{\"o\":{\"k\":\"v\"},\"a\":[1,2],\"s\":\"x\",\"n\":5,\"t\":true,\"z\":null}"
+                .getBytes(UTF_8),
+            true);
+    Map<Node.Kind, Node> byKind = new EnumMap<>(Node.Kind.class);
+    for (Node value : root) {
+      byKind.put(value.kind(), value);
+    }
+    byKind.put(Node.Kind.MISSING, root.path("absent"));
+    assertThat(byKind.keySet()).containsExactlyInAnyOrder(Node.Kind.values());
+
+    for (Node.Kind kind : Node.Kind.values()) {
+      Node node = byKind.get(kind);
+      int size = kind == Node.Kind.OBJECT ? 1 : kind == Node.Kind.ARRAY ? 2 : 0;
+      assertThat(node.size()).as(kind.name()).isEqualTo(size);
+      List<String> items = new ArrayList<>();
+      node.iterator().forEachRemaining(item -> items.add(item.asText()));
+      assertThat(items)
+          .as(kind.name())
+          .isEqualTo(
+              kind == Node.Kind.OBJECT
+                  ? List.of("v")
+                  : kind == Node.Kind.ARRAY ? List.of("1", "2") : List.of());
+      Node copy = node.deepCopy();
+      assertThat(plain(copy)).as(kind.name()).isEqualTo(plain(node));
+      assertThat(copy == node)
+          .as(kind.name() + " copied only when it is a container")
+          .isEqualTo(kind != Node.Kind.OBJECT && kind != Node.Kind.ARRAY);
+    }
+    assertThat(byKind.get(Node.Kind.STRING).asText()).isEqualTo("x");
+    assertThat(byKind.get(Node.Kind.NUMBER).asText()).isEqualTo("5");
+    assertThat(byKind.get(Node.Kind.BOOLEAN).asText()).isEqualTo("true");
+    assertThat(byKind.get(Node.Kind.NULL).asText()).isEqualTo("null");
+    assertThat(byKind.get(Node.Kind.OBJECT).asText()).isEmpty();
+    assertThat(byKind.get(Node.Kind.ARRAY).asText()).isEmpty();
+    assertThat(byKind.get(Node.Kind.MISSING).asText()).isEmpty();
   }
 }

@@ -68,6 +68,18 @@ class HttpJsonTest {
             out.write(body);
           }
         });
+    server.createContext(
+        "/missing",
+        exchange -> {
+          try (exchange;
+              OutputStream out = exchange.getResponseBody()) {
+            // A large error body: discarded, never parsed or capped.
+            exchange.sendResponseHeaders(404, 0);
+            out.write(new byte[HttpJson.MAX_BYTES + 1]);
+          } catch (IOException e) {
+            // the client stopped reading
+          }
+        });
     server.start();
   }
 
@@ -105,5 +117,12 @@ class HttpJsonTest {
     assertThatThrownBy(() -> http(5000).get(uri("/big")))
         .isInstanceOf(IOException.class)
         .hasMessage("document at " + uri("/big") + " is larger than 262144 bytes");
+  }
+
+  @Test
+  void aStatusOtherThan200IsRefusedByItsStatusAndItsBodyIsDiscarded() {
+    assertThatThrownBy(() -> http(5000).get(uri("/missing")))
+        .isInstanceOf(IOException.class)
+        .hasMessage("fetching " + uri("/missing") + " returned HTTP 404");
   }
 }

@@ -1,0 +1,145 @@
+package dev.portico.authorizer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.authorizer.testing.ColdPathMain;
+import dev.portico.authorizer.testing.Jwts;
+import dev.portico.authorizer.testing.TestIssuerServer;
+import dev.portico.authorizer.testing.TestKey;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every Portico class the config-file JWT authorizer's cold start loads when it answers one valid
+ * REST {@code TOKEN} event (the configuration read from {@code PORTICO_AUTHORIZER_CONFIG},
+ * discovery and the JWKS fetched from an issuer on 127.0.0.1), against the list in {@code
+ * cold-path/token-allow-classes.txt}: each one costs a cold start about a third of a millisecond in
+ * a C1-only JVM (docs/architecture.md, "JSON without databind on the cold path"). A change that
+ * adds one fails here, so that it is added on purpose: update the list when it is.
+ */
+class ColdPathClassesTest {
+
+  private static final TestKey KEY = TestKey.rsa("cold-key");
+
+  @TempDir Path dir;
+
+  @Test
+  void aValidTokenLoadsExactlyTheListedPorticoClasses() throws Exception {
+    try (TestIssuerServer server = TestIssuerServer.start(KEY)) {
+      // The configuration of the benchmarks' config-file JWT authorizer (LocalIssuer).
+      Path config = dir.resolve("authorizer.yaml");
+      Files.writeString(
+          config,
+          """
+          jwt:
+            issuer: ${env:ISSUER_URL}
+            audience: pets-api
+            principalClaim: sub
+            context:
+              scope: scope
+              email: email
+          """);
+      long now = Instant.now().getEpochSecond();
+      String token =
+          Jwts.token(KEY)
+              .standard(server.issuer(), "pets-api", now)
+              .claim("scope", "pets:read pets:write")
+              .claim("email", "user-1@example.com")
+              .sign(KEY);
+      Path event = dir.resolve("token.json");
+      Files.writeString(
+          event,
+          "{\"type\":\"TOKEN\",\"authorizationToken\":\"Bearer "
+              + token
+              + "\",\"methodArn\":"
+              + "\"arn:aws:execute-api:us-east-1:123456789012:1234567890/prod/GET/pets/1\"}");
+
+      List<String> lines =
+          NoDatabindColdPathTest.coldRun(
+              "token-allow", config, Map.of("ISSUER_URL", server.issuer()), event.toString());
+
+      List<String> answers = lines.stream().filter(l -> l.startsWith("ANSWER ")).toList();
+      assertThat(answers).as(String.join("\n", lines)).hasSize(1);
+      assertThat(answers.get(0))
+          .contains("\"principalId\":\"user-1\"")
+          .contains("\"Effect\":\"Allow\"")
+          .contains("\"email\":\"user-1@example.com\"");
+      int done = lines.indexOf("@@done");
+      assertThat(done).as("@@done in the child's output").isNotNegative();
+
+      List<String> loaded =
+          loaded(lines.subList(0, done)).stream()
+              .filter(name -> name.startsWith("dev.portico."))
+              .filter(name -> !name.startsWith(ColdPathMain.class.getName()))
+              .map(ColdPathClassesTest::withoutLambdaNumber)
+              .sorted()
+              .toList();
+      List<String> expected;
+      try (InputStream in =
+          ColdPathClassesTest.class.getResourceAsStream("/cold-path/token-allow-classes.txt")) {
+        assertThat(in).as("cold-path/token-allow-classes.txt on the test class path").isNotNull();
+        expected =
+            new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                .lines()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .sorted()
+                .toList();
+      }
+      List<String> added = minus(loaded, expected);
+      List<String> gone = minus(expected, loaded);
+      // Both lists reported at once, separately: what to add to the file and what to remove.
+      SoftAssertions.assertSoftly(
+          softly -> {
+            softly
+                .assertThat(added)
+                .as("Portico classes a valid token's cold start now loads that the list lacks")
+                .isEmpty();
+            softly
+                .assertThat(gone)
+                .as("listed classes a valid token's cold start no longer loads (remove them)")
+                .isEmpty();
+          });
+    }
+  }
+
+  /**
+   * {@code from} without one occurrence of each name in {@code names}: two lambdas of one class are
+   * two classes, listed twice.
+   */
+  private static List<String> minus(List<String> from, List<String> names) {
+    List<String> rest = new ArrayList<>(from);
+    for (String name : names) {
+      rest.remove(name);
+    }
+    return rest;
+  }
+
+  /** The class names in a {@code -verbose:class} log, in loading order. */
+  private static List<String> loaded(List<String> lines) {
+    List<String> loaded = new ArrayList<>();
+    for (String line : lines) {
+      int at = line.indexOf("[class,load] ");
+      if (at >= 0) {
+        String rest = line.substring(at + "[class,load] ".length());
+        int space = rest.indexOf(' ');
+        loaded.add(space < 0 ? rest : rest.substring(0, space));
+      }
+    }
+    return loaded;
+  }
+
+  /** {@code Foo$$Lambda$12/0x0000...} (Java 17) and {@code Foo$$Lambda/0x...} (Java 21+). */
+  private static String withoutLambdaNumber(String name) {
+    int at = name.indexOf("$$Lambda");
+    return at < 0 ? name : name.substring(0, at) + "$$Lambda";
+  }
+}
