@@ -32,7 +32,14 @@ final class JsonReaderEmitter {
           Map.entry("java.lang.Double", "DOUBLE"),
           Map.entry("java.lang.Float", "FLOAT"),
           Map.entry("java.math.BigDecimal", "BIG_DECIMAL"),
-          Map.entry("java.math.BigInteger", "BIG_INTEGER"));
+          Map.entry("java.math.BigInteger", "BIG_INTEGER"),
+          Map.entry("java.util.UUID", "UUID_TEXT"),
+          Map.entry("java.time.Instant", "INSTANT"),
+          Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+          Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
+          Map.entry("java.time.LocalTime", "LOCAL_TIME"),
+          Map.entry("java.time.OffsetDateTime", "OFFSET_DATE_TIME"),
+          Map.entry("java.time.Duration", "DURATION"));
 
   private static final String NULLABLE = "dev.portico.api.Nullable";
 
@@ -267,6 +274,16 @@ final class JsonReaderEmitter {
           + hasNullable(element.getAnnotationMirrors())
           + ")";
     }
+    if (name.equals("java.util.Map")) {
+      TypeMirror value = declared.getTypeArguments().get(1);
+      return "input.map(json, field, "
+          + reader(value, imports, enums)
+          + ", "
+          + nullable
+          + ", "
+          + hasNullable(value.getAnnotationMirrors())
+          + ")";
+    }
     return "input.value(json, field, " + reader(type, imports, enums) + ", " + nullable + ")";
   }
 
@@ -291,6 +308,9 @@ final class JsonReaderEmitter {
     DeclaredType declared = (DeclaredType) type;
     if (declared.getTypeArguments().size() == 1) {
       return valueElement(declared.getTypeArguments().get(0));
+    }
+    if (declared.getTypeArguments().size() == 2) {
+      return valueElement(declared.getTypeArguments().get(1));
     }
     return (TypeElement) declared.asElement();
   }

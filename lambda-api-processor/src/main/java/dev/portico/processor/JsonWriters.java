@@ -28,8 +28,10 @@ import javax.lang.model.util.Types;
  * declaration order, with no customisation: no Jackson annotation on it, its members or its
  * interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and every
  * component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or record,
- * or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to Jackson
- * at run time, as before.
+ * or a {@code List}, {@code Set} or {@code Collection} of those. Readers also read {@code
+ * BigDecimal}, {@code BigInteger}, {@code UUID}, {@code Instant}, {@code LocalDate}, {@code
+ * LocalDateTime}, {@code LocalTime}, {@code OffsetDateTime}, {@code Duration} and {@code
+ * Map<String, V>} of a value they read. Anything else is left to Jackson at run time, as before.
  */
 final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
@@ -47,9 +49,23 @@ final class JsonWriters {
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
-  /** Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet). */
+  /**
+   * Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet): the
+   * java.time types in the strict ISO-8601 forms of {@code dev.portico.api.runtime.JsonScalars}.
+   */
   private static final Set<String> READ_ONLY_SCALARS =
-      Set.of("java.math.BigDecimal", "java.math.BigInteger");
+      Set.of(
+          "java.math.BigDecimal",
+          "java.math.BigInteger",
+          "java.util.UUID",
+          "java.time.Instant",
+          "java.time.LocalDate",
+          "java.time.LocalDateTime",
+          "java.time.LocalTime",
+          "java.time.OffsetDateTime",
+          "java.time.Duration");
+
+  private static final String MAP = "java.util.Map";
 
   private final boolean reading;
   private final Elements elements;
@@ -205,6 +221,11 @@ final class JsonWriters {
           ? recordIn(declared.getTypeArguments().get(0))
           : null;
     }
+    if (element.getQualifiedName().contentEquals(MAP)) {
+      return declared.getTypeArguments().size() == 2
+          ? recordIn(declared.getTypeArguments().get(1))
+          : null;
+    }
     return element.getKind() == ElementKind.RECORD ? element : null;
   }
 
@@ -319,6 +340,13 @@ final class JsonWriters {
     return null;
   }
 
+  private static boolean isString(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.lang.String");
+  }
+
   private boolean writable(TypeMirror type, boolean collectionAllowed) {
     TypeKind kind = type.getKind();
     if (kind.isPrimitive()) {
@@ -337,6 +365,14 @@ final class JsonWriters {
       return collectionAllowed
           && declared.getTypeArguments().size() == 1
           && writable(declared.getTypeArguments().get(0), false);
+    }
+    if (name.equals(MAP)) {
+      // Read only: Map<String, V> with V a value a reader reads (not another collection or map).
+      return reading
+          && collectionAllowed
+          && declared.getTypeArguments().size() == 2
+          && isString(declared.getTypeArguments().get(0))
+          && writable(declared.getTypeArguments().get(1), false);
     }
     if (element.getKind() == ElementKind.ENUM) {
       // An enum with constant bodies is not final; a body could hold a @JsonValue we cannot see.
