@@ -50,20 +50,25 @@ final class JsonWriters {
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
   /**
-   * Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet): the
-   * java.time types in the strict ISO-8601 forms of {@code dev.portico.api.runtime.JsonScalars}.
+   * Values written and read as JSON strings: the default mapper's text for writers, the strict
+   * ISO-8601 forms of {@code dev.portico.api.runtime.JsonScalars} for readers.
    */
-  private static final Set<String> READ_ONLY_SCALARS =
+  private static final Set<String> TEXT_SCALARS =
       Set.of(
-          "java.math.BigDecimal",
-          "java.math.BigInteger",
           "java.util.UUID",
           "java.time.Instant",
           "java.time.LocalDate",
           "java.time.LocalDateTime",
           "java.time.LocalTime",
-          "java.time.OffsetDateTime",
-          "java.time.Duration");
+          "java.time.OffsetDateTime");
+
+  /**
+   * Scalars a reader reads but writers leave to the mapper: the numbers (a {@code BigDecimal}'s
+   * text depends on the mapper's features), and {@code Duration}, which the default mapper writes
+   * as a number of seconds (its {@code WRITE_DURATIONS_AS_TIMESTAMPS}) and readers read as text.
+   */
+  private static final Set<String> READ_ONLY_SCALARS =
+      Set.of("java.math.BigDecimal", "java.math.BigInteger", "java.time.Duration");
 
   private static final String MAP = "java.util.Map";
 
@@ -358,7 +363,9 @@ final class JsonWriters {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALAR_WRITES.containsKey(name) || (reading && READ_ONLY_SCALARS.contains(name))) {
+    if (SCALAR_WRITES.containsKey(name)
+        || TEXT_SCALARS.contains(name)
+        || (reading && READ_ONLY_SCALARS.contains(name))) {
       return true;
     }
     if (COLLECTIONS.contains(name)) {
