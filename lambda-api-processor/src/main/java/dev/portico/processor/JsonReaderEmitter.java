@@ -156,9 +156,13 @@ final class JsonReaderEmitter {
           .append(' ')
           .append(localNames[i])
           .append(" = ")
-          .append(initial(type.getKind()))
+          // An absent Optional is empty, as the default mapper's Jdk8Module makes it.
+          .append(
+              optional(type)
+                  ? imports.name("java.util.Optional") + ".empty()"
+                  : initial(type.getKind()))
           .append(";\n");
-      if (!nullable(component)) {
+      if (!nullable(component) && !optional(type)) {
         required |= 1L << i;
       }
     }
@@ -274,6 +278,11 @@ final class JsonReaderEmitter {
           + hasNullable(element.getAnnotationMirrors())
           + ")";
     }
+    if (name.equals("java.util.Optional")) {
+      return "input.optional(json, field, "
+          + reader(declared.getTypeArguments().get(0), imports, enums)
+          + ")";
+    }
     if (name.equals("java.util.Map")) {
       TypeMirror value = declared.getTypeArguments().get(1);
       return "input.map(json, field, "
@@ -313,6 +322,14 @@ final class JsonReaderEmitter {
       return valueElement(declared.getTypeArguments().get(1));
     }
     return (TypeElement) declared.asElement();
+  }
+
+  /** Whether a type is an {@code Optional}: never required, JSON {@code null} is empty. */
+  private static boolean optional(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.util.Optional");
   }
 
   /** Whether a component is marked with Portico's {@code @Nullable} (on it or on its type). */

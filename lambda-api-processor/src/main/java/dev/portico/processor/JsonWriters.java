@@ -27,11 +27,12 @@ import javax.lang.model.util.Types;
  * record qualifies only when Jackson's default mapper would write it from its components alone, in
  * declaration order, with no customisation: no Jackson annotation on it, its members or its
  * interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and every
- * component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or record,
- * or a {@code List}, {@code Set} or {@code Collection} of those. Readers also read {@code
- * BigDecimal}, {@code BigInteger}, {@code UUID}, {@code Instant}, {@code LocalDate}, {@code
- * LocalDateTime}, {@code LocalTime}, {@code OffsetDateTime}, {@code Duration} and {@code
- * Map<String, V>} of a value they read. Anything else is left to Jackson at run time, as before.
+ * component a primitive (but {@code char}), a box, a {@code String}, a {@code UUID}, an {@code
+ * Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime} or {@code OffsetDateTime},
+ * a qualifying enum or record, or a {@code List}, {@code Set} or {@code Collection} of those.
+ * Readers also read {@code BigDecimal}, {@code BigInteger}, {@code Duration}, and {@code
+ * Map<String, V>} and {@code Optional<V>} of a value they read. Anything else is left to Jackson at
+ * run time, as before.
  */
 final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
@@ -71,6 +72,8 @@ final class JsonWriters {
       Set.of("java.math.BigDecimal", "java.math.BigInteger", "java.time.Duration");
 
   private static final String MAP = "java.util.Map";
+
+  private static final String OPTIONAL = "java.util.Optional";
 
   private final boolean reading;
   private final Elements elements;
@@ -231,6 +234,11 @@ final class JsonWriters {
           ? recordIn(declared.getTypeArguments().get(1))
           : null;
     }
+    if (element.getQualifiedName().contentEquals(OPTIONAL)) {
+      return declared.getTypeArguments().size() == 1
+          ? recordIn(declared.getTypeArguments().get(0))
+          : null;
+    }
     return element.getKind() == ElementKind.RECORD ? element : null;
   }
 
@@ -370,6 +378,13 @@ final class JsonWriters {
     }
     if (COLLECTIONS.contains(name)) {
       return collectionAllowed
+          && declared.getTypeArguments().size() == 1
+          && writable(declared.getTypeArguments().get(0), false);
+    }
+    if (name.equals(OPTIONAL)) {
+      // Read only: Optional<V> with V a value a reader reads (not a collection, map or Optional).
+      return reading
+          && collectionAllowed
           && declared.getTypeArguments().size() == 1
           && writable(declared.getTypeArguments().get(0), false);
     }

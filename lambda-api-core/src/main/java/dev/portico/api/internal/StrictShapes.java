@@ -29,9 +29,9 @@ import java.util.Set;
  * reads it, that reports every problem with the same {@link JsonInput} rules and words as the
  * generated readers. It knows the shapes the generated readers know (records read from their
  * canonical constructor alone, scalars, {@code UUID}, six java.time types, enums, {@code List},
- * {@code Set}, {@code Collection}, {@code Map<String, V>}); every other value (other java.time
- * types, other maps, classes, records with Jackson annotations) is skipped here and judged by the
- * mapper alone, which then reports its first problem.
+ * {@code Set}, {@code Collection}, {@code Map<String, V>}, {@code Optional<V>}); every other value
+ * (other java.time types, other maps, classes, records with Jackson annotations) is skipped here
+ * and judged by the mapper alone, which then reports its first problem.
  */
 final class StrictShapes {
   /** What a checker returns for a value it accepted (never built: the mapper builds it). */
@@ -147,6 +147,11 @@ final class StrictShapes {
           reader = shapes.of(((ParameterizedType) type).getActualTypeArguments()[1]);
           // A map of values the checker does not read is the mapper's alone, entries and all.
           map = reader != SKIP;
+        } else if (optional
+            && type instanceof ParameterizedType parameterized
+            && parameterized.getActualTypeArguments()[0] instanceof Class<?>) {
+          // Optional<T>: null is empty, any other value is checked as a T.
+          reader = shapes.of(parameterized.getActualTypeArguments()[0]);
         } else {
           reader = shapes.of(type);
         }

@@ -14,6 +14,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -288,6 +289,25 @@ public final class JsonInput {
       }
     }
     return into;
+  }
+
+  // ---- optionals ----
+
+  /**
+   * An {@code Optional} field, as the default mapper's {@code Jdk8Module} reads it: JSON {@code
+   * null} is {@link Optional#empty()}, any other value what {@code reader} reads.
+   */
+  public <T> Optional<T> optional(JsonParser json, String field, JsonReader<T> reader)
+      throws IOException {
+    push(field);
+    try {
+      if (json.currentToken() == JsonToken.VALUE_NULL) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(reader.read(json, this));
+    } finally {
+      pop();
+    }
   }
 
   // ---- maps ----

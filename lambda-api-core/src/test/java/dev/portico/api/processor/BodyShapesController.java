@@ -17,6 +17,7 @@ import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -84,6 +85,15 @@ public final class BodyShapesController {
       @Nullable UUID other,
       @Nullable List<Instant> times) {}
 
+  /** Optional components: never required, JSON null is empty. */
+  public record Maybe(
+      Optional<String> note,
+      Optional<LocalDate> day,
+      Optional<Item> item,
+      Optional<Size> size,
+      Optional<Integer> count,
+      int n) {}
+
   /** Left to the mapper: a java.time type readers do not read. */
   public record Dated(String name, ZonedDateTime day) {}
 
@@ -123,6 +133,13 @@ public final class BodyShapesController {
   @Path("/stamped")
   public Stamped stamped(@Body Stamped stamped) {
     return stamped;
+  }
+
+  /** Echoes the value. */
+  @POST
+  @Path("/maybe")
+  public Maybe maybe(@Body Maybe maybe) {
+    return maybe;
   }
 
   /** Echoes the value. */

@@ -71,7 +71,7 @@ class GeneratedJsonNotesTest {
   }
 
   @Test
-  void optionalsAndMapsReadersDoNotReadAreNotesToo() {
+  void optionalsAndMapsOfWhatReadersDoNotReadAreNotesToo() {
     Compilation compilation =
         Compilation.compile(
             """
@@ -83,7 +83,7 @@ class GeneratedJsonNotesTest {
             import java.util.Optional;
 
             public final class Odd {
-              public record Maybe(Optional<String> note) {}
+              public record Maybe(Optional<List<String>> note) {}
               public record Nested(Map<String, List<String>> tags) {}
               public record Keyed(Map<Integer, String> names) {}
 
@@ -97,8 +97,8 @@ class GeneratedJsonNotesTest {
     assertThat(compilation.notes())
         .containsExactly(
             "13:35: Odd.a(Maybe maybe): the body type Maybe is read with jackson-databind at run"
-                + " time, not by generated code: component 'note' has type Optional<String>,"
-                + " which generated code does not read",
+                + " time, not by generated code: component 'note' has type"
+                + " Optional<List<String>>, which generated code does not read",
             "14:35: Odd.b(Nested nested): the body type Nested is read with jackson-databind at"
                 + " run time, not by generated code: component 'tags' has type"
                 + " Map<String, List<String>>, which generated code does not read",
@@ -129,7 +129,8 @@ class GeneratedJsonNotesTest {
               public record Line(String sku, @Nullable BigDecimal price, Set<Kind> kinds) {}
               public record Stamp(UUID id, Instant at, LocalDate day, LocalDateTime local,
                   LocalTime time, OffsetDateTime offset, Duration took, Map<String, Line> lines,
-                  Map<String, @Nullable Kind> kinds, List<LocalDate> days) {}
+                  Map<String, @Nullable Kind> kinds, List<LocalDate> days,
+                  java.util.Optional<Line> first) {}
               public record Order(List<Line> lines, @Nullable Line first) {}
 
               @POST @Path("/orders") public String add(@Body Order order) { return ""; }
@@ -148,6 +149,8 @@ class GeneratedJsonNotesTest {
             "routes.jsonReader(Plain.Stamp.class, Read_Plain_Stamp.INSTANCE);",
             "lines = input.map(json, field, Read_Plain_Line.INSTANCE, false, false);",
             "kinds = input.map(json, field, KIND, false, true);",
-            "at = input.value(json, field, JsonScalars.INSTANT, false);");
+            "at = input.value(json, field, JsonScalars.INSTANT, false);",
+            "Optional<Plain.Line> first = Optional.empty();",
+            "first = input.optional(json, field, Read_Plain_Line.INSTANCE);");
   }
 }

@@ -298,6 +298,44 @@ class JsonReadersTest {
     return bodies.map(body -> Arguments.of("/bodies/stamped", body));
   }
 
+  /** Optional components: absent, null, valid and invalid values of each kind. */
+  static Stream<Arguments> optionals() {
+    return Stream.of(
+            "{\"n\":1}",
+            "{\"n\":1,\"note\":null,\"day\":null,\"item\":null,\"size\":null,\"count\":null}",
+            "{\"n\":1,\"note\":\"x\",\"day\":\"2026-01-31\",\"item\":{\"sku\":\"A\","
+                + "\"quantity\":1},\"size\":\"SMALL\",\"count\":-1}",
+            "{\"n\":1,\"note\":\"\",\"count\":0}",
+            "{\"n\":1,\"note\":5}",
+            "{\"n\":1,\"day\":\"2026-02-30\"}",
+            "{\"n\":1,\"day\":19000}",
+            "{\"n\":1,\"item\":{\"quantity\":1.5}}",
+            "{\"n\":1,\"item\":[]}",
+            "{\"n\":1,\"size\":\"HUGE\"}",
+            "{\"n\":1,\"count\":\"1\"}",
+            "{\"n\":1,\"count\":1.5}",
+            "{\"n\":1,\"note\":\"a\",\"note\":\"b\"}",
+            "{\"note\":\"x\"}")
+        .map(body -> Arguments.of("/bodies/maybe", body));
+  }
+
+  @ParameterizedTest
+  @MethodSource("optionals")
+  void optionalsAnswerWordForWordAsTheMapperPath(String path, String body) throws IOException {
+    ProxyResponse generated = post(GENERATED, path, body);
+    ProxyResponse mapper = post(MAPPER, path, body);
+
+    assertThat(generated.bodyAsString()).isEqualTo(mapper.bodyAsString());
+    assertThat(generated.status()).isEqualTo(mapper.status());
+    Object read =
+        readOrNull(BodyShapesController_Routes.Read_BodyShapesController_Maybe.INSTANCE, body);
+    if (read != null) {
+      assertThat(read).isEqualTo(JACKSON.readValue(body, BodyShapesController.Maybe.class));
+    } else {
+      assertThat(generated.status()).isEqualTo(400);
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("textAndMaps")
   void uuidsJavaTimeAndMapsAnswerWordForWordAsTheMapperPath(String path, String body) {
