@@ -211,12 +211,16 @@ final class StrictShapes {
             || parameterized.getRawType() == java.util.Collection.class);
   }
 
-  /** Whether a component is a {@code Map} with {@code String} keys. */
+  /**
+   * Whether a component is a {@code Map} with {@code String} keys and values of a class (a map of
+   * collections or of generic values is the mapper's alone, as it has no generated reader).
+   */
   private static boolean stringMap(Type type) {
     return type instanceof ParameterizedType parameterized
         && parameterized.getRawType() == Map.class
         && parameterized.getActualTypeArguments().length == 2
-        && parameterized.getActualTypeArguments()[0] == String.class;
+        && parameterized.getActualTypeArguments()[0] == String.class
+        && parameterized.getActualTypeArguments()[1] instanceof Class<?>;
   }
 
   /**
