@@ -7,6 +7,10 @@ import dev.portico.processor.ValidationModel.ValueChecks;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
 
 /**
  * The Java condition under which a value violates one check ({@code name != null && name.length() >
@@ -64,6 +68,14 @@ final class CheckConditions {
         return guard + compare(x, value, check.low(), " < ");
       case MAX:
         return guard + compare(x, value, check.low(), " > ");
+      case PAST:
+        return guard + now(x, value) + " >= 0";
+      case PAST_OR_PRESENT:
+        return guard + now(x, value) + " > 0";
+      case FUTURE:
+        return guard + now(x, value) + " <= 0";
+      case FUTURE_OR_PRESENT:
+        return guard + now(x, value) + " < 0";
       case DECIMAL_MIN:
         return guard
             + decimalCompare(x, value, check.decimal(), "MIN")
@@ -73,13 +85,13 @@ final class CheckConditions {
             + decimalCompare(x, value, check.decimal(), "MAX")
             + (check.inclusive() ? " > 0" : " >= 0");
       case POSITIVE:
-        return guard + sign(x, value) + " <= 0";
+        return guard + sign(x, value, "-1") + " <= 0";
       case POSITIVE_OR_ZERO:
-        return guard + sign(x, value) + " < 0";
+        return guard + sign(x, value, "-1") + " < 0";
       case NEGATIVE:
-        return guard + sign(x, value) + " >= 0";
+        return guard + sign(x, value, "1") + " >= 0";
       case NEGATIVE_OR_ZERO:
-        return guard + sign(x, value) + " > 0";
+        return guard + sign(x, value, "1") + " > 0";
       case PATTERN:
         return guard + "!" + pattern(check) + ".matcher(" + x + ").matches()";
       case EMAIL:
@@ -120,9 +132,38 @@ final class CheckConditions {
             + ")"
             + operator
             + "0";
+      case FLOATING:
+        // Hibernate Validator's rules: NaN violates both bounds, the bound converted to the
+        // value's type, -0.0 below 0 (Double.compare).
+        return imports.name(VIOLATIONS)
+            + (isFloat(value) ? ".compareFloat(" : ".compare(")
+            + x
+            + ", "
+            + bound
+            + "L, "
+            + (operator.contains("<") ? "-1" : "1")
+            + ")"
+            + operator
+            + "0";
       default:
         return x + operator + bound + "L";
     }
+  }
+
+  /** Whether a floating-point value is a {@code float} or {@code Float}. */
+  private static boolean isFloat(ValueChecks value) {
+    TypeMirror type = value.type();
+    return type.getKind() == TypeKind.FLOAT
+        || (type.getKind() == TypeKind.DECLARED
+            && ((TypeElement) ((DeclaredType) type).asElement())
+                .getQualifiedName()
+                .contentEquals("java.lang.Float"));
+  }
+
+  /** {@code x.compareTo(Instant.now())}: the value against the present, in its own type. */
+  private String now(String x, ValueChecks value) {
+    TypeElement type = (TypeElement) ((DeclaredType) value.type()).asElement();
+    return x + ".compareTo(" + imports.name(type.getQualifiedName().toString()) + ".now())";
   }
 
   private static String bound(String operator) {
@@ -139,16 +180,29 @@ final class CheckConditions {
         return x + ".compareTo(" + bound + ")";
       case BIG_INTEGER:
         return "new " + bigDecimal + "(" + x + ").compareTo(" + bound + ")";
+      case FLOATING:
+        // BigDecimal.valueOf(double), a float widened first; NaN violates both bounds.
+        return imports.name(VIOLATIONS)
+            + ".compareDecimal("
+            + x
+            + ", "
+            + bound
+            + ", "
+            + (suffix.equals("MIN") ? "-1" : "1")
+            + ")";
       default:
         return bigDecimal + ".valueOf(" + x + ").compareTo(" + bound + ")";
     }
   }
 
-  private String sign(String x, ValueChecks value) {
+  /** The value's sign; {@code nanAs} is what NaN counts as (it violates every sign check). */
+  private String sign(String x, ValueChecks value, String nanAs) {
     switch (value.kind()) {
       case BIG_INTEGER:
       case BIG_DECIMAL:
         return x + ".signum()";
+      case FLOATING:
+        return imports.name(VIOLATIONS) + ".signum(" + x + ", " + nanAs + ")";
       default:
         return x;
     }

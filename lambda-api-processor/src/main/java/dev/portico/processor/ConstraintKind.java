@@ -26,7 +26,14 @@ enum ConstraintKind {
   NEGATIVE("Negative", "must be less than 0", ValueKind.NUMBERS),
   NEGATIVE_OR_ZERO("NegativeOrZero", "must be less than or equal to 0", ValueKind.NUMBERS),
   PATTERN("Pattern", "must match \"{regexp}\"", EnumSet.of(ValueKind.TEXT)),
-  EMAIL("Email", "must be a well-formed email address", EnumSet.of(ValueKind.TEXT));
+  EMAIL("Email", "must be a well-formed email address", EnumSet.of(ValueKind.TEXT)),
+  /** Compared with the present as Hibernate Validator's default clock gives it (no tolerance). */
+  PAST("Past", "must be a past date", ValueKind.TEMPORALS),
+  PAST_OR_PRESENT(
+      "PastOrPresent", "must be a date in the past or in the present", ValueKind.TEMPORALS),
+  FUTURE("Future", "must be a future date", ValueKind.TEMPORALS),
+  FUTURE_OR_PRESENT(
+      "FutureOrPresent", "must be a date in the present or in the future", ValueKind.TEMPORALS);
 
   /** The package of the standard constraints. */
   static final String PACKAGE = "jakarta.validation.constraints";
@@ -76,7 +83,10 @@ enum ConstraintKind {
   /** {@code CharSequence, Collection, Map and arrays}: what the constraint applies to. */
   String applicability() {
     if (appliesTo.equals(ValueKind.NUMBERS)) {
-      return "byte, short, int, long, their wrappers, BigInteger and BigDecimal";
+      return "byte, short, int, long, float, double, their wrappers, BigInteger and BigDecimal";
+    }
+    if (appliesTo.equals(ValueKind.TEMPORALS)) {
+      return "Instant, LocalDate, LocalDateTime, LocalTime and OffsetDateTime";
     }
     if (appliesTo.equals(ValueKind.SIZED)) {
       return "CharSequence, Collection, Map and arrays";

@@ -32,7 +32,14 @@ final class JsonReaderEmitter {
           Map.entry("java.lang.Double", "DOUBLE"),
           Map.entry("java.lang.Float", "FLOAT"),
           Map.entry("java.math.BigDecimal", "BIG_DECIMAL"),
-          Map.entry("java.math.BigInteger", "BIG_INTEGER"));
+          Map.entry("java.math.BigInteger", "BIG_INTEGER"),
+          Map.entry("java.util.UUID", "UUID_TEXT"),
+          Map.entry("java.time.Instant", "INSTANT"),
+          Map.entry("java.time.LocalDate", "LOCAL_DATE"),
+          Map.entry("java.time.LocalDateTime", "LOCAL_DATE_TIME"),
+          Map.entry("java.time.LocalTime", "LOCAL_TIME"),
+          Map.entry("java.time.OffsetDateTime", "OFFSET_DATE_TIME"),
+          Map.entry("java.time.Duration", "DURATION"));
 
   private static final String NULLABLE = "dev.portico.api.Nullable";
 
@@ -149,9 +156,13 @@ final class JsonReaderEmitter {
           .append(' ')
           .append(localNames[i])
           .append(" = ")
-          .append(initial(type.getKind()))
+          // An absent Optional is empty, as the default mapper's Jdk8Module makes it.
+          .append(
+              optional(type)
+                  ? imports.name("java.util.Optional") + ".empty()"
+                  : initial(type.getKind()))
           .append(";\n");
-      if (!nullable(component)) {
+      if (!nullable(component) && !optional(type)) {
         required |= 1L << i;
       }
     }
@@ -267,6 +278,21 @@ final class JsonReaderEmitter {
           + hasNullable(element.getAnnotationMirrors())
           + ")";
     }
+    if (name.equals("java.util.Optional")) {
+      return "input.optional(json, field, "
+          + reader(declared.getTypeArguments().get(0), imports, enums)
+          + ")";
+    }
+    if (name.equals("java.util.Map")) {
+      TypeMirror value = declared.getTypeArguments().get(1);
+      return "input.map(json, field, "
+          + reader(value, imports, enums)
+          + ", "
+          + nullable
+          + ", "
+          + hasNullable(value.getAnnotationMirrors())
+          + ")";
+    }
     return "input.value(json, field, " + reader(type, imports, enums) + ", " + nullable + ")";
   }
 
@@ -292,7 +318,18 @@ final class JsonReaderEmitter {
     if (declared.getTypeArguments().size() == 1) {
       return valueElement(declared.getTypeArguments().get(0));
     }
+    if (declared.getTypeArguments().size() == 2) {
+      return valueElement(declared.getTypeArguments().get(1));
+    }
     return (TypeElement) declared.asElement();
+  }
+
+  /** Whether a type is an {@code Optional}: never required, JSON {@code null} is empty. */
+  private static boolean optional(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.util.Optional");
   }
 
   /** Whether a component is marked with Portico's {@code @Nullable} (on it or on its type). */

@@ -17,15 +17,25 @@ import javax.lang.model.util.Elements;
 final class JsonWriterEmitter {
   /** The scalar types a component may have, with the statement writing a non-null value. */
   private static final Map<String, String> SCALAR_WRITES =
-      Map.of(
-          "java.lang.String", "json.writeString(%s)",
-          "java.lang.Boolean", "json.writeBoolean(%s.booleanValue())",
-          "java.lang.Integer", "json.writeNumber(%s.intValue())",
-          "java.lang.Byte", "json.writeNumber(%s.intValue())",
-          "java.lang.Short", "json.writeNumber(%s.shortValue())",
-          "java.lang.Long", "json.writeNumber(%s.longValue())",
-          "java.lang.Double", "json.writeNumber(%s.doubleValue())",
-          "java.lang.Float", "json.writeNumber(%s.floatValue())");
+      Map.ofEntries(
+          Map.entry("java.lang.String", "json.writeString(%s)"),
+          Map.entry("java.lang.Boolean", "json.writeBoolean(%s.booleanValue())"),
+          Map.entry("java.lang.Integer", "json.writeNumber(%s.intValue())"),
+          Map.entry("java.lang.Byte", "json.writeNumber(%s.intValue())"),
+          Map.entry("java.lang.Short", "json.writeNumber(%s.shortValue())"),
+          Map.entry("java.lang.Long", "json.writeNumber(%s.longValue())"),
+          Map.entry("java.lang.Double", "json.writeNumber(%s.doubleValue())"),
+          Map.entry("java.lang.Float", "json.writeNumber(%s.floatValue())"),
+          // The default mapper's java.time support with WRITE_DATES_AS_TIMESTAMPS disabled:
+          // toString() where its serializer has no formatter, else its default ISO formatter.
+          Map.entry("java.util.UUID", "json.writeString(%s.toString())"),
+          Map.entry("java.time.Instant", "json.writeString(%s.toString())"),
+          Map.entry("java.time.LocalDate", "json.writeString(%s.toString())"),
+          Map.entry(
+              "java.time.LocalDateTime", "json.writeString(%f.ISO_LOCAL_DATE_TIME.format(%s))"),
+          Map.entry("java.time.LocalTime", "json.writeString(%f.ISO_LOCAL_TIME.format(%s))"),
+          Map.entry(
+              "java.time.OffsetDateTime", "json.writeString(%f.ISO_OFFSET_DATE_TIME.format(%s))"));
 
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
@@ -164,22 +174,25 @@ final class JsonWriterEmitter {
       out.append("          if (element == null) {\n");
       out.append("            json.writeNull();\n");
       out.append("          } else {\n");
-      out.append("            ").append(value(elementType, "element")).append(";\n");
+      out.append("            ").append(value(elementType, "element", imports)).append(";\n");
       out.append("          }\n");
       out.append("        }\n");
       out.append("        json.writeEndArray();\n");
     } else {
       out.append("      } else {\n");
-      out.append("        ").append(value(type, local)).append(";\n");
+      out.append("        ").append(value(type, local, imports)).append(";\n");
     }
     out.append("      }\n");
   }
 
   /** The statement writing a non-null value of a scalar, enum or record type. */
-  private String value(TypeMirror type, String variable) {
+  private String value(TypeMirror type, String variable, Imports imports) {
     TypeElement element = (TypeElement) ((DeclaredType) type).asElement();
     String scalar = SCALAR_WRITES.get(element.getQualifiedName().toString());
     if (scalar != null) {
+      if (scalar.contains("%f")) {
+        scalar = scalar.replace("%f", imports.name("java.time.format.DateTimeFormatter"));
+      }
       return scalar.replace("%s", variable);
     }
     if (element.getKind() == ElementKind.ENUM) {

@@ -27,9 +27,12 @@ import javax.lang.model.util.Types;
  * record qualifies only when Jackson's default mapper would write it from its components alone, in
  * declaration order, with no customisation: no Jackson annotation on it, its members or its
  * interfaces (nor on annotations that bundle Jackson ones), no other getter-like method, and every
- * component a primitive (but {@code char}), a box, a {@code String}, a qualifying enum or record,
- * or a {@code List}, {@code Set} or {@code Collection} of those. Anything else is left to Jackson
- * at run time, as before.
+ * component a primitive (but {@code char}), a box, a {@code String}, a {@code UUID}, an {@code
+ * Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime} or {@code OffsetDateTime},
+ * a qualifying enum or record, or a {@code List}, {@code Set} or {@code Collection} of those.
+ * Readers also read {@code BigDecimal}, {@code BigInteger}, {@code Duration}, and {@code
+ * Map<String, V>} and {@code Optional<V>} of a value they read. Anything else is left to Jackson at
+ * run time, as before.
  */
 final class JsonWriters {
   /** The scalar types a component may have, with the statement writing a non-null value. */
@@ -47,9 +50,30 @@ final class JsonWriters {
   private static final Set<String> COLLECTIONS =
       Set.of("java.util.List", "java.util.Set", "java.util.Collection");
 
-  /** Scalars a reader reads besides {@link #SCALAR_WRITES}' (they are not written yet). */
+  /**
+   * Values written and read as JSON strings: the default mapper's text for writers, the strict
+   * ISO-8601 forms of {@code dev.portico.api.runtime.JsonScalars} for readers.
+   */
+  private static final Set<String> TEXT_SCALARS =
+      Set.of(
+          "java.util.UUID",
+          "java.time.Instant",
+          "java.time.LocalDate",
+          "java.time.LocalDateTime",
+          "java.time.LocalTime",
+          "java.time.OffsetDateTime");
+
+  /**
+   * Scalars a reader reads but writers leave to the mapper: the numbers (a {@code BigDecimal}'s
+   * text depends on the mapper's features), and {@code Duration}, which the default mapper writes
+   * as a number of seconds (its {@code WRITE_DURATIONS_AS_TIMESTAMPS}) and readers read as text.
+   */
   private static final Set<String> READ_ONLY_SCALARS =
-      Set.of("java.math.BigDecimal", "java.math.BigInteger");
+      Set.of("java.math.BigDecimal", "java.math.BigInteger", "java.time.Duration");
+
+  private static final String MAP = "java.util.Map";
+
+  private static final String OPTIONAL = "java.util.Optional";
 
   private final boolean reading;
   private final Elements elements;
@@ -205,6 +229,16 @@ final class JsonWriters {
           ? recordIn(declared.getTypeArguments().get(0))
           : null;
     }
+    if (element.getQualifiedName().contentEquals(MAP)) {
+      return declared.getTypeArguments().size() == 2
+          ? recordIn(declared.getTypeArguments().get(1))
+          : null;
+    }
+    if (element.getQualifiedName().contentEquals(OPTIONAL)) {
+      return declared.getTypeArguments().size() == 1
+          ? recordIn(declared.getTypeArguments().get(0))
+          : null;
+    }
     return element.getKind() == ElementKind.RECORD ? element : null;
   }
 
@@ -319,6 +353,13 @@ final class JsonWriters {
     return null;
   }
 
+  private static boolean isString(TypeMirror type) {
+    return type.getKind() == TypeKind.DECLARED
+        && ((TypeElement) ((DeclaredType) type).asElement())
+            .getQualifiedName()
+            .contentEquals("java.lang.String");
+  }
+
   private boolean writable(TypeMirror type, boolean collectionAllowed) {
     TypeKind kind = type.getKind();
     if (kind.isPrimitive()) {
@@ -330,13 +371,30 @@ final class JsonWriters {
     DeclaredType declared = (DeclaredType) type;
     TypeElement element = (TypeElement) declared.asElement();
     String name = element.getQualifiedName().toString();
-    if (SCALAR_WRITES.containsKey(name) || (reading && READ_ONLY_SCALARS.contains(name))) {
+    if (SCALAR_WRITES.containsKey(name)
+        || TEXT_SCALARS.contains(name)
+        || (reading && READ_ONLY_SCALARS.contains(name))) {
       return true;
     }
     if (COLLECTIONS.contains(name)) {
       return collectionAllowed
           && declared.getTypeArguments().size() == 1
           && writable(declared.getTypeArguments().get(0), false);
+    }
+    if (name.equals(OPTIONAL)) {
+      // Read only: Optional<V> with V a value a reader reads (not a collection, map or Optional).
+      return reading
+          && collectionAllowed
+          && declared.getTypeArguments().size() == 1
+          && writable(declared.getTypeArguments().get(0), false);
+    }
+    if (name.equals(MAP)) {
+      // Read only: Map<String, V> with V a value a reader reads (not another collection or map).
+      return reading
+          && collectionAllowed
+          && declared.getTypeArguments().size() == 2
+          && isString(declared.getTypeArguments().get(0))
+          && writable(declared.getTypeArguments().get(1), false);
     }
     if (element.getKind() == ElementKind.ENUM) {
       // An enum with constant bodies is not final; a body could hold a @JsonValue we cannot see.

@@ -18,18 +18,26 @@ enum ValueKind {
   BOXED_INTEGRAL,
   BIG_INTEGER,
   BIG_DECIMAL,
+  /** {@code float}, {@code double}, {@code Float} or {@code Double}. */
+  FLOATING,
+  /**
+   * {@code Instant}, {@code LocalDate}, {@code LocalDateTime}, {@code LocalTime} or {@code
+   * OffsetDateTime}.
+   */
+  TEMPORAL,
   /** A {@code java.util.Collection}. */
   COLLECTION,
   /** A {@code java.util.Map}. */
   MAP,
   ARRAY,
-  /** {@code double}, {@code boolean}, {@code char} and so on. */
+  /** {@code boolean} and {@code char}. */
   OTHER_PRIMITIVE,
   OTHER;
 
   static final Set<ValueKind> SIZED = EnumSet.of(TEXT, COLLECTION, MAP, ARRAY);
   static final Set<ValueKind> NUMBERS =
-      EnumSet.of(INTEGRAL, BOXED_INTEGRAL, BIG_INTEGER, BIG_DECIMAL);
+      EnumSet.of(INTEGRAL, BOXED_INTEGRAL, BIG_INTEGER, BIG_DECIMAL, FLOATING);
+  static final Set<ValueKind> TEMPORALS = EnumSet.of(TEMPORAL);
 
   static ValueKind of(TypeMirror type, Elements elements, Types types) {
     switch (type.getKind()) {
@@ -38,6 +46,9 @@ enum ValueKind {
       case INT:
       case LONG:
         return INTEGRAL;
+      case FLOAT:
+      case DOUBLE:
+        return FLOATING;
       case ARRAY:
         return ARRAY;
       case DECLARED:
@@ -56,6 +67,15 @@ enum ValueKind {
         return BIG_INTEGER;
       case "java.math.BigDecimal":
         return BIG_DECIMAL;
+      case "java.lang.Float":
+      case "java.lang.Double":
+        return FLOATING;
+      case "java.time.Instant":
+      case "java.time.LocalDate":
+      case "java.time.LocalDateTime":
+      case "java.time.LocalTime":
+      case "java.time.OffsetDateTime":
+        return TEMPORAL;
       default:
         break;
     }

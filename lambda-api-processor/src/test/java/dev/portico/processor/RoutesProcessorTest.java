@@ -69,7 +69,11 @@ class RoutesProcessorTest {
             "Negative",
             "NegativeOrZero",
             "Pattern",
-            "Email")) {
+            "Email",
+            "Past",
+            "PastOrPresent",
+            "Future",
+            "FutureOrPresent")) {
       expected.add("jakarta.validation.constraints." + name);
     }
 

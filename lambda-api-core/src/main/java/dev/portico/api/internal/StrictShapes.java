@@ -28,8 +28,9 @@ import java.util.Set;
  * Strict binding on the mapper path: a checker for a body type, run over the body before the mapper
  * reads it, that reports every problem with the same {@link JsonInput} rules and words as the
  * generated readers. It knows the shapes the generated readers know (records read from their
- * canonical constructor alone, scalars, enums, {@code List}, {@code Set}, {@code Collection});
- * every other value (java.time, maps, classes, records with Jackson annotations) is skipped here
+ * canonical constructor alone, scalars, {@code UUID}, six java.time types, enums, {@code List},
+ * {@code Set}, {@code Collection}, {@code Map<String, V>}, {@code Optional<V>}); every other value
+ * (other java.time types, other maps, classes, records with Jackson annotations) is skipped here
  * and judged by the mapper alone, which then reports its first problem.
  */
 final class StrictShapes {
@@ -54,7 +55,14 @@ final class StrictShapes {
           Map.entry(double.class, JsonScalars.DOUBLE),
           Map.entry(float.class, JsonScalars.FLOAT),
           Map.entry(BigDecimal.class, JsonScalars.BIG_DECIMAL),
-          Map.entry(BigInteger.class, JsonScalars.BIG_INTEGER));
+          Map.entry(BigInteger.class, JsonScalars.BIG_INTEGER),
+          Map.entry(java.util.UUID.class, JsonScalars.UUID_TEXT),
+          Map.entry(java.time.Instant.class, JsonScalars.INSTANT),
+          Map.entry(java.time.LocalDate.class, JsonScalars.LOCAL_DATE),
+          Map.entry(java.time.LocalDateTime.class, JsonScalars.LOCAL_DATE_TIME),
+          Map.entry(java.time.LocalTime.class, JsonScalars.LOCAL_TIME),
+          Map.entry(java.time.OffsetDateTime.class, JsonScalars.OFFSET_DATE_TIME),
+          Map.entry(java.time.Duration.class, JsonScalars.DURATION));
 
   /** Skips a value the mapper judges alone. */
   private static final JsonReader<Object> SKIP =
@@ -131,13 +139,29 @@ final class StrictShapes {
         }
         Type type = component.getGenericType();
         boolean collection = collection(type);
+        boolean map = false;
+        JsonReader<?> reader;
+        if (collection) {
+          reader = shapes.of(((ParameterizedType) type).getActualTypeArguments()[0]);
+        } else if (stringMap(type)) {
+          reader = shapes.of(((ParameterizedType) type).getActualTypeArguments()[1]);
+          // A map of values the checker does not read is the mapper's alone, entries and all.
+          map = reader != SKIP;
+        } else if (optional
+            && type instanceof ParameterizedType parameterized
+            && parameterized.getActualTypeArguments()[0] instanceof Class<?>) {
+          // Optional<T>: null is empty, any other value is checked as a T.
+          reader = shapes.of(parameterized.getActualTypeArguments()[0]);
+        } else {
+          reader = shapes.of(type);
+        }
         components[i] =
             new Component(
-                shapes.of(
-                    collection ? ((ParameterizedType) type).getActualTypeArguments()[0] : type),
+                reader,
                 (nullable && !primitive) || optional,
                 collection,
-                nullElements(component.getAnnotatedType()));
+                map,
+                nullElements(component.getAnnotatedType(), map ? 1 : 0));
       }
     }
 
@@ -158,6 +182,8 @@ final class StrictShapes {
           Component component = components[i];
           if (component.collection) {
             input.list(json, field, component.reader, component.nullable, component.nullElements);
+          } else if (component.map) {
+            input.map(json, field, component.reader, component.nullable, component.nullElements);
           } else {
             input.value(json, field, component.reader, component.nullable);
           }
@@ -170,7 +196,11 @@ final class StrictShapes {
   }
 
   private record Component(
-      JsonReader<?> reader, boolean nullable, boolean collection, boolean nullElements) {}
+      JsonReader<?> reader,
+      boolean nullable,
+      boolean collection,
+      boolean map,
+      boolean nullElements) {}
 
   /** Whether a component is a collection the checker reads element by element. */
   private static boolean collection(Type type) {
@@ -181,10 +211,27 @@ final class StrictShapes {
             || parameterized.getRawType() == java.util.Collection.class);
   }
 
-  private static boolean nullElements(AnnotatedType type) {
+  /**
+   * Whether a component is a {@code Map} with {@code String} keys and values of a class (a map of
+   * collections or of generic values is the mapper's alone, as it has no generated reader).
+   */
+  private static boolean stringMap(Type type) {
+    return type instanceof ParameterizedType parameterized
+        && parameterized.getRawType() == Map.class
+        && parameterized.getActualTypeArguments().length == 2
+        && parameterized.getActualTypeArguments()[0] == String.class
+        && parameterized.getActualTypeArguments()[1] instanceof Class<?>;
+  }
+
+  /**
+   * Whether the type argument at {@code index} (a collection's element, a map's value)
+   * is @Nullable.
+   */
+  private static boolean nullElements(AnnotatedType type, int index) {
     return type instanceof AnnotatedParameterizedType parameterized
-        && parameterized.getAnnotatedActualTypeArguments().length == 1
-        && parameterized.getAnnotatedActualTypeArguments()[0].isAnnotationPresent(Nullable.class);
+        && parameterized.getAnnotatedActualTypeArguments().length > index
+        && parameterized.getAnnotatedActualTypeArguments()[index].isAnnotationPresent(
+            Nullable.class);
   }
 
   // ---- which records the checker reads: the processor's rules for generated readers ----

@@ -11,7 +11,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -286,6 +289,68 @@ public final class JsonInput {
       }
     }
     return into;
+  }
+
+  // ---- optionals ----
+
+  /**
+   * An {@code Optional} field, as the default mapper's {@code Jdk8Module} reads it: JSON {@code
+   * null} is {@link Optional#empty()}, any other value what {@code reader} reads.
+   */
+  public <T> Optional<T> optional(JsonParser json, String field, JsonReader<T> reader)
+      throws IOException {
+    push(field);
+    try {
+      if (json.currentToken() == JsonToken.VALUE_NULL) {
+        return Optional.empty();
+      }
+      return Optional.ofNullable(reader.read(json, this));
+    } finally {
+      pop();
+    }
+  }
+
+  // ---- maps ----
+
+  /**
+   * A {@code Map<String, V>} field, as a {@code LinkedHashMap} in the body's order like Jackson's:
+   * a JSON object whose members are the entries. A key may appear once ({@code must not appear more
+   * than once} at {@code field.key}, where Jackson would keep the last value); a value is read by
+   * {@code value} at the path {@code field.key}.
+   *
+   * @param nullable whether the field may be {@code null}
+   * @param nullValues whether values may be {@code null}
+   */
+  public <V> @Nullable Map<String, V> map(
+      JsonParser json, String field, JsonReader<V> value, boolean nullable, boolean nullValues)
+      throws IOException {
+    push(field);
+    try {
+      if (json.currentToken() == JsonToken.VALUE_NULL) {
+        return nullValue(json, nullable);
+      }
+      if (json.currentToken() != JsonToken.START_OBJECT) {
+        mismatch(json, "must be an object");
+        return null;
+      }
+      Map<String, V> into = new LinkedHashMap<>();
+      for (String key = nextField(json); key != null; key = nextField(json)) {
+        push(key);
+        try {
+          if (into.containsKey(key)) {
+            problem(json, "must not appear more than once");
+            json.skipChildren();
+          } else {
+            into.put(key, valueHere(json, value, nullValues));
+          }
+        } finally {
+          pop();
+        }
+      }
+      return into;
+    } finally {
+      pop();
+    }
   }
 
   // ---- problems ----

@@ -6,10 +6,19 @@ import dev.portico.api.Nullable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Strict readers of JSON scalars, shared by generated readers and the mapper path's checks: the
@@ -31,6 +40,13 @@ public final class JsonScalars {
   private static final int DOUBLE_KIND = 7;
   private static final int FLOAT_KIND = 8;
   private static final int BIG_DECIMAL_KIND = 9;
+  private static final int UUID_KIND = 10;
+  private static final int INSTANT_KIND = 11;
+  private static final int LOCAL_DATE_KIND = 12;
+  private static final int LOCAL_DATE_TIME_KIND = 13;
+  private static final int LOCAL_TIME_KIND = 14;
+  private static final int OFFSET_DATE_TIME_KIND = 15;
+  private static final int DURATION_KIND = 16;
 
   /** A JSON string. */
   public static final JsonReader<String> STRING = new Scalar<>(STRING_KIND);
@@ -61,6 +77,43 @@ public final class JsonScalars {
 
   /** A JSON number, exactly. */
   public static final JsonReader<BigDecimal> BIG_DECIMAL = new Scalar<>(BIG_DECIMAL_KIND);
+
+  /**
+   * A JSON string holding a UUID in its canonical form, 36 characters: hexadecimal digits (either
+   * case) in groups of 8, 4, 4, 4 and 12, separated by hyphens.
+   */
+  public static final JsonReader<UUID> UUID_TEXT = new Scalar<>(UUID_KIND);
+
+  /**
+   * A JSON string that {@link java.time.format.DateTimeFormatter#ISO_INSTANT} parses ({@code
+   * 2026-01-31T10:15:30Z}, an offset such as {@code +02:00} converted to UTC).
+   */
+  public static final JsonReader<Instant> INSTANT = new Scalar<>(INSTANT_KIND);
+
+  /** A JSON string that {@link LocalDate#parse(CharSequence)} parses ({@code 2026-01-31}). */
+  public static final JsonReader<LocalDate> LOCAL_DATE = new Scalar<>(LOCAL_DATE_KIND);
+
+  /**
+   * A JSON string that {@link LocalDateTime#parse(CharSequence)} parses ({@code
+   * 2026-01-31T10:15:30}).
+   */
+  public static final JsonReader<LocalDateTime> LOCAL_DATE_TIME =
+      new Scalar<>(LOCAL_DATE_TIME_KIND);
+
+  /** A JSON string that {@link LocalTime#parse(CharSequence)} parses ({@code 10:15:30}). */
+  public static final JsonReader<LocalTime> LOCAL_TIME = new Scalar<>(LOCAL_TIME_KIND);
+
+  /**
+   * A JSON string that {@link OffsetDateTime#parse(CharSequence)} parses ({@code
+   * 2026-01-31T10:15:30+02:00}), converted to UTC as the default mapper does (its {@code
+   * ADJUST_DATES_TO_CONTEXT_TIME_ZONE}, UTC by default): the value read is {@code
+   * 2026-01-31T08:15:30Z}.
+   */
+  public static final JsonReader<OffsetDateTime> OFFSET_DATE_TIME =
+      new Scalar<>(OFFSET_DATE_TIME_KIND);
+
+  /** A JSON string that {@link Duration#parse(CharSequence)} parses ({@code PT1H30M}). */
+  public static final JsonReader<Duration> DURATION = new Scalar<>(DURATION_KIND);
 
   /** A JSON string that is the name of one of the enum's constants, as Jackson reads enums. */
   public static <E extends Enum<E>> JsonReader<E> enumReader(Class<E> type) {
@@ -176,6 +229,15 @@ public final class JsonScalars {
       case BIG_DECIMAL_KIND -> {
         return number(json, input) ? json.getDecimalValue() : null;
       }
+      case UUID_KIND,
+          INSTANT_KIND,
+          LOCAL_DATE_KIND,
+          LOCAL_DATE_TIME_KIND,
+          LOCAL_TIME_KIND,
+          OFFSET_DATE_TIME_KIND,
+          DURATION_KIND -> {
+        return text(kind, json, input);
+      }
       default -> throw new IllegalStateException("scalar kind " + kind);
     }
   }
@@ -204,5 +266,78 @@ public final class JsonScalars {
     }
     input.problem(json, "must be an integer from " + min + " to " + max);
     return null;
+  }
+
+  /**
+   * A value written as a JSON string in one strict format. Numbers, arrays and other shapes that
+   * Jackson's java.time support also reads (epoch seconds, {@code [2026,1,31]}), Base64 UUIDs and
+   * text with surrounding white space are refused, on both paths (the mapper path checks with this
+   * reader before the mapper reads).
+   */
+  private static @Nullable Object text(int kind, JsonParser json, JsonInput input)
+      throws IOException {
+    if (json.currentToken() != JsonToken.VALUE_STRING) {
+      input.mismatch(json, "must be a string");
+      return null;
+    }
+    String text = json.getText();
+    try {
+      switch (kind) {
+        case UUID_KIND -> {
+          if (canonicalUuid(text)) {
+            return UUID.fromString(text);
+          }
+        }
+        case INSTANT_KIND -> {
+          return Instant.parse(text);
+        }
+        case LOCAL_DATE_KIND -> {
+          return LocalDate.parse(text);
+        }
+        case LOCAL_DATE_TIME_KIND -> {
+          return LocalDateTime.parse(text);
+        }
+        case LOCAL_TIME_KIND -> {
+          return LocalTime.parse(text);
+        }
+        case OFFSET_DATE_TIME_KIND -> {
+          return OffsetDateTime.parse(text).withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        case DURATION_KIND -> {
+          return Duration.parse(text);
+        }
+        default -> throw new IllegalStateException("text kind " + kind);
+      }
+    } catch (DateTimeException e) {
+      // An unparsable text (DateTimeParseException) or an instant out of OffsetDateTime's range.
+    }
+    input.problem(json, quoted(text) + " is not a valid " + TEXT_NAMES[kind - UUID_KIND]);
+    return null;
+  }
+
+  private static final String[] TEXT_NAMES = {
+    "UUID", "Instant", "LocalDate", "LocalDateTime", "LocalTime", "OffsetDateTime", "Duration"
+  };
+
+  /** The text in single quotes, cut after 50 characters, as the mapper path quotes values. */
+  private static String quoted(String text) {
+    return "'" + (text.length() <= 50 ? text : text.substring(0, 50) + "...") + "'";
+  }
+
+  private static boolean canonicalUuid(String text) {
+    if (text.length() != 36) {
+      return false;
+    }
+    for (int i = 0; i < 36; i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          (i == 8 || i == 13 || i == 18 || i == 23)
+              ? c == '-'
+              : (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
   }
 }

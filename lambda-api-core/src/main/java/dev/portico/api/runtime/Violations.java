@@ -3,6 +3,7 @@ package dev.portico.api.runtime;
 import dev.portico.api.FieldProblem;
 import dev.portico.api.InvalidRequestException;
 import dev.portico.api.Nullable;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,5 +76,46 @@ public final class Violations {
    */
   public static boolean isEmail(CharSequence value) {
     return EmailAddress.isValid(value.toString());
+  }
+
+  // ---- float and double, as Hibernate Validator compares them ----
+
+  /**
+   * {@code @Min}/{@code @Max} on a {@code double}: {@code nanAs} for NaN (-1 for {@code @Min}, 1
+   * for {@code @Max}, so NaN violates both), else {@link Double#compare} with the bound as a {@code
+   * double} (so {@code -0.0} is below {@code @Min(0)}).
+   */
+  public static int compare(double value, long bound, int nanAs) {
+    return Double.isNaN(value) ? nanAs : Double.compare(value, (double) bound);
+  }
+
+  /** {@code @Min}/{@code @Max} on a {@code float}: as {@link #compare}, the bound as a float. */
+  public static int compareFloat(float value, long bound, int nanAs) {
+    return Float.isNaN(value) ? nanAs : Float.compare(value, (float) bound);
+  }
+
+  /**
+   * {@code @DecimalMin}/{@code @DecimalMax} on a {@code double} (a {@code float} widened): {@code
+   * nanAs} for NaN, -1 and 1 for the infinities, else {@link BigDecimal#valueOf(double)} (the
+   * shortest decimal that reads back as the value, so {@code 0.1} is 0.1 and {@code 0.1f} is
+   * 0.10000000149011612) compared with the bound.
+   */
+  public static int compareDecimal(double value, BigDecimal bound, int nanAs) {
+    if (Double.isNaN(value)) {
+      return nanAs;
+    }
+    if (Double.isInfinite(value)) {
+      return value > 0 ? 1 : -1;
+    }
+    return BigDecimal.valueOf(value).compareTo(bound);
+  }
+
+  /**
+   * The sign {@code @Positive} and the others see: {@code nanAs} for NaN (so NaN violates all
+   * four), else {@link Double#compare} with 0 ({@code -0.0} is below 0: it fails {@code
+   * PositiveOrZero} and passes {@code @Negative}, as in Hibernate Validator).
+   */
+  public static int signum(double value, int nanAs) {
+    return Double.isNaN(value) ? nanAs : Double.compare(value, 0.0);
   }
 }

@@ -7,10 +7,19 @@ import dev.portico.api.http.POST;
 import dev.portico.api.http.Path;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * {@code @Body} records of every shape the build-time JSON readers handle, and of shapes they must
@@ -60,8 +69,33 @@ public final class BodyShapesController {
   /** A record that holds itself. */
   public record Tree(String name, @Nullable List<Tree> children) {}
 
-  /** Left to the mapper: a java.time component. */
-  public record Dated(String name, LocalDate day) {}
+  /** UUIDs, java.time values and maps with String keys, which readers read as text and objects. */
+  public record Stamped(
+      UUID id,
+      Instant at,
+      LocalDate day,
+      LocalDateTime local,
+      LocalTime time,
+      OffsetDateTime offset,
+      Duration took,
+      Map<String, Integer> counts,
+      @Nullable Map<String, Item> items,
+      @Nullable Map<String, @Nullable LocalDate> days,
+      @Nullable Map<String, Size> sizes,
+      @Nullable UUID other,
+      @Nullable List<Instant> times) {}
+
+  /** Optional components: never required, JSON null is empty. */
+  public record Maybe(
+      Optional<String> note,
+      Optional<LocalDate> day,
+      Optional<Item> item,
+      Optional<Size> size,
+      Optional<Integer> count,
+      int n) {}
+
+  /** Left to the mapper: a java.time type readers do not read. */
+  public record Dated(String name, ZonedDateTime day) {}
 
   /** Left to the mapper: a Jackson annotation. */
   public record Renamed(@JsonProperty("full_name") String name) {}
@@ -92,6 +126,20 @@ public final class BodyShapesController {
   @Path("/tree")
   public Tree tree(@Body Tree tree) {
     return tree;
+  }
+
+  /** Echoes the value. */
+  @POST
+  @Path("/stamped")
+  public Stamped stamped(@Body Stamped stamped) {
+    return stamped;
+  }
+
+  /** Echoes the value. */
+  @POST
+  @Path("/maybe")
+  public Maybe maybe(@Body Maybe maybe) {
+    return maybe;
   }
 
   /** Echoes the value. */

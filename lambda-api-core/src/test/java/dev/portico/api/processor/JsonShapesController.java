@@ -16,10 +16,16 @@ import dev.portico.api.http.Path;
 import java.io.IOException;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Results of every shape the build-time JSON writers handle, and of shapes they must leave to
@@ -121,8 +127,18 @@ public final class JsonShapesController {
   /** Holds that enum. */
   public record Sized(Size size) {}
 
-  /** A date, written by Jackson's java.time support. */
-  public record Dated(LocalDate day) {}
+  /** A duration, written by Jackson's java.time support as a number of seconds. */
+  public record Dated(Duration took) {}
+
+  /** UUIDs and java.time values, written as the default mapper writes them. */
+  public record Timed(
+      @Nullable UUID id,
+      @Nullable Instant at,
+      @Nullable LocalDate day,
+      @Nullable LocalDateTime local,
+      @Nullable LocalTime time,
+      @Nullable OffsetDateTime offset,
+      @Nullable List<Instant> times) {}
 
   /** A map. */
   public record Mapped(Map<String, Integer> counts) {}
@@ -279,6 +295,12 @@ public final class JsonShapesController {
   @GET
   @Path("/dated")
   public Dated dated() {
+    return next();
+  }
+
+  @GET
+  @Path("/timed")
+  public Timed timed() {
     return next();
   }
 

@@ -12,6 +12,7 @@ import dev.portico.api.Route;
 import dev.portico.api.processor.JsonShapesController.Color;
 import dev.portico.api.processor.JsonShapesController.Nested;
 import dev.portico.api.processor.JsonShapesController.Scalars;
+import dev.portico.api.processor.JsonShapesController.Timed;
 import dev.portico.api.testing.FakeContext;
 import dev.portico.api.testing.ProxyEvents;
 import dev.portico.api.testing.ProxyResponse;
@@ -19,11 +20,18 @@ import dev.portico.api.testing.TestRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -97,7 +105,38 @@ class JsonWritersTest {
             new Nested("root", scalars("x"), List.of(), null, List.of(), null, leaf)),
         Arguments.of("/shapes/nested", new Nested("empty", null, null, null, null, null, null)),
         Arguments.of("/shapes/list", Arrays.asList(scalars("a"), null, NULLS)),
-        Arguments.of("/shapes/list", List.of()));
+        Arguments.of("/shapes/list", List.of()),
+        Arguments.of(
+            "/shapes/timed",
+            new Timed(
+                UUID.fromString("123E4567-E89B-12D3-A456-42661417400F"),
+                Instant.ofEpochSecond(1769854530L, 123_000_000),
+                LocalDate.of(2024, 2, 29),
+                LocalDateTime.of(2026, 1, 31, 10, 15),
+                LocalTime.of(23, 59, 59, 500_000_000),
+                OffsetDateTime.of(2026, 1, 31, 10, 15, 0, 0, ZoneOffset.ofHoursMinutes(5, 30)),
+                Arrays.asList(Instant.EPOCH, null, Instant.ofEpochSecond(-1, 1)))),
+        Arguments.of(
+            "/shapes/timed",
+            new Timed(
+                new UUID(0, 0),
+                Instant.MIN,
+                LocalDate.of(-5, 1, 1),
+                LocalDateTime.of(12345, 6, 7, 0, 0, 0, 1),
+                LocalTime.MIDNIGHT,
+                OffsetDateTime.of(2026, 1, 31, 0, 0, 30, 1000, ZoneOffset.UTC),
+                List.of(Instant.MAX))),
+        Arguments.of(
+            "/shapes/timed",
+            new Timed(
+                new UUID(-1, -1),
+                Instant.ofEpochMilli(1),
+                LocalDate.MAX,
+                LocalDateTime.MIN,
+                LocalTime.of(1, 2, 3, 40),
+                OffsetDateTime.MIN,
+                List.of())),
+        Arguments.of("/shapes/timed", new Timed(null, null, null, null, null, null, null)));
   }
 
   private static String invoke(Api api, String path) throws IOException {
@@ -136,6 +175,7 @@ class JsonWritersTest {
         .containsOnlyKeys(
             Scalars.class,
             Nested.class,
+            Timed.class,
             JsonShapesController.Listing.class,
             JsonShapesController.Fragile.class);
   }
@@ -175,8 +215,8 @@ class JsonWritersTest {
             "{\"size\":\"S\"}"),
         Arguments.of(
             "/shapes/dated",
-            new JsonShapesController.Dated(LocalDate.of(2024, 2, 29)),
-            "{\"day\":\"2024-02-29\"}"),
+            new JsonShapesController.Dated(Duration.ofMinutes(90)),
+            "{\"took\":5400.000000000}"),
         Arguments.of(
             "/shapes/mapped",
             new JsonShapesController.Mapped(Map.of("a", 1)),
@@ -187,8 +227,8 @@ class JsonWritersTest {
         Arguments.of(
             "/shapes/holds-dated",
             new JsonShapesController.HoldsDated(
-                "Rex", new JsonShapesController.Dated(LocalDate.of(2024, 1, 2))),
-            "{\"name\":\"Rex\",\"dated\":{\"day\":\"2024-01-02\"}}"),
+                "Rex", new JsonShapesController.Dated(Duration.ofMillis(-1500))),
+            "{\"name\":\"Rex\",\"dated\":{\"took\":-1.500000000}}"),
         Arguments.of(
             "/shapes/moded",
             new JsonShapesController.Moded(JsonShapesController.Mode.FANCY),

@@ -75,14 +75,17 @@ class ValidationErrorsTest {
       delimiter = '|',
       textBlock =
           """
-          @Future java.time.Instant at | Forms.Form.at: @Future (jakarta.validation.constraints.Future) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email and @Valid
-          @org.hibernate.validator.constraints.Length(max = 3) String name | Forms.Form.name: @Length (org.hibernate.validator.constraints.Length) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email and @Valid
+          @AssertTrue boolean ok | Forms.Form.ok: @AssertTrue (jakarta.validation.constraints.AssertTrue) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email, @Past, @PastOrPresent, @Future, @FutureOrPresent and @Valid
+          @org.hibernate.validator.constraints.Length(max = 3) String name | Forms.Form.name: @Length (org.hibernate.validator.constraints.Length) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email, @Past, @PastOrPresent, @Future, @FutureOrPresent and @Valid
           @NotBlank(groups = jakarta.validation.groups.Default.class) String name | Forms.Form.name: @NotBlank has groups; Portico checks the default group only, without payloads
           @NotBlank(payload = jakarta.validation.Payload.class) String name | Forms.Form.name: @NotBlank has payload; Portico checks the default group only, without payloads
           @Size(max = 3) int count | Forms.Form.count: @Size does not apply to int; Portico checks it on CharSequence, Collection, Map and arrays
           @NotBlank List<String> names | Forms.Form.names: @NotBlank does not apply to List<String>; Portico checks it on CharSequence
-          @Min(1) double price | Forms.Form.price: @Min does not apply to double; Portico checks it on byte, short, int, long, their wrappers, BigInteger and BigDecimal
-          @Positive String price | Forms.Form.price: @Positive does not apply to String; Portico checks it on byte, short, int, long, their wrappers, BigInteger and BigDecimal
+          @Min(1) char price | Forms.Form.price: @Min does not apply to char; Portico checks it on byte, short, int, long, float, double, their wrappers, BigInteger and BigDecimal
+          @Positive String price | Forms.Form.price: @Positive does not apply to String; Portico checks it on byte, short, int, long, float, double, their wrappers, BigInteger and BigDecimal
+          @Future java.time.ZonedDateTime at | Forms.Form.at: @Future does not apply to ZonedDateTime; Portico checks it on Instant, LocalDate, LocalDateTime, LocalTime and OffsetDateTime
+          @PastOrPresent java.util.Date at | Forms.Form.at: @PastOrPresent does not apply to Date; Portico checks it on Instant, LocalDate, LocalDateTime, LocalTime and OffsetDateTime
+          @Past String at | Forms.Form.at: @Past does not apply to String; Portico checks it on Instant, LocalDate, LocalDateTime, LocalTime and OffsetDateTime
           @Pattern(regexp = "[a-") String code | Forms.Form.code: @Pattern(regexp = "[a-") is not a valid regular expression: Illegal character range at index 3
           @Size(min = 5, max = 2) String code | Forms.Form.code: @Size(min = 5, max = 2) needs 0 <= min <= max
           @Size(min = -1) String code | Forms.Form.code: @Size(min = -1, max = 2147483647) needs 0 <= min <= max
@@ -106,7 +109,7 @@ class ValidationErrorsTest {
           @Valid @QueryParam("q") String q | Forms.get(String q), parameter 'q': @Valid applies to records and Lists of records, not to String
           @Size(max = 2) @QueryParam("q") int q | Forms.get(int q), parameter 'q': @Size does not apply to int; Portico checks it on CharSequence, Collection, Map and arrays
           @Email @QueryParam("q") Optional<String> q | Forms.get(Optional<String> q), parameter 'q': @Email does not apply to Optional<String>; Portico checks it on CharSequence
-          @AssertTrue @QueryParam("q") boolean q | Forms.get(boolean q), parameter 'q': @AssertTrue (jakarta.validation.constraints.AssertTrue) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email and @Valid
+          @AssertTrue @QueryParam("q") boolean q | Forms.get(boolean q), parameter 'q': @AssertTrue (jakarta.validation.constraints.AssertTrue) is a constraint that Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email, @Past, @PastOrPresent, @Future, @FutureOrPresent and @Valid
           @NotNull dev.portico.api.Request request | Forms.get(Request request), parameter 'request': is injected, not bound from the request; constraints apply to bound parameters and to @Body
           """)
   void aParametersUnsupportedConstraintIsAnErrorNamingTheMethod(String parameter, String message) {
@@ -165,14 +168,15 @@ class ValidationErrorsTest {
             errors(
                 controller(
                     """
-                      public record Form(@Past java.time.LocalDate day) {}
+                      public record Form(@AssertFalse boolean day) {}
                       @POST public String post(@Body Form form) { return ""; }
                     """)))
         .containsExactly(
-            "Forms.Form.day: @Past (jakarta.validation.constraints.Past) is a constraint that"
-                + " Portico does not check; it checks @NotNull, @NotBlank, @NotEmpty, @Size, @Min,"
-                + " @Max, @DecimalMin, @DecimalMax, @Positive, @PositiveOrZero, @Negative,"
-                + " @NegativeOrZero, @Pattern, @Email and @Valid");
+            "Forms.Form.day: @AssertFalse (jakarta.validation.constraints.AssertFalse) is a"
+                + " constraint that Portico does not check; it checks @NotNull, @NotBlank,"
+                + " @NotEmpty, @Size, @Min, @Max, @DecimalMin, @DecimalMax, @Positive,"
+                + " @PositiveOrZero, @Negative, @NegativeOrZero, @Pattern, @Email, @Past,"
+                + " @PastOrPresent, @Future, @FutureOrPresent and @Valid");
   }
 
   @Test
@@ -181,12 +185,18 @@ class ValidationErrorsTest {
         Compilation.compile(
             form(
                 "@NotBlank @Size(max = 3) String name, @Valid List<Form> children,"
-                    + " List<@Email String> emails, @DecimalMax(\"9.5\") Long score"));
+                    + " List<@Email String> emails, @DecimalMax(\"9.5\") Long score,"
+                    + " @Min(1) double weight, @DecimalMin(\"0.5\") Float ratio,"
+                    + " @Past java.time.Instant at, List<java.time.@FutureOrPresent LocalDate> days"));
 
     assertThat(compilation.messages()).isEmpty();
     assertThat(compilation.success()).isTrue();
     assertThat(compilation.generated().get("com.example.Forms_Routes"))
         .contains("static void checkForm(Violations violations, String path, Forms.Form value) {")
-        .contains("private static final BigDecimal FORM_SCORE_MAX = new BigDecimal(\"9.5\");");
+        .contains("private static final BigDecimal FORM_SCORE_MAX = new BigDecimal(\"9.5\");")
+        .contains("if (Violations.compare(weight, 1L, -1) < 0) {")
+        .contains(
+            "if (ratio != null && Violations.compareDecimal(ratio, FORM_RATIO_MIN, -1) < 0) {")
+        .contains("if (at != null && at.compareTo(Instant.now()) >= 0) {");
   }
 }

@@ -9,6 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Future;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Negative;
@@ -16,12 +18,19 @@ import jakarta.validation.constraints.NegativeOrZero;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Past;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -78,7 +87,34 @@ public final class DifferentialController {
       @Min(value = 3, message = "at least {value}") int minMessage,
       @Valid Inner inner,
       @Valid List<Inner> inners,
-      @Size(max = 2) List<@NotBlank @Size(max = 3) String> tags) {}
+      @Size(max = 2) List<@NotBlank @Size(max = 3) String> tags,
+      @Min(1) double minDouble,
+      @Min(0) Double minZeroDouble,
+      @Max(10) Double maxDouble,
+      @Min(16777217) float minFloat,
+      @Max(-1) Float maxFloat,
+      @DecimalMin("0.1") double decimalMinDouble,
+      @DecimalMax(value = "0.1", inclusive = false) Double decimalMaxDouble,
+      @DecimalMin(value = "0.1", inclusive = false) float decimalMinFloat,
+      @DecimalMax("1e38") Float decimalMaxFloat,
+      @Positive double positiveDouble,
+      @PositiveOrZero Double positiveOrZeroDouble,
+      @Negative float negativeFloat,
+      @NegativeOrZero Float negativeOrZeroFloat,
+      @Past Instant pastInstant,
+      @PastOrPresent Instant pastOrPresentInstant,
+      @Future LocalDate futureDate,
+      @FutureOrPresent LocalDate futureOrPresentDate,
+      @Past LocalDate pastDate,
+      @PastOrPresent LocalDate pastOrPresentDate,
+      @Future LocalDateTime futureLocal,
+      @PastOrPresent LocalDateTime pastOrPresentLocal,
+      @Past LocalTime pastTime,
+      @FutureOrPresent LocalTime futureOrPresentTime,
+      @Future OffsetDateTime futureOffset,
+      @Past OffsetDateTime pastOffset,
+      List<@Past LocalDate> pastDates,
+      List<@Positive Double> positiveDoubles) {}
 
   /** A nested record. */
   public record Inner(@NotBlank String name, @PositiveOrZero int count, @Valid Inner next) {}

@@ -17,6 +17,12 @@ import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -191,6 +197,104 @@ class DifferentialValidationTest {
       Arrays.asList(
           "-1000", "-1", "0", "1", "9", "10", "11", "100", "101", "1000000000000000000000");
 
+  static final List<Double> DOUBLES =
+      Arrays.asList(
+          Double.NaN,
+          Double.NEGATIVE_INFINITY,
+          Double.POSITIVE_INFINITY,
+          -Double.MAX_VALUE,
+          -1e300,
+          -16777217.0,
+          -1.0,
+          -Double.MIN_VALUE,
+          -0.0,
+          0.0,
+          Double.MIN_VALUE,
+          0.09999999999999999,
+          0.1,
+          0.10000000000000002,
+          0.10000000149011612,
+          0.9999999999999999,
+          1.0,
+          1.0000000000000002,
+          9.999999999999998,
+          10.0,
+          10.000000000000002,
+          16777216.0,
+          16777217.0,
+          16777218.0,
+          1e38,
+          3.4028235677973366e38,
+          9.223372036854776e18,
+          1e300,
+          Double.MAX_VALUE);
+
+  static final List<Float> FLOATS =
+      Arrays.asList(
+          Float.NaN,
+          Float.NEGATIVE_INFINITY,
+          Float.POSITIVE_INFINITY,
+          -Float.MAX_VALUE,
+          -1.0f,
+          -Float.MIN_VALUE,
+          -0.0f,
+          0.0f,
+          Float.MIN_VALUE,
+          0.099999994f,
+          0.1f,
+          0.10000001f,
+          1.0f,
+          16777216.0f,
+          16777218.0f,
+          9.999999e37f,
+          1e38f,
+          1.0000001e38f,
+          Float.MAX_VALUE);
+
+  /** Values around the present (never the present itself: HV and Portico read the clock apart). */
+  private static List<Object> temporals(Class<?> type) {
+    Instant now = Instant.now();
+    if (type == Instant.class) {
+      return Arrays.asList(
+          null,
+          Instant.MIN,
+          now.minusSeconds(86_400),
+          now.minusSeconds(5),
+          now.plusSeconds(5),
+          now.plusSeconds(86_400),
+          Instant.MAX);
+    }
+    if (type == LocalDate.class) {
+      LocalDate today = LocalDate.now();
+      return Arrays.asList(
+          null, LocalDate.MIN, today.minusDays(1), today, today.plusDays(1), LocalDate.MAX);
+    }
+    if (type == LocalDateTime.class) {
+      LocalDateTime local = LocalDateTime.now();
+      return Arrays.asList(
+          null, LocalDateTime.MIN, local.minusMinutes(5), local.plusMinutes(5), LocalDateTime.MAX);
+    }
+    if (type == LocalTime.class) {
+      LocalTime time = LocalTime.now();
+      // An hour away, unless that crosses midnight.
+      List<Object> values = new ArrayList<>(Arrays.asList(null, LocalTime.MIN, LocalTime.MAX));
+      if (time.getHour() > 0 && time.getHour() < 23) {
+        values.add(time.minusHours(1));
+        values.add(time.plusHours(1));
+      }
+      return values;
+    }
+    OffsetDateTime offset = OffsetDateTime.now();
+    return Arrays.asList(
+        null,
+        OffsetDateTime.MIN,
+        offset.minusSeconds(5),
+        offset.plusSeconds(5).withOffsetSameInstant(ZoneOffset.ofHours(-18)),
+        offset.minusSeconds(5).withOffsetSameInstant(ZoneOffset.ofHours(18)),
+        offset.plusDays(1),
+        OffsetDateTime.MAX);
+  }
+
   @AfterAll
   static void close() {
     FACTORY.close();
@@ -239,6 +343,12 @@ class DifferentialValidationTest {
     values.put("positive", 1);
     values.put("notNullMessage", "x");
     values.put("minMessage", 3);
+    values.put("minDouble", 1.0);
+    values.put("minFloat", 16777216.0f);
+    values.put("decimalMinDouble", 0.1);
+    values.put("decimalMinFloat", 1.0f);
+    values.put("positiveDouble", 1.0);
+    values.put("negativeFloat", -1.0f);
     return values;
   }
 
@@ -285,6 +395,24 @@ class DifferentialValidationTest {
           .filter(l -> l == (byte) (long) l)
           .map(l -> (byte) (long) l)
           .forEach(values::add);
+    } else if (type == double.class || type == Double.class) {
+      values.add(null);
+      values.addAll(DOUBLES);
+    } else if (type == float.class || type == Float.class) {
+      values.add(null);
+      values.addAll(FLOATS);
+    } else if (type.getName().startsWith("java.time.")) {
+      values.addAll(temporals(type));
+    } else if (type == List.class && elementType(component) == LocalDate.class) {
+      values.addAll(
+          Arrays.asList(
+              null,
+              List.of(),
+              List.of(LocalDate.now().minusDays(1)),
+              Arrays.asList(LocalDate.now(), null, LocalDate.MAX)));
+    } else if (type == List.class && elementType(component) == Double.class) {
+      values.addAll(
+          Arrays.asList(null, List.of(1.0), Arrays.asList(-0.0, null, Double.NaN, 0.0, 2.0)));
     } else if (type == List.class && elementType(component) == String.class) {
       values.addAll(
           Arrays.asList(
@@ -385,6 +513,14 @@ class DifferentialValidationTest {
             "must match \"[a-z]+\\d?\"",
             "must be a well-formed email address",
             "2 to 3 characters",
+            "must be a past date",
+            "must be a date in the past or in the present",
+            "must be a future date",
+            "must be a date in the present or in the future",
+            "must be greater than or equal to 16777217",
+            "must be less than or equal to -1",
+            "must be greater than 0.1",
+            "must be less than or equal to 1e38",
             "must not be null, say {why}",
             "at least 3");
   }
