@@ -25,7 +25,9 @@ import java.util.concurrent.TimeUnit;
  * first response (median and p90), plus the classes loaded and the deployable's size. Modes: {@code
  * plain}; {@code appcds} (a dynamic AppCDS archive built for the variant by a training run); {@code
  * primed} (the handler answers one request before the measured one, as SnapStart priming would
- * before the snapshot; restore cost is not modelled).
+ * before the snapshot; restore cost is not modelled); {@code aot} (JDK 25's ahead-of-time cache,
+ * written by a training run with {@code -XX:AOTCacheOutput} and used with {@code -XX:AOTCache}; the
+ * driver, and with it every variant, must run on JDK 25 or later).
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.portico.benchmarks.coldstart.ColdStartBench \
@@ -42,11 +44,7 @@ public final class ColdStartBench {
    * options refuse to be combined with when it is given explicitly.
    */
   static final List<String> LAMBDA_FLAGS =
-      List.of(
-          "-XX:+TieredCompilation",
-          "-XX:TieredStopAtLevel=1",
-          "-XX:+UseSerialGC",
-          "-Xmx448m");
+      List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx448m");
 
   private final Path variantsDir;
   private final Path workDir;
@@ -65,7 +63,7 @@ public final class ColdStartBench {
     Map<String, String> options = parse(args);
     if (options.containsKey("help")) {
       System.out.println(
-          "options: --runs N (15) --variants a,b (every built one) --modes plain,appcds,primed"
+          "options: --runs N (15) --variants a,b (every built one) --modes plain,appcds,primed,aot"
               + " --dir benchmarks/target/variants --out benchmarks/target/cold-start.md"
               + " --extra NAME=JAR=HANDLER,... (more API variants, e.g. another commit's jar)");
       return;
