@@ -37,12 +37,6 @@ public final class TextConversions {
   private final List<String> convertibleTypes;
 
   /**
-   * Creates the checks.
-   *
-   * @param convertibleTypes types converted by user-registered converters: qualified names, or
-   *     packages as {@code com.example.*}
-   */
-  /**
    * The checks with the types the {@code -Aportico.convertibleTypes} option names (what the
    * WebSocket processor uses; HTTP's {@code ControllerAnalyzer} reads the same option).
    */
@@ -58,6 +52,12 @@ public final class TextConversions {
                 .toList());
   }
 
+  /**
+   * Creates the checks.
+   *
+   * @param convertibleTypes types converted by user-registered converters: qualified names, or
+   *     packages as {@code com.example.*}
+   */
   TextConversions(Types types, List<String> convertibleTypes) {
     this.types = types;
     this.convertibleTypes = List.copyOf(convertibleTypes);
