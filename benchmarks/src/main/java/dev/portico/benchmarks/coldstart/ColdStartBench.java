@@ -72,6 +72,11 @@ public final class ColdStartBench {
     Path dir = Path.of(options.getOrDefault("dir", "benchmarks/target/variants"));
     Path out = Path.of(options.getOrDefault("out", "benchmarks/target/cold-start.md"));
     List<String> modes = Arrays.asList(options.getOrDefault("modes", "plain").split(","));
+    if (modes.contains("aot") && Runtime.version().feature() < 25) {
+      throw new IllegalArgumentException(
+          "--modes aot needs JDK 25 or later to run the driver (it runs every variant), got "
+              + Runtime.version());
+    }
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
     List<Variant> known = new ArrayList<>(Variant.all());
@@ -161,6 +166,24 @@ public final class ColdStartBench {
     }
   }
 
+  /**
+   * A mode whose runs use what a training run of the variant wrote: AppCDS's dynamic archive, or
+   * JDK 25's ahead-of-time cache (JEP 483, JEP 514: classes loaded and linked, with their resolved
+   * constant pools).
+   */
+  private record Training(String suffix, String writeFlag, String useFlag, String what) {
+    /** The training of a mode, or null for a mode without one. */
+    static Training of(String mode) {
+      return switch (mode) {
+        case "appcds" ->
+            new Training(
+                ".jsa", "-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile=", "the archive");
+        case "aot" -> new Training(".aot", "-XX:AOTCacheOutput=", "-XX:AOTCache=", "the AOT cache");
+        default -> null;
+      };
+    }
+  }
+
   /** Measures every variant in one mode and returns a markdown table. */
   String runMode(String mode, List<Variant> variants, int runs) throws Exception {
     String loadBefore = loadAverage();
@@ -175,38 +198,21 @@ public final class ColdStartBench {
         failed.add(v);
         continue;
       }
-      if (mode.equals("appcds")) {
-        Path archive = workDir.resolve(v.name() + ".jsa");
+      Training training = Training.of(mode);
+      if (training != null) {
+        Path archive = workDir.resolve(v.name() + training.suffix());
         Files.deleteIfExists(archive);
         try {
-          run(v, List.of("-XX:ArchiveClassesAtExit=" + archive), false);
+          run(v, List.of(training.writeFlag() + archive), false);
         } catch (IllegalStateException e) {
           System.err.println(e.getMessage());
-          notes.append("- ").append(v.name()).append(": the archive could not be built; see ");
+          notes.append("- ").append(v.name()).append(": ").append(training.what());
+          notes.append(" could not be built; see ");
           notes.append(workDir.resolve(v.name() + ".stderr.log")).append('\n');
           failed.add(v);
           continue;
         }
-        flags.add("-XX:SharedArchiveFile=" + archive);
-      }
-      if (mode.equals("aot")) {
-        // JDK 25's ahead-of-time cache (JEP 483, JEP 514): classes loaded and linked by a
-        // training run, kept with their resolved constant pools.
-        if (Runtime.version().feature() < 25) {
-          throw new IllegalArgumentException("--modes aot needs the driver run on JDK 25 or later");
-        }
-        Path cache = workDir.resolve(v.name() + ".aot");
-        Files.deleteIfExists(cache);
-        try {
-          run(v, List.of("-XX:AOTCacheOutput=" + cache), false);
-        } catch (IllegalStateException e) {
-          System.err.println(e.getMessage());
-          notes.append("- ").append(v.name()).append(": the AOT cache could not be built; see ");
-          notes.append(workDir.resolve(v.name() + ".stderr.log")).append('\n');
-          failed.add(v);
-          continue;
-        }
-        flags.add("-XX:AOTCache=" + cache);
+        flags.add(training.useFlag() + archive);
       }
       samples.put(v.name(), new ArrayList<>());
       extraFlags.put(v.name(), flags);

@@ -223,11 +223,7 @@ public final class Dispatcher {
       proxy = renderer.render(request.source(), response, body);
       SizeGuard.check(request, proxy);
     } catch (JsonProcessingException e) {
-      LOG.error(
-          "Cannot write the response body of {} {} as JSON",
-          LogSafe.quote(request.method()),
-          LogSafe.quote(request.path()),
-          e);
+      ResponseEncoding.logUnwritable(request, e);
       proxy = render(request, ErrorMapping.internalError(request));
     } catch (RuntimeException e) {
       // Tested, not caught by type: a caught type loads when this class is verified, on every cold

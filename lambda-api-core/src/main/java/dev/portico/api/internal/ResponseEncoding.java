@@ -36,12 +36,17 @@ final class ResponseEncoding implements Interceptor {
       return response.withBody(
           encoder.encode(request, response, route == null ? null : route.produces()));
     } catch (JsonProcessingException e) {
-      LOG.error(
-          "Cannot write the response body of {} {} as JSON",
-          LogSafe.quote(request.method()),
-          LogSafe.quote(request.path()),
-          e);
+      logUnwritable(request, e);
       throw e;
     }
+  }
+
+  /** Logs a body that cannot be written as JSON (answered with the generic 500), once. */
+  static void logUnwritable(Request request, JsonProcessingException e) {
+    LOG.error(
+        "Cannot write the response body of {} {} as JSON",
+        LogSafe.quote(request.method()),
+        LogSafe.quote(request.path()),
+        e);
   }
 }

@@ -303,29 +303,25 @@ public final class AuthorizerConfig {
         problems.addAll(e.problems());
       } catch (RuntimeException e) {
         problems.add(
-            file
-                + ": type "
-                + type
-                + " ("
-                + provider.getClass().getName()
-                + ") failed: "
+            where(file, type, provider)
+                + " failed: "
                 + e.getClass().getSimpleName()
                 + (e.getMessage() == null ? "" : ": " + e.getMessage()));
       }
       top.rejectUnknownKeysDeep();
       if (problems.isEmpty() && created == null) {
         problems.add(
-            file
-                + ": type "
-                + type
-                + " ("
-                + provider.getClass().getName()
-                + ") created no authorizer and reported no problem");
+            where(file, type, provider) + " created no authorizer and reported no problem");
       }
       if (!problems.isEmpty()) {
         throw ConfigException.of(problems);
       }
       return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
+    }
+
+    /** Where a provider's problem comes from: the file, the type and the provider's class. */
+    private static String where(String file, String type, AuthorizerType provider) {
+      return file + ": type " + type + " (" + provider.getClass().getName() + ")";
     }
 
     /** The {@link ConfigContext} of one load. */
