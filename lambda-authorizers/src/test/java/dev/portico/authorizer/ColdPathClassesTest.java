@@ -34,6 +34,67 @@ class ColdPathClassesTest {
 
   @Test
   void aValidTokenLoadsExactlyTheListedPorticoClasses() throws Exception {
+    List<String> loaded =
+        classesOfAColdValidToken().stream()
+            .filter(name -> name.startsWith("dev.portico."))
+            .filter(name -> !name.startsWith(ColdPathMain.class.getName()))
+            .map(ColdPathClassesTest::withoutLambdaNumber)
+            .sorted()
+            .toList();
+    List<String> expected;
+    try (InputStream in =
+        ColdPathClassesTest.class.getResourceAsStream("/cold-path/token-allow-classes.txt")) {
+      assertThat(in).as("cold-path/token-allow-classes.txt on the test class path").isNotNull();
+      expected =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8)
+              .lines()
+              .filter(line -> !line.isBlank() && !line.startsWith("#"))
+              .sorted()
+              .toList();
+    }
+    List<String> added = minus(loaded, expected);
+    List<String> gone = minus(expected, loaded);
+    // Both lists reported at once, separately: what to add to the file and what to remove.
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(added)
+              .as("Portico classes a valid token's cold start now loads that the list lacks")
+              .isEmpty();
+          softly
+              .assertThat(gone)
+              .as("listed classes a valid token's cold start no longer loads (remove them)")
+              .isEmpty();
+        });
+  }
+
+  @Test
+  void aValidTokenOverHttpLoadsNeitherTheJdksHttpClientNorTlsNorAYamlLibrary() throws Exception {
+    // Each of these costs a cold start tens of milliseconds (docs/performance.md, "The
+    // authorizer's cold start without the JDK's HttpClient and SnakeYAML"): the JDK's HttpClient
+    // builds a TLS context when it is created, even for an http URL (key fetches use their own
+    // socket, HttpJson, and TLS loads only for an https URL); a plain YAML file is read by
+    // SimpleYaml.
+    List<String> heavy =
+        classesOfAColdValidToken().stream()
+            .filter(
+                name ->
+                    name.startsWith("java.net.http.")
+                        || name.startsWith("jdk.internal.net.http.")
+                        || name.startsWith("javax.net.ssl.")
+                        || name.startsWith("sun.security.ssl.")
+                        || name.startsWith("org.yaml.snakeyaml.")
+                        || name.startsWith("com.fasterxml.jackson.dataformat.yaml."))
+            .toList();
+
+    assertThat(heavy).isEmpty();
+  }
+
+  /**
+   * The classes a fresh JVM loads, in order, from its start until it has answered one valid token
+   * (the checks of the answer done on the way).
+   */
+  private List<String> classesOfAColdValidToken() throws Exception {
     try (TestIssuerServer server = TestIssuerServer.start(KEY)) {
       // The configuration of the benchmarks' config-file JWT authorizer (LocalIssuer).
       Path config = dir.resolve("authorizer.yaml");
@@ -75,39 +136,7 @@ class ColdPathClassesTest {
           .contains("\"email\":\"user-1@example.com\"");
       int done = lines.indexOf("@@done");
       assertThat(done).as("@@done in the child's output").isNotNegative();
-
-      List<String> loaded =
-          loaded(lines.subList(0, done)).stream()
-              .filter(name -> name.startsWith("dev.portico."))
-              .filter(name -> !name.startsWith(ColdPathMain.class.getName()))
-              .map(ColdPathClassesTest::withoutLambdaNumber)
-              .sorted()
-              .toList();
-      List<String> expected;
-      try (InputStream in =
-          ColdPathClassesTest.class.getResourceAsStream("/cold-path/token-allow-classes.txt")) {
-        assertThat(in).as("cold-path/token-allow-classes.txt on the test class path").isNotNull();
-        expected =
-            new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                .lines()
-                .filter(line -> !line.isBlank() && !line.startsWith("#"))
-                .sorted()
-                .toList();
-      }
-      List<String> added = minus(loaded, expected);
-      List<String> gone = minus(expected, loaded);
-      // Both lists reported at once, separately: what to add to the file and what to remove.
-      SoftAssertions.assertSoftly(
-          softly -> {
-            softly
-                .assertThat(added)
-                .as("Portico classes a valid token's cold start now loads that the list lacks")
-                .isEmpty();
-            softly
-                .assertThat(gone)
-                .as("listed classes a valid token's cold start no longer loads (remove them)")
-                .isEmpty();
-          });
+      return loaded(lines.subList(0, done));
     }
   }
 

@@ -1,5 +1,7 @@
 package dev.portico.benchmarks.auth;
 
+import static java.nio.charset.StandardCharsets.ISO_8859_1;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.auth0.jwt.algorithms.Algorithm;
@@ -14,17 +16,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -34,11 +36,13 @@ import java.util.Map;
 /**
  * The JWT authorizer's floor (issue 13): a {@code TOKEN} authorizer that does what the config-file
  * authorizer does on its cold path with the least code and libraries: the issuer's JWKS fetched
- * once (discovery, then {@code jwks_uri}, with the JDK's HTTP client, as the other variants do),
- * JSON read and written with jackson-core's streaming API only (no databind class is loaded), the
- * RS256 signature checked by java-jwt's {@link Algorithm} over JDK crypto, then {@code alg}, {@code
- * kid}, {@code iss}, {@code aud}, {@code exp} and {@code nbf} checked by hand, and an IAM policy
- * written. Anything wrong answers {@code "Unauthorized"}, as API Gateway expects.
+ * once (discovery, then {@code jwks_uri}, each one HTTP/1.1 exchange over a plain socket: the least
+ * a fetch can cost a JVM, and what Portico's authorizer does by default since the JDK's {@code
+ * HttpClient} costs a cold start about 300 ms), JSON read and written with jackson-core's streaming
+ * API only (no databind class is loaded), the RS256 signature checked by java-jwt's {@link
+ * Algorithm} over JDK crypto, then {@code alg}, {@code kid}, {@code iss}, {@code aud}, {@code exp}
+ * and {@code nbf} checked by hand, and an IAM policy written. Anything wrong answers {@code
+ * "Unauthorized"}, as API Gateway expects.
  */
 public final class JwtFloorHandler implements RequestStreamHandler {
   private static final JsonFactory JSON = new JsonFactory();
@@ -48,21 +52,19 @@ public final class JwtFloorHandler implements RequestStreamHandler {
   private final Algorithm algorithm;
 
   /** The Lambda entry point: the issuer comes from {@code ISSUER_URL}. */
-  public JwtFloorHandler() throws IOException, InterruptedException {
+  public JwtFloorHandler() throws IOException {
     this(System.getenv("ISSUER_URL"));
   }
 
   /** Fetches the issuer's key. */
-  public JwtFloorHandler(String issuer) throws IOException, InterruptedException {
+  public JwtFloorHandler(String issuer) throws IOException {
     this.issuer = issuer;
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    Map<String, Object> discovery =
-        object(get(client, issuer + "/.well-known/openid-configuration"));
+    Map<String, Object> discovery = object(get(issuer.concat("/.well-known/openid-configuration")));
     Object jwksUri = discovery.get("jwks_uri");
     if (!(jwksUri instanceof String uri)) {
       throw new IOException("discovery has no jwks_uri");
     }
-    Object keys = object(get(client, uri)).get("keys");
+    Object keys = object(get(uri)).get("keys");
     if (!(keys instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?>)) {
       throw new IOException("JWKS has no key");
     }
@@ -151,16 +153,36 @@ public final class JwtFloorHandler implements RequestStreamHandler {
     }
   }
 
-  private static byte[] get(HttpClient client, String url)
-      throws IOException, InterruptedException {
-    HttpResponse<byte[]> response =
-        client.send(
-            HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
-    if (response.statusCode() != 200) {
-      throw new IOException(url + " answered " + response.statusCode());
+  /**
+   * The body of a 200 answer to {@code GET url} (plain http, a {@code Content-Length} body: what
+   * the local issuer sends), read over one socket with a 2-second timeout per read.
+   */
+  private static byte[] get(String url) throws IOException {
+    URI uri = URI.create(url);
+    try (Socket socket = new Socket(Proxy.NO_PROXY)) {
+      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+      socket.setSoTimeout(2000);
+      // StringBuilder and String.concat, not +, on the cold path: + compiles to an invokedynamic
+      // whose first use costs a fresh JVM tens of milliseconds (Portico builds with
+      // -XDstringConcat=inline for the same reason).
+      String request =
+          new StringBuilder("GET ")
+              .append(uri.getRawPath())
+              .append(" HTTP/1.1\r\nHost: ")
+              .append(uri.getHost())
+              .append(':')
+              .append(uri.getPort())
+              .append("\r\nConnection: close\r\n\r\n")
+              .toString();
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      byte[] response = socket.getInputStream().readAllBytes();
+      String head = new String(response, 0, Math.min(response.length, 4096), ISO_8859_1);
+      int end = head.indexOf("\r\n\r\n");
+      if (!head.startsWith("HTTP/1.1 200 ") || end < 0 || head.contains("chunked")) {
+        throw new IOException(url + " answered " + head.lines().findFirst().orElse(""));
+      }
+      return Arrays.copyOfRange(response, end + 4, response.length);
     }
-    return response.body();
   }
 
   /** A JSON object as maps, lists, strings, longs, doubles, booleans and nulls. */

@@ -43,6 +43,20 @@ public final class ColdStartBench {
    * sharing is left at its default ({@code -Xshare:auto}), which JDK 25's {@code -XX:AOTCache}
    * options refuse to be combined with when it is given explicitly.
    */
+  /**
+   * Variables the driver's own environment may hold that change how a runtime starts, none of which
+   * AWS Lambda sets by default: each variant starts without them. NODE_EXTRA_CA_CERTS, for one,
+   * makes Node.js read a CA bundle on every start (this machine sets it; Lambda's Node.js 20+
+   * runtimes leave it unset to cut cold starts).
+   */
+  static final List<String> UNSET =
+      List.of(
+          "NODE_EXTRA_CA_CERTS",
+          "NODE_OPTIONS",
+          "JAVA_TOOL_OPTIONS",
+          "JDK_JAVA_OPTIONS",
+          "_JAVA_OPTIONS");
+
   static final List<String> LAMBDA_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx448m");
 
@@ -156,7 +170,9 @@ public final class ColdStartBench {
           .append(System.getProperty("java.runtime.version"))
           .append("; ")
           .append(Runtime.getRuntime().availableProcessors())
-          .append(" CPUs.\n\n");
+          .append(" CPUs; removed from every variant's environment: ")
+          .append(String.join(", ", UNSET))
+          .append(".\n\n");
       for (String mode : modes) {
         report.append(bench.runMode(mode, variants, runs));
       }
@@ -362,6 +378,7 @@ public final class ColdStartBench {
       }
     }
     ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().keySet().removeAll(UNSET);
     for (Map.Entry<String, String> e : v.env().entrySet()) {
       String value = e.getValue();
       for (Map.Entry<String, String> s : substitutions.entrySet()) {

@@ -4,8 +4,6 @@ import dev.portico.authorizer.internal.tree.Node;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${env:NAME}} in every string of a YAML tree.
@@ -16,14 +14,35 @@ import java.util.regex.Pattern;
  */
 public final class EnvSubstitution {
 
-  private static final Pattern REFERENCE = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
-  private static final Pattern ANY_REFERENCE = Pattern.compile("\\$\\{[^}]*}");
-
   private EnvSubstitution() {}
 
   /** Whether {@code text} is exactly one {@code ${env:NAME}} reference and nothing else. */
   public static boolean isSingleReference(String text) {
-    return REFERENCE.matcher(text).matches();
+    return referenceEnd(text, 0) == text.length();
+  }
+
+  /**
+   * Where the reference {@code ${env:NAME}} that starts at {@code at} ends (the index after its
+   * {@code }}), or -1 when none starts there; {@code NAME} is {@code [A-Za-z_][A-Za-z0-9_]*}. The
+   * one statement of the reference syntax, read by hand: a regular expression would load {@code
+   * java.util.regex} and the lambdas it spins on every cold start.
+   */
+  static int referenceEnd(String text, int at) {
+    if (!text.startsWith("${env:", at)) {
+      return -1;
+    }
+    int i = at + 6;
+    while (i < text.length() && isNameChar(text.charAt(i), i == at + 6)) {
+      i++;
+    }
+    return i > at + 6 && i < text.length() && text.charAt(i) == '}' ? i + 1 : -1;
+  }
+
+  private static boolean isNameChar(char c, boolean first) {
+    return (c >= 'A' && c <= 'Z')
+        || (c >= 'a' && c <= 'z')
+        || c == '_'
+        || (!first && c >= '0' && c <= '9');
   }
 
   /** Substitutes in place; problems name the file and key of each unset or malformed reference. */
@@ -55,25 +74,36 @@ public final class EnvSubstitution {
 
   private static Node substitute(
       String file, String text, String key, Function<String, String> env, List<String> problems) {
-    Matcher m = REFERENCE.matcher(text);
     StringBuilder out = new StringBuilder();
-    while (m.find()) {
-      String value = env.apply(m.group(1));
+    // The text with every valid reference removed: what is left must hold no other ${...}.
+    StringBuilder rest = new StringBuilder();
+    int i = 0;
+    while (i < text.length()) {
+      int end = referenceEnd(text, i);
+      if (end < 0) {
+        out.append(text.charAt(i));
+        rest.append(text.charAt(i));
+        i++;
+        continue;
+      }
+      String name = text.substring(i + 6, end - 1);
+      String value = env.apply(name);
       if (value == null || value.isEmpty()) {
-        problems.add(file + ": " + key + ": environment variable " + m.group(1) + " is not set");
+        problems.add(file + ": " + key + ": environment variable " + name + " is not set");
         value = "";
       }
-      m.appendReplacement(out, Matcher.quoteReplacement(value));
+      out.append(value);
+      i = end;
     }
-    m.appendTail(out);
-    Matcher leftover = ANY_REFERENCE.matcher(REFERENCE.matcher(text).replaceAll(""));
-    if (leftover.find()) {
+    int open = rest.indexOf("${");
+    int close = open < 0 ? -1 : rest.indexOf("}", open + 2);
+    if (close >= 0) {
       problems.add(
           file
               + ": "
               + key
               + ": "
-              + leftover.group()
+              + rest.substring(open, close + 1)
               + " is not a valid reference (use ${env:NAME})");
     }
     return Node.text(out.toString());

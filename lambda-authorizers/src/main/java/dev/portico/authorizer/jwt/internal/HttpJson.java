@@ -2,29 +2,24 @@ package dev.portico.authorizer.jwt.internal;
 
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * Fetches small JSON documents (JWKS, OpenID discovery) with a timeout and a size cap. The timeout
  * bounds the whole fetch, status line, headers and body: a server that sends its headers and then
- * stalls cannot hold the caller longer than the timeout.
+ * stalls, or trickles them, cannot hold the caller longer than the timeout.
+ *
+ * <p>By default a fetch is one HTTP/1.1 exchange over its own socket ({@link SocketGet}: no
+ * redirects, no proxy, the JDK's default TLS with the host name checked), which keeps the JDK's
+ * {@code HttpClient} and, for http URLs, its TLS stack off the cold path. A {@link HttpClient}
+ * given by the user is used instead when there is one.
  *
  * <pre>{@code
- * Node jwks = new HttpJson(HttpClient.newHttpClient(), Duration.ofSeconds(3)).get(jwksUri);
+ * Node jwks = new HttpJson(Duration.ofSeconds(3)).get(jwksUri);
  * }</pre>
  */
 public final class HttpJson {
@@ -32,12 +27,29 @@ public final class HttpJson {
   /** The largest document accepted. */
   public static final int MAX_BYTES = 256 * 1024;
 
-  private final HttpClient client;
+  private final HttpClientGet client;
+  private final SocketGet socket;
   private final Duration timeout;
+
+  /** A fetcher over its own sockets; {@code timeout} bounds each whole fetch. */
+  public HttpJson(Duration timeout) {
+    this(timeout, null);
+  }
+
+  /**
+   * A fetcher over its own sockets whose https connections use {@code tls} (a private trust store),
+   * or the JDK's default when it is null.
+   */
+  public HttpJson(Duration timeout, SSLSocketFactory tls) {
+    this.client = null;
+    this.socket = new SocketGet(tls);
+    this.timeout = timeout;
+  }
 
   /** A fetcher using {@code client}; {@code timeout} bounds each whole fetch. */
   public HttpJson(HttpClient client, Duration timeout) {
-    this.client = client;
+    this.client = new HttpClientGet(client, timeout);
+    this.socket = null;
     this.timeout = timeout;
   }
 
@@ -47,130 +59,46 @@ public final class HttpJson {
    * @throws IOException with a message naming the URI and what went wrong
    */
   public Node get(URI uri) throws IOException {
-    HttpRequest request =
-        HttpRequest.newBuilder(uri)
-            .timeout(timeout)
-            .header("Accept", "application/json")
-            .GET()
-            .build();
-    CappedBody body = new CappedBody();
-    CompletableFuture<HttpResponse<byte[]>> future =
-        // The body is its own handler: a lambda would be one more class spun on the cold path.
-        client.sendAsync(request, body);
-    HttpResponse<byte[]> response;
+    byte[] body = client != null ? client.get(uri) : overSocket(uri);
     try {
-      response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      future.cancel(true);
-      body.cancel();
-      throw new IOException("fetching " + uri + " timed out after " + timeout.toMillis() + " ms");
-    } catch (InterruptedException e) {
-      future.cancel(true);
-      body.cancel();
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted fetching " + uri, e);
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof TooLargeException) {
-        throw new IOException("document at " + uri + " is larger than " + MAX_BYTES + " bytes");
-      }
-      throw new IOException(
-          "fetching " + uri + " failed: " + cause.getClass().getSimpleName(), cause);
-    }
-    if (response.statusCode() != 200) {
-      throw new IOException("fetching " + uri + " returned HTTP " + response.statusCode());
-    }
-    try {
-      return Trees.json(response.body(), true);
+      return Trees.json(body, true);
     } catch (IOException e) {
       throw new IOException("document at " + uri + " is not valid JSON");
     }
   }
 
-  /** The body was larger than {@link #MAX_BYTES}. */
-  private static final class TooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    private TooLargeException() {
-      super("document is larger than " + MAX_BYTES + " bytes");
+  private byte[] overSocket(URI uri) throws IOException {
+    SocketGet.Response response;
+    try {
+      response = socket.get(uri, System.nanoTime() + timeout.toNanos(), MAX_BYTES);
+    } catch (IOException e) {
+      // instanceof, not catch clauses: the exception classes load only when one is thrown.
+      if (e instanceof SocketGet.TimedOut) {
+        throw timedOut(uri, timeout);
+      }
+      if (e instanceof SocketGet.TooLarge) {
+        throw tooLarge(uri);
+      }
+      // Portico's own refusals say what was wrong; the JDK's are named by their class.
+      String what =
+          e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName();
+      throw new IOException("fetching " + uri + " failed: " + what, e);
     }
-
-    /**
-     * The exception, typed as its JDK superclass so that {@link CappedBody} does not load this
-     * class when it is verified, on every cold start (docs/architecture.md, "JSON without databind
-     * on the cold path").
-     */
-    static IOException create() {
-      return new TooLargeException();
+    if (response.status() != 200) {
+      throw status(uri, response.status());
     }
+    return response.body();
   }
 
-  /**
-   * Collects at most {@link #MAX_BYTES} bytes and cancels the stream (failing the fetch) as soon as
-   * more arrive.
-   */
-  private static final class CappedBody
-      implements HttpResponse.BodySubscriber<byte[]>, HttpResponse.BodyHandler<byte[]> {
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private volatile Flow.Subscription subscription;
-    private volatile boolean cancelled;
+  static IOException timedOut(URI uri, Duration timeout) {
+    return new IOException("fetching " + uri + " timed out after " + timeout.toMillis() + " ms");
+  }
 
-    /** This collector for a 200, else a body that is discarded (the status is the error). */
-    @Override
-    public HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-      return info.statusCode() == 200 ? this : HttpResponse.BodySubscribers.replacing(null);
-    }
+  static IOException tooLarge(URI uri) {
+    return new IOException("document at " + uri + " is larger than " + MAX_BYTES + " bytes");
+  }
 
-    @Override
-    public CompletionStage<byte[]> getBody() {
-      return result;
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-      subscription = s;
-      if (cancelled) {
-        s.cancel();
-      } else {
-        s.request(1);
-      }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      for (ByteBuffer buffer : buffers) {
-        int n = buffer.remaining();
-        if (bytes.size() + n > MAX_BYTES) {
-          subscription.cancel();
-          result.completeExceptionally(TooLargeException.create());
-          return;
-        }
-        byte[] chunk = new byte[n];
-        buffer.get(chunk);
-        bytes.write(chunk, 0, n);
-      }
-      subscription.request(1);
-    }
-
-    @Override
-    public void onError(Throwable error) {
-      result.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-      result.complete(bytes.toByteArray());
-    }
-
-    /** Stops reading (after a timeout). */
-    void cancel() {
-      cancelled = true;
-      Flow.Subscription s = subscription;
-      if (s != null) {
-        s.cancel();
-      }
-      result.cancel(false);
-    }
+  static IOException status(URI uri, int status) {
+    return new IOException("fetching " + uri + " returned HTTP " + status);
   }
 }

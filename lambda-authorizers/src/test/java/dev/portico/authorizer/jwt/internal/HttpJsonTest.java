@@ -16,10 +16,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** The timeout bounds the whole fetch, and the size cap still holds. */
+/**
+ * The timeout bounds the whole fetch, and the size cap still holds, alike for the default fetch
+ * over its own socket and for a user's {@link HttpClient}.
+ */
 class HttpJsonTest {
+
+  /** The two ways a document is fetched. */
+  enum Fetch {
+    OWN_SOCKET,
+    USERS_HTTP_CLIENT;
+
+    HttpJson http(long millis) {
+      return this == OWN_SOCKET
+          ? new HttpJson(Duration.ofMillis(millis))
+          : new HttpJson(HttpClient.newHttpClient(), Duration.ofMillis(millis));
+    }
+  }
 
   private final ExecutorService executor = Executors.newFixedThreadPool(2);
   private HttpServer server;
@@ -93,35 +109,35 @@ class HttpJsonTest {
     return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
   }
 
-  private static HttpJson http(long millis) {
-    return new HttpJson(HttpClient.newHttpClient(), Duration.ofMillis(millis));
+  @ParameterizedTest
+  @EnumSource(Fetch.class)
+  void aSmallDocumentIsRead(Fetch fetch) throws IOException {
+    assertThat(fetch.http(2000).get(uri("/ok")).path("keys").isArray()).isTrue();
   }
 
-  @Test
-  void aSmallDocumentIsRead() throws IOException {
-    assertThat(http(2000).get(uri("/ok")).path("keys").isArray()).isTrue();
-  }
-
-  @Test
-  void aBodyThatStallsAfterTheHeadersTimesOutWithinTheTimeout() {
+  @ParameterizedTest
+  @EnumSource(Fetch.class)
+  void aBodyThatStallsAfterTheHeadersTimesOutWithinTheTimeout(Fetch fetch) {
     long start = System.nanoTime();
 
-    assertThatThrownBy(() -> http(300).get(uri("/stall")))
+    assertThatThrownBy(() -> fetch.http(300).get(uri("/stall")))
         .isInstanceOf(IOException.class)
         .hasMessage("fetching " + uri("/stall") + " timed out after 300 ms");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
   }
 
-  @Test
-  void aDocumentLargerThanTheCapIsRefused() {
-    assertThatThrownBy(() -> http(5000).get(uri("/big")))
+  @ParameterizedTest
+  @EnumSource(Fetch.class)
+  void aDocumentLargerThanTheCapIsRefused(Fetch fetch) {
+    assertThatThrownBy(() -> fetch.http(5000).get(uri("/big")))
         .isInstanceOf(IOException.class)
         .hasMessage("document at " + uri("/big") + " is larger than 262144 bytes");
   }
 
-  @Test
-  void aStatusOtherThan200IsRefusedByItsStatusAndItsBodyIsDiscarded() {
-    assertThatThrownBy(() -> http(5000).get(uri("/missing")))
+  @ParameterizedTest
+  @EnumSource(Fetch.class)
+  void aStatusOtherThan200IsRefusedByItsStatusAndItsBodyIsDiscarded(Fetch fetch) {
+    assertThatThrownBy(() -> fetch.http(5000).get(uri("/missing")))
         .isInstanceOf(IOException.class)
         .hasMessage("fetching " + uri("/missing") + " returned HTTP 404");
   }

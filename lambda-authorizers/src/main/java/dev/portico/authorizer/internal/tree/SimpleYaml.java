@@ -1,0 +1,536 @@
+package dev.portico.authorizer.internal.tree;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads the plain YAML most configuration files are written in without loading a YAML library, or
+ * answers {@code null} so that the caller reads the text with one ({@link Trees#yaml}). A
+ * configuration read at every cold start is small, and SnakeYAML with jackson-dataformat-yaml costs
+ * a fresh C1 JVM about 45 ms to load and start (its scanner, its implicit-type regular expressions
+ * and the lambda bootstrap they need, {@code java.sql} types); this reader costs a few classes.
+ *
+ * <p>What it reads is a subset of YAML, and for every text it accepts it must give exactly the tree
+ * that {@link Trees#yaml} gives ({@code SimpleYamlTest} and {@code SimpleYamlFuzzTest} check it
+ * against jackson-dataformat-yaml). Anything else answers {@code null}, never an error of its own:
+ *
+ * <ul>
+ *   <li>Block mappings whose keys are plain words ({@code [A-Za-z_][A-Za-z0-9_.-]*}) followed by
+ *       {@code :} and a space or the end of the line, each key once; block sequences ({@code - }
+ *       items: scalars, nested blocks, or a mapping begun on the item's line); a top level that is
+ *       a mapping starting in column 0.
+ *   <li>Scalars on one line: single-quoted, double-quoted without a backslash, or plain. A plain
+ *       scalar starting with none of YAML's indicators and no digit, sign or dot is a string,
+ *       except {@code null}, {@code Null}, {@code NULL}, {@code ~} and nothing (null) and {@code
+ *       true} or {@code false} in YAML's three spellings (booleans); {@code 0} and integers without
+ *       a leading zero up to 18 digits are numbers. Comments ({@code #} at the start of a line or
+ *       after a space) are skipped.
+ *   <li>Not read (the caller's YAML library decides): tabs, flow collections, anchors, aliases,
+ *       tags, block scalars ({@code |}, {@code >}), scalars continued on the next line, escapes,
+ *       documents markers and directives, other numbers and YAML 1.1's {@code yes}, {@code no},
+ *       {@code on}, {@code off}, {@code y} and {@code n}, control characters, a byte order mark and
+ *       characters outside the Basic Multilingual Plane.
+ * </ul>
+ */
+final class SimpleYaml {
+
+  /** One line that holds content: its indentation, its text after it, and the comment removed. */
+  private static final class Line {
+    int indent;
+    String text;
+
+    Line(int indent, String text) {
+      this.indent = indent;
+      this.text = text;
+    }
+  }
+
+  /** Thrown inside the reader when the text leaves the subset; never escapes {@link #read}. */
+  private static final class NotSimple extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NotSimple() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static final NotSimple NOT_SIMPLE = new NotSimple();
+
+  private final List<Line> lines;
+  private int next;
+
+  private SimpleYaml(List<Line> lines) {
+    this.lines = lines;
+  }
+
+  /** The document's tree, or {@code null} when the text is not in the subset this class reads. */
+  static Node read(String text) {
+    try {
+      List<Line> lines = lines(text);
+      if (lines.isEmpty() || lines.get(0).indent != 0) {
+        return null;
+      }
+      SimpleYaml reader = new SimpleYaml(lines);
+      Node root = reader.mapping(0);
+      return reader.next == lines.size() ? root : null;
+    } catch (NotSimple e) {
+      return null;
+    }
+  }
+
+  /** The lines that hold content, in order; comment lines and blank lines are dropped. */
+  private static List<Line> lines(String text) throws NotSimple {
+    List<Line> lines = new ArrayList<>();
+    int length = text.length();
+    int start = 0;
+    while (start < length) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = length;
+      }
+      int stop = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      int indent = start;
+      while (indent < stop && text.charAt(indent) == ' ') {
+        indent++;
+      }
+      for (int i = indent; i < stop; i++) {
+        char c = text.charAt(i);
+        boolean printable =
+            (c >= ' ' && c <= '~') || (c >= 0xA0 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD);
+        // U+2028 and U+2029 end a line in YAML 1.1, as NEL (U+0085, not printable here) does.
+        if (!printable || c == 0xFEFF || c == 0x2028 || c == 0x2029) {
+          throw NOT_SIMPLE;
+        }
+      }
+      if (indent < stop && text.charAt(indent) != '#') {
+        String content = text.substring(indent, stop);
+        lines.add(new Line(indent - start, content));
+      }
+      start = end + 1;
+    }
+    return lines;
+  }
+
+  /** A block mapping whose keys stand at {@code indent}. */
+  private Node mapping(int indent) throws NotSimple {
+    Node mapping = Node.object();
+    while (next < lines.size()) {
+      Line line = lines.get(next);
+      if (line.indent < indent) {
+        break;
+      }
+      if (line.indent > indent || isItem(line.text)) {
+        throw NOT_SIMPLE;
+      }
+      int colon = keyEnd(line.text);
+      String key = key(line.text, colon);
+      if (mapping.has(key)) {
+        // A duplicate: the YAML library reports it with its line.
+        throw NOT_SIMPLE;
+      }
+      String rest = withoutComment(line.text.substring(colon + 1));
+      next++;
+      mapping.put(key, rest.isEmpty() ? nested(indent, true) : scalar(rest, indent));
+    }
+    return mapping;
+  }
+
+  /** A block sequence whose {@code -} stand at {@code indent}. */
+  private Node sequence(int indent) throws NotSimple {
+    Node sequence = Node.array();
+    while (next < lines.size()) {
+      Line line = lines.get(next);
+      if (line.indent < indent) {
+        break;
+      }
+      if (line.indent > indent || !isItem(line.text)) {
+        // At the sequence's own indentation, a key ends it only in a mapping around it.
+        if (line.indent == indent && !isItem(line.text)) {
+          break;
+        }
+        throw NOT_SIMPLE;
+      }
+      int content = 1;
+      while (content < line.text.length() && line.text.charAt(content) == ' ') {
+        content++;
+      }
+      String rest = withoutComment(line.text.substring(content));
+      if (rest.isEmpty()) {
+        next++;
+        sequence.add(nested(indent, false));
+      } else if (isItem(rest) || startsMapping(rest)) {
+        // The item's first line opens a block: read it as if the item's text began the line.
+        line.indent = indent + content;
+        line.text = line.text.substring(content);
+        sequence.add(isItem(rest) ? sequence(line.indent) : mapping(line.indent));
+      } else {
+        next++;
+        sequence.add(scalar(rest, indent));
+      }
+    }
+    return sequence;
+  }
+
+  /**
+   * The value of a key or item whose line ends after it: the block on the lines below, or null.
+   * Under a key, a sequence may stand at the key's own indentation.
+   */
+  private Node nested(int indent, boolean underKey) throws NotSimple {
+    if (next == lines.size()) {
+      return Node.nullNode();
+    }
+    Line line = lines.get(next);
+    if (line.indent > indent) {
+      return isItem(line.text) ? sequence(line.indent) : mapping(line.indent);
+    }
+    if (underKey && line.indent == indent && isItem(line.text)) {
+      return sequence(indent);
+    }
+    return Node.nullNode();
+  }
+
+  private static boolean isItem(String text) {
+    return text.charAt(0) == '-' && (text.length() == 1 || text.charAt(1) == ' ');
+  }
+
+  /** Whether {@code text} begins with a key and its colon (a mapping on an item's line). */
+  private static boolean startsMapping(String text) throws NotSimple {
+    char first = text.charAt(0);
+    if (first == '"' || first == '\'') {
+      int close = text.indexOf(first, 1);
+      return close > 0
+          && close + 1 < text.length()
+          && text.charAt(close + 1) == ':'
+          && keyEnd(text) > 0;
+    }
+    int colon = text.indexOf(':');
+    if (colon > 0 && (colon + 1 == text.length() || text.charAt(colon + 1) == ' ')) {
+      keyEnd(text);
+      return true;
+    }
+    return false;
+  }
+
+  /**
+   * Where the key of a mapping line ends (its colon); not simple unless it is a plain word or a
+   * quoted key without escapes, followed by a colon and a space or the end of the line.
+   */
+  private static int keyEnd(String text) throws NotSimple {
+    int i = 0;
+    int length = text.length();
+    if (length == 0) {
+      throw NOT_SIMPLE;
+    }
+    char first = text.charAt(0);
+    if (first == '"' || first == '\'') {
+      int close = text.indexOf(first, 1);
+      if (close < 0 || text.indexOf('\\') >= 0 && text.indexOf('\\') < close) {
+        throw NOT_SIMPLE;
+      }
+      if (first == '\'' && close + 1 < length && text.charAt(close + 1) == '\'') {
+        // a quote doubled inside the key
+        throw NOT_SIMPLE;
+      }
+      i = close + 1;
+    } else {
+      while (i < length && isKeyChar(text.charAt(i), i == 0)) {
+        i++;
+      }
+    }
+    if (i == 0
+        || i == length
+        || text.charAt(i) != ':'
+        || (i + 1 < length && text.charAt(i + 1) != ' ')) {
+      throw NOT_SIMPLE;
+    }
+    return i;
+  }
+
+  /** The key of a mapping line whose colon is at {@code colon}, without its quotes. */
+  private static String key(String text, int colon) {
+    char first = text.charAt(0);
+    return first == '"' || first == '\'' ? text.substring(1, colon - 1) : text.substring(0, colon);
+  }
+
+  private static boolean isKeyChar(char c, boolean first) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+      return true;
+    }
+    return !first && ((c >= '0' && c <= '9') || c == '.' || c == '-');
+  }
+
+  /** The text without a trailing comment and without the spaces around it. */
+  private static String withoutComment(String text) {
+    int start = 0;
+    while (start < text.length() && text.charAt(start) == ' ') {
+      start++;
+    }
+    if (start < text.length() && text.charAt(start) == '#') {
+      return "";
+    }
+    char first = start < text.length() ? text.charAt(start) : ' ';
+    int end = text.length();
+    if (first != '\'' && first != '"') {
+      int comment = text.indexOf(" #", start);
+      if (comment >= 0) {
+        end = comment;
+      }
+    }
+    while (end > start && text.charAt(end - 1) == ' ') {
+      end--;
+    }
+    return text.substring(start, end);
+  }
+
+  /**
+   * A scalar value on one line; the lines below must not continue it (they stand at the indentation
+   * of the key or item, or less).
+   */
+  private Node scalar(String text, int indent) throws NotSimple {
+    if (next < lines.size() && lines.get(next).indent > indent) {
+      throw NOT_SIMPLE;
+    }
+    char first = text.charAt(0);
+    if (first == '{' || first == '[') {
+      Flow flow = new Flow(text);
+      Node value = flow.value();
+      if (flow.at != text.length()) {
+        throw NOT_SIMPLE;
+      }
+      return value;
+    }
+    if (first == '\'') {
+      return Node.text(singleQuoted(text));
+    }
+    if (first == '"') {
+      return Node.text(doubleQuoted(text));
+    }
+    if (text.indexOf(": ") >= 0 || text.endsWith(":")) {
+      throw NOT_SIMPLE;
+    }
+    return typed(text);
+  }
+
+  /**
+   * A plain scalar's value: null, a boolean, an integer or a string, as the YAML library types it.
+   */
+  private static Node typed(String text) throws NotSimple {
+    char first = text.charAt(0);
+    if ("-?:,[]{}#&*!|>'\"%@`+.0123456789".indexOf(first) >= 0) {
+      if (isInteger(text)) {
+        long value = Long.parseLong(text);
+        return Node.number(
+            value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE
+                ? (Number) Integer.valueOf((int) value)
+                : (Number) Long.valueOf(value));
+      }
+      throw NOT_SIMPLE;
+    }
+    if (text.equals("~") || text.equals("null") || text.equals("Null") || text.equals("NULL")) {
+      return Node.nullNode();
+    }
+    if (text.equals("true") || text.equals("True") || text.equals("TRUE")) {
+      return Node.bool(true);
+    }
+    if (text.equals("false") || text.equals("False") || text.equals("FALSE")) {
+      return Node.bool(false);
+    }
+    String lower = text.toLowerCase(Locale.ROOT);
+    if (lower.equals("yes")
+        || lower.equals("no")
+        || lower.equals("on")
+        || lower.equals("off")
+        || lower.equals("y")
+        || lower.equals("n")) {
+      throw NOT_SIMPLE;
+    }
+    return Node.text(text);
+  }
+
+  /**
+   * A flow collection on one line: {@code { key: value, ... }} or {@code [ value, ... ]}, whose
+   * values are flow collections, quoted scalars without escapes, or plain scalars that end at
+   * {@code , [ ] { }}, hold only letters, digits, spaces and {@code -_./:$=+~@*}, and no colon
+   * followed by a space or one of those.
+   */
+  private static final class Flow {
+    private final String text;
+    int at;
+
+    Flow(String text) {
+      this.text = text;
+    }
+
+    Node value() throws NotSimple {
+      spaces();
+      if (at >= text.length()) {
+        throw NOT_SIMPLE;
+      }
+      char c = text.charAt(at);
+      if (c == '{') {
+        return mapping();
+      }
+      if (c == '[') {
+        return sequence();
+      }
+      if (c == '"' || c == '\'') {
+        int close = text.indexOf(c, at + 1);
+        if (close < 0
+            || (c == '"' && text.substring(at, close).indexOf('\\') >= 0)
+            || (c == '\'' && close + 1 < text.length() && text.charAt(close + 1) == '\'')) {
+          throw NOT_SIMPLE;
+        }
+        String value = text.substring(at + 1, close);
+        at = close + 1;
+        return Node.text(value);
+      }
+      int start = at;
+      while (at < text.length() && ",[]{}".indexOf(text.charAt(at)) < 0) {
+        char here = text.charAt(at);
+        if (here == ':'
+            && (at + 1 == text.length() || " ,[]{}".indexOf(text.charAt(at + 1)) >= 0)) {
+          throw NOT_SIMPLE;
+        }
+        // In a flow collection the YAML library refuses some characters a block scalar may hold
+        // (a '?' for one): only these are read here.
+        boolean plain =
+            (here >= 'a' && here <= 'z')
+                || (here >= 'A' && here <= 'Z')
+                || (here >= '0' && here <= '9')
+                || here >= 0xA0
+                || " -_./:$=+~@*".indexOf(here) >= 0;
+        if (!plain) {
+          throw NOT_SIMPLE;
+        }
+        at++;
+      }
+      String plain = text.substring(start, at).strip();
+      if (plain.isEmpty()) {
+        throw NOT_SIMPLE;
+      }
+      return typed(plain);
+    }
+
+    private Node mapping() throws NotSimple {
+      Node mapping = Node.object();
+      at++;
+      spaces();
+      if (next('}')) {
+        return mapping;
+      }
+      while (true) {
+        spaces();
+        String rest = text.substring(at);
+        int colon = keyEnd(rest);
+        String key = key(rest, colon);
+        if (mapping.has(key)) {
+          throw NOT_SIMPLE;
+        }
+        at += colon + 1;
+        mapping.put(key, value());
+        spaces();
+        if (next('}')) {
+          return mapping;
+        }
+        if (!next(',')) {
+          throw NOT_SIMPLE;
+        }
+      }
+    }
+
+    private Node sequence() throws NotSimple {
+      Node sequence = Node.array();
+      at++;
+      spaces();
+      if (next(']')) {
+        return sequence;
+      }
+      while (true) {
+        sequence.add(value());
+        spaces();
+        if (next(']')) {
+          return sequence;
+        }
+        if (!next(',')) {
+          throw NOT_SIMPLE;
+        }
+      }
+    }
+
+    private boolean next(char c) {
+      if (at < text.length() && text.charAt(at) == c) {
+        at++;
+        return true;
+      }
+      return false;
+    }
+
+    private void spaces() {
+      while (at < text.length() && text.charAt(at) == ' ') {
+        at++;
+      }
+    }
+  }
+
+  /**
+   * {@code 0}, or a decimal integer without a leading zero, an optional minus, 18 digits at most.
+   */
+  private static boolean isInteger(String text) {
+    int start = text.charAt(0) == '-' ? 1 : 0;
+    int digits = text.length() - start;
+    if (digits < 1 || digits > 18 || (text.charAt(start) == '0' && digits > 1)) {
+      return false;
+    }
+    if (start == 1 && text.charAt(1) == '0') {
+      return false;
+    }
+    for (int i = start; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code 'text'} with {@code ''} for a quote, all on one line. */
+  private static String singleQuoted(String text) throws NotSimple {
+    StringBuilder value = new StringBuilder();
+    int i = 1;
+    while (true) {
+      if (i >= text.length()) {
+        throw NOT_SIMPLE;
+      }
+      char c = text.charAt(i);
+      if (c == '\'') {
+        if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+          value.append('\'');
+          i += 2;
+          continue;
+        }
+        afterQuote(text, i + 1);
+        return value.toString();
+      }
+      value.append(c);
+      i++;
+    }
+  }
+
+  /** {@code "text"} without escapes, all on one line. */
+  private static String doubleQuoted(String text) throws NotSimple {
+    int close = text.indexOf('"', 1);
+    if (close < 0 || text.indexOf('\\') >= 0) {
+      throw NOT_SIMPLE;
+    }
+    afterQuote(text, close + 1);
+    return text.substring(1, close);
+  }
+
+  /** After a closing quote: nothing (the comment and spaces were removed before). */
+  private static void afterQuote(String text, int at) throws NotSimple {
+    if (at != text.length()) {
+      throw NOT_SIMPLE;
+    }
+  }
+}
