@@ -79,7 +79,8 @@ public final class ColdStartBench {
       System.out.println(
           "options: --runs N (15) --variants a,b (every built one) --modes plain,appcds,primed,aot"
               + " --dir benchmarks/target/variants --out benchmarks/target/cold-start.md"
-              + " --extra NAME=JAR=HANDLER,... (more API variants, e.g. another commit's jar)");
+              + " --extra NAME=JAR=HANDLER[=LIKE],... (more variants, e.g. another commit's jar;"
+              + " LIKE names a variant whose event, answer and environment it takes)");
       return;
     }
     int runs = Integer.parseInt(options.getOrDefault("runs", "15"));
@@ -95,22 +96,44 @@ public final class ColdStartBench {
 
     List<Variant> known = new ArrayList<>(Variant.all());
     if (options.containsKey("extra")) {
-      // --extra NAME=JAR=HANDLER[,...]: more API variants answering GET /pets/1, e.g. an older
-      // build's deployable copied into the variants directory, to compare two commits.
+      // --extra NAME=JAR=HANDLER[=LIKE][,...]: more variants, e.g. an older build's deployable
+      // copied into the variants directory, to compare two commits. They answer GET /pets/1 as
+      // API variants, or, with LIKE, take that known variant's event, answer and environment.
       for (String spec : options.get("extra").split(",")) {
         String[] parts = spec.split("=");
-        if (parts.length != 3) {
-          throw new IllegalArgumentException("--extra wants NAME=JAR=HANDLER, got " + spec);
+        if (parts.length != 3 && parts.length != 4) {
+          throw new IllegalArgumentException("--extra wants NAME=JAR=HANDLER[=LIKE], got " + spec);
+        }
+        Variant like = null;
+        if (parts.length == 4) {
+          for (Variant v : Variant.all()) {
+            if (v.name().equals(parts[3])) {
+              like = v;
+            }
+          }
+          if (like == null) {
+            throw new IllegalArgumentException("--extra " + spec + ": no variant " + parts[3]);
+          }
         }
         known.add(
-            new Variant(
-                parts[0],
-                parts[1],
-                parts[2],
-                "events/get-pet.json",
-                "\"statusCode\":200",
-                Map.of(),
-                Variant.API));
+            like == null
+                ? new Variant(
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                    "events/get-pet.json",
+                    "\"statusCode\":200",
+                    Map.of(),
+                    Variant.API)
+                : new Variant(
+                    parts[0],
+                    parts[1],
+                    parts[2],
+                    like.event(),
+                    like.expected(),
+                    like.env(),
+                    like.group(),
+                    like.runtime()));
       }
     }
     List<Variant> variants = new ArrayList<>();

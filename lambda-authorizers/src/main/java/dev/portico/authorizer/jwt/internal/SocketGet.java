@@ -27,8 +27,8 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <ul>
  *   <li>One request per connection ({@code Connection: close}); no redirects (a 3xx is returned as
- *       its status, which the caller refuses); no proxy; no compression asked for, and a {@code
- *       Content-Encoding} other than {@code identity} is refused.
+ *       its status, which the caller refuses); no proxy; no compression ({@code Accept-Encoding:
+ *       identity}), and a {@code Content-Encoding} other than {@code identity} is refused.
  *   <li>The whole exchange has one deadline: connecting, the TLS handshake and every read wait at
  *       most the time left, so a server that trickles its headers or body cannot hold the caller
  *       longer than the timeout.
@@ -116,7 +116,8 @@ final class SocketGet {
             + target
             + " HTTP/1.1\r\nHost: "
             + (uri.getPort() == -1 ? host : host + ':' + port)
-            + "\r\nAccept: application/json\r\nUser-Agent: portico\r\nConnection: close\r\n\r\n";
+            + "\r\nAccept: application/json\r\nAccept-Encoding: identity\r\nUser-Agent: portico"
+            + "\r\nConnection: close\r\n\r\n";
     // NO_PROXY: not even a SOCKS proxy from the socksProxyHost property (and no ProxySelector).
     Socket socket = new Socket(Proxy.NO_PROXY);
     try {

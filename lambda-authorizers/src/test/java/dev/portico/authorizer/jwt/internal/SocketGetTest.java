@@ -72,7 +72,8 @@ class SocketGetTest {
             "GET /jwks.json?v=1 HTTP/1.1\r\n"
                 + "Host: 127.0.0.1:"
                 + server.port()
-                + "\r\nAccept: application/json\r\nUser-Agent: portico\r\nConnection: close\r\n\r\n");
+                + "\r\nAccept: application/json\r\nAccept-Encoding: identity\r\nUser-Agent: portico"
+                + "\r\nConnection: close\r\n\r\n");
   }
 
   @Test
