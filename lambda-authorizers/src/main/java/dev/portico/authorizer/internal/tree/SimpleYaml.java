@@ -47,7 +47,7 @@ final class SimpleYaml {
   }
 
   /** Thrown inside the reader when the text leaves the subset; never escapes {@link #read}. */
-  private static final class NotSimple extends Exception {
+  static final class NotSimple extends Exception {
     private static final long serialVersionUID = 1L;
 
     NotSimple() {
@@ -55,7 +55,7 @@ final class SimpleYaml {
     }
   }
 
-  private static final NotSimple NOT_SIMPLE = new NotSimple();
+  static final NotSimple NOT_SIMPLE = new NotSimple();
 
   private final List<Line> lines;
   private int next;
@@ -216,7 +216,7 @@ final class SimpleYaml {
    * Where the key of a mapping line ends (its colon); not simple unless it is a plain word or a
    * quoted key without escapes, followed by a colon and a space or the end of the line.
    */
-  private static int keyEnd(String text) throws NotSimple {
+  static int keyEnd(String text) throws NotSimple {
     int i = 0;
     int length = text.length();
     if (length == 0) {
@@ -248,7 +248,7 @@ final class SimpleYaml {
   }
 
   /** The key of a mapping line whose colon is at {@code colon}, without its quotes. */
-  private static String key(String text, int colon) {
+  static String key(String text, int colon) {
     char first = text.charAt(0);
     return first == '"' || first == '\'' ? text.substring(1, colon - 1) : text.substring(0, colon);
   }
@@ -293,7 +293,7 @@ final class SimpleYaml {
     }
     char first = text.charAt(0);
     if (first == '{' || first == '[') {
-      Flow flow = new Flow(text);
+      SimpleYamlFlow flow = new SimpleYamlFlow(text);
       Node value = flow.value();
       if (flow.at != text.length()) {
         throw NOT_SIMPLE;
@@ -315,7 +315,7 @@ final class SimpleYaml {
   /**
    * A plain scalar's value: null, a boolean, an integer or a string, as the YAML library types it.
    */
-  private static Node typed(String text) throws NotSimple {
+  static Node typed(String text) throws NotSimple {
     char first = text.charAt(0);
     if ("-?:,[]{}#&*!|>'\"%@`+.0123456789".indexOf(first) >= 0) {
       if (isInteger(text)) {
@@ -346,131 +346,6 @@ final class SimpleYaml {
       throw NOT_SIMPLE;
     }
     return Node.text(text);
-  }
-
-  /**
-   * A flow collection on one line: {@code { key: value, ... }} or {@code [ value, ... ]}, whose
-   * values are flow collections, quoted scalars without escapes, or plain scalars that end at
-   * {@code , [ ] { }}, hold only letters, digits, spaces and {@code -_./:$=+~@*}, and no colon
-   * followed by a space or one of those.
-   */
-  private static final class Flow {
-    private final String text;
-    int at;
-
-    Flow(String text) {
-      this.text = text;
-    }
-
-    Node value() throws NotSimple {
-      spaces();
-      if (at >= text.length()) {
-        throw NOT_SIMPLE;
-      }
-      char c = text.charAt(at);
-      if (c == '{') {
-        return mapping();
-      }
-      if (c == '[') {
-        return sequence();
-      }
-      if (c == '"' || c == '\'') {
-        int close = text.indexOf(c, at + 1);
-        if (close < 0
-            || (c == '"' && text.substring(at, close).indexOf('\\') >= 0)
-            || (c == '\'' && close + 1 < text.length() && text.charAt(close + 1) == '\'')) {
-          throw NOT_SIMPLE;
-        }
-        String value = text.substring(at + 1, close);
-        at = close + 1;
-        return Node.text(value);
-      }
-      int start = at;
-      while (at < text.length() && ",[]{}".indexOf(text.charAt(at)) < 0) {
-        char here = text.charAt(at);
-        if (here == ':'
-            && (at + 1 == text.length() || " ,[]{}".indexOf(text.charAt(at + 1)) >= 0)) {
-          throw NOT_SIMPLE;
-        }
-        // In a flow collection the YAML library refuses some characters a block scalar may hold
-        // (a '?' for one): only these are read here.
-        boolean plain =
-            (here >= 'a' && here <= 'z')
-                || (here >= 'A' && here <= 'Z')
-                || (here >= '0' && here <= '9')
-                || here >= 0xA0
-                || " -_./:$=+~@*".indexOf(here) >= 0;
-        if (!plain) {
-          throw NOT_SIMPLE;
-        }
-        at++;
-      }
-      String plain = text.substring(start, at).strip();
-      if (plain.isEmpty()) {
-        throw NOT_SIMPLE;
-      }
-      return typed(plain);
-    }
-
-    private Node mapping() throws NotSimple {
-      Node mapping = Node.object();
-      at++;
-      spaces();
-      if (next('}')) {
-        return mapping;
-      }
-      while (true) {
-        spaces();
-        String rest = text.substring(at);
-        int colon = keyEnd(rest);
-        String key = key(rest, colon);
-        if (mapping.has(key)) {
-          throw NOT_SIMPLE;
-        }
-        at += colon + 1;
-        mapping.put(key, value());
-        spaces();
-        if (next('}')) {
-          return mapping;
-        }
-        if (!next(',')) {
-          throw NOT_SIMPLE;
-        }
-      }
-    }
-
-    private Node sequence() throws NotSimple {
-      Node sequence = Node.array();
-      at++;
-      spaces();
-      if (next(']')) {
-        return sequence;
-      }
-      while (true) {
-        sequence.add(value());
-        spaces();
-        if (next(']')) {
-          return sequence;
-        }
-        if (!next(',')) {
-          throw NOT_SIMPLE;
-        }
-      }
-    }
-
-    private boolean next(char c) {
-      if (at < text.length() && text.charAt(at) == c) {
-        at++;
-        return true;
-      }
-      return false;
-    }
-
-    private void spaces() {
-      while (at < text.length() && text.charAt(at) == ' ') {
-        at++;
-      }
-    }
   }
 
   /**

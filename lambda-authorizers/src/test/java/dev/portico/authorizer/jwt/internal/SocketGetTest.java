@@ -128,31 +128,22 @@ class SocketGetTest {
 
   @Test
   void slowLorisHeadersTrickledByteByByteTimeOutWithinTheTimeout() throws IOException {
-    URI uri =
-        serve(
-            out -> {
-              out.write("HTTP/1.1 200 OK\r\n".getBytes(ISO_8859_1));
-              for (int i = 0; i < 100; i++) {
-                out.write('X');
-                out.flush();
-                sleep(50);
-              }
-            });
-    long start = System.nanoTime();
-
-    assertThatThrownBy(() -> http(300).get(uri))
-        .hasMessage("fetching " + uri + " timed out after 300 ms");
-    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1500));
+    assertTimesOutWithinTheTimeout("HTTP/1.1 200 OK\r\n", 'X');
   }
 
   @Test
   void slowLorisBodyTrickledByteByByteTimesOutWithinTheTimeout() throws IOException {
+    assertTimesOutWithinTheTimeout("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n", ' ');
+  }
+
+  /** A server that sends {@code head}, then {@code trickle} every 50 ms: the fetch gives up. */
+  private void assertTimesOutWithinTheTimeout(String head, char trickle) throws IOException {
     URI uri =
         serve(
             out -> {
-              out.write("HTTP/1.1 200 OK\r\nContent-Length: 100\r\n\r\n".getBytes(ISO_8859_1));
+              out.write(head.getBytes(ISO_8859_1));
               for (int i = 0; i < 100; i++) {
-                out.write(' ');
+                out.write(trickle);
                 out.flush();
                 sleep(50);
               }

@@ -1,0 +1,125 @@
+package dev.portico.authorizer.internal.tree;
+
+/**
+ * {@link SimpleYaml}'s reader of a flow collection on one line: {@code { key: value, ... }} or
+ * {@code [ value, ... ]}, whose values are flow collections, quoted scalars without escapes, or
+ * plain scalars that end at {@code , [ ] { }}, hold only letters, digits, spaces and {@code
+ * -_./:$=+~@*}, and no colon followed by a space or one of those.
+ */
+final class SimpleYamlFlow {
+  private final String text;
+  int at;
+
+  SimpleYamlFlow(String text) {
+    this.text = text;
+  }
+
+  Node value() throws SimpleYaml.NotSimple {
+    spaces();
+    if (at >= text.length()) {
+      throw SimpleYaml.NOT_SIMPLE;
+    }
+    char c = text.charAt(at);
+    if (c == '{') {
+      return mapping();
+    }
+    if (c == '[') {
+      return sequence();
+    }
+    if (c == '"' || c == '\'') {
+      int close = text.indexOf(c, at + 1);
+      if (close < 0
+          || (c == '"' && text.substring(at, close).indexOf('\\') >= 0)
+          || (c == '\'' && close + 1 < text.length() && text.charAt(close + 1) == '\'')) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+      String value = text.substring(at + 1, close);
+      at = close + 1;
+      return Node.text(value);
+    }
+    int start = at;
+    while (at < text.length() && ",[]{}".indexOf(text.charAt(at)) < 0) {
+      char here = text.charAt(at);
+      if (here == ':' && (at + 1 == text.length() || " ,[]{}".indexOf(text.charAt(at + 1)) >= 0)) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+      // In a flow collection the YAML library refuses some characters a block scalar may hold
+      // (a '?' for one): only these are read here.
+      boolean plain =
+          (here >= 'a' && here <= 'z')
+              || (here >= 'A' && here <= 'Z')
+              || (here >= '0' && here <= '9')
+              || here >= 0xA0
+              || " -_./:$=+~@*".indexOf(here) >= 0;
+      if (!plain) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+      at++;
+    }
+    String plain = text.substring(start, at).strip();
+    if (plain.isEmpty()) {
+      throw SimpleYaml.NOT_SIMPLE;
+    }
+    return SimpleYaml.typed(plain);
+  }
+
+  private Node mapping() throws SimpleYaml.NotSimple {
+    Node mapping = Node.object();
+    at++;
+    spaces();
+    if (next('}')) {
+      return mapping;
+    }
+    while (true) {
+      spaces();
+      String rest = text.substring(at);
+      int colon = SimpleYaml.keyEnd(rest);
+      String key = SimpleYaml.key(rest, colon);
+      if (mapping.has(key)) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+      at += colon + 1;
+      mapping.put(key, value());
+      spaces();
+      if (next('}')) {
+        return mapping;
+      }
+      if (!next(',')) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+    }
+  }
+
+  private Node sequence() throws SimpleYaml.NotSimple {
+    Node sequence = Node.array();
+    at++;
+    spaces();
+    if (next(']')) {
+      return sequence;
+    }
+    while (true) {
+      sequence.add(value());
+      spaces();
+      if (next(']')) {
+        return sequence;
+      }
+      if (!next(',')) {
+        throw SimpleYaml.NOT_SIMPLE;
+      }
+    }
+  }
+
+  private boolean next(char c) {
+    if (at < text.length() && text.charAt(at) == c) {
+      at++;
+      return true;
+    }
+    return false;
+  }
+
+  private void spaces() {
+    while (at < text.length() && text.charAt(at) == ' ') {
+      at++;
+    }
+  }
+}
