@@ -39,11 +39,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ColdStartBench {
   /**
-   * The JVM flags of every run: Lambda's tiered-compilation setting and serial GC. Class data
-   * sharing is left at its default ({@code -Xshare:auto}), which JDK 25's {@code -XX:AOTCache}
-   * options refuse to be combined with when it is given explicitly.
-   */
-  /**
    * Variables the driver's own environment may hold that change how a runtime starts, none of which
    * AWS Lambda sets by default: each variant starts without them. NODE_EXTRA_CA_CERTS, for one,
    * makes Node.js read a CA bundle on every start (this machine sets it; Lambda's Node.js 20+
@@ -57,6 +52,11 @@ public final class ColdStartBench {
           "JDK_JAVA_OPTIONS",
           "_JAVA_OPTIONS");
 
+  /**
+   * The JVM flags of every run: Lambda's tiered-compilation setting and serial GC. Class data
+   * sharing is left at its default ({@code -Xshare:auto}), which JDK 25's {@code -XX:AOTCache}
+   * options refuse to be combined with when it is given explicitly.
+   */
   static final List<String> LAMBDA_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx448m");
 
