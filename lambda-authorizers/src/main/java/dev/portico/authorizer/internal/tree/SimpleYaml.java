@@ -57,8 +57,24 @@ final class SimpleYaml {
 
   static final NotSimple NOT_SIMPLE = new NotSimple();
 
+  /** The longest text read here; longer ones are left to the library (which has its own limit). */
+  static final int MAX_CHARS = 1_000_000;
+
+  /**
+   * The deepest nesting of blocks and flow collections read here (the library refuses more than
+   * 1,000; a configuration needs a handful), which also keeps the recursion off the stack's limit.
+   */
+  static final int MAX_DEPTH = 64;
+
+  /**
+   * The longest key read here: SnakeYAML refuses an implicit key of 1,024 characters or more
+   * anywhere but at the start of a block line.
+   */
+  static final int MAX_KEY_CHARS = 1_000;
+
   private final List<Line> lines;
   private int next;
+  private int depth;
 
   private SimpleYaml(List<Line> lines) {
     this.lines = lines;
@@ -66,6 +82,10 @@ final class SimpleYaml {
 
   /** The document's tree, or {@code null} when the text is not in the subset this class reads. */
   static Node read(String text) {
+    if (text.length() > MAX_CHARS) {
+      // The YAML library refuses documents over about 3 million characters; none is a config.
+      return null;
+    }
     try {
       List<Line> lines = lines(text);
       if (lines.isEmpty() || lines.get(0).indent != 0) {
@@ -112,8 +132,16 @@ final class SimpleYaml {
     return lines;
   }
 
+  /** Not simple when {@code level} is deeper than {@link #MAX_DEPTH}. */
+  static void checkDepth(int level) throws NotSimple {
+    if (level > MAX_DEPTH) {
+      throw NOT_SIMPLE;
+    }
+  }
+
   /** A block mapping whose keys stand at {@code indent}. */
   private Node mapping(int indent) throws NotSimple {
+    checkDepth(++depth);
     Node mapping = Node.object();
     while (next < lines.size()) {
       Line line = lines.get(next);
@@ -133,11 +161,13 @@ final class SimpleYaml {
       next++;
       mapping.put(key, rest.isEmpty() ? nested(indent, true) : scalar(rest, indent));
     }
+    depth--;
     return mapping;
   }
 
   /** A block sequence whose {@code -} stand at {@code indent}. */
   private Node sequence(int indent) throws NotSimple {
+    checkDepth(++depth);
     Node sequence = Node.array();
     while (next < lines.size()) {
       Line line = lines.get(next);
@@ -169,6 +199,7 @@ final class SimpleYaml {
         sequence.add(scalar(rest, indent));
       }
     }
+    depth--;
     return sequence;
   }
 
@@ -239,6 +270,7 @@ final class SimpleYaml {
       }
     }
     if (i == 0
+        || i > MAX_KEY_CHARS
         || i == length
         || text.charAt(i) != ':'
         || (i + 1 < length && text.charAt(i + 1) != ' ')) {
@@ -293,7 +325,7 @@ final class SimpleYaml {
     }
     char first = text.charAt(0);
     if (first == '{' || first == '[') {
-      SimpleYamlFlow flow = new SimpleYamlFlow(text);
+      SimpleYamlFlow flow = new SimpleYamlFlow(text, depth);
       Node value = flow.value();
       if (flow.at != text.length()) {
         throw NOT_SIMPLE;

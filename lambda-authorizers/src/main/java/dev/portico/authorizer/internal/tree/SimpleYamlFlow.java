@@ -8,23 +8,31 @@ package dev.portico.authorizer.internal.tree;
  */
 final class SimpleYamlFlow {
   private final String text;
+  private final int depth;
   int at;
 
-  SimpleYamlFlow(String text) {
+  /** A reader of {@code text}, a flow collection that starts {@code depth} blocks deep. */
+  SimpleYamlFlow(String text, int depth) {
     this.text = text;
+    this.depth = depth;
   }
 
+  /** The collection (or, inside one, the value) at {@link #at}. */
   Node value() throws SimpleYaml.NotSimple {
+    return value(depth);
+  }
+
+  private Node value(int level) throws SimpleYaml.NotSimple {
     spaces();
     if (at >= text.length()) {
       throw SimpleYaml.NOT_SIMPLE;
     }
     char c = text.charAt(at);
     if (c == '{') {
-      return mapping();
+      return mapping(level + 1);
     }
     if (c == '[') {
-      return sequence();
+      return sequence(level + 1);
     }
     if (c == '"' || c == '\'') {
       int close = text.indexOf(c, at + 1);
@@ -56,14 +64,24 @@ final class SimpleYamlFlow {
       }
       at++;
     }
-    String plain = text.substring(start, at).strip();
+    // Only spaces around it: YAML keeps other whitespace (U+3000, say) as part of the scalar.
+    int from = start;
+    int to = at;
+    while (from < to && text.charAt(from) == ' ') {
+      from++;
+    }
+    while (to > from && text.charAt(to - 1) == ' ') {
+      to--;
+    }
+    String plain = text.substring(from, to);
     if (plain.isEmpty()) {
       throw SimpleYaml.NOT_SIMPLE;
     }
     return SimpleYaml.typed(plain);
   }
 
-  private Node mapping() throws SimpleYaml.NotSimple {
+  private Node mapping(int level) throws SimpleYaml.NotSimple {
+    SimpleYaml.checkDepth(level);
     Node mapping = Node.object();
     at++;
     spaces();
@@ -79,7 +97,7 @@ final class SimpleYamlFlow {
         throw SimpleYaml.NOT_SIMPLE;
       }
       at += colon + 1;
-      mapping.put(key, value());
+      mapping.put(key, value(level));
       spaces();
       if (next('}')) {
         return mapping;
@@ -90,7 +108,8 @@ final class SimpleYamlFlow {
     }
   }
 
-  private Node sequence() throws SimpleYaml.NotSimple {
+  private Node sequence(int level) throws SimpleYaml.NotSimple {
+    SimpleYaml.checkDepth(level);
     Node sequence = Node.array();
     at++;
     spaces();
@@ -98,7 +117,7 @@ final class SimpleYamlFlow {
       return sequence;
     }
     while (true) {
-      sequence.add(value());
+      sequence.add(value(level));
       spaces();
       if (next(']')) {
         return sequence;

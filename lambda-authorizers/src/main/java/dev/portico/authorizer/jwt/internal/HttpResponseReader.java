@@ -93,7 +93,7 @@ final class HttpResponseReader {
         throw malformed("a header line that is not name: value");
       }
       String name = line.substring(0, colon).toLowerCase(Locale.ROOT);
-      String value = line.substring(colon + 1).strip();
+      String value = withoutSpaces(line.substring(colon + 1));
       if (name.equals("content-length")) {
         long length = contentLength(value);
         if (contentLength >= 0 && contentLength != length) {
@@ -151,16 +151,17 @@ final class HttpResponseReader {
   private byte[] chunked(int maxBody) throws IOException {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     while (true) {
-      String line = line();
+      // chunk-size [ BWS ";" chunk-ext ]: bare hexadecimal digits, spaces only before the ';'.
+      String line = chunkLine();
       int end = line.indexOf(';');
-      String hex = (end < 0 ? line : line.substring(0, end)).strip();
+      String hex = end < 0 ? line : trailingSpacesOff(line.substring(0, end));
       if (hex.isEmpty()) {
         throw malformed("a chunk size that is not hexadecimal");
       }
       long size = 0;
       for (int i = 0; i < hex.length(); i++) {
         int digit = Character.digit(hex.charAt(i), 16);
-        if (digit < 0) {
+        if (digit < 0 || hex.charAt(i) > 'f') {
           throw malformed("a chunk size that is not hexadecimal");
         }
         // Past the cap, the size only needs to stay above it, not to be exact (no overflow).
@@ -176,7 +177,7 @@ final class HttpResponseReader {
         throw SocketGet.TooLarge.create();
       }
       body.write(exactly((int) size), 0, (int) size);
-      if (!line().isEmpty()) {
+      if (!chunkLine().isEmpty()) {
         throw malformed("a chunk longer than its size");
       }
     }
@@ -210,27 +211,71 @@ final class HttpResponseReader {
     return body.toByteArray();
   }
 
-  /** A line without its CRLF (a bare LF also ends it), counted against the head budget. */
+  /** A line of the head (status line, headers, trailers), counted against the head budget. */
   private String line() throws IOException {
+    return line(true);
+  }
+
+  /**
+   * A chunk-size line or the end of a chunk, each at most {@link #MAX_CHUNK_LINE} bytes but not
+   * counted against the head budget: a body of many small chunks is as long as its cap allows.
+   */
+  private String chunkLine() throws IOException {
+    return line(false);
+  }
+
+  /** The longest chunk-size line read (the size and its extensions). */
+  static final int MAX_CHUNK_LINE = 1024;
+
+  /**
+   * A line without its CRLF (a bare LF also ends it); a CR anywhere else in it is refused, as RFC
+   * 9112 (section 2.2) allows, since readers differ on whether it ends the line.
+   */
+  private String line(boolean head) throws IOException {
     StringBuilder line = new StringBuilder();
+    int budget = MAX_CHUNK_LINE;
     while (true) {
       if (position == limit && !fill()) {
-        throw malformed("the connection closed before the headers ended");
+        throw malformed(
+            head ? "the connection closed before the headers ended" : "a body cut short");
       }
       byte b = buffer[position++];
-      if (--headBudget < 0) {
-        throw malformed("headers longer than " + SocketGet.MAX_HEAD_BYTES + " bytes");
+      if (head ? --headBudget < 0 : --budget < 0) {
+        throw malformed(
+            head
+                ? "headers longer than " + SocketGet.MAX_HEAD_BYTES + " bytes"
+                : "a chunk line longer than " + MAX_CHUNK_LINE + " bytes");
       }
       if (b == '\n') {
         int length = line.length();
         if (length > 0 && line.charAt(length - 1) == '\r') {
           line.setLength(length - 1);
         }
+        if (line.indexOf("\r") >= 0) {
+          throw malformed("a CR inside a line");
+        }
         return line.toString();
       }
       // Header bytes are ISO-8859-1 (RFC 9110, section 5.5): each byte is one char.
       line.append((char) (b & 0xff));
     }
+  }
+
+  /** {@code text} without the spaces and tabs (RFC 9110's OWS) around it, and nothing else. */
+  private static String withoutSpaces(String text) {
+    int start = 0;
+    while (start < text.length() && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) {
+      start++;
+    }
+    return trailingSpacesOff(text.substring(start));
+  }
+
+  private static String trailingSpacesOff(String text) {
+    int end = text.length();
+    while (end > 0 && (text.charAt(end - 1) == ' ' || text.charAt(end - 1) == '\t')) {
+      end--;
+    }
+    return text.substring(0, end);
   }
 
   /** Reads more bytes; false at the end of the stream. */

@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
@@ -28,8 +29,10 @@ import javax.net.ssl.SSLSocketFactory;
  *       its status, which the caller refuses); no proxy; no compression ({@code Accept-Encoding:
  *       identity}), and a {@code Content-Encoding} other than {@code identity} is refused.
  *   <li>The whole exchange has one deadline: connecting, the TLS handshake and every read wait at
- *       most the time left, so a server that trickles its headers or body cannot hold the caller
- *       longer than the timeout.
+ *       most the time left (for https a watchdog closes the socket at the deadline, since one TLS
+ *       record takes many reads), so a server that trickles its headers, its body or its TLS
+ *       records cannot hold the caller longer than the timeout. Resolving the host name comes
+ *       before and is the JDK resolver's (with its cache), as for the JDK's own clients.
  *   <li>https uses the JDK's default {@link SSLSocketFactory} (its trust store, {@code
  *       javax.net.ssl.*} properties) with the host name checked against the certificate ({@code
  *       HTTPS} endpoint identification) and SNI.
@@ -106,6 +109,9 @@ final class SocketGet {
       throw new IOException("no host, or a user name, in the URL");
     }
     int port = uri.getPort() == -1 ? (https ? 443 : 80) : uri.getPort();
+    if (port < 1 || port > 65535) {
+      throw new IOException("a port outside 1 to 65535 in the URL");
+    }
     String target = target(uri);
     String address =
         host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
@@ -117,20 +123,31 @@ final class SocketGet {
             + "\r\nAccept: application/json\r\nAccept-Encoding: identity\r\nUser-Agent: portico"
             + "\r\nConnection: close\r\n\r\n";
     // NO_PROXY: not even a SOCKS proxy from the socksProxyHost property (and no ProxySelector).
-    Socket socket = new Socket(Proxy.NO_PROXY);
+    Socket plain = new Socket(Proxy.NO_PROXY);
+    Socket socket = plain;
+    Watchdog watchdog = null;
     try {
-      socket.connect(new InetSocketAddress(address, port), millisLeft(deadline));
+      plain.connect(new InetSocketAddress(address, port), millisLeft(deadline));
       if (https) {
-        socket = Tls.wrap(tls, socket, address, port, deadline);
+        // One TLS record is read through many socket reads, each allowed the time left: only
+        // closing the socket at the deadline bounds the handshake and every record.
+        watchdog = Watchdog.start(plain, deadline);
+        socket = Tls.wrap(tls, plain, address, port, deadline);
       }
       OutputStream out = socket.getOutputStream();
       out.write(request.getBytes(StandardCharsets.US_ASCII));
       out.flush();
       return new HttpResponseReader(socket, deadline).response(maxBody);
-    } catch (SocketTimeoutException e) {
-      throw TimedOut.create();
+    } catch (IOException e) {
+      if (e instanceof SocketTimeoutException || (watchdog != null && watchdog.fired())) {
+        throw TimedOut.create();
+      }
+      throw e;
     } finally {
-      socket.close();
+      if (watchdog != null) {
+        watchdog.cancel();
+      }
+      plain.close();
     }
   }
 
@@ -154,6 +171,57 @@ final class SocketGet {
       throw TimedOut.create();
     }
     return (int) Math.max(1, Math.min(Integer.MAX_VALUE, left / 1_000_000));
+  }
+
+  /**
+   * Closes a socket at the deadline unless the fetch ends first; in its own class, started only for
+   * https (a plain socket's reads each return as soon as a byte arrives, so the time left given to
+   * every read bounds them).
+   */
+  private static final class Watchdog implements Runnable {
+    private final Socket socket;
+    private final long deadline;
+    private final Thread thread;
+    private volatile boolean cancelled;
+    private volatile boolean fired;
+
+    private Watchdog(Socket socket, long deadline) {
+      this.socket = socket;
+      this.deadline = deadline;
+      this.thread = new Thread(this, "portico-fetch-deadline");
+      thread.setDaemon(true);
+    }
+
+    static Watchdog start(Socket socket, long deadline) {
+      Watchdog watchdog = new Watchdog(socket, deadline);
+      watchdog.thread.start();
+      return watchdog;
+    }
+
+    @Override
+    public void run() {
+      for (long left = deadline - System.nanoTime(); left > 0 && !cancelled; ) {
+        LockSupport.parkNanos(this, left);
+        left = deadline - System.nanoTime();
+      }
+      if (!cancelled) {
+        fired = true;
+        try {
+          socket.close();
+        } catch (IOException e) {
+          // closing is all that is left to do; the fetch fails as timed out either way
+        }
+      }
+    }
+
+    boolean fired() {
+      return fired;
+    }
+
+    void cancel() {
+      cancelled = true;
+      LockSupport.unpark(thread);
+    }
   }
 
   /** TLS over a connected socket; in its own class so plain http never loads the TLS types. */

@@ -176,6 +176,27 @@ class SimpleYamlTest {
     readsLikeTheLibrary("# c\r\n\r\njwt:\r\n  # c\r\n  issuer: x # c\r\n\r\n");
   }
 
+  @Test
+  void keepsWhitespaceOtherThanSpacesInAFlowScalarAsTheLibraryDoes() {
+    assertThat(readsLikeTheLibrary("a: [x\u3000, \u2003y]\nb: {k: z\u1680}\n"))
+        .isEqualTo("{a=[\"x\u3000\";\"\u2003y\";];b={k=\"z\u1680\";};}");
+  }
+
+  @Test
+  void leavesDeepNestingLongKeysAndHugeTextsToTheLibraryWithoutRunningOutOfStack() {
+    assertThat(SimpleYaml.read("a: " + "[".repeat(65) + "]".repeat(65) + "\n")).isNull();
+    assertThat(SimpleYaml.read("a: " + "[".repeat(200_000) + "]".repeat(200_000) + "\n")).isNull();
+    StringBuilder deep = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      deep.append(" ".repeat(i)).append("k:\n");
+    }
+    assertThat(SimpleYaml.read(deep.toString())).isNull();
+    assertThat(SimpleYaml.read("a:\n  " + "k".repeat(1001) + ": 1\n")).isNull();
+    assertThat(SimpleYaml.read("a: {" + "k".repeat(1025) + ": 1}\n")).isNull();
+    assertThat(SimpleYaml.read("a: " + "x".repeat(1_000_001) + "\n")).isNull();
+    readsLikeTheLibrary("a: " + "[".repeat(60) + "]".repeat(60) + "\n");
+  }
+
   /** Texts it leaves to the library: each is valid YAML outside the subset, or not YAML at all. */
   @ParameterizedTest
   @ValueSource(

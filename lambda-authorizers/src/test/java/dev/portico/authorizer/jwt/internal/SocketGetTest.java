@@ -53,7 +53,7 @@ class SocketGetTest {
   }
 
   private URI serve(Script script) throws IOException {
-    server = new ScriptedServer(script);
+    server = new ScriptedServer(script, true);
     return URI.create("http://127.0.0.1:" + server.port() + "/jwks.json?v=1");
   }
 
@@ -280,6 +280,79 @@ class SocketGetTest {
   }
 
   @Test
+  void slowLorisTlsRecordTrickledByteByByteTimesOutWithinTheTimeout() throws IOException {
+    // A TLS record header announcing 16 KiB, then one byte every 50 ms: each socket read returns
+    // in time, but the handshake would take minutes; the watchdog closes the socket at the
+    // deadline.
+    server =
+        new ScriptedServer(
+            out -> {
+              out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+              for (int i = 0; i < 200; i++) {
+                out.write(0x02);
+                out.flush();
+                sleep(50);
+              }
+            },
+            false);
+    URI uri = URI.create("https://127.0.0.1:" + server.port() + "/jwks.json");
+    long start = System.nanoTime();
+
+    assertThatThrownBy(() -> http(500).get(uri))
+        .hasMessage("fetching " + uri + " timed out after 500 ms");
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
+  }
+
+  @Test
+  void manySmallChunksAreReadUpToTheBodyCapNotTheHeadersCap() throws IOException {
+    StringBuilder json = new StringBuilder("{\"keys\":[");
+    for (int i = 0; i < 4000; i++) {
+      json.append("0,");
+    }
+    json.append("0]}");
+    StringBuilder chunks =
+        new StringBuilder("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+    for (int i = 0; i < json.length(); i += 2) {
+      String piece = json.substring(i, Math.min(i + 2, json.length()));
+      chunks
+          .append(Integer.toHexString(piece.length()))
+          .append("\r\n")
+          .append(piece)
+          .append("\r\n");
+    }
+    URI uri = serve(chunks.append("0\r\n\r\n").toString());
+
+    assertThat(http(5000).get(uri).path("keys").size()).isEqualTo(4001);
+  }
+
+  @Test
+  void aChunkSizeWithSpacesAroundItIsRefused() throws IOException {
+    assertMalformed(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n  2  \r\n{}\r\n0\r\n\r\n",
+        "a chunk size that is not hexadecimal");
+  }
+
+  @Test
+  void aTransferEncodingFollowedByAVerticalTabIsNotChunked() throws IOException {
+    assertMalformed(
+        "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\u000b\r\n\r\n0\r\n\r\n",
+        "a Transfer-Encoding other than chunked");
+  }
+
+  @Test
+  void responseSmugglingWithABareCrInsideAHeaderLineIsRefused() throws IOException {
+    assertMalformed("HTTP/1.1 200 OK\r\nX-A: 1\rContent-Length: 2\r\n\r\n{}", "a CR inside a line");
+  }
+
+  @Test
+  void aPortOutsideTheRangeIsRefusedWithoutConnecting() {
+    URI uri = URI.create("http://127.0.0.1:70000/jwks.json");
+
+    assertThatThrownBy(() -> http(2000).get(uri))
+        .hasMessage("fetching " + uri + " failed: a port outside 1 to 65535 in the URL");
+  }
+
+  @Test
   void aUrlThatIsNotHttpIsRefusedWithoutConnecting() {
     URI uri = URI.create("ftp://127.0.0.1/jwks.json");
 
@@ -407,9 +480,12 @@ class SocketGetTest {
   private static final class ScriptedServer implements AutoCloseable {
     private final ServerSocket socket;
     private final CompletableFuture<String> request = new CompletableFuture<>();
+    private final boolean readRequest;
 
-    ScriptedServer(Script script) throws IOException {
+    /** {@code readRequest}: read the request's head before answering (not for a TLS client). */
+    ScriptedServer(Script script, boolean readRequest) throws IOException {
       socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+      this.readRequest = readRequest;
       Thread thread = new Thread(() -> serve(script), "scripted-server");
       thread.setDaemon(true);
       thread.start();
@@ -427,7 +503,7 @@ class SocketGetTest {
       try (Socket client = socket.accept()) {
         InputStream in = client.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(ISO_8859_1).endsWith("\r\n\r\n")) {
+        while (readRequest && !head.toString(ISO_8859_1).endsWith("\r\n\r\n")) {
           int b = in.read();
           if (b < 0) {
             break;
