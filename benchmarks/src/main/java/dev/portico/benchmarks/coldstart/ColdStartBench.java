@@ -96,44 +96,8 @@ public final class ColdStartBench {
 
     List<Variant> known = new ArrayList<>(Variant.all());
     if (options.containsKey("extra")) {
-      // --extra NAME=JAR=HANDLER[=LIKE][,...]: more variants, e.g. an older build's deployable
-      // copied into the variants directory, to compare two commits. They answer GET /pets/1 as
-      // API variants, or, with LIKE, take that known variant's event, answer and environment.
       for (String spec : options.get("extra").split(",")) {
-        String[] parts = spec.split("=");
-        if (parts.length != 3 && parts.length != 4) {
-          throw new IllegalArgumentException("--extra wants NAME=JAR=HANDLER[=LIKE], got " + spec);
-        }
-        Variant like = null;
-        if (parts.length == 4) {
-          for (Variant v : Variant.all()) {
-            if (v.name().equals(parts[3])) {
-              like = v;
-            }
-          }
-          if (like == null) {
-            throw new IllegalArgumentException("--extra " + spec + ": no variant " + parts[3]);
-          }
-        }
-        known.add(
-            like == null
-                ? new Variant(
-                    parts[0],
-                    parts[1],
-                    parts[2],
-                    "events/get-pet.json",
-                    "\"statusCode\":200",
-                    Map.of(),
-                    Variant.API)
-                : new Variant(
-                    parts[0],
-                    parts[1],
-                    parts[2],
-                    like.event(),
-                    like.expected(),
-                    like.env(),
-                    like.group(),
-                    like.runtime()));
+        known.add(Variant.extra(spec));
       }
     }
     List<Variant> variants = new ArrayList<>();

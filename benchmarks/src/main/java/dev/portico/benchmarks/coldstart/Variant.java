@@ -237,4 +237,38 @@ public record Variant(
             Map.of("CONNECTIONS_ENDPOINT", "${connections}"),
             CONNECTIONS));
   }
+
+  /**
+   * A variant from {@code --extra NAME=JAR=HANDLER[=LIKE]}: another build's deployable copied into
+   * the variants directory, to compare two commits in one run. It answers {@code GET /pets/1} as an
+   * API variant or, with {@code LIKE}, takes that known variant's event, answer, environment, group
+   * and runtime.
+   *
+   * @throws IllegalArgumentException naming the spec when it is malformed or {@code LIKE} is
+   *     unknown
+   */
+  public static Variant extra(String spec) {
+    String[] parts = spec.split("=");
+    if (parts.length != 3 && parts.length != 4) {
+      throw new IllegalArgumentException("--extra wants NAME=JAR=HANDLER[=LIKE], got " + spec);
+    }
+    if (parts.length == 3) {
+      return new Variant(
+          parts[0], parts[1], parts[2], "events/get-pet.json", "\"statusCode\":200", Map.of(), API);
+    }
+    for (Variant like : all()) {
+      if (like.name().equals(parts[3])) {
+        return new Variant(
+            parts[0],
+            parts[1],
+            parts[2],
+            like.event(),
+            like.expected(),
+            like.env(),
+            like.group(),
+            like.runtime());
+      }
+    }
+    throw new IllegalArgumentException("--extra " + spec + ": no variant " + parts[3]);
+  }
 }

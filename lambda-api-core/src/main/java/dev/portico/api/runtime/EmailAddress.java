@@ -1,5 +1,6 @@
 package dev.portico.api.runtime;
 
+import dev.portico.path.text.AsciiSyntax;
 import java.net.IDN;
 
 /**
@@ -96,7 +97,7 @@ final class EmailAddress {
       if (literal.regionMatches(true, 0, "IPv6:", 0, 5)) {
         return IpLiterals.isIpv6(literal.substring(5));
       }
-      return IpLiterals.isDottedQuad(literal);
+      return AsciiSyntax.isDottedQuad(literal);
     }
     return labels(ascii);
   }

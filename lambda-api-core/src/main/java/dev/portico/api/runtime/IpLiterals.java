@@ -1,30 +1,12 @@
 package dev.portico.api.runtime;
 
+import dev.portico.path.text.AsciiSyntax;
+
 /**
  * The address literals an {@code @Email} domain may be: {@code [192.0.2.1]}, {@code [IPv6:::1]}.
  */
 final class IpLiterals {
   private IpLiterals() {}
-
-  /** Four dot-separated runs of one to three digits (their values are not checked). */
-  static boolean isDottedQuad(String text) {
-    int groups = 0;
-    int digits = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (++digits > 3) {
-          return false;
-        }
-      } else if (c == '.' && digits > 0 && groups < 3) {
-        groups++;
-        digits = 0;
-      } else {
-        return false;
-      }
-    }
-    return groups == 3 && digits > 0;
-  }
 
   /**
    * An RFC 4291 text form: eight groups of one to four hex digits, or fewer around one {@code ::};
@@ -74,7 +56,7 @@ final class IpLiterals {
   }
 
   private static boolean ipv4(String text) {
-    if (!isDottedQuad(text)) {
+    if (!AsciiSyntax.isDottedQuad(text)) {
       return false;
     }
     for (String part : text.split("\\.")) {

@@ -1,5 +1,6 @@
 package dev.portico.authorizer.params;
 
+import dev.portico.path.text.AsciiSyntax;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,7 +33,6 @@ public record Cidr(byte[] network, int prefix) {
     return network.clone();
   }
 
-  private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
   private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]+");
 
   /**
@@ -89,7 +89,7 @@ public record Cidr(byte[] network, int prefix) {
   }
 
   static Optional<byte[]> literal(String address) {
-    boolean v4 = IPV4.matcher(address).matches();
+    boolean v4 = AsciiSyntax.isDottedQuad(address);
     boolean v6 = address.contains(":") && IPV6.matcher(address).matches();
     if (!v4 && !v6) {
       return Optional.empty();

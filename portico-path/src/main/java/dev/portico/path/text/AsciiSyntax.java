@@ -93,6 +93,30 @@ public final class AsciiSyntax {
     return text;
   }
 
+  /**
+   * Whether {@code text} is four dot-separated runs of one to three ASCII digits (an IPv4 address's
+   * text form; the values are not checked against 255). The one statement of this rule for IP
+   * literals in e-mail domains, CIDR rules and loopback hosts.
+   */
+  public static boolean isDottedQuad(String text) {
+    int groups = 0;
+    int digits = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (digit(c)) {
+        if (++digits > 3) {
+          return false;
+        }
+      } else if (c == '.' && digits > 0 && groups < 3) {
+        groups++;
+        digits = 0;
+      } else {
+        return false;
+      }
+    }
+    return groups == 3 && digits > 0;
+  }
+
   private static int sign(String text) {
     return !text.isEmpty() && (text.charAt(0) == '-' || text.charAt(0) == '+') ? 1 : 0;
   }

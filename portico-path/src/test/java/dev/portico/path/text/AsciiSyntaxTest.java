@@ -50,4 +50,28 @@ class AsciiSyntaxTest {
   void otherUuidsAreRefused(String text) {
     assertThatThrownBy(() -> AsciiSyntax.uuid(text)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"0.0.0.0", "127.0.0.1", "999.1.22.333"})
+  void dottedQuadsAreFourRunsOfOneToThreeAsciiDigits(String text) {
+    assertThat(AsciiSyntax.isDottedQuad(text)).isTrue();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "",
+        "1.2.3",
+        "1.2.3.4.5",
+        "1.2.3.",
+        ".1.2.3",
+        "1..2.3",
+        "1234.1.1.1",
+        "1.2.3.4 ",
+        "\u0661.2.3.4",
+        "1.2.3.a"
+      })
+  void otherTextsAreNotDottedQuads(String text) {
+    assertThat(AsciiSyntax.isDottedQuad(text)).isFalse();
+  }
 }

@@ -16,21 +16,24 @@ import java.util.Locale;
  * against jackson-dataformat-yaml). Anything else answers {@code null}, never an error of its own:
  *
  * <ul>
- *   <li>Block mappings whose keys are plain words ({@code [A-Za-z_][A-Za-z0-9_.-]*}) followed by
- *       {@code :} and a space or the end of the line, each key once; block sequences ({@code - }
- *       items: scalars, nested blocks, or a mapping begun on the item's line); a top level that is
- *       a mapping starting in column 0.
+ *   <li>Block mappings whose keys are plain words ({@code [A-Za-z_][A-Za-z0-9_.-]*}) or quoted
+ *       ({@link #quoted}), up to {@value #MAX_KEY_CHARS} characters, followed by {@code :} and a
+ *       space or the end of the line, each key once; block sequences ({@code - } items: scalars,
+ *       nested blocks, or a mapping begun on the item's line); a top level that is a mapping
+ *       starting in column 0; nesting up to {@value #MAX_DEPTH} deep.
+ *   <li>Flow collections on one line ({@link SimpleYamlFlow}).
  *   <li>Scalars on one line: single-quoted, double-quoted without a backslash, or plain. A plain
  *       scalar starting with none of YAML's indicators and no digit, sign or dot is a string,
  *       except {@code null}, {@code Null}, {@code NULL}, {@code ~} and nothing (null) and {@code
  *       true} or {@code false} in YAML's three spellings (booleans); {@code 0} and integers without
  *       a leading zero up to 18 digits are numbers. Comments ({@code #} at the start of a line or
  *       after a space) are skipped.
- *   <li>Not read (the caller's YAML library decides): tabs, flow collections, anchors, aliases,
- *       tags, block scalars ({@code |}, {@code >}), scalars continued on the next line, escapes,
- *       documents markers and directives, other numbers and YAML 1.1's {@code yes}, {@code no},
- *       {@code on}, {@code off}, {@code y} and {@code n}, control characters, a byte order mark and
- *       characters outside the Basic Multilingual Plane.
+ *   <li>Not read (the caller's YAML library decides): tabs, flow collections over several lines,
+ *       anchors, aliases, tags, block scalars ({@code |}, {@code >}), scalars continued on the next
+ *       line, escapes, documents markers and directives, other numbers and YAML 1.1's {@code yes},
+ *       {@code no}, {@code on}, {@code off}, {@code y} and {@code n}, control characters, a byte
+ *       order mark, characters outside the Basic Multilingual Plane, and texts over {@value
+ *       #MAX_CHARS} characters.
  * </ul>
  */
 final class SimpleYaml {
@@ -229,11 +232,8 @@ final class SimpleYaml {
   private static boolean startsMapping(String text) throws NotSimple {
     char first = text.charAt(0);
     if (first == '"' || first == '\'') {
-      int close = text.indexOf(first, 1);
-      return close > 0
-          && close + 1 < text.length()
-          && text.charAt(close + 1) == ':'
-          && keyEnd(text) > 0;
+      int end = quoted(text, 0, new StringBuilder());
+      return end < text.length() && text.charAt(end) == ':' && keyEnd(text) > 0;
     }
     int colon = text.indexOf(':');
     if (colon > 0 && (colon + 1 == text.length() || text.charAt(colon + 1) == ' ')) {
@@ -245,7 +245,7 @@ final class SimpleYaml {
 
   /**
    * Where the key of a mapping line ends (its colon); not simple unless it is a plain word or a
-   * quoted key without escapes, followed by a colon and a space or the end of the line.
+   * quoted key ({@link #quoted}), followed by a colon and a space or the end of the line.
    */
   static int keyEnd(String text) throws NotSimple {
     int i = 0;
@@ -255,15 +255,7 @@ final class SimpleYaml {
     }
     char first = text.charAt(0);
     if (first == '"' || first == '\'') {
-      int close = text.indexOf(first, 1);
-      if (close < 0 || text.indexOf('\\') >= 0 && text.indexOf('\\') < close) {
-        throw NOT_SIMPLE;
-      }
-      if (first == '\'' && close + 1 < length && text.charAt(close + 1) == '\'') {
-        // a quote doubled inside the key
-        throw NOT_SIMPLE;
-      }
-      i = close + 1;
+      i = quoted(text, 0, new StringBuilder());
     } else {
       while (i < length && isKeyChar(text.charAt(i), i == 0)) {
         i++;
@@ -279,10 +271,41 @@ final class SimpleYaml {
     return i;
   }
 
-  /** The key of a mapping line whose colon is at {@code colon}, without its quotes. */
-  static String key(String text, int colon) {
+  /** The key of a mapping line whose colon is at {@code colon} ({@link #keyEnd}), unquoted. */
+  static String key(String text, int colon) throws NotSimple {
     char first = text.charAt(0);
-    return first == '"' || first == '\'' ? text.substring(1, colon - 1) : text.substring(0, colon);
+    if (first != '"' && first != '\'') {
+      return text.substring(0, colon);
+    }
+    StringBuilder key = new StringBuilder();
+    quoted(text, 0, key);
+    return key.toString();
+  }
+
+  /**
+   * Reads the quoted scalar that starts at {@code at} into {@code value} and answers the index
+   * after its closing quote: the one reading of quoted scalars, for keys, values and flow
+   * collections. In single quotes {@code ''} is a quote; in double quotes a backslash (an escape)
+   * is not simple. Not simple either when the quote does not close on this line.
+   */
+  static int quoted(String text, int at, StringBuilder value) throws NotSimple {
+    char quote = text.charAt(at);
+    for (int i = at + 1; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == quote) {
+        if (quote == '\'' && i + 1 < text.length() && text.charAt(i + 1) == '\'') {
+          value.append('\'');
+          i++;
+          continue;
+        }
+        return i + 1;
+      }
+      if (c == '\\' && quote == '"') {
+        throw NOT_SIMPLE;
+      }
+      value.append(c);
+    }
+    throw NOT_SIMPLE;
   }
 
   private static boolean isKeyChar(char c, boolean first) {
@@ -332,11 +355,13 @@ final class SimpleYaml {
       }
       return value;
     }
-    if (first == '\'') {
-      return Node.text(singleQuoted(text));
-    }
-    if (first == '"') {
-      return Node.text(doubleQuoted(text));
+    if (first == '\'' || first == '"') {
+      // The comment and the spaces after the closing quote were removed before: nothing follows.
+      StringBuilder value = new StringBuilder();
+      if (quoted(text, 0, value) != text.length()) {
+        throw NOT_SIMPLE;
+      }
+      return Node.text(value.toString());
     }
     if (text.indexOf(": ") >= 0 || text.endsWith(":")) {
       throw NOT_SIMPLE;
@@ -399,45 +424,5 @@ final class SimpleYaml {
       }
     }
     return true;
-  }
-
-  /** {@code 'text'} with {@code ''} for a quote, all on one line. */
-  private static String singleQuoted(String text) throws NotSimple {
-    StringBuilder value = new StringBuilder();
-    int i = 1;
-    while (true) {
-      if (i >= text.length()) {
-        throw NOT_SIMPLE;
-      }
-      char c = text.charAt(i);
-      if (c == '\'') {
-        if (i + 1 < text.length() && text.charAt(i + 1) == '\'') {
-          value.append('\'');
-          i += 2;
-          continue;
-        }
-        afterQuote(text, i + 1);
-        return value.toString();
-      }
-      value.append(c);
-      i++;
-    }
-  }
-
-  /** {@code "text"} without escapes, all on one line. */
-  private static String doubleQuoted(String text) throws NotSimple {
-    int close = text.indexOf('"', 1);
-    if (close < 0 || text.indexOf('\\') >= 0) {
-      throw NOT_SIMPLE;
-    }
-    afterQuote(text, close + 1);
-    return text.substring(1, close);
-  }
-
-  /** After a closing quote: nothing (the comment and spaces were removed before). */
-  private static void afterQuote(String text, int at) throws NotSimple {
-    if (at != text.length()) {
-      throw NOT_SIMPLE;
-    }
   }
 }

@@ -2,9 +2,9 @@ package dev.portico.authorizer.internal.tree;
 
 /**
  * {@link SimpleYaml}'s reader of a flow collection on one line: {@code { key: value, ... }} or
- * {@code [ value, ... ]}, whose values are flow collections, quoted scalars without escapes, or
- * plain scalars that end at {@code , [ ] { }}, hold only letters, digits, spaces and {@code
- * -_./:$=+~@*}, and no colon followed by a space or one of those.
+ * {@code [ value, ... ]}, whose values are flow collections, quoted scalars ({@link
+ * SimpleYaml#quoted}), or plain scalars that end at {@code , [ ] { }}, hold only letters, digits,
+ * spaces and {@code -_./:$=+~@*}, and no colon followed by a space or one of those.
  */
 final class SimpleYamlFlow {
   private final String text;
@@ -35,15 +35,9 @@ final class SimpleYamlFlow {
       return sequence(level + 1);
     }
     if (c == '"' || c == '\'') {
-      int close = text.indexOf(c, at + 1);
-      if (close < 0
-          || (c == '"' && text.substring(at, close).indexOf('\\') >= 0)
-          || (c == '\'' && close + 1 < text.length() && text.charAt(close + 1) == '\'')) {
-        throw SimpleYaml.NOT_SIMPLE;
-      }
-      String value = text.substring(at + 1, close);
-      at = close + 1;
-      return Node.text(value);
+      StringBuilder value = new StringBuilder();
+      at = SimpleYaml.quoted(text, at, value);
+      return Node.text(value.toString());
     }
     int start = at;
     while (at < text.length() && ",[]{}".indexOf(text.charAt(at)) < 0) {

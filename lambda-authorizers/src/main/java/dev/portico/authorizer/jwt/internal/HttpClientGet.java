@@ -61,34 +61,15 @@ final class HttpClientGet {
       throw new IOException("interrupted fetching " + uri, e);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      if (cause instanceof TooLargeException) {
+      if (cause instanceof SocketGet.TooLarge) {
         throw HttpJson.tooLarge(uri);
       }
-      throw new IOException(
-          "fetching " + uri + " failed: " + cause.getClass().getSimpleName(), cause);
+      throw HttpJson.failed(uri, cause);
     }
     if (response.statusCode() != 200) {
       throw HttpJson.status(uri, response.statusCode());
     }
     return response.body();
-  }
-
-  /** The body was larger than {@link HttpJson#MAX_BYTES}. */
-  private static final class TooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    private TooLargeException() {
-      super("document is larger than " + HttpJson.MAX_BYTES + " bytes");
-    }
-
-    /**
-     * The exception, typed as its JDK superclass so that {@link CappedBody} does not load this
-     * class when it is verified, on every cold start (docs/architecture.md, "JSON without databind
-     * on the cold path").
-     */
-    static IOException create() {
-      return new TooLargeException();
-    }
   }
 
   /**
@@ -129,7 +110,7 @@ final class HttpClientGet {
         int n = buffer.remaining();
         if (bytes.size() + n > HttpJson.MAX_BYTES) {
           subscription.cancel();
-          result.completeExceptionally(TooLargeException.create());
+          result.completeExceptionally(SocketGet.TooLarge.create());
           return;
         }
         byte[] chunk = new byte[n];

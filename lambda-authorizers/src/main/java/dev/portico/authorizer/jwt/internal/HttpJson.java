@@ -1,5 +1,7 @@
 package dev.portico.authorizer.jwt.internal;
 
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
 import java.io.IOException;
@@ -63,7 +65,14 @@ public final class HttpJson {
     try {
       return Trees.json(body, true);
     } catch (IOException e) {
-      throw new IOException("document at " + uri + " is not valid JSON");
+      JsonLocation at = e instanceof JsonProcessingException p ? p.getLocation() : null;
+      throw new IOException(
+          "document at "
+              + uri
+              + " is not valid JSON"
+              + (at == null
+                  ? ""
+                  : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
     }
   }
 
@@ -79,15 +88,28 @@ public final class HttpJson {
       if (e instanceof SocketGet.TooLarge) {
         throw tooLarge(uri);
       }
-      // Portico's own refusals say what was wrong; the JDK's are named by their class.
-      String what =
-          e.getClass() == IOException.class ? e.getMessage() : e.getClass().getSimpleName();
-      throw new IOException("fetching " + uri + " failed: " + what, e);
+      throw failed(uri, e);
     }
     if (response.status() != 200) {
       throw status(uri, response.status());
     }
     return response.body();
+  }
+
+  /**
+   * A fetch that failed for {@code cause}: Portico's own refusals (plain {@code IOException}s) say
+   * what was wrong; the JDK's are named by their class and followed by their message (a TLS failure
+   * says whether the name or the trust failed), for both fetchers alike.
+   */
+  static IOException failed(URI uri, Throwable cause) {
+    String message = cause.getMessage();
+    String what =
+        cause.getClass() == IOException.class
+            ? message
+            : message == null
+                ? cause.getClass().getSimpleName()
+                : cause.getClass().getSimpleName() + ": " + message;
+    return new IOException("fetching " + uri + " failed: " + what, cause);
   }
 
   static IOException timedOut(URI uri, Duration timeout) {

@@ -60,7 +60,8 @@ final class HttpResponseReader {
     // HTTP-version SP 3DIGIT SP reason-phrase (RFC 9112, section 4); the reason may be empty.
     if (line.length() < 12
         || !line.startsWith("HTTP/1.")
-        || !Character.isDigit(line.charAt(7))
+        || line.charAt(7) < '0'
+        || line.charAt(7) > '9'
         || line.charAt(8) != ' '
         || (line.length() > 12 && line.charAt(12) != ' ')) {
       throw malformed("a status line that is not HTTP/1.x");

@@ -55,7 +55,10 @@ final class SocketGet {
   /** A response: its status, and its body when the status is 200 (empty otherwise). */
   record Response(int status, byte[] body) {}
 
-  /** The body was longer than the cap the caller gave. */
+  /**
+   * The body was longer than the cap the caller gave (for either fetcher, {@link HttpClientGet}
+   * too).
+   */
   static final class TooLarge extends IOException {
     private static final long serialVersionUID = 1L;
 

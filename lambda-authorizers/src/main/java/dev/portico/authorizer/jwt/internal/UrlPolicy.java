@@ -1,5 +1,6 @@
 package dev.portico.authorizer.jwt.internal;
 
+import dev.portico.path.text.AsciiSyntax;
 import java.net.URI;
 import java.util.Locale;
 
@@ -39,32 +40,9 @@ public final class UrlPolicy {
   /** Whether a host name is {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. */
   public static boolean isLoopback(String host) {
     String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || isLoopbackIpv4(h) || h.equals("[::1]") || h.equals("::1");
-  }
-
-  /**
-   * {@code 127.} and three groups of one to three ASCII digits separated by dots (checked by hand:
-   * a regular expression would load {@code java.util.regex} on the cold path).
-   */
-  private static boolean isLoopbackIpv4(String h) {
-    if (!h.startsWith("127.")) {
-      return false;
-    }
-    int groups = 0;
-    int digits = 0;
-    for (int i = 4; i < h.length(); i++) {
-      char c = h.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (++digits > 3) {
-          return false;
-        }
-      } else if (c == '.' && digits > 0 && groups < 2) {
-        groups++;
-        digits = 0;
-      } else {
-        return false;
-      }
-    }
-    return groups == 2 && digits > 0;
+    return h.equals("localhost")
+        || (h.startsWith("127.") && AsciiSyntax.isDottedQuad(h))
+        || h.equals("[::1]")
+        || h.equals("::1");
   }
 }

@@ -85,6 +85,16 @@ class HttpJsonTest {
           }
         });
     server.createContext(
+        "/broken",
+        exchange -> {
+          try (exchange;
+              OutputStream out = exchange.getResponseBody()) {
+            byte[] body = "{\"keys\":\n [1,}".getBytes(UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            out.write(body);
+          }
+        });
+    server.createContext(
         "/missing",
         exchange -> {
           try (exchange;
@@ -140,5 +150,13 @@ class HttpJsonTest {
     assertThatThrownBy(() -> fetch.http(5000).get(uri("/missing")))
         .isInstanceOf(IOException.class)
         .hasMessage("fetching " + uri("/missing") + " returned HTTP 404");
+  }
+
+  @ParameterizedTest
+  @EnumSource(Fetch.class)
+  void aDocumentThatIsNotJsonIsRefusedNamingWhere(Fetch fetch) {
+    assertThatThrownBy(() -> fetch.http(5000).get(uri("/broken")))
+        .isInstanceOf(IOException.class)
+        .hasMessage("document at " + uri("/broken") + " is not valid JSON (line 2, column 5)");
   }
 }
