@@ -6,6 +6,7 @@ import dev.portico.authorizer.internal.AuthorizerResponseWriter;
 import dev.portico.authorizer.internal.EventParser;
 import dev.portico.authorizer.internal.LogText;
 import dev.portico.authorizer.internal.PathCheck;
+import dev.portico.authorizer.internal.log.AuthorizerLog;
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.policy.PolicyDocument;
@@ -15,8 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The Lambda entry point for an authorizer: reads any authorizer event ({@code TOKEN}, {@code
@@ -30,13 +29,14 @@ import org.slf4j.LoggerFactory;
  *   <li>allow: a policy with {@code Allow} (the whole stage, or the decision's grants);
  *   <li>deny: a policy with {@code Deny} (the client sees 403), or {@code isAuthorized: false};
  *   <li>unauthorized: the error {@code Unauthorized} (the client sees 401);
- *   <li>any failure: {@link AuthorizerFailedException} (the client sees 500), its cause logged
- *       through SLF4J and never passed on.
+ *   <li>any failure: {@link AuthorizerFailedException} (the client sees 500), its cause logged and
+ *       never passed on.
  * </ul>
  *
  * <p>One line is logged per decision: outcome, principal, reason code, event type, method, path,
  * route key, request id and latency; every request-controlled value is quoted and escaped. Tokens
- * are never logged.
+ * are never logged. Lines go through SLF4J when the deployable has an SLF4J provider and to
+ * Lambda's own logger otherwise (docs/authorizers.md, "The decision log").
  *
  * <p>A request whose path (in the method ARN or the event) is not canonical ({@code
  * dev.portico.path.CanonicalPath}, strict) is never allowed: an allow becomes a policy that denies
@@ -54,7 +54,7 @@ import org.slf4j.LoggerFactory;
  */
 public class AuthorizerHandler implements RequestStreamHandler {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AuthorizerHandler.class);
+  private static final AuthorizerLog LOG = AuthorizerLog.of(AuthorizerHandler.class);
 
   private final Authorizer authorizer;
   private final HttpApiResponseFormat httpApiFormat;
@@ -87,16 +87,20 @@ public class AuthorizerHandler implements RequestStreamHandler {
     } catch (IllegalArgumentException e) {
       // EventParser's messages name fields and ARNs, never header or token values.
       LOG.error(
-          "authorizer decision=error reason=bad_event latencyMs={} detail={}",
-          millis(start),
-          LogText.quote(e.getMessage()));
+          "authorizer decision=error reason=bad_event latencyMs="
+              + millis(start)
+              + " detail="
+              + LogText.quote(e.getMessage()),
+          null);
       throw AuthorizerFailedException.create();
     } catch (IOException | RuntimeException e) {
       // A JSON parser message can quote part of the input, which may be a token: log the type only.
       LOG.error(
-          "authorizer decision=error reason=bad_event latencyMs={} detail={}",
-          millis(start),
-          e.getClass().getName());
+          "authorizer decision=error reason=bad_event latencyMs="
+              + millis(start)
+              + " detail="
+              + e.getClass().getName(),
+          null);
       throw AuthorizerFailedException.create();
     }
 
@@ -113,9 +117,10 @@ public class AuthorizerHandler implements RequestStreamHandler {
         decision = Decision.unauthorized();
       } else {
         LOG.error(
-            "authorizer decision=error reason=authorizer_failed event={} latencyMs={}",
-            request.eventType(),
-            millis(start),
+            "authorizer decision=error reason=authorizer_failed event="
+                + request.eventType()
+                + " latencyMs="
+                + millis(start),
             e);
         throw AuthorizerFailedException.create();
       }
@@ -144,9 +149,10 @@ public class AuthorizerHandler implements RequestStreamHandler {
       }
     } catch (IOException | RuntimeException e) {
       LOG.error(
-          "authorizer decision=error reason=response_failed event={} latencyMs={}",
-          request.eventType(),
-          millis(start),
+          "authorizer decision=error reason=response_failed event="
+              + request.eventType()
+              + " latencyMs="
+              + millis(start),
           e);
       throw AuthorizerFailedException.create();
     }
@@ -167,24 +173,33 @@ public class AuthorizerHandler implements RequestStreamHandler {
       long start,
       NonCanonicalPathException badPath) {
     if (LOG.isInfoEnabled()) {
-      LOG.info(
-          "authorizer decision={} principal={} reason={} event={} method={} path={} routeKey={}"
-              + " requestId={} latencyMs={}{}",
-          outcome,
-          LogText.quote(decision.principalId()),
-          LogText.quote(decision.reason()),
-          r.eventType(),
-          LogText.quote(r.methodArn().method()),
-          LogText.quote(r.path()),
-          LogText.quote(r.routeKey().orElse(null)),
-          LogText.quote(r.requestId().orElse(null)),
-          millis(start),
-          badPath == null
-              ? ""
-              : " pathViolation="
-                  + badPath.violation()
-                  + " detail="
-                  + LogText.quote(badPath.getMessage()));
+      StringBuilder line =
+          new StringBuilder(256)
+              .append("authorizer decision=")
+              .append(outcome)
+              .append(" principal=")
+              .append(LogText.quote(decision.principalId()))
+              .append(" reason=")
+              .append(LogText.quote(decision.reason()))
+              .append(" event=")
+              .append(r.eventType())
+              .append(" method=")
+              .append(LogText.quote(r.methodArn().method()))
+              .append(" path=")
+              .append(LogText.quote(r.path()))
+              .append(" routeKey=")
+              .append(LogText.quote(r.routeKey().orElse(null)))
+              .append(" requestId=")
+              .append(LogText.quote(r.requestId().orElse(null)))
+              .append(" latencyMs=")
+              .append(millis(start));
+      if (badPath != null) {
+        line.append(" pathViolation=")
+            .append(badPath.violation())
+            .append(" detail=")
+            .append(LogText.quote(badPath.getMessage()));
+      }
+      LOG.info(line.toString());
     }
   }
 

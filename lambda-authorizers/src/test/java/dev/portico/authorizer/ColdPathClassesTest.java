@@ -6,14 +6,17 @@ import dev.portico.authorizer.testing.ColdPathMain;
 import dev.portico.authorizer.testing.Jwts;
 import dev.portico.authorizer.testing.TestIssuerServer;
 import dev.portico.authorizer.testing.TestKey;
+import java.io.File;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -90,11 +93,43 @@ class ColdPathClassesTest {
     assertThat(heavy).isEmpty();
   }
 
+  @Test
+  void withoutAnSlf4jProviderTheDecisionLineGoesToLambdasLoggerAndSlf4jNeverLoads()
+      throws Exception {
+    // The benchmarks' deployable has no SLF4J provider: SLF4J would spend tens of milliseconds
+    // finding none and then drop every line. Lambda's own logger prints it (outside a runtime, on
+    // standard output as LEVEL owner - line).
+    List<String> lines = coldValidToken();
+    List<String> classes = loaded(lines);
+
+    assertThat(classes).noneMatch(name -> name.startsWith("org.slf4j."));
+    assertThat(lines)
+        .filteredOn(l -> l.contains("authorizer decision="))
+        .singleElement()
+        .asString()
+        .matches(
+            "INFO dev\\.portico\\.authorizer\\.AuthorizerHandler - authorizer decision=allow"
+                + " principal=\"user-1\" reason=\"allowed\" event=TOKEN method=\"GET\""
+                + " path=\"/pets/1\" routeKey=- requestId=- latencyMs=\\d+");
+  }
+
   /**
    * The classes a fresh JVM loads, in order, from its start until it has answered one valid token
    * (the checks of the answer done on the way).
    */
   private List<String> classesOfAColdValidToken() throws Exception {
+    List<String> lines = coldValidToken();
+    int done = lines.indexOf("@@done");
+    assertThat(done).as("@@done in the child's output").isNotNegative();
+    return loaded(lines.subList(0, done));
+  }
+
+  /**
+   * What a fresh JVM prints ({@code -verbose:class} and the handler's lines) answering one valid
+   * token, with this module's test class path minus slf4j-simple: a deployable without an SLF4J
+   * provider, as the benchmarks' is.
+   */
+  private List<String> coldValidToken() throws Exception {
     try (TestIssuerServer server = TestIssuerServer.start(KEY)) {
       // The configuration of the benchmarks' config-file JWT authorizer (LocalIssuer).
       Path config = dir.resolve("authorizer.yaml");
@@ -124,9 +159,17 @@ class ColdPathClassesTest {
               + "\",\"methodArn\":"
               + "\"arn:aws:execute-api:us-east-1:123456789012:1234567890/prod/GET/pets/1\"}");
 
+      String withoutProvider =
+          Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+              .filter(entry -> !Path.of(entry).getFileName().toString().startsWith("slf4j-simple"))
+              .collect(Collectors.joining(File.pathSeparator));
       List<String> lines =
-          NoDatabindColdPathTest.coldRun(
-              "token-allow", config, Map.of("ISSUER_URL", server.issuer()), event.toString());
+          NoDatabindColdPathTest.coldRunOn(
+              withoutProvider,
+              "token-allow",
+              config,
+              Map.of("ISSUER_URL", server.issuer()),
+              event.toString());
 
       List<String> answers = lines.stream().filter(l -> l.startsWith("ANSWER ")).toList();
       assertThat(answers).as(String.join("\n", lines)).hasSize(1);
@@ -134,9 +177,7 @@ class ColdPathClassesTest {
           .contains("\"principalId\":\"user-1\"")
           .contains("\"Effect\":\"Allow\"")
           .contains("\"email\":\"user-1@example.com\"");
-      int done = lines.indexOf("@@done");
-      assertThat(done).as("@@done in the child's output").isNotNegative();
-      return loaded(lines.subList(0, done));
+      return lines;
     }
   }
 

@@ -188,6 +188,17 @@ class NoDatabindColdPathTest {
   static List<String> coldRun(
       String label, Path config, Map<String, String> environment, String... eventFiles)
       throws Exception {
+    return coldRunOn(System.getProperty("java.class.path"), label, config, environment, eventFiles);
+  }
+
+  /** {@link #coldRun(String, Path, Map, String...)} on another class path. */
+  static List<String> coldRunOn(
+      String classPath,
+      String label,
+      Path config,
+      Map<String, String> environment,
+      String... eventFiles)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-verbose:class");
@@ -198,7 +209,7 @@ class NoDatabindColdPathTest {
       command.add("-Xlog:class+load:file=" + Path.of(logDir, label + ".log"));
     }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(ColdPathMain.class.getName());
     command.addAll(List.of(eventFiles));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);

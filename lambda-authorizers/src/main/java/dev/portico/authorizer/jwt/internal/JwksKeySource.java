@@ -1,6 +1,7 @@
 package dev.portico.authorizer.jwt.internal;
 
 import dev.portico.authorizer.internal.LogText;
+import dev.portico.authorizer.internal.log.AuthorizerLog;
 import dev.portico.authorizer.internal.tree.Node;
 import java.io.IOException;
 import java.net.URI;
@@ -12,8 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The keys of one issuer: fetched from a JWKS URL (given, or found by OpenID discovery from the
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class JwksKeySource {
 
-  private static final Logger LOG = LoggerFactory.getLogger(JwksKeySource.class);
+  private static final AuthorizerLog LOG = AuthorizerLog.of(JwksKeySource.class);
 
   private final String issuer;
   private final URI configuredJwksUri;
@@ -120,15 +119,17 @@ public final class JwksKeySource {
       } catch (IOException | IllegalArgumentException e) {
         if (current == null) {
           LOG.warn(
-              "JWKS for issuer {} unavailable: {}",
-              LogText.quote(issuer),
-              LogText.quote(e.getMessage()));
+              "JWKS for issuer "
+                  + LogText.quote(issuer)
+                  + " unavailable: "
+                  + LogText.quote(e.getMessage()));
           throw new KeysUnavailableException("no keys available for issuer " + issuer);
         }
         LOG.warn(
-            "JWKS refresh for issuer {} failed, keeping cached keys: {}",
-            LogText.quote(issuer),
-            LogText.quote(e.getMessage()));
+            "JWKS refresh for issuer "
+                + LogText.quote(issuer)
+                + " failed, keeping cached keys: "
+                + LogText.quote(e.getMessage()));
         return current;
       }
     } finally {
@@ -152,22 +153,28 @@ public final class JwksKeySource {
         byKid.put(jwk.kid(), sameKid);
       }
       sameKid.add(jwk);
-      if (jwk.unusable() != null) {
+      if (jwk.unusable() != null && LOG.isDebugEnabled()) {
         LOG.debug(
-            "JWKS key {} of issuer {} is unusable: {}",
-            LogText.quote(jwk.kid()),
-            LogText.quote(issuer),
-            LogText.quote(jwk.unusable()));
+            "JWKS key "
+                + LogText.quote(jwk.kid())
+                + " of issuer "
+                + LogText.quote(issuer)
+                + " is unusable: "
+                + LogText.quote(jwk.unusable()));
       }
     }
     for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
       entry.setValue(List.copyOf(entry.getValue()));
     }
-    LOG.debug(
-        "fetched {} keys for issuer {} from {}",
-        parsed.size(),
-        LogText.quote(issuer),
-        LogText.quote(uri));
+    if (LOG.isDebugEnabled()) {
+      LOG.debug(
+          "fetched "
+              + parsed.size()
+              + " keys for issuer "
+              + LogText.quote(issuer)
+              + " from "
+              + LogText.quote(uri));
+    }
     return Map.copyOf(byKid);
   }
 
