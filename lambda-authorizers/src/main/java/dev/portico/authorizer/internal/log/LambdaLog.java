@@ -14,6 +14,11 @@ import java.util.Locale;
  * configured. Anywhere else (a test, a local run) {@link LambdaRuntime}'s fallback logger prints to
  * standard output, and each line is written as {@code LEVEL owner - line} with a line break.
  *
+ * <p>In the text log format each event ends with a line break, as {@code System.out.println} would
+ * write it: the runtime frames events in Lambda, but writes them as they are to standard output
+ * elsewhere (lambda-local, {@code sam local}), where lines would otherwise run together. In the
+ * JSON format ({@code AWS_LAMBDA_LOG_FORMAT=JSON}) the runtime ends each JSON object itself.
+ *
  * <p>Lines below the level in {@code AWS_LAMBDA_LOG_LEVEL} (Lambda sets it from the function's
  * application log level; {@code INFO} when unset) are not written, nor computed by callers that ask
  * {@link #isDebugEnabled()} first.
@@ -31,19 +36,26 @@ final class LambdaLog extends AuthorizerLog {
   private final LambdaLogger logger;
   private final boolean underRuntime;
   private final int threshold;
+  private final boolean json;
 
-  LambdaLog(String owner, LambdaLogger logger, int threshold) {
+  LambdaLog(String owner, LambdaLogger logger, int threshold, boolean json) {
     this.owner = owner;
     this.logger = logger;
     // LambdaRuntime's fallback is one of its own nested classes; a runtime installs another.
     this.underRuntime =
         !logger.getClass().getName().startsWith(LambdaRuntime.class.getName() + "$");
     this.threshold = threshold;
+    this.json = json;
   }
 
-  /** The log for {@code owner}'s lines at the level {@code AWS_LAMBDA_LOG_LEVEL} sets. */
+  /**
+   * The log for {@code owner}'s lines at the level {@code AWS_LAMBDA_LOG_LEVEL} sets, in the format
+   * {@code AWS_LAMBDA_LOG_FORMAT} sets.
+   */
   static AuthorizerLog create(String owner, LambdaLogger logger) {
-    return new LambdaLog(owner, logger, threshold());
+    String format = System.getenv("AWS_LAMBDA_LOG_FORMAT");
+    return new LambdaLog(
+        owner, logger, threshold(), format != null && format.strip().equalsIgnoreCase("JSON"));
   }
 
   /** The threshold {@code AWS_LAMBDA_LOG_LEVEL} sets. */
@@ -109,7 +121,7 @@ final class LambdaLog extends AuthorizerLog {
       text = line + '\n' + trace.toString().stripTrailing();
     }
     if (underRuntime) {
-      logger.log(text, runtimeLevel(level));
+      logger.log(json ? text : text + '\n', runtimeLevel(level));
     } else {
       logger.log(NAMES[level] + ' ' + owner + " - " + text + '\n');
     }

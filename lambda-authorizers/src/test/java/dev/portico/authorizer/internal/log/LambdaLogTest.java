@@ -16,9 +16,9 @@ import org.junit.jupiter.api.parallel.Resources;
 
 /**
  * Lines through Lambda's own logger: with their level under a runtime (which frames and formats
- * them), as {@code LEVEL owner - line} on standard output anywhere else. The runtime's logger is a
- * recording {@link LambdaLogger} here; lambda-local's {@code AuthorizerLogUnderTheRuntimeTest} runs
- * the real runtime interface client.
+ * them; JSON here unless a test says text), as {@code LEVEL owner - line} on standard output
+ * anywhere else. The runtime's logger is a recording {@link LambdaLogger} here; lambda-local's
+ * {@code AuthorizerLogUnderTheRuntimeTest} runs the real runtime interface client.
  */
 class LambdaLogTest {
 
@@ -45,7 +45,7 @@ class LambdaLogTest {
   @Test
   void underARuntimeEachLineIsOneEventWithItsLevel() {
     RecordingLogger runtime = new RecordingLogger();
-    LambdaLog log = new LambdaLog("dev.portico.X", runtime, LambdaLog.threshold("DEBUG"));
+    LambdaLog log = new LambdaLog("dev.portico.X", runtime, LambdaLog.threshold("DEBUG"), true);
 
     log.debug("fetched 2 keys");
     log.info("authorizer decision=allow principal=\"u\"");
@@ -61,9 +61,21 @@ class LambdaLogTest {
   }
 
   @Test
+  void inTheTextFormatEachEventEndsItsLineAsTheRuntimeWritesItAsItIsOutsideLambda() {
+    RecordingLogger runtime = new RecordingLogger();
+    LambdaLog log = new LambdaLog("dev.portico.X", runtime, LambdaLog.INFO, false);
+
+    log.info("authorizer decision=allow");
+    log.error("authorizer decision=error", null);
+
+    assertThat(runtime.lines)
+        .containsExactly("INFO authorizer decision=allow\n", "ERROR authorizer decision=error\n");
+  }
+
+  @Test
   void aFailuresCauseIsWrittenWithItsStackTraceInTheSameEvent() {
     RecordingLogger runtime = new RecordingLogger();
-    LambdaLog log = new LambdaLog("dev.portico.X", runtime, LambdaLog.INFO);
+    LambdaLog log = new LambdaLog("dev.portico.X", runtime, LambdaLog.INFO, true);
 
     log.error("authorizer decision=error reason=authorizer_failed", new IllegalStateException("x"));
 
@@ -80,9 +92,9 @@ class LambdaLogTest {
   @Test
   void linesBelowTheFunctionsLogLevelAreNotWritten() {
     RecordingLogger runtime = new RecordingLogger();
-    LambdaLog atInfo = new LambdaLog("o", runtime, LambdaLog.threshold(null));
-    LambdaLog atWarn = new LambdaLog("o", runtime, LambdaLog.threshold("WARN"));
-    LambdaLog atError = new LambdaLog("o", runtime, LambdaLog.threshold("ERROR"));
+    LambdaLog atInfo = new LambdaLog("o", runtime, LambdaLog.threshold(null), true);
+    LambdaLog atWarn = new LambdaLog("o", runtime, LambdaLog.threshold("WARN"), true);
+    LambdaLog atError = new LambdaLog("o", runtime, LambdaLog.threshold("ERROR"), true);
 
     atInfo.debug("d1");
     atInfo.info("i1");
@@ -121,7 +133,8 @@ class LambdaLogTest {
           new LambdaLog(
               "dev.portico.authorizer.AuthorizerHandler",
               LambdaRuntime.getLogger(),
-              LambdaLog.INFO);
+              LambdaLog.INFO,
+              false);
       log.info("authorizer decision=allow principal=\"u\"");
       log.warn("JWKS refresh failed");
     } finally {

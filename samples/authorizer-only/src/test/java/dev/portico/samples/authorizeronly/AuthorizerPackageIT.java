@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,6 +90,25 @@ class AuthorizerPackageIT {
       assertThat(missing.outcome()).isEqualTo(InvocationResult.Outcome.ERROR);
       assertThat(JSON.readTree(missing.payload()).path("errorMessage").asText())
           .isEqualTo("Unauthorized");
+
+      // No SLF4J provider in the ready jar: the decision lines go through Lambda's own logger,
+      // one event each with its level (text format: "[INFO]"), and SLF4J never starts.
+      try (ZipFile jar = new ZipFile(lib.get(0).toFile())) {
+        assertThat(jar.stream().map(ZipEntry::getName))
+            .noneMatch(name -> name.startsWith("org/slf4j/simple/"));
+      }
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (!runtime.output().contains("decision=unauthorized") && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      List<String> decisions =
+          runtime.output().lines().filter(line -> line.contains("authorizer decision=")).toList();
+      assertThat(decisions).as(runtime.output()).hasSize(3);
+      assertThat(decisions.get(0))
+          .contains("[INFO]")
+          .contains("authorizer decision=allow principal=\"alice\"");
+      assertThat(decisions.get(2)).contains("authorizer decision=unauthorized principal=-");
+      assertThat(runtime.output()).doesNotContain("SLF4J");
     }
   }
 
