@@ -2,6 +2,7 @@ package dev.portico.api;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.portico.api.internal.Checkpoint;
 import dev.portico.api.internal.Priming;
 import java.io.IOException;
 import java.io.InputStream;
@@ -33,7 +34,8 @@ public abstract class ApiHandler implements RequestStreamHandler {
   @SuppressWarnings("this-escape")
   protected ApiHandler(Api api) {
     this.api = api;
-    if (Priming.checkpointExpected()) {
+    // Checkpoint, not Priming: an ordinary cold start never loads the priming code.
+    if (Checkpoint.expected()) {
       Priming.registerCheckpointHook(this::prime);
     }
   }

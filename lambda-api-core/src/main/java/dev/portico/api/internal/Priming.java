@@ -99,7 +99,7 @@ public final class Priming {
 
   /**
    * Registers a CRaC resource that runs {@code hook} before a checkpoint, when org.crac is on the
-   * classpath. Callers ask {@link #checkpointExpected()} first, so an ordinary cold start neither
+   * classpath. Callers ask {@link Checkpoint#expected()} first, so an ordinary cold start neither
    * builds the hook nor touches CRaC.
    */
   public static void registerCheckpointHook(Runnable hook) {
@@ -111,19 +111,9 @@ public final class Priming {
     HOOKS.add(CracHook.register(hook));
   }
 
-  /**
-   * Whether this process may be checkpointed: Lambda initialises SnapStart functions with {@code
-   * AWS_LAMBDA_INITIALIZATION_TYPE} {@code snap-start}; the system property {@code
-   * portico.crac=true} forces it, for other CRaC JVMs.
-   */
+  /** {@link Checkpoint#expected()}: whether this process may be checkpointed. */
   public static boolean checkpointExpected() {
-    return checkpointExpected(
-        System.getenv("AWS_LAMBDA_INITIALIZATION_TYPE"), System.getProperty("portico.crac"));
-  }
-
-  private static boolean checkpointExpected(
-      @Nullable String initializationType, @Nullable String forced) {
-    return "snap-start".equals(initializationType) || "true".equalsIgnoreCase(forced);
+    return Checkpoint.expected();
   }
 
   /** Priming logs only when it runs, so loading this class does not start the logging system. */
@@ -133,7 +123,7 @@ public final class Priming {
 
   static void registerCheckpointHook(
       Runnable hook, @Nullable String initializationType, @Nullable String forced) {
-    if (checkpointExpected(initializationType, forced)) {
+    if (Checkpoint.expected(initializationType, forced)) {
       registerCheckpointHook(hook);
     }
   }

@@ -3,8 +3,9 @@ package dev.portico.authorizer.internal.log;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.LambdaRuntime;
 import com.amazonaws.services.lambda.runtime.logging.LogLevel;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
@@ -116,9 +117,10 @@ final class LambdaLog extends AuthorizerLog {
     }
     String text = line;
     if (cause != null) {
-      StringWriter trace = new StringWriter();
-      cause.printStackTrace(new PrintWriter(trace));
-      text = line + '\n' + trace.toString().stripTrailing();
+      // Streams the JVM has loaded already (a StringWriter would load when this class verifies).
+      ByteArrayOutputStream trace = new ByteArrayOutputStream(1024);
+      cause.printStackTrace(new PrintStream(trace, true, StandardCharsets.UTF_8));
+      text = line + '\n' + trace.toString(StandardCharsets.UTF_8).stripTrailing();
     }
     if (underRuntime) {
       logger.log(json ? text : text + '\n', runtimeLevel(level));
