@@ -48,79 +48,19 @@ public final class PetController_Routes implements RouteProvider {
 
     Param<Long> getId = routes.param(
         "PetController.get(long id)", ParamSource.PATH, "id", long.class);
-    routes.route("GET", "/pets/{id}", "PetController.get(long id)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.get(getId.get(request));
-          }
-        })
-        .produces("application/json")
-        .warmTypes(PetController.Pet.class)
-        .add();
-
-    routes.route("POST", "/pets", "PetController.create(NewPet pet)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.create(request.bodyAs(PetController.NewPet.class));
-          }
-        })
-        .consumes("application/json", "application/*+json")
-        .produces("application/json")
-        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
-        .requires(Requirements.scopes("pets:write"))
-        .add();
 
     String listName = "PetController.list(int limit, List<String> tags)";
     Param<Integer> listLimit = routes.param(listName, ParamSource.QUERY, "limit", int.class, "20");
     Param<String> listTags = routes.optionalParam(listName, ParamSource.QUERY, "tag", String.class);
-    routes.route("GET", "/pets", listName,
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.list(listLimit.get(request), listTags.all(request));
-          }
-        })
-        .produces("application/json")
-        .warmTypes(PetController.Pet.class)
-        .add();
 
     String deleteName = "PetController.delete(long id, String user)";
     Param<Long> deleteId = routes.param(deleteName, ParamSource.PATH, "id", long.class);
     Param<String> deleteUser = routes.param(
         deleteName, ParamSource.PRINCIPAL, "principal", String.class);
-    routes.route("DELETE", "/pets/{id}", deleteName,
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            controller.delete(deleteId.get(request), deleteUser.get(request));
-            return null;
-          }
-        })
-        .produces("application/json")
-        .requires(Requirements.scopes("pets:write", "pets:delete")
-            .andClaim("cognito:groups", "admins", "owners"))
-        .add();
 
     Param<Long> replaceId = routes.param(
         "PetController.replace(long id, List<NewPet> pets, Request request)",
         ParamSource.PATH, "id", long.class);
-    routes.route("PUT", "/pets/{id}",
-        "PetController.replace(long id, List<NewPet> pets, Request request)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.replace(
-                replaceId.get(request),
-                request.bodyAs(REPLACE_PETS_TYPE),
-                request);
-          }
-        })
-        .consumes("application/json", "application/*+json")
-        .produces("application/json")
-        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
-        .add();
 
     String visitName =
         "PetController.visit(long id, LocalDate day, Optional<UUID> trace, String session, String env, String subject, Integer tenant, Context context, Authorization authorization, APIGatewayV2HTTPEvent event)";
@@ -135,95 +75,127 @@ public final class PetController_Routes implements RouteProvider {
     Param<String> visitSubject = routes.param(visitName, ParamSource.CLAIM, "sub", String.class);
     Param<Integer> visitTenant = routes.param(
         visitName, ParamSource.AUTHORIZER, "tenant", Integer.class);
-    routes.route("PATCH", "/pets/{id}/visits/{day}", visitName,
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.visit(
-                visitId.get(request),
-                visitDay.get(request),
-                Optional.ofNullable(visitTrace.get(request)),
-                visitSession.get(request),
-                visitEnv.get(request),
-                visitSubject.get(request),
-                visitTenant.get(request),
-                request.lambdaContext(),
-                request.authorization(),
-                request.rawEvent(APIGatewayV2HTTPEvent.class));
-          }
-        })
-        .produces("application/json")
-        .add();
-    routes.route("HEAD", "/pets/{id}/visits/{day}", visitName,
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.visit(
-                visitId.get(request),
-                visitDay.get(request),
-                Optional.ofNullable(visitTrace.get(request)),
-                visitSession.get(request),
-                visitEnv.get(request),
-                visitSubject.get(request),
-                visitTenant.get(request),
-                request.lambdaContext(),
-                request.authorization(),
-                request.rawEvent(APIGatewayV2HTTPEvent.class));
-          }
-        })
-        .produces("application/json")
-        .add();
-
-    routes.route("POST", "/pets/import", "PetController.importCsv(String csv)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return PetController.importCsv(request.bodyAsString());
-          }
-        })
-        .consumes("text/csv")
-        .produces("text/plain")
-        .add();
 
     Param<Long> photoId = routes.param(
         "PetController.photo(long id, byte[] photo)", ParamSource.PATH, "id", long.class);
-    routes.route("PUT", "/pets/{id}/photo", "PetController.photo(long id, byte[] photo)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
+
+    Param<String> legacyRest = routes.param(
+        "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class);
+
+    final class Handlers implements Handler {
+      private final int route;
+
+      Handlers(int route) {
+        this.route = route;
+      }
+
+      @Override
+      public Object handle(Request request) throws Exception {
+        switch (route) {
+          case 0: {
+            return controller.get(getId.get(request));
+          }
+          case 1: {
+            return controller.create(request.bodyAs(PetController.NewPet.class));
+          }
+          case 2: {
+            return controller.list(listLimit.get(request), listTags.all(request));
+          }
+          case 3: {
+            controller.delete(deleteId.get(request), deleteUser.get(request));
+            return null;
+          }
+          case 4: {
+            return controller.replace(
+                replaceId.get(request),
+                request.bodyAs(REPLACE_PETS_TYPE),
+                request);
+          }
+          case 5: {
+            return controller.visit(
+                visitId.get(request),
+                visitDay.get(request),
+                Optional.ofNullable(visitTrace.get(request)),
+                visitSession.get(request),
+                visitEnv.get(request),
+                visitSubject.get(request),
+                visitTenant.get(request),
+                request.lambdaContext(),
+                request.authorization(),
+                request.rawEvent(APIGatewayV2HTTPEvent.class));
+          }
+          case 6: {
+            return PetController.importCsv(request.bodyAsString());
+          }
+          case 7: {
             controller.photo(photoId.get(request), request.body());
             return null;
           }
-        })
-        .consumes("image/png", "image/jpeg")
-        .produces("application/json")
-        .add();
-
-    routes.route("POST", "/pets/search",
-        "PetController.search(Optional<Map<String, List<String>>> filter)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
+          case 8: {
             return controller.search(
                 request.body().length == 0
                     ? Optional.<Map<String, List<String>>>empty()
                     : Optional.of(request.<Map<String, List<String>>>bodyAs(SEARCH_FILTER_TYPE)));
           }
-        })
+          case 9: {
+            return controller.legacy(legacyRest.get(request));
+          }
+          default:
+            throw new IndexOutOfBoundsException(route);
+        }
+      }
+    }
+
+    routes.route("GET", "/pets/{id}", "PetController.get(long id)", new Handlers(0))
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class)
+        .add();
+    routes.route("POST", "/pets", "PetController.create(NewPet pet)", new Handlers(1))
+        .consumes("application/json", "application/*+json")
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
+        .requires(Requirements.scopes("pets:write"))
+        .add();
+    routes.route("GET", "/pets", listName, new Handlers(2))
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class)
+        .add();
+    routes.route("DELETE", "/pets/{id}", deleteName, new Handlers(3))
+        .produces("application/json")
+        .requires(Requirements.scopes("pets:write", "pets:delete")
+            .andClaim("cognito:groups", "admins", "owners"))
+        .add();
+    routes.route("PUT", "/pets/{id}",
+        "PetController.replace(long id, List<NewPet> pets, Request request)",
+        new Handlers(4))
+        .consumes("application/json", "application/*+json")
+        .produces("application/json")
+        .warmTypes(PetController.Pet.class, PetController.NewPet.class)
+        .add();
+    routes.route("PATCH", "/pets/{id}/visits/{day}", visitName, new Handlers(5))
+        .produces("application/json")
+        .add();
+    routes.route("HEAD", "/pets/{id}/visits/{day}", visitName, new Handlers(5))
+        .produces("application/json")
+        .add();
+    routes.route("POST", "/pets/import", "PetController.importCsv(String csv)", new Handlers(6))
+        .consumes("text/csv")
+        .produces("text/plain")
+        .add();
+    routes.route("PUT", "/pets/{id}/photo", "PetController.photo(long id, byte[] photo)",
+        new Handlers(7))
+        .consumes("image/png", "image/jpeg")
+        .produces("application/json")
+        .add();
+    routes.route("POST", "/pets/search",
+        "PetController.search(Optional<Map<String, List<String>>> filter)",
+        new Handlers(8))
         .consumes("application/json", "application/*+json")
         .produces("application/json")
         .warmTypes(PetController.Pet.class)
         .add();
-
-    Param<String> legacyRest = routes.param(
-        "PetController.legacy(String rest)", ParamSource.PATH, "proxy", String.class);
     routes.route("ANY", "/pets/legacy/{proxy+}", "PetController.legacy(String rest)",
-        new Handler() {
-          @Override
-          public Object handle(Request request) throws Exception {
-            return controller.legacy(legacyRest.get(request));
-          }
-        })
+        new Handlers(9))
         .produces("application/json")
         .add();
 
