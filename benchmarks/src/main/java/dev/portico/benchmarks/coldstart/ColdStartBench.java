@@ -14,7 +14,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -189,7 +188,7 @@ public final class ColdStartBench {
 
   /** Measures every variant in one mode and returns a markdown table. */
   String runMode(String mode, List<Variant> variants, int runs) throws Exception {
-    String loadBefore = loadAverage();
+    String loadBefore = ColdStartReport.loadAverage();
     Map<String, List<Sample>> samples = new LinkedHashMap<>();
     Map<String, List<String>> extraFlags = new HashMap<>();
     StringBuilder notes = new StringBuilder();
@@ -246,100 +245,19 @@ public final class ColdStartBench {
       classes.put(v.name(), counted.total());
       groups.put(v.name(), counted);
     }
-    return table(mode, variants, samples, classes)
+    Map<String, Long> deployableKb = new HashMap<>();
+    for (Variant v : variants) {
+      deployableKb.put(v.name(), deployableBytes(v) / 1024);
+    }
+    return ColdStartReport.table(mode, variants, samples, classes, deployableKb)
         + ClassGroups.table(groups)
         + "Load average (1, 5, 15 min; /proc/loadavg) before: "
         + loadBefore
         + "; after: "
-        + loadAverage()
+        + ColdStartReport.loadAverage()
         + ". The machine is shared: absolute times grow with the load, ratios between variants"
         + " of one run (interleaved) much less.\n\n"
         + (notes.isEmpty() ? "" : notes + "\n");
-  }
-
-  /** The first three fields of {@code /proc/loadavg}, or "unknown". */
-  static String loadAverage() {
-    try {
-      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split(" ");
-      return fields[0] + ", " + fields[1] + ", " + fields[2];
-    } catch (IOException | ArrayIndexOutOfBoundsException e) {
-      return "unknown";
-    }
-  }
-
-  private String table(
-      String mode,
-      List<Variant> variants,
-      Map<String, List<Sample>> samples,
-      Map<String, Integer> classes)
-      throws IOException {
-    StringBuilder t = new StringBuilder();
-    t.append("## Mode: ").append(mode).append("\n\n");
-    t.append(
-        "| variant | wall p50 ms | wall p90 ms | main→response p50 ms | p90 ms | init p50 ms"
-            + " | first request p50 ms | peak RSS p50 MB | p90 MB | classes loaded | jar KB"
-            + " | wall × base | main→resp × base | RSS × base |\n");
-    t.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-    for (Variant v : variants) {
-      List<Sample> s = samples.get(v.name());
-      Variant base = baseOf(v, variants);
-      List<Sample> b = base == null ? null : samples.get(base.name());
-      double wall = pct(s, Sample::wallMs, 50);
-      double resp = pct(s, Sample::mainToResponseMs, 50);
-      double rss = pct(s, Sample::rssMb, 50);
-      t.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %.0f | %.0f | %.0f | %.0f | %.0f | %.1f | %.1f | %.1f | %s | %d | %s | %s | %s |%n",
-              v.name(),
-              wall,
-              pct(s, Sample::wallMs, 90),
-              resp,
-              pct(s, Sample::mainToResponseMs, 90),
-              pct(s, Sample::initMs, 50),
-              pct(s, Sample::firstMs, 50),
-              rss,
-              pct(s, Sample::rssMb, 90),
-              classes.get(v.name()) < 0 ? "n/a" : String.valueOf(classes.get(v.name())),
-              deployableBytes(v) / 1024,
-              ratio(wall, b, Sample::wallMs),
-              ratio(resp, b, Sample::mainToResponseMs),
-              ratio(rss, b, Sample::rssMb)));
-    }
-    t.append('\n');
-    return t.toString();
-  }
-
-  private static Variant baseOf(Variant v, List<Variant> variants) {
-    String baseName =
-        switch (v.group()) {
-          case Variant.API -> "baseline";
-          case Variant.API_POST -> "floor-post";
-          case Variant.CONNECTIONS -> "connections-jdk";
-          default -> "bare-jwt";
-        };
-    for (Variant candidate : variants) {
-      if (candidate.name().equals(baseName)) {
-        return candidate;
-      }
-    }
-    return null;
-  }
-
-  private static String ratio(
-      double value, List<Sample> base, java.util.function.ToDoubleFunction<Sample> metric) {
-    if (base == null) {
-      return "n/a";
-    }
-    return String.format(Locale.ROOT, "%.2f", value / pct(base, metric, 50));
-  }
-
-  /** Nearest-rank percentile. */
-  static double pct(
-      List<Sample> samples, java.util.function.ToDoubleFunction<Sample> metric, int percentile) {
-    double[] values = samples.stream().mapToDouble(metric).sorted().toArray();
-    int rank = (int) Math.ceil(percentile / 100.0 * values.length);
-    return values[Math.max(0, Math.min(values.length - 1, rank - 1))];
   }
 
   /** Starts one fresh JVM for the variant and waits for its answer. */
@@ -473,36 +391,5 @@ public final class ColdStartBench {
       }
     }
     return options;
-  }
-
-  /**
-   * One run's measurements.
-   *
-   * @param wallMs whole process, from spawning the JVM until its response arrives on the pipe
-   * @param initMs loading and constructing the handler
-   * @param firstMs the measured request
-   * @param mainToResponseMs from {@code main} (after reading the event file) to the response
-   * @param rssMb peak RSS at the first response
-   */
-  record Sample(
-      double wallMs, double initMs, double firstMs, double mainToResponseMs, double rssMb) {
-    static Sample parse(String output, long wallNanos) {
-      for (String line : output.split("\n")) {
-        if (line.startsWith("RESULT ")) {
-          Map<String, Long> values = new HashMap<>();
-          for (String pair : line.substring(7).trim().split(" ")) {
-            String[] kv = pair.split("=");
-            values.put(kv[0], Long.parseLong(kv[1]));
-          }
-          return new Sample(
-              wallNanos / 1e6,
-              values.get("init_us") / 1e3,
-              values.get("first_us") / 1e3,
-              values.get("main_to_response_us") / 1e3,
-              values.get("hwm_kb") / 1024.0);
-        }
-      }
-      throw new IllegalStateException("no RESULT line in: " + output);
-    }
   }
 }
