@@ -141,7 +141,7 @@ public final class PetController_Routes implements RouteProvider {
             return controller.legacy(legacyRest.get(request));
           }
           default:
-            throw new IndexOutOfBoundsException(route);
+            throw new IllegalArgumentException("no such route");
         }
       }
     }

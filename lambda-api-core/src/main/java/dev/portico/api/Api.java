@@ -24,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 
 /**
  * A whole API: its routes, interceptors, CORS, error mapping and JSON settings, built once at init.
@@ -405,7 +404,7 @@ public final class Api {
       // The default mapper is created on first need (most functions with generated code never
       // need it); a given or customised one now, so customizer failures surface at build.
       LazyMapper objectMapper =
-          defaultJson ? LazyMapper.lazy(new DefaultMapper(lenientBinding)) : givenMapper();
+          defaultJson ? LazyMapper.lazyDefault(lenientBinding) : givenMapper();
       List<String> problems = new ArrayList<>(errors);
       if (routes.isEmpty() && errors.isEmpty()) {
         problems.add(
@@ -461,19 +460,6 @@ public final class Api {
     }
 
     /** Creates the default mapper (a class, not a lambda: linking one would load databind). */
-    private static final class DefaultMapper implements Supplier<ObjectMapper> {
-      private final boolean lenient;
-
-      DefaultMapper(boolean lenient) {
-        this.lenient = lenient;
-      }
-
-      @Override
-      public ObjectMapper get() {
-        return DefaultMappers.create(lenient);
-      }
-    }
-
     /**
      * Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored, and
      * strict scalars (no float-to-integer truncation, no coercion between strings, numbers and

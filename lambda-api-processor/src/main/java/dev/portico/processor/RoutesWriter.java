@@ -107,7 +107,7 @@ final class RoutesWriter {
           imports.name("dev.portico.api.Handler"),
           imports.name("dev.portico.api.Request"),
           imports.name("java.lang.Override"),
-          imports.name("java.lang.IndexOutOfBoundsException"));
+          imports.name("java.lang.IllegalArgumentException"));
       register.append(registrations);
     }
 
@@ -309,7 +309,7 @@ final class RoutesWriter {
       String handlerType,
       String requestType,
       String override,
-      String outOfBounds) {
+      String illegalArgument) {
     out.append("    final class ")
         .append(HANDLERS)
         .append(" implements ")
@@ -326,7 +326,9 @@ final class RoutesWriter {
     out.append("        switch (route) {\n");
     out.append(cases);
     out.append("          default:\n");
-    out.append("            throw new ").append(outOfBounds).append("(route);\n");
+    // A JDK exception every JVM has loaded at start-up: the one thrown here loads when the class
+    // is verified, even though this branch never runs.
+    out.append("            throw new ").append(illegalArgument).append("(\"no such route\");\n");
     out.append("        }\n");
     out.append("      }\n");
     out.append("    }\n\n");

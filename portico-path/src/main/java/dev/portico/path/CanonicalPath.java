@@ -1,8 +1,8 @@
 package dev.portico.path;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -268,7 +268,9 @@ public final class CanonicalPath {
               .onUnmappableCharacter(CodingErrorAction.REPORT);
       CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes, 0, count));
       text = chars.toString();
-    } catch (CharacterCodingException e) {
+    } catch (IOException e) {
+      // Only a CharacterCodingException can arrive here; caught as its superclass, which the JVM
+      // has loaded already (a caught type loads when this class is verified, on every cold start).
       throw new NonCanonicalPathException(path, Violation.INVALID_UTF8, from);
     }
     for (int k = 0; k < text.length(); k++) {

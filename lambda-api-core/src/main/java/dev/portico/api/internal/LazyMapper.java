@@ -26,12 +26,20 @@ import java.util.function.Supplier;
  */
 public final class LazyMapper {
   private final @Nullable Supplier<ObjectMapper> create;
+  private final boolean porticoDefault;
+  private final boolean lenient;
   private final JsonFactory factory;
   private volatile @Nullable ObjectMapper mapper;
 
   private LazyMapper(
-      @Nullable Supplier<ObjectMapper> create, @Nullable ObjectMapper mapper, JsonFactory factory) {
+      @Nullable Supplier<ObjectMapper> create,
+      boolean porticoDefault,
+      boolean lenient,
+      @Nullable ObjectMapper mapper,
+      JsonFactory factory) {
     this.create = create;
+    this.porticoDefault = porticoDefault;
+    this.lenient = lenient;
     this.mapper = mapper;
     this.factory = factory;
   }
@@ -42,15 +50,25 @@ public final class LazyMapper {
    * generator is asked to write an object it cannot write alone.
    */
   public static LazyMapper lazy(Supplier<ObjectMapper> create) {
-    JsonFactory factory = new JsonFactory();
-    LazyMapper lazy = new LazyMapper(create, null, factory);
-    factory.setCodec(new Codec(lazy));
+    return withCodec(new LazyMapper(create, false, false, null, new JsonFactory()));
+  }
+
+  /**
+   * Portico's default mapper ({@link DefaultMappers#create}), made on first need: {@link #lazy}
+   * without a supplier's class on every cold start.
+   */
+  public static LazyMapper lazyDefault(boolean lenient) {
+    return withCodec(new LazyMapper(null, true, lenient, null, new JsonFactory()));
+  }
+
+  private static LazyMapper withCodec(LazyMapper lazy) {
+    lazy.factory.setCodec(new Codec(lazy));
     return lazy;
   }
 
   /** An existing mapper (given or customised by the user), with its own factory. */
   public static LazyMapper of(ObjectMapper mapper) {
-    return new LazyMapper(null, mapper, mapper.getFactory());
+    return new LazyMapper(null, false, false, mapper, mapper.getFactory());
   }
 
   /** The factory for streaming reads and writes. */
@@ -60,7 +78,7 @@ public final class LazyMapper {
 
   /** Whether this is Portico's default mapper, created on first need. */
   public boolean lazyDefault() {
-    return create != null;
+    return create != null || porticoDefault;
   }
 
   /** Whether the mapper exists (tests). */
@@ -76,10 +94,13 @@ public final class LazyMapper {
         m = mapper;
         if (m == null) {
           Supplier<ObjectMapper> c = create;
-          if (c == null) {
+          if (c != null) {
+            m = c.get();
+          } else if (porticoDefault) {
+            m = DefaultMappers.create(lenient);
+          } else {
             throw new IllegalStateException("no mapper");
           }
-          m = c.get();
           mapper = m;
         }
       }

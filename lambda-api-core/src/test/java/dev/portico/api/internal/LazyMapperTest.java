@@ -1,6 +1,7 @@
 package dev.portico.api.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class LazyMapperTest {
+
+  @Test
+  void porticosDefaultMapperIsMadeOnFirstNeedStrictOrLenientAsAsked() throws Exception {
+    LazyMapper strict = LazyMapper.lazyDefault(false);
+    LazyMapper lenient = LazyMapper.lazyDefault(true);
+    assertThat(strict.lazyDefault()).isTrue();
+    assertThat(strict.created()).isFalse();
+
+    // Strict scalars: 1.5 is no int; the lenient mapper truncates as Jackson does.
+    assertThatThrownBy(() -> strict.get().readValue("1.5", int.class))
+        .isInstanceOf(com.fasterxml.jackson.databind.exc.InvalidFormatException.class);
+    assertThat(lenient.get().readValue("1.5", int.class)).isEqualTo(1);
+    assertThat(strict.created()).isTrue();
+    assertThat(strict.get()).isSameAs(strict.get());
+  }
 
   @Test
   void theMapperIsCreatedOnFirstNeedOnlyAndOnce() throws Exception {

@@ -315,7 +315,7 @@ class GeneratedSourceTest {
         .contains("request.bodyAs(com.example.Handlers.class)")
         .contains("routes.route(\"GET\", \"/\", \"Pets.get()\", new Handlers(0))")
         .contains("routes.route(\"DELETE\", \"/\", \"Pets.remove()\", new Handlers(2))")
-        .contains("throw new IndexOutOfBoundsException(route);");
+        .contains("throw new IllegalArgumentException(\"no such route\");");
     assertThat(source.split("implements Handler ", -1)).hasSize(2);
   }
 

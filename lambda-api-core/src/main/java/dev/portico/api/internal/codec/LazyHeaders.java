@@ -9,7 +9,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.portico.api.Nullable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,7 +63,7 @@ final class LazyHeaders {
         return lookupHeader(event, multiAt, singleAt, name);
       } catch (IOException e) {
         // The whole event already parsed once: the same bytes cannot fail now.
-        throw new UncheckedIOException(e);
+        throw ReadAgainFailure.of(e);
       }
     }
   }
@@ -146,7 +145,7 @@ final class LazyHeaders {
       }
     } catch (IOException e) {
       // The whole event already parsed once: the same bytes cannot fail now.
-      throw new UncheckedIOException(e);
+      throw ReadAgainFailure.of(e);
     }
     return headerMap;
   }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.portico.api.Nullable;
 import dev.portico.api.internal.LazyMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The fields of an event's {@code requestContext} that routing and binding need, read in one
@@ -181,7 +180,7 @@ public final class RequestContext {
           p.nextToken();
           a = CoreTree.read(p);
         } catch (IOException e) {
-          throw new UncheckedIOException(e);
+          throw ReadAgainFailure.of(e);
         }
       }
       authorizerValue = a;
@@ -195,7 +194,7 @@ public final class RequestContext {
       p.nextToken();
       return mapper.get().readTree(p);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw ReadAgainFailure.of(e);
     }
   }
 
