@@ -11,6 +11,7 @@ import dev.portico.api.internal.GeneratedRoutes;
 import dev.portico.api.internal.InvalidRoutesException;
 import dev.portico.api.internal.LazyMapper;
 import dev.portico.api.internal.binding.BuiltInConverters;
+import dev.portico.api.internal.binding.ScalarConverter;
 import dev.portico.api.internal.codec.WebSocketEventException;
 import dev.portico.api.runtime.JsonReader;
 import dev.portico.api.runtime.JsonWriter;
@@ -111,7 +112,9 @@ public final class Api {
     private final Map<Class<?>, ExceptionMapper<Throwable>> mappers = new LinkedHashMap<>();
     private final List<String> basePaths = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private final BuiltInConverters builtIns = new BuiltInConverters();
+    // Made on first need: the usual parameter types are scalars (ScalarConverter), and this class
+    // and the factory interface would otherwise load on every cold start.
+    private @Nullable BuiltInConverters builtIns;
     private @Nullable ObjectMapper mapper;
     private final List<Consumer<ObjectMapper>> mapperCustomizers = new ArrayList<>();
     private final Map<Class<?>, JsonWriter<?>> jsonWriters = new LinkedHashMap<>();
@@ -332,6 +335,10 @@ public final class Api {
         boolean optional) {
       ParamConverter<T> converter = converterFor(type);
       String description = source.description() + " '" + name + "'";
+      String typeWording =
+          converter instanceof ScalarConverter scalar
+              ? scalar.describe(type)
+              : BuiltInConverters.describe(type);
       if (converter == null) {
         errors.add(
             owner
@@ -351,8 +358,7 @@ public final class Api {
             optional);
       }
       try {
-        return new Param<>(
-            source, name, BuiltInConverters.describe(type), converter, defaultValue, optional);
+        return new Param<>(source, name, typeWording, converter, defaultValue, optional);
       } catch (IllegalArgumentException e) {
         errors.add(owner + ": " + e.getMessage());
         return new Param<>(source, name, type.getSimpleName(), converter, null, optional);
@@ -388,6 +394,13 @@ public final class Api {
         if (c != null) {
           return (ParamConverter<T>) c;
         }
+      }
+      ScalarConverter scalar = ScalarConverter.forType(type);
+      if (scalar != null) {
+        return (ParamConverter<T>) scalar;
+      }
+      if (builtIns == null) {
+        builtIns = new BuiltInConverters();
       }
       return (ParamConverter<T>) builtIns.create(type);
     }

@@ -30,7 +30,9 @@ public interface ParamConverter<T> {
    * asks after the factories registered with it; for other front ends such as WebSocket routes.
    */
   static Factory builtIns() {
-    return new dev.portico.api.internal.binding.BuiltInConverters();
+    // Through a method typed as Factory: a `new` here would make this interface's verification,
+    // on every cold start, load Factory to check the assignment.
+    return dev.portico.api.internal.binding.BuiltInConverters.factory();
   }
 
   /** Creates converters for the types it knows. */

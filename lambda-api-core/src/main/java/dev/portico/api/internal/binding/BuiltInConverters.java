@@ -20,11 +20,16 @@ import java.util.List;
  */
 public final class BuiltInConverters implements ParamConverter.Factory {
 
+  /** A new instance, typed as the factory interface ({@code ParamConverter.builtIns()}). */
+  public static ParamConverter.Factory factory() {
+    return new BuiltInConverters();
+  }
+
   @Override
   public @Nullable ParamConverter<?> create(Class<?> type) {
-    Scalar scalar = scalar(type);
+    ScalarConverter scalar = ScalarConverter.forType(type);
     if (scalar != null) {
-      return new ScalarConverter(scalar);
+      return scalar;
     }
     if (type.isEnum()) {
       return new EnumConverter(type.getEnumConstants());
@@ -48,20 +53,6 @@ public final class BuiltInConverters implements ParamConverter.Factory {
   /** The table's entry for a class, without the Optional (no lambda on the cold path). */
   private static @Nullable Scalar scalar(Class<?> type) {
     return Scalar.forClass(type).orElse(null);
-  }
-
-  /** A JDK scalar type: the shared table converts. */
-  private static final class ScalarConverter implements ParamConverter<Object> {
-    private final Scalar scalar;
-
-    ScalarConverter(Scalar scalar) {
-      this.scalar = scalar;
-    }
-
-    @Override
-    public Object convert(String value) {
-      return scalar.convert(value);
-    }
   }
 
   /** An enum constant by name, exact first, then ignoring case. */
