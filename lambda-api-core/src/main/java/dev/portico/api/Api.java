@@ -472,7 +472,6 @@ public final class Api {
       return LazyMapper.of(objectMapper);
     }
 
-    /** Creates the default mapper (a class, not a lambda: linking one would load databind). */
     /**
      * Portico's default mapper: java.time as ISO-8601 text, unknown JSON properties ignored, and
      * strict scalars (no float-to-integer truncation, no coercion between strings, numbers and
