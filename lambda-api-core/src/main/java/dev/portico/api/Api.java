@@ -335,10 +335,6 @@ public final class Api {
         boolean optional) {
       ParamConverter<T> converter = converterFor(type);
       String description = source.description() + " '" + name + "'";
-      String typeWording =
-          converter instanceof ScalarConverter scalar
-              ? scalar.describe(type)
-              : BuiltInConverters.describe(type);
       if (converter == null) {
         errors.add(
             owner
@@ -358,6 +354,10 @@ public final class Api {
             optional);
       }
       try {
+        String typeWording =
+            converter instanceof ScalarConverter scalar
+                ? scalar.describe(type)
+                : BuiltInConverters.describe(type);
         return new Param<>(source, name, typeWording, converter, defaultValue, optional);
       } catch (IllegalArgumentException e) {
         errors.add(owner + ": " + e.getMessage());

@@ -219,14 +219,14 @@ final class RoutesWriter {
       }
     }
     handlerCase(emitted.cases(), index, validated, call, arguments, isVoid);
-    register = emitted.registrations();
+    StringBuilder registrations = emitted.registrations();
     String handler = "new " + HANDLERS + "(" + index + "))";
     for (String httpMethod : route.httpMethods()) {
       String head = "    routes.route(" + literal(httpMethod) + ", " + literal(route.path()) + ",";
       if (Lines.fits(head + " " + owner + ", " + handler)) {
-        register.append(head).append(' ').append(owner).append(", ").append(handler);
+        registrations.append(head).append(' ').append(owner).append(", ").append(handler);
       } else {
-        register
+        registrations
             .append(head)
             .append(Lines.fits(head + " " + owner + ",") ? " " : "\n        ")
             .append(owner)
@@ -234,17 +234,17 @@ final class RoutesWriter {
             .append(handler);
       }
       if (!route.consumes().isEmpty()) {
-        register
+        registrations
             .append("\n        .consumes(")
             .append(
                 String.join(", ", route.consumes().stream().map(RoutesWriter::literal).toList()))
             .append(')');
       }
       if (route.produces() != null) {
-        register.append("\n        .produces(").append(literal(route.produces())).append(')');
+        registrations.append("\n        .produces(").append(literal(route.produces())).append(')');
       }
       if (!warm.isEmpty()) {
-        register.append("\n        .warmTypes(").append(String.join(", ", warm)).append(')');
+        registrations.append("\n        .warmTypes(").append(String.join(", ", warm)).append(')');
       }
       if (!route.requiredScopes().isEmpty() || !route.requiredClaims().isEmpty()) {
         String required = requirements(route, imports.name("dev.portico.api.Requirements"));
@@ -252,9 +252,9 @@ final class RoutesWriter {
           // One claim a line when the whole does not fit.
           required = required.replace(".andClaim(", "\n            .andClaim(");
         }
-        register.append("\n        .requires(").append(required).append(')');
+        registrations.append("\n        .requires(").append(required).append(')');
       }
-      register.append("\n        .add();\n");
+      registrations.append("\n        .add();\n");
     }
   }
 

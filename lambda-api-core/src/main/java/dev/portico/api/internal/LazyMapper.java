@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Nullable;
 import java.io.IOException;
 import java.util.Iterator;
-import java.util.function.Supplier;
 
 /**
  * The API's {@code ObjectMapper}, created on first need (a body without generated code, a request
@@ -25,19 +24,13 @@ import java.util.function.Supplier;
  * before. Thread-safe: the mapper is created once (double-checked under a lock).
  */
 public final class LazyMapper {
-  private final @Nullable Supplier<ObjectMapper> create;
   private final boolean porticoDefault;
   private final boolean lenient;
   private final JsonFactory factory;
   private volatile @Nullable ObjectMapper mapper;
 
   private LazyMapper(
-      @Nullable Supplier<ObjectMapper> create,
-      boolean porticoDefault,
-      boolean lenient,
-      @Nullable ObjectMapper mapper,
-      JsonFactory factory) {
-    this.create = create;
+      boolean porticoDefault, boolean lenient, @Nullable ObjectMapper mapper, JsonFactory factory) {
     this.porticoDefault = porticoDefault;
     this.lenient = lenient;
     this.mapper = mapper;
@@ -45,30 +38,20 @@ public final class LazyMapper {
   }
 
   /**
-   * A mapper made by {@code create} on first need. Its factory is a plain {@code JsonFactory}, with
-   * the same (default) settings as the default mapper's, whose codec creates the mapper only when a
-   * generator is asked to write an object it cannot write alone.
-   */
-  public static LazyMapper lazy(Supplier<ObjectMapper> create) {
-    return withCodec(new LazyMapper(create, false, false, null, new JsonFactory()));
-  }
-
-  /**
-   * Portico's default mapper ({@link DefaultMappers#create}), made on first need: {@link #lazy}
-   * without a supplier's class on every cold start.
+   * Portico's default mapper ({@link DefaultMappers#create}), made on first need. Its factory is a
+   * plain {@code JsonFactory}, with the same (default) settings as the default mapper's, whose
+   * codec creates the mapper only when a generator is asked to write an object it cannot write
+   * alone.
    */
   public static LazyMapper lazyDefault(boolean lenient) {
-    return withCodec(new LazyMapper(null, true, lenient, null, new JsonFactory()));
-  }
-
-  private static LazyMapper withCodec(LazyMapper lazy) {
+    LazyMapper lazy = new LazyMapper(true, lenient, null, new JsonFactory());
     lazy.factory.setCodec(new Codec(lazy));
     return lazy;
   }
 
   /** An existing mapper (given or customised by the user), with its own factory. */
   public static LazyMapper of(ObjectMapper mapper) {
-    return new LazyMapper(null, false, false, mapper, mapper.getFactory());
+    return new LazyMapper(false, false, mapper, mapper.getFactory());
   }
 
   /** The factory for streaming reads and writes. */
@@ -78,7 +61,7 @@ public final class LazyMapper {
 
   /** Whether this is Portico's default mapper, created on first need. */
   public boolean lazyDefault() {
-    return create != null || porticoDefault;
+    return porticoDefault;
   }
 
   /** Whether the mapper exists (tests). */
@@ -93,14 +76,8 @@ public final class LazyMapper {
       synchronized (this) {
         m = mapper;
         if (m == null) {
-          Supplier<ObjectMapper> c = create;
-          if (c != null) {
-            m = c.get();
-          } else if (porticoDefault) {
-            m = DefaultMappers.create(lenient);
-          } else {
-            throw new IllegalStateException("no mapper");
-          }
+          // Only the default mapper starts out null; a given one exists from construction.
+          m = DefaultMappers.create(lenient);
           mapper = m;
         }
       }

@@ -111,11 +111,6 @@ public final class Priming {
     HOOKS.add(CracHook.register(hook));
   }
 
-  /** {@link Checkpoint#expected()}: whether this process may be checkpointed. */
-  public static boolean checkpointExpected() {
-    return Checkpoint.expected();
-  }
-
   /** Priming logs only when it runs, so loading this class does not start the logging system. */
   private static Logger log() {
     return LoggerFactory.getLogger("dev.portico.api");

@@ -55,6 +55,6 @@ class CracHookTest {
     int before = Priming.hooks().size();
     new Handler();
     assertThat(Priming.hooks()).hasSize(before);
-    assertThat(Priming.checkpointExpected()).isFalse();
+    assertThat(Checkpoint.expected()).isFalse();
   }
 }

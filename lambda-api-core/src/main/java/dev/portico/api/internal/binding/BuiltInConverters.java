@@ -46,13 +46,8 @@ public final class BuiltInConverters implements ParamConverter.Factory {
       }
       return EnumConstants.runtimeWording(names);
     }
-    Scalar scalar = scalar(type);
-    return scalar != null ? scalar.runtimeWording(type.getName()) : type.getSimpleName();
-  }
-
-  /** The table's entry for a class, without the Optional (no lambda on the cold path). */
-  private static @Nullable Scalar scalar(Class<?> type) {
-    return Scalar.forClass(type).orElse(null);
+    ScalarConverter scalar = ScalarConverter.forType(type);
+    return scalar != null ? scalar.describe(type) : type.getSimpleName();
   }
 
   /** An enum constant by name, exact first, then ignoring case. */
