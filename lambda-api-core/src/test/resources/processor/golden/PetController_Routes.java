@@ -209,6 +209,11 @@ public final class PetController_Routes implements RouteProvider {
     static final Json_PetController_Pet INSTANCE = new Json_PetController_Pet();
 
     @Override
+    public boolean usesMapper() {
+      return false;
+    }
+
+    @Override
     public void writeFields(PetController.Pet value, JsonGenerator json) throws IOException {
       json.writeNumberField("id", value.id());
       json.writeFieldName("name");

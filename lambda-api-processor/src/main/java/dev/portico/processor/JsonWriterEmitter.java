@@ -95,7 +95,19 @@ final class JsonWriterEmitter {
           .append(className)
           .append(" INSTANCE = new ")
           .append(className)
-          .append("();\n\n")
+          .append("();\n\n");
+      if (!usesMapper(record, new HashSet<>())) {
+        // Nothing here reaches JsonGenerator.writeObject: the generator needs no codec, and
+        // Portico's default mapper lends it none (jackson-core's ObjectCodec never loads).
+        classes
+            .append("    @")
+            .append(override)
+            .append('\n')
+            .append("    public boolean usesMapper() {\n")
+            .append("      return false;\n")
+            .append("    }\n\n");
+      }
+      classes
           .append("    @")
           .append(override)
           .append('\n')
@@ -115,6 +127,29 @@ final class JsonWriterEmitter {
       }
       classes.append("    }\n  }\n\n");
     }
+  }
+
+  /**
+   * Whether the record's writer may hand a value to the generator's codec: it has a collection
+   * component (an application's own collection class is written by the mapper), or a record
+   * component whose writer may.
+   */
+  private boolean usesMapper(TypeElement record, Set<TypeElement> seen) {
+    if (!seen.add(record)) {
+      return false;
+    }
+    for (RecordComponentElement component : record.getRecordComponents()) {
+      if (component.asType() instanceof DeclaredType declared
+          && declared.asElement() instanceof TypeElement type) {
+        if (COLLECTIONS.contains(type.getQualifiedName().toString())) {
+          return true;
+        }
+        if (writers.containsKey(type) && usesMapper(type, seen)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private void writeComponent(

@@ -24,9 +24,6 @@ final class BodyEncoder {
 
   private final LazyMapper mapper;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
-  // Made on the first collection or map written (a method reference per response would allocate;
-  // made eagerly, it would spin a lambda class on every cold start).
-  private @Nullable Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup;
   // On with Portico's default mapper only (a given or customised one writes every body itself);
   // off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
   // check can see (config overrides, visibility), so from then on it writes every body itself.
@@ -116,8 +113,11 @@ final class BodyEncoder {
     ByteArrayOutputStream out = new ByteArrayOutputStream(256);
     try (JsonGenerator json = mapper.factory().createGenerator(out, JsonEncoding.UTF8)) {
       if (single != null) {
+        if (single.usesMapper()) {
+          mapper.lendCodec(json);
+        }
         single.write(body, json);
-      } else if (!CoreJson.write(body, json, writerLookup(), true)) {
+      } else if (!CoreJson.write(body, json, writersLendingTo(json), true)) {
         return null;
       }
     } catch (RuntimeException e) {
@@ -127,14 +127,19 @@ final class BodyEncoder {
     return out.toByteArray();
   }
 
-  private Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup() {
-    Function<Class<?>, @Nullable JsonWriter<Object>> lookup = writerLookup;
-    if (lookup == null) {
-      // Racing threads may each make one: equal, and either serves.
-      lookup = this::generatedWriter;
-      writerLookup = lookup;
-    }
-    return lookup;
+  /**
+   * The generated writers for a container's elements, lending the generator a codec when one may
+   * need it. Made per collection or map written (its lambda class loads on the first): a record
+   * answer, the usual one, does not spin it.
+   */
+  private Function<Class<?>, @Nullable JsonWriter<Object>> writersLendingTo(JsonGenerator json) {
+    return type -> {
+      JsonWriter<Object> writer = generatedWriter(type);
+      if (writer != null && writer.usesMapper()) {
+        mapper.lendCodec(json);
+      }
+      return writer;
+    };
   }
 
   @SuppressWarnings("unchecked")

@@ -15,7 +15,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,8 +44,11 @@ import org.slf4j.MDC;
 public final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger("dev.portico.api");
 
-  /** The deadline given to invocations that arrive without a Lambda context (priming, tools). */
-  private static final Duration NO_CONTEXT_TIMEOUT = Duration.ofSeconds(30);
+  /**
+   * The deadline, in milliseconds, given to invocations that arrive without a Lambda context
+   * (priming, tools): a number, not a {@code Duration}, which would load two classes at init.
+   */
+  private static final long NO_CONTEXT_TIMEOUT_MILLIS = 30_000;
 
   private static final Router.Match<Entry> NO_MATCH = new Router.Match<>(null, Map.of(), Set.of());
 
@@ -59,10 +61,25 @@ public final class Dispatcher {
   private final PathNormaliser paths;
   private final Router<Entry> router = new Router<>();
   private final Interceptor[] globalChain;
+  private final List<Interceptor> framework;
+  private final List<Interceptor> userInterceptors;
+  private final String scopeContextKey;
   private final List<Route> routes;
 
-  /** A route with its complete interceptor chain. */
-  private record Entry(Route route, Interceptor[] chain) {}
+  /**
+   * A route, and its complete interceptor chain once the route is first requested: a cold start
+   * builds only the chain it uses (and loads {@link RequirementCheck} only when that route has
+   * requirements).
+   */
+  private static final class Entry {
+    final Route route;
+    // Racing first requests may each build one: equal, and either serves.
+    volatile Interceptor @Nullable [] chain;
+
+    Entry(Route route) {
+      this.route = route;
+    }
+  }
 
   /**
    * Builds the pipeline.
@@ -86,19 +103,14 @@ public final class Dispatcher {
     framework.add(new SizeGuard(renderer));
     framework.add(compression);
     framework.add(new ResponseEncoding(encoder));
-    this.globalChain = chain(framework, null, settings.userInterceptors(), List.of());
+    this.framework = List.copyOf(framework);
+    this.userInterceptors = settings.userInterceptors();
+    this.scopeContextKey = settings.scopeContextKey();
+    this.globalChain = chain(framework, null, userInterceptors, List.of());
     List<String> problems = new ArrayList<>();
     for (Route route : routes) {
-      // Requirements are checked on the matched route, inside CORS and error mapping (so a 403 is a
-      // problem with CORS headers) and before the user's interceptors and the handler.
-      RequirementCheck requirements =
-          route.requirements().isEmpty()
-              ? null
-              : new RequirementCheck(route.requirements(), settings.scopeContextKey());
-      Interceptor[] chain =
-          chain(framework, requirements, settings.userInterceptors(), route.interceptors());
       try {
-        router.add(route.method(), route.path(), new Entry(route, chain), route.name());
+        router.add(route.method(), route.path(), new Entry(route), route.name());
       } catch (IllegalArgumentException | IllegalStateException e) {
         problems.add(e.getMessage());
       }
@@ -107,6 +119,23 @@ public final class Dispatcher {
       throw InvalidRoutesException.of(problems);
     }
     this.paths = new PathNormaliser(settings.stripStage(), settings.basePaths());
+  }
+
+  /** The route's chain, built on its first request. */
+  private Interceptor[] chain(Entry entry) {
+    Interceptor[] chain = entry.chain;
+    if (chain == null) {
+      Route route = entry.route;
+      // Requirements are checked on the matched route, inside CORS and error mapping (so a 403 is a
+      // problem with CORS headers) and before the user's interceptors and the handler.
+      RequirementCheck requirements =
+          route.requirements().isEmpty()
+              ? null
+              : new RequirementCheck(route.requirements(), scopeContextKey);
+      chain = chain(framework, requirements, userInterceptors, route.interceptors());
+      entry.chain = chain;
+    }
+    return chain;
   }
 
   private static Interceptor[] chain(
@@ -154,7 +183,8 @@ public final class Dispatcher {
   public void handle(byte[] eventBytes, OutputStream output, @Nullable Context context)
       throws IOException {
     long start = System.nanoTime();
-    Context lambda = context != null ? context : SyntheticContext.expiringIn(NO_CONTEXT_TIMEOUT);
+    Context lambda =
+        context != null ? context : SyntheticContext.expiringInMillis(NO_CONTEXT_TIMEOUT_MILLIS);
     ParsedEvent event = reader.read(eventBytes);
     List<String> segments = paths.segments(event);
     Router.Match<Entry> match =
@@ -171,7 +201,7 @@ public final class Dispatcher {
             new RealChain.Exchange(
                 entry == null ? null : entry.route, match.allowedMethods(), router, segments);
         response =
-            new RealChain(entry != null ? entry.chain : globalChain, 0, request, exchange)
+            new RealChain(entry != null ? chain(entry) : globalChain, 0, request, exchange)
                 .proceed(request);
       } catch (Throwable e) {
         ErrorMapping.rethrowIfFatal(e);

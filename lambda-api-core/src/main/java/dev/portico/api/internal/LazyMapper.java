@@ -28,6 +28,8 @@ public final class LazyMapper {
   private final boolean lenient;
   private final JsonFactory factory;
   private volatile @Nullable ObjectMapper mapper;
+  // Racing threads may each make one: equivalent, and either serves.
+  private @Nullable ObjectCodec codec;
 
   private LazyMapper(
       boolean porticoDefault, boolean lenient, @Nullable ObjectMapper mapper, JsonFactory factory) {
@@ -39,19 +41,35 @@ public final class LazyMapper {
 
   /**
    * Portico's default mapper ({@link DefaultMappers#create}), made on first need. Its factory is a
-   * plain {@code JsonFactory}, with the same (default) settings as the default mapper's, whose
-   * codec creates the mapper only when a generator is asked to write an object it cannot write
-   * alone.
+   * plain {@code JsonFactory}, with the same (default) settings as the default mapper's and no
+   * codec: a generator that may be asked to write an object it cannot write alone borrows one
+   * ({@link #lendCodec}).
    */
   public static LazyMapper lazyDefault(boolean lenient) {
-    LazyMapper lazy = new LazyMapper(true, lenient, null, new JsonFactory());
-    lazy.factory.setCodec(new Codec(lazy));
-    return lazy;
+    return new LazyMapper(true, lenient, null, new JsonFactory());
   }
 
   /** An existing mapper (given or customised by the user), with its own factory. */
   public static LazyMapper of(ObjectMapper mapper) {
     return new LazyMapper(false, false, mapper, mapper.getFactory());
+  }
+
+  /**
+   * Gives the generator, when it has none, a codec that hands values to the mapper, creating the
+   * mapper only when a value is handed: for a generated writer that {@linkplain
+   * dev.portico.api.runtime.JsonWriter#usesMapper may use it}. A generator of a given mapper's
+   * factory has that mapper already.
+   */
+  public void lendCodec(JsonGenerator generator) {
+    if (generator.getCodec() == null) {
+      ObjectCodec lent = codec;
+      if (lent == null) {
+        // Made by Codec itself and typed ObjectCodec here: verifying this class loads neither.
+        lent = Codec.lending(this);
+        codec = lent;
+      }
+      generator.setCodec(lent);
+    }
   }
 
   /** The factory for streaming reads and writes. */
@@ -89,8 +107,12 @@ public final class LazyMapper {
   private static final class Codec extends ObjectCodec {
     private final LazyMapper lazy;
 
-    Codec(LazyMapper lazy) {
+    private Codec(LazyMapper lazy) {
       this.lazy = lazy;
+    }
+
+    static ObjectCodec lending(LazyMapper lazy) {
+      return new Codec(lazy);
     }
 
     @Override

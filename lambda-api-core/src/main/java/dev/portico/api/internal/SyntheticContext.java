@@ -34,10 +34,15 @@ public class SyntheticContext implements Context {
    * invocations without a Lambda context have always seen).
    */
   public static Context expiringIn(Duration timeout) {
+    return expiringInMillis(timeout.toMillis());
+  }
+
+  /** {@link #expiringIn} with the timeout in milliseconds. */
+  public static Context expiringInMillis(long timeoutMillis) {
     return new SyntheticContext(
         UUID.randomUUID().toString(),
         "portico-test",
-        System.currentTimeMillis() + timeout.toMillis(),
+        System.currentTimeMillis() + timeoutMillis,
         512);
   }
 

@@ -23,9 +23,10 @@ import java.io.IOException;
  * }
  * }</pre>
  *
- * <p>The generator must come from the API's mapper ({@code mapper.getFactory()} or an {@code
- * ObjectWriter} of it): a component holding a collection class of the application's own is handed
- * back to that mapper through {@link JsonGenerator#writeObject}.
+ * <p>A component holding a collection class of the application's own is handed back to the API's
+ * mapper through {@link JsonGenerator#writeObject}: when {@link #usesMapper} is true, the generator
+ * must have that mapper as its codec (a generator of {@code mapper.getFactory()} or of an {@code
+ * ObjectWriter} of it has).
  *
  * @param <T> the record type
  */
@@ -33,6 +34,17 @@ public interface JsonWriter<T> {
 
   /** Writes the value's fields, between an object's start and end written by the caller. */
   void writeFields(T value, JsonGenerator json) throws IOException;
+
+  /**
+   * Whether {@link #writeFields} may hand a value to the generator's codec ({@link
+   * JsonGenerator#writeObject}), directly or through the writer of a record it contains. Generated
+   * writers say {@code false} when neither the record nor a record it contains has a collection
+   * component; Portico then writes with a generator that has no codec, and jackson-core's {@code
+   * ObjectCodec} never loads. A writer that does not say gets the mapper as its codec.
+   */
+  default boolean usesMapper() {
+    return true;
+  }
 
   /** Writes the value as a whole JSON object. */
   default void write(T value, JsonGenerator json) throws IOException {

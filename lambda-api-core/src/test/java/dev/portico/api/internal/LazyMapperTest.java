@@ -70,14 +70,31 @@ class LazyMapperTest {
   }
 
   @Test
-  void aGeneratorOfTheLazyFactoryHandsUnknownObjectsToTheMapper() throws Exception {
+  void aGeneratorLentTheCodecHandsUnknownObjectsToTheMapperWhichIsCreatedOnlyThen()
+      throws Exception {
     LazyMapper lazy = LazyMapper.lazyDefault(false);
+    // No codec on the factory: a cold start that writes only generated records never loads
+    // jackson-core's ObjectCodec.
+    assertThat(lazy.factory().getCodec()).isNull();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (var g = lazy.factory().createGenerator(out)) {
+      lazy.lendCodec(g);
+      assertThat(g.getCodec()).isNotNull();
+      assertThat(lazy.created()).isFalse();
       g.writeObject(Map.of("when", java.time.LocalDate.of(2026, 12, 7)));
     }
     assertThat(out.toString()).isEqualTo("{\"when\":\"2026-12-07\"}");
     assertThat(lazy.created()).isTrue();
+  }
+
+  @Test
+  void aGeneratorOfAGivenMappersFactoryKeepsThatMapperAsItsCodec() throws Exception {
+    ObjectMapper given = new ObjectMapper();
+    LazyMapper lazy = LazyMapper.of(given);
+    try (var g = lazy.factory().createGenerator(new ByteArrayOutputStream())) {
+      lazy.lendCodec(g);
+      assertThat(g.getCodec()).isSameAs(given);
+    }
   }
 
   @Test

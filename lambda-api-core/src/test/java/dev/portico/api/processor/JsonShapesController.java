@@ -212,6 +212,9 @@ public final class JsonShapesController {
   /** Qualifies; its list may be a {@link Page} at run time. */
   public record Listing(String name, List<String> items) {}
 
+  /** Qualifies; its writer reaches the mapper only through {@link Listing}'s writer. */
+  public record Shelf(String name, Listing listing) {}
+
   /** Qualifies; its accessor fails when the name is "boom". */
   public record Fragile(String name) {
     @Override
@@ -361,6 +364,18 @@ public final class JsonShapesController {
   @GET
   @Path("/listing")
   public Listing listing() {
+    return next();
+  }
+
+  @GET
+  @Path("/shelf")
+  public Shelf shelf() {
+    return next();
+  }
+
+  @GET
+  @Path("/listings")
+  public List<Listing> listings() {
     return next();
   }
 

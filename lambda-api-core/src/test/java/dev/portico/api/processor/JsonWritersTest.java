@@ -177,7 +177,26 @@ class JsonWritersTest {
             Nested.class,
             Timed.class,
             JsonShapesController.Listing.class,
+            JsonShapesController.Shelf.class,
             JsonShapesController.Fragile.class);
+  }
+
+  /**
+   * A writer that may hand a value to the mapper (a collection component, here or in a record it
+   * contains) says so, and gets a codec; the others are written with a generator that has none, so
+   * that a cold start answering them never loads jackson-core's {@code ObjectCodec}.
+   */
+  @Test
+  void writersSayWhetherTheyMayHandAValueToTheMapper() {
+    RecordingRegistry registry = new RecordingRegistry();
+    new JsonShapesController_Routes(new JsonShapesController()).register(registry);
+
+    assertThat(registry.jsonWriters.get(Scalars.class).usesMapper()).isFalse();
+    assertThat(registry.jsonWriters.get(JsonShapesController.Fragile.class).usesMapper()).isFalse();
+    assertThat(registry.jsonWriters.get(Nested.class).usesMapper()).isTrue();
+    assertThat(registry.jsonWriters.get(Timed.class).usesMapper()).isTrue();
+    assertThat(registry.jsonWriters.get(JsonShapesController.Listing.class).usesMapper()).isTrue();
+    assertThat(registry.jsonWriters.get(JsonShapesController.Shelf.class).usesMapper()).isTrue();
   }
 
   @ParameterizedTest
@@ -343,6 +362,30 @@ class JsonWritersTest {
     listing = new JsonShapesController.Listing("l", new java.util.ArrayList<>(List.of("a")));
     controller.next(listing);
     assertThat(invoke(api, "/shapes/listing")).isEqualTo("{\"name\":\"l\",\"items\":[\"a\"]}");
+  }
+
+  @Test
+  void aCollectionClassOfTheApplicationsOwnInsideANestedRecordOrAListIsWrittenByTheMapper()
+      throws IOException {
+    JsonShapesController controller = new JsonShapesController();
+    Api api = Api.builder().controller(controller).build();
+    JsonShapesController.Page page = new JsonShapesController.Page();
+    page.add("a");
+    JsonShapesController.Listing listing = new JsonShapesController.Listing("p", page);
+
+    // Through the writer of a record that has no collection component of its own.
+    JsonShapesController.Shelf shelf = new JsonShapesController.Shelf("s", listing);
+    controller.next(shelf);
+    assertThat(invoke(api, "/shapes/shelf"))
+        .isEqualTo(defaultMapperBytes(shelf))
+        .startsWith("{\"name\":\"s\",\"listing\":{\"name\":\"p\",\"items\":{\"total\":99");
+
+    // As an element of a list answered whole.
+    List<JsonShapesController.Listing> listings = List.of(listing);
+    controller.next(listings);
+    assertThat(invoke(api, "/shapes/listings"))
+        .isEqualTo(defaultMapperBytes(listings))
+        .startsWith("[{\"name\":\"p\",\"items\":{\"total\":99");
   }
 
   @Test

@@ -71,6 +71,14 @@ class ColdPathTest {
     gone.removeAll(loaded);
     assertThat(added).as("Portico classes a cold GET now loads that the list lacks").isEmpty();
     assertThat(gone).as("listed classes a cold GET no longer loads (remove them)").isEmpty();
+    // Nor what Portico once loaded for nothing here: jackson-core's ObjectCodec (a generator gets
+    // the mapper as its codec only for a writer that may hand it a value), a route's requirement
+    // check (its chain is built on its first request), java.time (a timeout constant).
+    assertThat(run.loaded(0, run.marker("@@done")))
+        .doesNotContain(
+            "com.fasterxml.jackson.core.ObjectCodec",
+            "dev.portico.api.internal.RequirementCheck",
+            "java.time.Duration");
   }
 
   /** {@code Foo$$Lambda$12/0x0000...} (Java 17) and {@code Foo$$Lambda/0x...} (Java 21+). */
