@@ -197,11 +197,14 @@ public final class Dispatcher {
       Entry entry = match.value();
       Response<?> response;
       try {
-        RealChain.Exchange exchange =
-            new RealChain.Exchange(
-                entry == null ? null : entry.route, match.allowedMethods(), router, segments);
         response =
-            new RealChain(entry != null ? chain(entry) : globalChain, 0, request, exchange)
+            new RealChain(
+                    entry != null ? chain(entry) : globalChain,
+                    request,
+                    entry == null ? null : entry.route,
+                    match.allowedMethods(),
+                    router,
+                    segments)
                 .proceed(request);
       } catch (Throwable e) {
         ErrorMapping.rethrowIfFatal(e);

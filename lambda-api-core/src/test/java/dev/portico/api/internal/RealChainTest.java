@@ -46,8 +46,7 @@ class RealChainTest {
 
   private static RealChain chain(Interceptor... interceptors) {
     Request request = Requests.get("/pets");
-    return new RealChain(
-        interceptors, 0, request, new RealChain.Exchange(null, Set.of(), ROUTER, List.of("pets")));
+    return new RealChain(interceptors, request, null, Set.of(), ROUTER, List.of("pets"));
   }
 
   @Test
@@ -111,17 +110,16 @@ class RealChainTest {
     RealChain fromMatch =
         new RealChain(
             new Interceptor[0],
-            0,
             Requests.get("/pets"),
-            new RealChain.Exchange(null, Set.of("PUT"), ROUTER, List.of("pets")));
+            null,
+            Set.of("PUT"),
+            ROUTER,
+            List.of("pets"));
     assertThat(fromMatch.allowedMethods()).containsExactly("PUT");
     Route route = Route.of("GET", "/pets", r -> "x");
     RealChain matched =
         new RealChain(
-            new Interceptor[0],
-            0,
-            Requests.get("/pets"),
-            new RealChain.Exchange(route, Set.of(), ROUTER, List.of("pets")));
+            new Interceptor[0], Requests.get("/pets"), route, Set.of(), ROUTER, List.of("pets"));
     assertThat(matched.route()).isSameAs(route);
     assertThat(matched.allowedMethods()).contains("GET", "POST");
   }

@@ -40,9 +40,7 @@ class ResponsePipelineTest {
     Interceptor[] all = new Interceptor[interceptors.length + 1];
     System.arraycopy(interceptors, 0, all, 0, interceptors.length);
     all[interceptors.length] = c -> answer;
-    return new RealChain(
-            all, 0, request, new RealChain.Exchange(route, Set.of(), ROUTER, List.of()))
-        .proceed(request);
+    return new RealChain(all, request, route, Set.of(), ROUTER, List.of()).proceed(request);
   }
 
   private static EventRequest request(String method, EventSource source, String... headers) {
@@ -343,9 +341,11 @@ class ResponsePipelineTest {
     private Response<?> call(Request request, Route route) throws Exception {
       return new RealChain(
               new Interceptor[] {RouteEndpoint.INSTANCE},
-              0,
               request,
-              new RealChain.Exchange(route, Set.of(), router, List.of("x")))
+              route,
+              Set.of(),
+              router,
+              List.of("x"))
           .proceed(request);
     }
 
@@ -355,9 +355,11 @@ class ResponsePipelineTest {
               () ->
                   new RealChain(
                           new Interceptor[] {RouteEndpoint.INSTANCE},
-                          0,
                           Requests.get("/y"),
-                          new RealChain.Exchange(null, Set.of(), router, List.of("y")))
+                          null,
+                          Set.of(),
+                          router,
+                          List.of("y"))
                       .proceed(Requests.get("/y")))
           .isInstanceOf(NotFoundException.class)
           .hasMessageEndingWith("No route for GET /y");
