@@ -24,6 +24,12 @@ final class BodyEncoder {
 
   private final LazyMapper mapper;
   private final Map<Class<?>, JsonWriter<?>> jsonWriters;
+  // Whether an element of a collection or map of records may need the mapper: decided once for
+  // all the writers (no lookup allocated per response); with none that can, no codec is lent.
+  private final boolean anyWriterUsesMapper;
+  // Made on the first collection or map written (a method reference per response would allocate;
+  // made eagerly, it would spin a lambda class on every cold start).
+  private @Nullable Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup;
   // On with Portico's default mapper only (a given or customised one writes every body itself);
   // off once the mapper is handed out (Api.objectMapper()): it may be reconfigured in ways no
   // check can see (config overrides, visibility), so from then on it writes every body itself.
@@ -42,6 +48,11 @@ final class BodyEncoder {
   BodyEncoder(LazyMapper mapper, Map<Class<?>, JsonWriter<?>> jsonWriters) {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
+    boolean any = false;
+    for (JsonWriter<?> writer : this.jsonWriters.values()) {
+      any |= writer.usesMapper();
+    }
+    this.anyWriterUsesMapper = any;
     this.writersOn = mapper.lazyDefault();
   }
 
@@ -117,8 +128,13 @@ final class BodyEncoder {
           mapper.lendCodec(json);
         }
         single.write(body, json);
-      } else if (!CoreJson.write(body, json, writersLendingTo(json), true)) {
-        return null;
+      } else {
+        if (anyWriterUsesMapper) {
+          mapper.lendCodec(json);
+        }
+        if (!CoreJson.write(body, json, writerLookup(), true)) {
+          return null;
+        }
       }
     } catch (RuntimeException e) {
       // An accessor that throws: a JSON failure, as it would be from Jackson (logged 500).
@@ -127,19 +143,14 @@ final class BodyEncoder {
     return out.toByteArray();
   }
 
-  /**
-   * The generated writers for a container's elements, lending the generator a codec when one may
-   * need it. Made per collection or map written (its lambda class loads on the first): a record
-   * answer, the usual one, does not spin it.
-   */
-  private Function<Class<?>, @Nullable JsonWriter<Object>> writersLendingTo(JsonGenerator json) {
-    return type -> {
-      JsonWriter<Object> writer = generatedWriter(type);
-      if (writer != null && writer.usesMapper()) {
-        mapper.lendCodec(json);
-      }
-      return writer;
-    };
+  private Function<Class<?>, @Nullable JsonWriter<Object>> writerLookup() {
+    Function<Class<?>, @Nullable JsonWriter<Object>> lookup = writerLookup;
+    if (lookup == null) {
+      // Racing threads may each make one: equal, and either serves.
+      lookup = this::generatedWriter;
+      writerLookup = lookup;
+    }
+    return lookup;
   }
 
   @SuppressWarnings("unchecked")

@@ -81,6 +81,22 @@ class ColdPathTest {
             "java.time.Duration");
   }
 
+  /**
+   * A list of records answered whole: the generated writer of {@code Pet} reaches no mapper, so the
+   * generator gets no codec here either, and jackson-core's {@code ObjectCodec} never loads.
+   */
+  @Test
+  void aColdListOfRecordsLoadsNoCodecEither() throws Exception {
+    Run run = run("list-pets");
+
+    assertThat(run.response("list-pets"))
+        .contains("\"statusCode\":200")
+        .contains("[{\\\"id\\\":1,\\\"name\\\":\\\"Rex\\\"");
+    assertThat(run.loaded(0, run.lines.size()))
+        .doesNotContain("com.fasterxml.jackson.core.ObjectCodec");
+    assertThat(run.databind(0, run.lines.size())).isEmpty();
+  }
+
   /** {@code Foo$$Lambda$12/0x0000...} (Java 17) and {@code Foo$$Lambda/0x...} (Java 21+). */
   private static String withoutLambdaNumber(String name) {
     int at = name.indexOf("$$Lambda");
