@@ -49,8 +49,10 @@ final class BodyEncoder {
     this.mapper = mapper;
     this.jsonWriters = Map.copyOf(jsonWriters);
     boolean any = false;
-    for (JsonWriter<?> writer : this.jsonWriters.values()) {
-      any |= writer.usesMapper();
+    // Entries, not values(): an immutable map's values() is AbstractMap's, whose two view classes
+    // are not in the JDK's class-data archive and would load on every cold start.
+    for (Map.Entry<Class<?>, JsonWriter<?>> entry : this.jsonWriters.entrySet()) {
+      any |= entry.getValue().usesMapper();
     }
     this.anyWriterUsesMapper = any;
     this.writersOn = mapper.lazyDefault();
