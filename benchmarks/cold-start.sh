@@ -9,7 +9,8 @@
 #
 # Groups (docs/performance.md): --variants baseline,floor,portico (API);
 # bare-jwt,jwt-floor,jwt-authorizer,authorizer-only,oauth2-introspection,saml,node-aws-jwt-verify
-# (authorizers; ratios against bare-jwt); connections-jdk,connections-urlconnection,
+# (authorizers; ratios against bare-jwt); jwt-floor-https,jwt-authorizer-https,
+# node-aws-jwt-verify-https (the issuer over https; ratios against jwt-floor-https); connections-jdk,connections-urlconnection,
 # connections-apache5 (the WebSocket @connections client; ratios against connections-jdk).
 #
 # Writes benchmarks/target/cold-start.md (tables) and benchmarks/target/cold-start/ (AppCDS

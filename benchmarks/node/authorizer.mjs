@@ -17,9 +17,10 @@ const { JwtRsaVerifier } = await import("aws-jwt-verify");
 const { SimpleJwksCache } = await import("aws-jwt-verify/jwk");
 const issuer = process.env.ISSUER_URL;
 const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
-// aws-jwt-verify's own fetcher speaks https only; the local issuer is plain http on 127.0.0.1, so
-// the JWKS cache gets Node's built-in fetch (the client the discovery call above uses). Parsing,
-// caching and verification stay aws-jwt-verify's.
+// aws-jwt-verify's own fetcher speaks https only: over https (the https variant, its certificate
+// trusted through NODE_EXTRA_CA_CERTS) it fetches the JWKS itself, as it would in Lambda; for the
+// plain-http issuer on 127.0.0.1 the JWKS cache gets Node's built-in fetch (the client the
+// discovery call above uses). Parsing, caching and verification stay aws-jwt-verify's.
 const fetcher = {
   async fetch(uri) {
     const res = await fetch(uri);
@@ -29,7 +30,7 @@ const fetcher = {
 };
 const verifier = JwtRsaVerifier.create(
   { issuer, audience: "pets-api", jwksUri: discovery.jwks_uri },
-  { jwksCache: new SimpleJwksCache({ fetcher }) },
+  issuer.startsWith("https:") ? undefined : { jwksCache: new SimpleJwksCache({ fetcher }) },
 );
 await verifier.hydrate(); // the JWKS, fetched once, as the Java variants do at their start
 const init = process.hrtime.bigint();

@@ -32,17 +32,20 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 
 /**
  * The JWT authorizer's floor (issue 13): a {@code TOKEN} authorizer that does what the config-file
  * authorizer does on its cold path with the least code and libraries: the issuer's JWKS fetched
- * once (discovery, then {@code jwks_uri}, each one HTTP/1.1 exchange over a plain socket: the least
- * a fetch can cost a JVM, and what Portico's authorizer does by default since the JDK's {@code
- * HttpClient} costs a cold start about 300 ms), JSON read and written with jackson-core's streaming
- * API only (no databind class is loaded), the RS256 signature checked by java-jwt's {@link
- * Algorithm} over JDK crypto, then {@code alg}, {@code kid}, {@code iss}, {@code aud}, {@code exp}
- * and {@code nbf} checked by hand, and an IAM policy written. Anything wrong answers {@code
- * "Unauthorized"}, as API Gateway expects.
+ * once (discovery, then {@code jwks_uri}, each one HTTP/1.1 exchange over a plain socket, with TLS
+ * over it for an https issuer: the least a fetch can cost a JVM, and what Portico's authorizer does
+ * by default since the JDK's {@code HttpClient} costs a cold start about 300 ms), JSON read and
+ * written with jackson-core's streaming API only (no databind class is loaded), the RS256 signature
+ * checked by java-jwt's {@link Algorithm} over JDK crypto, then {@code alg}, {@code kid}, {@code
+ * iss}, {@code aud}, {@code exp} and {@code nbf} checked by hand, and an IAM policy written.
+ * Anything wrong answers {@code "Unauthorized"}, as API Gateway expects.
  */
 public final class JwtFloorHandler implements RequestStreamHandler {
   private static final JsonFactory JSON = new JsonFactory();
@@ -154,14 +157,16 @@ public final class JwtFloorHandler implements RequestStreamHandler {
   }
 
   /**
-   * The body of a 200 answer to {@code GET url} (plain http, a {@code Content-Length} body: what
+   * The body of a 200 answer to {@code GET url} (http or https, a {@code Content-Length} body: what
    * the local issuer sends), read over one socket with a 2-second timeout per read.
    */
   private static byte[] get(String url) throws IOException {
     URI uri = URI.create(url);
-    try (Socket socket = new Socket(Proxy.NO_PROXY)) {
-      socket.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
-      socket.setSoTimeout(2000);
+    try (Socket plain = new Socket(Proxy.NO_PROXY)) {
+      plain.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 2000);
+      plain.setSoTimeout(2000);
+      Socket socket =
+          "https".equals(uri.getScheme()) ? Tls.wrap(plain, uri.getHost(), uri.getPort()) : plain;
       // StringBuilder and String.concat, not +, on the cold path: + compiles to an invokedynamic
       // whose first use costs a fresh JVM tens of milliseconds (Portico builds with
       // -XDstringConcat=inline for the same reason).
@@ -330,6 +335,27 @@ public final class JwtFloorHandler implements RequestStreamHandler {
     private static UnsupportedOperationException notRead() {
       return new UnsupportedOperationException(
           "JwtFloorHandler reads claims itself; Algorithm.verify needs only the three parts");
+    }
+  }
+
+  /**
+   * https over the plain socket, as Portico's authorizer does it: the JDK's default TLS (its trust
+   * store), the server's certificate checked against the host. A class of its own, so that an http
+   * issuer loads no TLS class.
+   */
+  private static final class Tls {
+    private Tls() {}
+
+    static Socket wrap(Socket plain, String host, int port) throws IOException {
+      SSLSocket socket =
+          (SSLSocket)
+              ((SSLSocketFactory) SSLSocketFactory.getDefault())
+                  .createSocket(plain, host, port, true);
+      SSLParameters parameters = socket.getSSLParameters();
+      parameters.setEndpointIdentificationAlgorithm("HTTPS");
+      socket.setSSLParameters(parameters);
+      socket.startHandshake();
+      return socket;
     }
   }
 }

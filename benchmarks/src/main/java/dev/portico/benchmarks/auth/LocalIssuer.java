@@ -3,6 +3,8 @@ package dev.portico.benchmarks.auth;
 import com.auth0.jwt.JWT;
 import com.auth0.jwt.algorithms.Algorithm;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -34,6 +36,7 @@ public final class LocalIssuer implements AutoCloseable {
   public static final String KID = "bench-key-1";
 
   private final HttpServer server;
+  private final boolean tls;
   private final RSAPublicKey publicKey;
   private final RSAPrivateKey privateKey;
   private final AtomicInteger jwksFetches = new AtomicInteger();
@@ -49,8 +52,9 @@ public final class LocalIssuer implements AutoCloseable {
    */
   public static final String INTROSPECTION_CLIENT_SECRET = "bench-introspection-secret";
 
-  private LocalIssuer(HttpServer server, KeyPair keys) {
+  private LocalIssuer(HttpServer server, boolean tls, KeyPair keys) {
     this.server = server;
+    this.tls = tls;
     this.publicKey = (RSAPublicKey) keys.getPublic();
     this.privateKey = (RSAPrivateKey) keys.getPrivate();
     byte[] random = new byte[32];
@@ -62,6 +66,15 @@ public final class LocalIssuer implements AutoCloseable {
    * Starts an issuer on an ephemeral loopback port; when {@code dir} is given, writes its files.
    */
   public static LocalIssuer start(Path dir) throws IOException {
+    return start(dir, null);
+  }
+
+  /**
+   * Starts an issuer on an ephemeral loopback port, over https with {@code tls}'s certificate when
+   * it is given; when {@code dir} is given, writes its files (for https, under the names {@link
+   * #writeFiles} gives them).
+   */
+  public static LocalIssuer start(Path dir, LocalTls tls) throws IOException {
     KeyPair keys;
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -70,9 +83,16 @@ public final class LocalIssuer implements AutoCloseable {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
-    HttpServer server =
-        HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-    LocalIssuer issuer = new LocalIssuer(server, keys);
+    InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+    HttpServer server;
+    if (tls == null) {
+      server = HttpServer.create(loopback, 16);
+    } else {
+      HttpsServer https = HttpsServer.create(loopback, 16);
+      https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+      server = https;
+    }
+    LocalIssuer issuer = new LocalIssuer(server, tls != null, keys);
     server.createContext(
         "/.well-known/openid-configuration",
         exchange -> {
@@ -163,9 +183,9 @@ public final class LocalIssuer implements AutoCloseable {
     return opaqueToken;
   }
 
-  /** The issuer URL, {@code http://127.0.0.1:PORT}. */
+  /** The issuer URL, {@code http://127.0.0.1:PORT} ({@code https://} over TLS). */
   public String url() {
-    return "http://127.0.0.1:" + port();
+    return (tls ? "https" : "http") + "://127.0.0.1:" + port();
   }
 
   /** The port it listens on. */
@@ -230,11 +250,18 @@ public final class LocalIssuer implements AutoCloseable {
   }
 
   /**
-   * Writes {@code authorizer.yaml} and {@code events_authorizer-token.json} into {@code dir}, where
-   * the cold-start runner finds them.
+   * Writes {@code authorizer.yaml} and {@code events_authorizer-token.json} (the introspection
+   * authorizer's files too) into {@code dir}, where the cold-start runner finds them; over https,
+   * only {@code events_authorizer-token-https.json}.
    */
   public void writeFiles(Path dir) throws IOException {
     Files.createDirectories(dir);
+    if (tls) {
+      // The https variants read the same configuration (the issuer comes from ISSUER_URL) and a
+      // token this issuer signed, whose iss is its https URL.
+      Files.writeString(dir.resolve("events_authorizer-token-https.json"), tokenEvent());
+      return;
+    }
     Files.writeString(dir.resolve("authorizer.yaml"), authorizerConfig());
     Files.writeString(dir.resolve("events_authorizer-token.json"), tokenEvent());
     Files.writeString(dir.resolve("introspection.yaml"), introspectionConfig());

@@ -1,6 +1,7 @@
 package dev.portico.benchmarks.coldstart;
 
 import dev.portico.benchmarks.auth.LocalIssuer;
+import dev.portico.benchmarks.auth.LocalTls;
 import dev.portico.benchmarks.auth.SamlFixture;
 import dev.portico.benchmarks.websocket.LocalConnectionsEndpoint;
 import java.io.IOException;
@@ -121,7 +122,14 @@ public final class ColdStartBench {
     Path work = out.toAbsolutePath().getParent().resolve("cold-start");
     Files.createDirectories(work);
 
+    // The https issuer (its own key and certificate, made with keytool) only when a variant
+    // fetches from it.
+    LocalTls tls =
+        variants.stream().anyMatch(v -> v.group().equals(Variant.AUTHORIZER_HTTPS))
+            ? LocalTls.create(work.resolve("tls"))
+            : null;
     try (LocalIssuer issuer = LocalIssuer.start(work);
+        LocalIssuer httpsIssuer = tls == null ? null : LocalIssuer.start(work, tls);
         LocalConnectionsEndpoint connections = LocalConnectionsEndpoint.start()) {
       if (variants.stream().anyMatch(v -> v.name().equals("saml"))) {
         SamlFixture.write(work, java);
@@ -134,6 +142,12 @@ public final class ColdStartBench {
               Map.of(
                   "${issuer}",
                   issuer.url(),
+                  "${issuer-https}",
+                  httpsIssuer == null ? "" : httpsIssuer.url(),
+                  "${truststore}",
+                  tls == null ? "" : tls.trustStore().toString(),
+                  "${issuer-pem}",
+                  tls == null ? "" : tls.certificatePem().toString(),
                   "${config}",
                   work.resolve("authorizer.yaml").toString(),
                   "${work}",

@@ -71,6 +71,7 @@ final class ColdStartReport {
           case Variant.API -> "baseline";
           case Variant.API_POST -> "floor-post";
           case Variant.CONNECTIONS -> "connections-jdk";
+          case Variant.AUTHORIZER_HTTPS -> "jwt-floor-https";
           default -> "bare-jwt";
         };
     for (Variant candidate : variants) {

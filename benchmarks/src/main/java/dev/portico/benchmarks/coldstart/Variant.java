@@ -16,7 +16,9 @@ import java.util.Map;
  * @param env extra environment variables of the process; {@code ${issuer}}, {@code ${config}},
  *     {@code ${work}}, {@code ${connections}} and {@code ${introspection-secret}} become the local
  *     issuer's URL, the JWT authorizer configuration file, the driver's work directory, the local
- *     {@code @connections} endpoint and the introspection client's secret
+ *     {@code @connections} endpoint and the introspection client's secret; {@code ${issuer-https}},
+ *     {@code ${truststore}} and {@code ${issuer-pem}} the https issuer's URL, the Java trust store
+ *     that trusts it and its certificate (PEM)
  * @param group which baseline its ratios are computed against
  * @param runtime {@link #JVM} (a fresh JVM runs the harness with the handler) or {@link #NODE} (a
  *     fresh Node.js process runs {@code authorizer.mjs} from the deployable directory)
@@ -60,6 +62,12 @@ public record Variant(
 
   /** The authorizer variants compare with {@code bare-jwt}. */
   public static final String AUTHORIZER = "authorizer";
+
+  /**
+   * The JWT authorizer variants whose issuer is served over https compare with {@code
+   * jwt-floor-https}.
+   */
+  public static final String AUTHORIZER_HTTPS = "authorizer-https";
 
   /** Every known variant; those whose jar was not built are skipped by the runner. */
   public static List<Variant> all() {
@@ -177,6 +185,44 @@ public record Variant(
             "\"Allow\"",
             Map.of("ISSUER_URL", "${issuer}"),
             AUTHORIZER,
+            NODE),
+        // The same three with the issuer over https, as every real issuer is: the JDK's TLS (its
+        // CAs read from a trust store that adds the local issuer's certificate to them) and
+        // Node.js's (the certificate added by NODE_EXTRA_CA_CERTS; aws-jwt-verify's own fetcher).
+        new Variant(
+            "jwt-floor-https",
+            "jwt-floor.jar",
+            "dev.portico.benchmarks.auth.JwtFloorHandler",
+            "events/authorizer-token-https.json",
+            "\"Allow\"",
+            Map.of(
+                "ISSUER_URL",
+                "${issuer-https}",
+                "JAVA_TOOL_OPTIONS",
+                "-Djavax.net.ssl.trustStore=${truststore}"),
+            AUTHORIZER_HTTPS),
+        new Variant(
+            "jwt-authorizer-https",
+            "jwt-authorizer.jar",
+            "dev.portico.authorizer.config.ConfiguredAuthorizerHandler",
+            "events/authorizer-token-https.json",
+            "\"Allow\"",
+            Map.of(
+                "PORTICO_AUTHORIZER_CONFIG",
+                "${config}",
+                "ISSUER_URL",
+                "${issuer-https}",
+                "JAVA_TOOL_OPTIONS",
+                "-Djavax.net.ssl.trustStore=${truststore}"),
+            AUTHORIZER_HTTPS),
+        new Variant(
+            "node-aws-jwt-verify-https",
+            "node-jwt",
+            "authorizer.mjs",
+            "events/authorizer-token-https.json",
+            "\"Allow\"",
+            Map.of("ISSUER_URL", "${issuer-https}", "NODE_EXTRA_CA_CERTS", "${issuer-pem}"),
+            AUTHORIZER_HTTPS,
             NODE),
         // Issue 14: samples/authorizer-only's deployable, configured by its YAML file alone
         // (the YAML at the package root, on the class path; issuer and audience from the
