@@ -20,9 +20,9 @@ import javax.net.ssl.TrustManagerFactory;
  * directory: the issuer's RSA key and self-signed certificate for {@code 127.0.0.1} and {@code
  * localhost} ({@code issuer.p12}), the certificate as PEM for Node.js's {@code NODE_EXTRA_CA_CERTS}
  * ({@code issuer.pem}), and a trust store for the Java clients ({@code truststore}): the JDK's own
- * {@code cacerts} with that certificate added, stored like {@code cacerts} (no password needed to
- * read it, no integrity check), so that a client trusting it does the work a Lambda function
- * trusting a public CA does: parse every CA of the JDK's store.
+ * {@code cacerts} with that certificate added, readable without a password (a JKS store stays JKS;
+ * a PKCS12 one is written without certificate encryption or a MAC), so that a client trusting it
+ * does the work a Lambda function trusting a public CA does: parse every CA of the JDK's store.
  */
 public final class LocalTls {
   /** The password of {@code issuer.p12} (a benchmark fixture, never a secret). */
@@ -34,8 +34,20 @@ public final class LocalTls {
     this.dir = dir;
   }
 
-  /** Creates the files in {@code dir} (replacing earlier ones) with the running JDK's keytool. */
+  /**
+   * Creates the files in {@code dir} (replacing earlier ones) with the running JDK's keytool, for a
+   * certificate naming {@code 127.0.0.1} and {@code localhost}.
+   */
   public static LocalTls create(Path dir) throws IOException {
+    return create(dir, "ip:127.0.0.1,dns:localhost");
+  }
+
+  /**
+   * The same for a certificate whose subject alternative names are {@code names}, in keytool's
+   * {@code san=} form ({@code dns:other.example}): a certificate for another host, to check that
+   * clients compare the host name.
+   */
+  public static LocalTls create(Path dir, String names) throws IOException {
     Files.createDirectories(dir);
     LocalTls tls = new LocalTls(dir);
     Files.deleteIfExists(tls.keyStore());
@@ -53,7 +65,7 @@ public final class LocalTls {
         "-dname",
         "CN=localhost",
         "-ext",
-        "san=ip:127.0.0.1,dns:localhost",
+        "san=" + names,
         "-validity",
         "7",
         "-storetype",
@@ -77,9 +89,12 @@ public final class LocalTls {
         tls.certificatePem().toString());
     Path cacerts = Path.of(System.getProperty("java.home"), "lib", "security", "cacerts");
     Files.copy(cacerts, tls.trustStore(), StandardCopyOption.REPLACE_EXISTING);
-    tls.trustStore().toFile().setWritable(true);
-    // Written back without certificate encryption or a MAC, as the JDK ships cacerts: a client
-    // reads it without a password, and pays no PBKDF2 for an integrity check Lambda's never runs.
+    if (!tls.trustStore().toFile().setWritable(true)) {
+      throw new IOException("cannot make " + tls.trustStore() + " writable");
+    }
+    // A PKCS12 store is written back without certificate encryption or a MAC, as the JDK ships
+    // cacerts: a client reads it without a password, and pays no PBKDF2 for an integrity check
+    // Lambda's never runs (the two properties do nothing to a JKS store, which needs neither).
     keytool(
         "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE",
         "-J-Dkeystore.pkcs12.macAlgorithm=NONE",

@@ -199,7 +199,7 @@ public record Variant(
                 "ISSUER_URL",
                 "${issuer-https}",
                 "JAVA_TOOL_OPTIONS",
-                "-Djavax.net.ssl.trustStore=${truststore}"),
+                "-Djavax.net.ssl.trustStore=\"${truststore}\""),
             AUTHORIZER_HTTPS),
         new Variant(
             "jwt-authorizer-https",
@@ -213,7 +213,7 @@ public record Variant(
                 "ISSUER_URL",
                 "${issuer-https}",
                 "JAVA_TOOL_OPTIONS",
-                "-Djavax.net.ssl.trustStore=${truststore}"),
+                "-Djavax.net.ssl.trustStore=\"${truststore}\""),
             AUTHORIZER_HTTPS),
         new Variant(
             "node-aws-jwt-verify-https",

@@ -15,7 +15,7 @@ import java.util.Map;
  * https cold-start variants run them (the JDK's default TLS, whatever trust store the JVM was
  * started with), each answering the token event once. Usage: {@code HttpsVariantsMain ISSUER_URL
  * EVENT_FILE}; prints {@code floor: ANSWER} and {@code authorizer: ANSWER}, where a handler that
- * cannot start, or refuses by throwing, answers with its exception's class.
+ * cannot start, or refuses by throwing, answers with its exception's class and message.
  */
 public final class HttpsVariantsMain {
   private HttpsVariantsMain() {}
@@ -47,7 +47,7 @@ public final class HttpsVariantsMain {
       handler.handleRequest(new ByteArrayInputStream(event), out, null);
       return out.toString(StandardCharsets.UTF_8);
     } catch (Exception e) {
-      return e.getClass().getName();
+      return e.getClass().getName() + ": " + e.getMessage();
     }
   }
 }

@@ -2,12 +2,14 @@ package dev.portico.benchmarks.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +39,28 @@ class HttpsVariantsTest {
 
   @AfterAll
   static void stop() {
-    issuer.close();
+    if (issuer != null) {
+      issuer.close();
+    }
   }
 
   @Test
-  void theHttpsIssuerIsServedOverTlsAtAnHttpsUrl() {
-    assertThat(issuer.url()).startsWith("https://127.0.0.1:");
+  void theHttpsIssuerServesItsJwksOverTlsToAClientTrustingItsCertificate() throws Exception {
+    URI jwks = URI.create(issuer.url() + "/jwks.json");
+    try (SSLSocket socket =
+        (SSLSocket) tls.clientSockets().createSocket(jwks.getHost(), jwks.getPort())) {
+      socket.startHandshake();
+      socket
+          .getOutputStream()
+          .write(
+              ("GET /jwks.json HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+      assertThat(jwks.getScheme()).isEqualTo("https");
+      assertThat(socket.getSession().getProtocol()).startsWith("TLS");
+      assertThat(answer).startsWith("HTTP/1.1 200").contains("\"kid\":\"" + LocalIssuer.KID + "\"");
+    }
     assertThat(event).exists();
   }
 
@@ -61,8 +79,15 @@ class HttpsVariantsTest {
 
     // The floor fetches at init and fails there; the authorizer fetches on the first token and,
     // with no key, refuses it (the exception Lambda turns into API Gateway's 401).
-    assertThat(lines).contains("floor: javax.net.ssl.SSLHandshakeException");
-    assertThat(lines).contains("authorizer: dev.portico.authorizer.UnauthorizedException");
+    // (Java 25 puts the alert, "(certificate_unknown) ", before the JDK's reason.)
+    assertThat(lines)
+        .anySatisfy(
+            l ->
+                assertThat(l)
+                    .startsWith("floor: javax.net.ssl.SSLHandshakeException: ")
+                    .endsWith("unable to find valid certification path to requested target"));
+    assertThat(lines)
+        .contains("authorizer: dev.portico.authorizer.UnauthorizedException: Unauthorized");
     assertThat(lines)
         .anySatisfy(
             l ->
@@ -71,22 +96,64 @@ class HttpsVariantsTest {
                     .contains("reason=\"keys_unavailable\""));
   }
 
-  /** Runs {@link HttpsVariantsMain} in a fresh JVM with these flags; its output lines. */
+  @Test
+  void aTrustedCertificateForAnotherHostGivesNeitherVariantAKey() throws Exception {
+    // Trusted (it is in the trust store) but naming another host: the host-name check refuses it.
+    LocalTls otherHost = LocalTls.create(dir.resolve("tls-other-host"), "dns:other.example");
+    try (LocalIssuer wrongName = LocalIssuer.start(dir.resolve("other-host"), otherHost)) {
+      List<String> lines =
+          child(
+              wrongName.url(),
+              dir.resolve("other-host").resolve("events_authorizer-token-https.json"),
+              "-Djavax.net.ssl.trustStore=" + otherHost.trustStore());
+
+      String wrongHost = "No subject alternative names matching IP address 127.0.0.1 found";
+      assertThat(lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .startsWith("floor: javax.net.ssl.SSLHandshakeException: ")
+                      .endsWith(wrongHost));
+      assertThat(lines)
+          .contains("authorizer: dev.portico.authorizer.UnauthorizedException: Unauthorized");
+      // The authorizer's log says why it has no key.
+      assertThat(lines)
+          .anySatisfy(
+              l -> assertThat(l).contains("SSLHandshakeException: ").endsWith(wrongHost + "\""));
+      assertThat(lines)
+          .anySatisfy(
+              l ->
+                  assertThat(l)
+                      .contains("decision=unauthorized")
+                      .contains("reason=\"keys_unavailable\""));
+    }
+  }
+
+  /** Runs {@link HttpsVariantsMain} against the issuer in a fresh JVM with these flags. */
   private static List<String> child(String... flags) throws Exception {
+    return child(issuer.url(), event, flags);
+  }
+
+  /** Runs {@link HttpsVariantsMain} in a fresh JVM with these flags; its output lines. */
+  private static List<String> child(String issuerUrl, Path eventFile, String... flags)
+      throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(List.of(flags));
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(HttpsVariantsMain.class.getName());
-    command.add(issuer.url());
-    command.add(event.toString());
+    command.add(issuerUrl);
+    command.add(eventFile.toString());
     Path output = Files.createTempFile(dir, "child", ".txt");
-    Process process =
-        new ProcessBuilder(command)
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+    // As the cold-start runner does: no JVM options from this machine's environment.
+    builder
+        .environment()
+        .keySet()
+        .removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+    Process process = builder.start();
     assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("the child JVM finished").isTrue();
     List<String> lines = Files.readAllLines(output, StandardCharsets.UTF_8);
     assertThat(process.exitValue()).as(String.join("\n", lines)).isZero();
