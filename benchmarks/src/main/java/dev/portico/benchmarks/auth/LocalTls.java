@@ -157,7 +157,7 @@ public final class LocalTls {
     }
   }
 
-  private static void keytool(String... args) throws IOException {
+  static void keytool(String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));
