@@ -168,6 +168,10 @@ public final class ColdStartBench {
           .append(System.getProperty("java.vm.name"))
           .append(' ')
           .append(System.getProperty("java.runtime.version"))
+          .append(
+              variants.stream().anyMatch(v -> v.runtime().equals(Variant.NODE))
+                  ? "; Node.js " + nodeVersion()
+                  : "")
           .append("; ")
           .append(Runtime.getRuntime().availableProcessors())
           .append(" CPUs; removed from every variant's environment: ")
@@ -179,6 +183,25 @@ public final class ColdStartBench {
       Files.writeString(out, report.toString());
       System.out.println(report);
       System.out.println("written to " + out);
+    }
+  }
+
+  /** What {@code node --version} prints (the Node.js peers' runtime), or why it printed nothing. */
+  private static String nodeVersion() {
+    try {
+      Process node =
+          new ProcessBuilder(System.getenv().getOrDefault("NODE", "node"), "--version")
+              .redirectErrorStream(true)
+              .start();
+      String version = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      return node.waitFor(30, TimeUnit.SECONDS) && node.exitValue() == 0
+          ? version.trim()
+          : "(node --version failed)";
+    } catch (IOException e) {
+      return "(node not found: " + e.getMessage() + ")";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "(interrupted)";
     }
   }
 
