@@ -51,6 +51,7 @@ public final class FakeManagementApi implements AutoCloseable {
   private void answer(HttpExchange exchange) throws IOException {
     int now = inFlight.incrementAndGet();
     maxInFlight.accumulateAndGet(now, Math::max);
+    boolean counted = true;
     try {
       String path = exchange.getRequestURI().getRawPath();
       String marker = "/@connections/";
@@ -92,6 +93,10 @@ public final class FakeManagementApi implements AutoCloseable {
       if (status >= 400) {
         exchange.getResponseHeaders().add("x-amzn-ErrorType", errorType(status));
       }
+      // No longer in flight once the answer is decided: the client may get it and send its next
+      // request before this thread's finally would run, which would count one request twice.
+      inFlight.decrementAndGet();
+      counted = false;
       exchange.sendResponseHeaders(status, out.length == 0 ? -1 : out.length);
       if (out.length > 0) {
         exchange.getResponseBody().write(out);
@@ -99,7 +104,9 @@ public final class FakeManagementApi implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     } finally {
-      inFlight.decrementAndGet();
+      if (counted) {
+        inFlight.decrementAndGet();
+      }
       exchange.close();
     }
   }
