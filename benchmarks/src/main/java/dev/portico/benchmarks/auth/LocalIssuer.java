@@ -36,7 +36,6 @@ public final class LocalIssuer implements AutoCloseable {
   public static final String KID = "bench-key-1";
 
   private final HttpServer server;
-  private final boolean tls;
   private final RSAPublicKey publicKey;
   private final RSAPrivateKey privateKey;
   private final AtomicInteger jwksFetches = new AtomicInteger();
@@ -52,9 +51,8 @@ public final class LocalIssuer implements AutoCloseable {
    */
   public static final String INTROSPECTION_CLIENT_SECRET = "bench-introspection-secret";
 
-  private LocalIssuer(HttpServer server, boolean tls, KeyPair keys) {
+  private LocalIssuer(HttpServer server, KeyPair keys) {
     this.server = server;
-    this.tls = tls;
     this.publicKey = (RSAPublicKey) keys.getPublic();
     this.privateKey = (RSAPrivateKey) keys.getPrivate();
     byte[] random = new byte[32];
@@ -92,7 +90,7 @@ public final class LocalIssuer implements AutoCloseable {
       https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
       server = https;
     }
-    LocalIssuer issuer = new LocalIssuer(server, tls != null, keys);
+    LocalIssuer issuer = new LocalIssuer(server, keys);
     server.createContext(
         "/.well-known/openid-configuration",
         exchange -> {
@@ -185,7 +183,11 @@ public final class LocalIssuer implements AutoCloseable {
 
   /** The issuer URL, {@code http://127.0.0.1:PORT} ({@code https://} over TLS). */
   public String url() {
-    return (tls ? "https" : "http") + "://127.0.0.1:" + port();
+    return (tls() ? "https" : "http") + "://127.0.0.1:" + port();
+  }
+
+  private boolean tls() {
+    return server instanceof HttpsServer;
   }
 
   /** The port it listens on. */
@@ -256,7 +258,7 @@ public final class LocalIssuer implements AutoCloseable {
    */
   public void writeFiles(Path dir) throws IOException {
     Files.createDirectories(dir);
-    if (tls) {
+    if (tls()) {
       // The https variants read the same configuration (the issuer comes from ISSUER_URL) and a
       // token this issuer signed, whose iss is its https URL.
       Files.writeString(dir.resolve("events_authorizer-token-https.json"), tokenEvent());

@@ -92,9 +92,18 @@ public final class LocalTls {
     if (!tls.trustStore().toFile().setWritable(true)) {
       throw new IOException("cannot make " + tls.trustStore() + " writable");
     }
-    // A PKCS12 store is written back without certificate encryption or a MAC, as the JDK ships
-    // cacerts: a client reads it without a password, and pays no PBKDF2 for an integrity check
-    // Lambda's never runs (the two properties do nothing to a JKS store, which needs neither).
+    tls.addCertificateTo(tls.trustStore());
+    return tls;
+  }
+
+  /**
+   * Adds the issuer's certificate to the trust store {@code store}, created (PKCS12) if it does not
+   * exist: a store holding it alone, or the copy of the JDK's CAs.
+   */
+  public void addCertificateTo(Path store) throws IOException {
+    // A PKCS12 store is written without certificate encryption or a MAC, as the JDK ships cacerts:
+    // a client reads it without a password, and pays no PBKDF2 for an integrity check Lambda's
+    // never runs (the two properties do nothing to a JKS store, which needs neither).
     keytool(
         "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE",
         "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
@@ -103,12 +112,11 @@ public final class LocalTls {
         "-alias",
         "portico-bench-issuer",
         "-file",
-        tls.certificatePem().toString(),
+        certificatePem().toString(),
         "-keystore",
-        tls.trustStore().toString(),
+        store.toString(),
         "-storepass",
         PASSWORD);
-    return tls;
   }
 
   /** The issuer's key and certificate (PKCS12, password {@value #PASSWORD}). */
@@ -157,7 +165,7 @@ public final class LocalTls {
     }
   }
 
-  static void keytool(String... args) throws IOException {
+  private static void keytool(String... args) throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
     command.addAll(List.of(args));

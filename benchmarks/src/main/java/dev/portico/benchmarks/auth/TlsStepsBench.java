@@ -1,5 +1,6 @@
 package dev.portico.benchmarks.auth;
 
+import dev.portico.benchmarks.coldstart.ColdStartBench;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,7 +32,13 @@ public final class TlsStepsBench {
 
   /** {@code [--runs N]} (default 10). */
   public static void main(String[] args) throws Exception {
-    int runs = args.length == 2 && args[0].equals("--runs") ? Integer.parseInt(args[1]) : 10;
+    int runs = 10;
+    if (args.length == 2 && args[0].equals("--runs") && args[1].matches("[1-9][0-9]{0,3}")) {
+      runs = Integer.parseInt(args[1]);
+    } else if (args.length != 0) {
+      System.err.println("usage: TlsStepsBench [--runs N] (N from 1 to 9999, default 10)");
+      System.exit(2);
+    }
     Path work = Files.createTempDirectory("tls-steps");
     LocalTls tls = LocalTls.create(work.resolve("tls"));
     try (LocalIssuer issuer = LocalIssuer.start(null, tls)) {
@@ -45,21 +52,7 @@ public final class TlsStepsBench {
   /** A trust store with only {@code tls}'s certificate, written to {@code store}. */
   static Path onlyTheIssuer(LocalTls tls, Path store) throws IOException {
     Files.deleteIfExists(store);
-    LocalTls.keytool(
-        "-J-Dkeystore.pkcs12.certProtectionAlgorithm=NONE",
-        "-J-Dkeystore.pkcs12.macAlgorithm=NONE",
-        "-importcert",
-        "-noprompt",
-        "-alias",
-        "issuer",
-        "-file",
-        tls.certificatePem().toString(),
-        "-storetype",
-        "PKCS12",
-        "-keystore",
-        store.toString(),
-        "-storepass",
-        LocalTls.PASSWORD);
+    tls.addCertificateTo(store);
     return store;
   }
 
@@ -87,19 +80,14 @@ public final class TlsStepsBench {
   static Map<String, Long> run(String url, Path trustStore) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(
-        List.of(
-            "-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx448m"));
+    command.addAll(ColdStartBench.LAMBDA_FLAGS);
     command.add("-Djavax.net.ssl.trustStore=" + trustStore);
     command.add("-cp");
     command.add(System.getProperty("java.class.path"));
     command.add(TlsSteps.class.getName());
     command.add(url);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder
-        .environment()
-        .keySet()
-        .removeAll(List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS"));
+    builder.environment().keySet().removeAll(ColdStartBench.UNSET);
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {

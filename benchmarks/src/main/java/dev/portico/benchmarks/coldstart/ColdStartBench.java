@@ -44,7 +44,7 @@ public final class ColdStartBench {
    * makes Node.js read a CA bundle on every start (this machine sets it; Lambda's Node.js 20+
    * runtimes leave it unset to cut cold starts).
    */
-  static final List<String> UNSET =
+  public static final List<String> UNSET =
       List.of(
           "NODE_EXTRA_CA_CERTS",
           "NODE_OPTIONS",
@@ -57,7 +57,7 @@ public final class ColdStartBench {
    * sharing is left at its default ({@code -Xshare:auto}), which JDK 25's {@code -XX:AOTCache}
    * options refuse to be combined with when it is given explicitly.
    */
-  static final List<String> LAMBDA_FLAGS =
+  public static final List<String> LAMBDA_FLAGS =
       List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xmx448m");
 
   private final Path variantsDir;

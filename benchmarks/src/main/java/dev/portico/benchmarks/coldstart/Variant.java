@@ -75,6 +75,16 @@ public record Variant(
     String okCreated = "\"statusCode\":201";
     Map<String, String> issuer =
         Map.of("PORTICO_AUTHORIZER_CONFIG", "${config}", "ISSUER_URL", "${issuer}");
+    // The https issuer's, with the trust store that adds its certificate to the JDK's CAs (quoted:
+    // the JVM takes a double-quoted token of JAVA_TOOL_OPTIONS whole, spaces and all).
+    Map<String, String> httpsIssuer =
+        Map.of(
+            "PORTICO_AUTHORIZER_CONFIG",
+            "${config}",
+            "ISSUER_URL",
+            "${issuer-https}",
+            "JAVA_TOOL_OPTIONS",
+            "-Djavax.net.ssl.trustStore=\"${truststore}\"");
     return List.of(
         new Variant(
             "baseline",
@@ -195,11 +205,7 @@ public record Variant(
             "dev.portico.benchmarks.auth.JwtFloorHandler",
             "events/authorizer-token-https.json",
             "\"Allow\"",
-            Map.of(
-                "ISSUER_URL",
-                "${issuer-https}",
-                "JAVA_TOOL_OPTIONS",
-                "-Djavax.net.ssl.trustStore=\"${truststore}\""),
+            httpsIssuer,
             AUTHORIZER_HTTPS),
         new Variant(
             "jwt-authorizer-https",
@@ -207,13 +213,7 @@ public record Variant(
             "dev.portico.authorizer.config.ConfiguredAuthorizerHandler",
             "events/authorizer-token-https.json",
             "\"Allow\"",
-            Map.of(
-                "PORTICO_AUTHORIZER_CONFIG",
-                "${config}",
-                "ISSUER_URL",
-                "${issuer-https}",
-                "JAVA_TOOL_OPTIONS",
-                "-Djavax.net.ssl.trustStore=\"${truststore}\""),
+            httpsIssuer,
             AUTHORIZER_HTTPS),
         new Variant(
             "node-aws-jwt-verify-https",
