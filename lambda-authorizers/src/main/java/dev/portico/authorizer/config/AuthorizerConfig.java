@@ -12,6 +12,7 @@ import dev.portico.authorizer.config.internal.SimpleResponseCacheSafety;
 import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
 import dev.portico.authorizer.jwt.JwtAuthorizer;
+import dev.portico.authorizer.jwt.JwtValidator;
 import dev.portico.authorizer.params.RequestRules;
 import dev.portico.authorizer.replay.InMemoryReplayStore;
 import dev.portico.authorizer.replay.ReplayStore;
@@ -81,10 +82,13 @@ public final class AuthorizerConfig {
 
   private final Authorizer authorizer;
   private final HttpApiResponseFormat httpApiFormat;
+  private final List<JwtValidator> prefetch;
 
-  private AuthorizerConfig(Authorizer authorizer, HttpApiResponseFormat httpApiFormat) {
+  private AuthorizerConfig(
+      Authorizer authorizer, HttpApiResponseFormat httpApiFormat, List<JwtValidator> prefetch) {
     this.authorizer = authorizer;
     this.httpApiFormat = httpApiFormat;
+    this.prefetch = List.copyOf(prefetch);
   }
 
   /**
@@ -245,7 +249,9 @@ public final class AuthorizerConfig {
     if (jwtSection.isEmpty() && paramsSection.isEmpty() && problems.isEmpty()) {
       top.problem("jwt or requestParameters is required");
     }
-    JwtAuthorizer jwt = jwtSection.isPresent() ? JwtConfig.read(jwtSection.get(), problems) : null;
+    List<JwtValidator> prefetch = new ArrayList<>(1);
+    JwtAuthorizer jwt =
+        jwtSection.isPresent() ? JwtConfig.read(jwtSection.get(), problems, prefetch) : null;
     RequestRules rules =
         paramsSection.isPresent()
             ? RequestParametersConfig.read(paramsSection.get(), env, tokenPayload, problems)
@@ -262,7 +268,7 @@ public final class AuthorizerConfig {
     } else {
       authorizer = rules;
     }
-    return new AuthorizerConfig(authorizer, format);
+    return new AuthorizerConfig(authorizer, format, prefetch);
   }
 
   /**
@@ -316,7 +322,7 @@ public final class AuthorizerConfig {
       if (!problems.isEmpty()) {
         throw ConfigException.of(problems);
       }
-      return new AuthorizerConfig(rules != null ? rules.then(created) : created, format);
+      return new AuthorizerConfig(rules != null ? rules.then(created) : created, format, List.of());
     }
 
     /** Where a provider's problem comes from: the file, the type and the provider's class. */
@@ -355,6 +361,23 @@ public final class AuthorizerConfig {
   /** The response shape for HTTP API payload 2.0 events. */
   public HttpApiResponseFormat httpApiResponseFormat() {
     return httpApiFormat;
+  }
+
+  /**
+   * Fetches the keys of the {@code jwt} section's issuers now, unless {@code jwt.prefetchKeys} is
+   * {@code false} ({@link JwtValidator#prefetchKeys()}: at once, waiting a bounded time). {@link
+   * ConfiguredAuthorizerHandler} calls it in its constructor, in the function's initialisation;
+   * loading a configuration alone fetches nothing.
+   *
+   * @return whether every such issuer's keys are cached when it returns ({@code true} when there is
+   *     none)
+   */
+  public boolean prefetchKeys() {
+    boolean all = true;
+    for (JwtValidator validator : prefetch) {
+      all &= validator.prefetchKeys();
+    }
+    return all;
   }
 
   /**

@@ -32,8 +32,13 @@ public class ConfiguredAuthorizerHandler extends AuthorizerHandler {
     this(AuthorizerConfig.load());
   }
 
-  /** A handler for an already loaded configuration. */
+  /**
+   * A handler for an already loaded configuration. It fetches the JWT issuers' keys before it
+   * returns ({@link AuthorizerConfig#prefetchKeys()}; {@code jwt.prefetchKeys: false} leaves them
+   * to the first token).
+   */
   public ConfiguredAuthorizerHandler(AuthorizerConfig config) {
     super(config.authorizer(), config.httpApiResponseFormat());
+    config.prefetchKeys();
   }
 }

@@ -9,6 +9,7 @@ import dev.portico.authorizer.jwt.internal.HttpJson;
 import dev.portico.authorizer.jwt.internal.JoseHeader;
 import dev.portico.authorizer.jwt.internal.Jwk;
 import dev.portico.authorizer.jwt.internal.JwksKeySource;
+import dev.portico.authorizer.jwt.internal.KeyPrefetch;
 import dev.portico.authorizer.jwt.internal.KeysUnavailableException;
 import dev.portico.authorizer.jwt.internal.SignatureVerifier;
 import dev.portico.authorizer.jwt.internal.SplitToken;
@@ -71,6 +72,7 @@ public final class JwtValidator {
   private final Set<String> requiredScopes;
   private final int maxTokenLength;
   private final Clock clock;
+  private final Duration prefetchBound;
 
   private JwtValidator(Builder b) {
     this.issuers = Map.copyOf(b.issuers);
@@ -104,11 +106,35 @@ public final class JwtValidator {
               clock));
     }
     this.keySources = Map.copyOf(sources);
+    // Discovery and the JWKS, each bounded by the fetch timeout, and a margin to start threads.
+    this.prefetchBound = b.fetchTimeout.multipliedBy(2).plusMillis(250);
   }
 
   /** Starts a validator; at least one issuer is required. */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * Fetches every issuer's keys now, so that the first token finds them cached; for a function's
+   * initialisation (the configuration-file authorizer calls it there, unless {@code
+   * jwt.prefetchKeys} is {@code false}). Without it, keys are fetched by the first token that needs
+   * them.
+   *
+   * <p>The issuers' keys are fetched at once, one daemon thread each (named {@value
+   * KeyPrefetch#THREAD_NAME}), and this method waits for them, at most twice the {@linkplain
+   * Builder#fetchTimeout(Duration) fetch timeout} (discovery, then the JWKS) and a quarter of a
+   * second. In a Lambda function's initialisation the fetch runs with the burst CPU Lambda gives
+   * initialisation rather than in the first invocation, and a SnapStart snapshot holds the keys. A
+   * fetch that fails is logged and left to the first token (it does not count towards the
+   * {@linkplain Builder#jwksRefetchInterval(Duration) refetch interval}); one still running after
+   * the wait goes on, and a token that needs its keys waits for it instead of fetching again. An
+   * issuer whose keys are cached already is not fetched again.
+   *
+   * @return whether every issuer's keys are cached when it returns
+   */
+  public boolean prefetchKeys() {
+    return KeyPrefetch.fetchAndWait(List.copyOf(keySources.values()), prefetchBound);
   }
 
   /** How many times the JWKS of {@code issuer} was fetched (a metric for tests). */
@@ -338,7 +364,8 @@ public final class JwtValidator {
     }
 
     /**
-     * Builds the validator; keys are fetched on first use.
+     * Builds the validator; keys are fetched on first use, or at once with {@link
+     * JwtValidator#prefetchKeys()}.
      *
      * @throws IllegalArgumentException when no issuer is configured or a URL is not https
      */

@@ -214,6 +214,47 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void theReadyHandlerFetchesTheKeysInItsConstructorSoTheFirstTokenFetchesNothing(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("auth.yaml");
+    Files.writeString(file, "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n");
+    env.put(AuthorizerConfig.CONFIG_ENV, file.toString());
+
+    AuthorizerConfig config = AuthorizerConfig.load(env::get);
+    assertThat(server.hits("/.well-known/openid-configuration")).isZero();
+    assertThat(server.hits("/jwks.json")).isZero();
+
+    ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler(config);
+    assertThat(server.hits("/.well-known/openid-configuration")).isEqualTo(1);
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+
+    assertThat(invoke(handler, restEvent("Bearer " + validToken()))).contains("\"Allow\"");
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void prefetchKeysFalseLeavesTheKeysToTheFirstToken(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("auth.yaml");
+    Files.writeString(
+        file, "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n  prefetchKeys: false\n");
+    env.put(AuthorizerConfig.CONFIG_ENV, file.toString());
+
+    ConfiguredAuthorizerHandler handler =
+        new ConfiguredAuthorizerHandler(AuthorizerConfig.load(env::get));
+    assertThat(server.hits("/jwks.json")).isZero();
+
+    assertThat(invoke(handler, restEvent("Bearer " + validToken()))).contains("\"Allow\"");
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void aPrefetchKeysThatIsNotTrueOrFalseIsNamed() {
+    assertProblems(
+        "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  prefetchKeys: sometimes\n",
+        "portico-authorizer.yaml: jwt.prefetchKeys must be true or false");
+  }
+
+  @Test
   void theStrictExampleOfTheDocsIsValid() {
     env.put("PARTNER_A_KEY", "partner-secret");
     String yaml =

@@ -24,7 +24,7 @@ import java.util.Optional;
  * and context claims, reporting every problem with the file and the key.
  *
  * <pre>{@code
- * JwtAuthorizer jwt = JwtConfig.read(top.section("jwt").orElseThrow(), problems);   // null on problems
+ * JwtAuthorizer jwt = JwtConfig.read(top.section("jwt").orElseThrow(), problems, prefetch); // null on problems
  * }</pre>
  */
 public final class JwtConfig {
@@ -55,8 +55,11 @@ public final class JwtConfig {
    * The authorizer of a {@code jwt} section, or {@code null} after recording its problems.
    *
    * @param problems where problems are added (one line each, naming file and key)
+   * @param prefetchValidators where the validator is added when its keys are to be fetched at the
+   *     function's initialisation ({@code jwt.prefetchKeys}, on unless {@code false})
    */
-  public static JwtAuthorizer read(Section s, List<String> problems) {
+  public static JwtAuthorizer read(
+      Section s, List<String> problems, List<JwtValidator> prefetchValidators) {
     int before = problems.size();
     boolean insecure = s.bool("allowInsecureHttp");
     boolean profile = accessTokenProfile(s);
@@ -80,6 +83,7 @@ public final class JwtConfig {
     }
 
     JwtValidator.Builder validator = JwtValidator.builder().allowInsecureHttp(insecure);
+    boolean prefetch = !s.has("prefetchKeys") || s.bool("prefetchKeys");
     // Plain ifs, no lambdas: each lambda is a class generated on the cold path even when its key
     // is absent (NoDatabindColdPathTest counts the classes).
     Optional<Long> clockSkew = s.number("clockSkewSeconds", 0, 300);
@@ -216,6 +220,9 @@ public final class JwtConfig {
     } catch (IllegalArgumentException e) {
       s.problem(e.getMessage());
       return null;
+    }
+    if (prefetch) {
+      prefetchValidators.add(built);
     }
     JwtAuthorizer.Builder b =
         JwtAuthorizer.builder(built)

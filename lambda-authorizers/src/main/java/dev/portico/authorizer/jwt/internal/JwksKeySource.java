@@ -90,6 +90,40 @@ public final class JwksKeySource {
     return current.getOrDefault(kid, List.of());
   }
 
+  /**
+   * Fetches the keys ahead of the first token, unless some are cached already. A failed prefetch is
+   * logged and does not count as an attempt for the refetch interval: the first token that needs
+   * the keys fetches again, so an issuer that was unreachable during the function's initialisation
+   * costs that token one fetch, never a refusal without one. A token that needs the keys while a
+   * prefetch runs waits for it (the fetch lock) instead of fetching a second time.
+   *
+   * @return whether keys are cached after the call
+   */
+  public boolean prefetch() {
+    fetchLock.lock();
+    try {
+      if (keys != null) {
+        return true;
+      }
+      Instant now = clock.instant();
+      fetchCount++;
+      try {
+        keys = fetch();
+        fetchedAt = now;
+        return true;
+      } catch (IOException | IllegalArgumentException e) {
+        LOG.warn(
+            "JWKS prefetch for issuer "
+                + LogText.quote(issuer)
+                + " failed, the first token will fetch again: "
+                + LogText.quote(e.getMessage()));
+        return false;
+      }
+    } finally {
+      fetchLock.unlock();
+    }
+  }
+
   /** How many fetches of the JWKS were attempted (for tests and metrics). */
   public int fetchCount() {
     return fetchCount;

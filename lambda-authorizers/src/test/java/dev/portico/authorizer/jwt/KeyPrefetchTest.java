@@ -1,0 +1,141 @@
+package dev.portico.authorizer.jwt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.portico.authorizer.jwt.internal.KeyPrefetch;
+import dev.portico.authorizer.testing.Jwts;
+import dev.portico.authorizer.testing.TestIssuerServer;
+import dev.portico.authorizer.testing.TestIssuerServer.Mode;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link JwtValidator#prefetchKeys()}: the keys fetched before the first token (in a function's
+ * initialisation), every issuer at once, never longer than the fetch timeout allows, and a failure
+ * left to the first token instead of refusing it.
+ */
+class KeyPrefetchTest extends JwtTestBase {
+
+  @Test
+  void aPrefetchFetchesTheKeysSoTheFirstTokenFetchesNothing() throws Exception {
+    JwtValidator validator = validator();
+    assertThat(server.hits("/jwks.json")).isZero();
+
+    assertThat(validator.prefetchKeys()).isTrue();
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+
+    assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+    assertThat(validator.jwksFetchCount(server.issuer())).isEqualTo(1);
+  }
+
+  @Test
+  void withoutAPrefetchTheFirstTokenFetches() throws Exception {
+    JwtValidator validator = validator();
+
+    assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void aPrefetchWithKeysCachedFetchesNothing() throws Exception {
+    JwtValidator validator = validator();
+    validator.validate(token(RSA).sign(RSA));
+
+    assertThat(validator.prefetchKeys()).isTrue();
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedPrefetchIsLeftToTheFirstTokenWhichIsNotRateLimitedByIt() throws Exception {
+    server.mode(Mode.FAIL_500);
+    JwtValidator validator = validatorBuilder().jwksRefetchInterval(Duration.ofSeconds(30)).build();
+
+    assertThat(validator.prefetchKeys()).isFalse();
+    server.mode(Mode.NORMAL);
+
+    // The same instant: a failed first token would have rate-limited this one for 30 seconds.
+    assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+    assertThat(server.hits("/jwks.json")).isEqualTo(2);
+  }
+
+  @Test
+  void anIssuerThatDoesNotAnswerHoldsThePrefetchNoLongerThanTheFetchTimeoutAndFailsClosed() {
+    server.mode(Mode.SLOW);
+    server.slowMillis(6000);
+    JwtValidator validator = validatorBuilder().fetchTimeout(Duration.ofMillis(300)).build();
+
+    long start = System.nanoTime();
+    assertThat(validator.prefetchKeys()).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1400));
+
+    assertRejected(
+        validator,
+        token(RSA).sign(RSA),
+        Rejection.KEYS_UNAVAILABLE,
+        "no keys available for issuer " + server.issuer());
+    assertThat(server.hits("/jwks.json")).isEqualTo(2);
+  }
+
+  @Test
+  void aTokenDuringAPrefetchWaitsForItInsteadOfFetchingAgain() throws Exception {
+    server.mode(Mode.SLOW);
+    server.slowMillis(800);
+    JwtValidator validator = validator();
+    CompletableFuture<Boolean> prefetch = CompletableFuture.supplyAsync(validator::prefetchKeys);
+    awaitHits(server, 1);
+
+    assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+
+    assertThat(prefetch.get(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void everyIssuerIsFetchedAtOnceOnNamedDaemonThreads() throws Exception {
+    try (TestIssuerServer other = TestIssuerServer.start(ES256)) {
+      server.mode(Mode.SLOW);
+      other.mode(Mode.SLOW);
+      server.slowMillis(1500);
+      other.slowMillis(1500);
+      JwtValidator validator =
+          validatorBuilder()
+              .issuer(Issuer.builder(other.issuer()).audience(AUDIENCE).build()) // by discovery
+              .build();
+      CompletableFuture<Boolean> prefetch = CompletableFuture.supplyAsync(validator::prefetchKeys);
+      awaitHits(server, 1);
+      awaitHits(other, 1);
+
+      // Both JWKS requests are in flight together, each on its own prefetch thread.
+      List<Thread> threads = prefetchThreads();
+      assertThat(threads).hasSize(2).allMatch(Thread::isDaemon);
+
+      assertThat(prefetch.get(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(other.hits("/.well-known/openid-configuration")).isEqualTo(1);
+      String otherToken =
+          Jwts.token(ES256).standard(other.issuer(), AUDIENCE, clock.seconds()).sign(ES256);
+      assertThat(validator.validate(otherToken).keyId()).isEqualTo("ec-256");
+      assertThat(validator.validate(token(RSA).sign(RSA)).keyId()).isEqualTo("rsa-1");
+      assertThat(server.hits("/jwks.json")).isEqualTo(1);
+      assertThat(other.hits("/jwks.json")).isEqualTo(1);
+    }
+  }
+
+  private static List<Thread> prefetchThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.getName().equals(KeyPrefetch.THREAD_NAME) && t.isAlive())
+        .toList();
+  }
+
+  /** Waits (up to 10 s) until the server has received {@code n} JWKS requests. */
+  private static void awaitHits(TestIssuerServer server, int n) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (server.hits("/jwks.json") < n && System.nanoTime() < deadline) {
+      Thread.sleep(5);
+    }
+    assertThat(server.hits("/jwks.json")).isEqualTo(n);
+  }
+}
