@@ -35,6 +35,11 @@ class ColdPathClassesTest {
 
   @TempDir Path dir;
 
+  /** The issuer's JWKS and discovery requests during the last {@link #coldValidToken()}. */
+  private int jwksHits;
+
+  private int discoveryHits;
+
   @Test
   void aValidTokenLoadsExactlyTheListedPorticoClasses() throws Exception {
     List<String> loaded =
@@ -44,17 +49,7 @@ class ColdPathClassesTest {
             .map(ColdPathClassesTest::withoutLambdaNumber)
             .sorted()
             .toList();
-    List<String> expected;
-    try (InputStream in =
-        ColdPathClassesTest.class.getResourceAsStream("/cold-path/token-allow-classes.txt")) {
-      assertThat(in).as("cold-path/token-allow-classes.txt on the test class path").isNotNull();
-      expected =
-          new String(in.readAllBytes(), StandardCharsets.UTF_8)
-              .lines()
-              .filter(line -> !line.isBlank() && !line.startsWith("#"))
-              .sorted()
-              .toList();
-    }
+    List<String> expected = golden("/cold-path/token-allow-classes.txt");
     List<String> added = minus(loaded, expected);
     List<String> gone = minus(expected, loaded);
     // Both lists reported at once, separately: what to add to the file and what to remove.
@@ -69,6 +64,48 @@ class ColdPathClassesTest {
               .as("listed classes a valid token's cold start no longer loads (remove them)")
               .isEmpty();
         });
+  }
+
+  @Test
+  void afterTheReadyHandlersConstructorTheFirstTokenFetchesNothingAndLoadsOnlyTheListedClasses()
+      throws Exception {
+    List<String> lines = coldValidToken();
+    int initialised = lines.indexOf("@@initialised");
+    int done = lines.indexOf("@@done");
+    assertThat(initialised).as("@@initialised before @@done").isNotNegative().isLessThan(done);
+    List<String> loaded =
+        loaded(lines.subList(initialised, done)).stream()
+            .filter(name -> name.startsWith("dev.portico."))
+            .map(ColdPathClassesTest::withoutLambdaNumber)
+            .sorted()
+            .toList();
+    List<String> expected = golden("/cold-path/token-allow-after-init-classes.txt");
+
+    // The keys were fetched in the constructor (discovery, then the JWKS), once.
+    assertThat(discoveryHits).isEqualTo(1);
+    assertThat(jwksHits).isEqualTo(1);
+    SoftAssertions.assertSoftly(
+        softly -> {
+          softly
+              .assertThat(minus(loaded, expected))
+              .as("Portico classes the first token now loads after initialisation (list them)")
+              .isEmpty();
+          softly
+              .assertThat(minus(expected, loaded))
+              .as("listed classes the first token no longer loads after initialisation (remove)")
+              .isEmpty();
+        });
+  }
+
+  private static List<String> golden(String resource) throws Exception {
+    try (InputStream in = ColdPathClassesTest.class.getResourceAsStream(resource)) {
+      assertThat(in).as(resource + " on the test class path").isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .lines()
+          .filter(line -> !line.isBlank() && !line.startsWith("#"))
+          .sorted()
+          .toList();
+    }
   }
 
   @Test
@@ -177,6 +214,8 @@ class ColdPathClassesTest {
           .contains("\"principalId\":\"user-1\"")
           .contains("\"Effect\":\"Allow\"")
           .contains("\"email\":\"user-1@example.com\"");
+      jwksHits = server.hits("/jwks.json");
+      discoveryHits = server.hits("/.well-known/openid-configuration");
       return lines;
     }
   }

@@ -1,6 +1,7 @@
 package dev.portico.authorizer.config;
 
 import dev.portico.authorizer.AuthorizerHandler;
+import dev.portico.authorizer.internal.HandlerWarmUp;
 
 /**
  * A ready Lambda handler whose authorizer comes from a configuration file (see {@link
@@ -33,12 +34,14 @@ public class ConfiguredAuthorizerHandler extends AuthorizerHandler {
   }
 
   /**
-   * A handler for an already loaded configuration. It fetches the JWT issuers' keys before it
-   * returns ({@link AuthorizerConfig#prefetchKeys()}; {@code jwt.prefetchKeys: false} leaves them
-   * to the first token).
+   * A handler for an already loaded configuration. Before it returns, in the function's
+   * initialisation, it fetches the JWT issuers' keys ({@link AuthorizerConfig#prefetchKeys()};
+   * {@code jwt.prefetchKeys: false} leaves them to the first token) and runs its own steps once on
+   * a made-up event, so that the first request finds their classes loaded.
    */
   public ConfiguredAuthorizerHandler(AuthorizerConfig config) {
     super(config.authorizer(), config.httpApiResponseFormat());
     config.prefetchKeys();
+    HandlerWarmUp.run();
   }
 }

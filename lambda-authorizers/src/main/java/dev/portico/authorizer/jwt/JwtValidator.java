@@ -62,6 +62,20 @@ public final class JwtValidator {
   /** The longest {@code kid} accepted. */
   public static final int MAX_KID_LENGTH = JoseHeader.MAX_KID_LENGTH;
 
+  /** The issuer of {@link #WARM_UP_TOKEN}. */
+  private static final String WARM_UP_ISSUER = "urn:portico:warm-up";
+
+  /**
+   * {@link #warmUp}'s token: {@code {"alg":"RS256","typ":"JWT","kid":"portico-warm-up"}} and {@code
+   * {"iss":"urn:portico:warm-up","exp":0}}, with a made-up signature. It is read only when no
+   * configured issuer is {@value #WARM_UP_ISSUER}, so it is always refused before a key is looked
+   * up.
+   */
+  private static final String WARM_UP_TOKEN =
+      "eyJhbGciOiJSUzI1NiIsInR5cCI6IkpXVCIsImtpZCI6InBvcnRpY28td2FybS11cCJ9"
+          + ".eyJpc3MiOiJ1cm46cG9ydGljbzp3YXJtLXVwIiwiZXhwIjowfQ"
+          + ".AQEB";
+
   private final Map<String, Issuer> issuers;
   private final Map<String, JwksKeySource> keySources;
   private final Duration clockSkew;
@@ -121,20 +135,58 @@ public final class JwtValidator {
    * jwt.prefetchKeys} is {@code false}). Without it, keys are fetched by the first token that needs
    * them.
    *
-   * <p>The issuers' keys are fetched at once, one daemon thread each (named {@value
-   * KeyPrefetch#THREAD_NAME}), and this method waits for them, at most twice the {@linkplain
-   * Builder#fetchTimeout(Duration) fetch timeout} (discovery, then the JWKS) and a quarter of a
-   * second. In a Lambda function's initialisation the fetch runs with the burst CPU Lambda gives
-   * initialisation rather than in the first invocation, and a SnapStart snapshot holds the keys. A
-   * fetch that fails is logged and left to the first token (it does not count towards the
-   * {@linkplain Builder#jwksRefetchInterval(Duration) refetch interval}); one still running after
-   * the wait goes on, and a token that needs its keys waits for it instead of fetching again. An
-   * issuer whose keys are cached already is not fetched again.
+   * <p>The first issuer's keys are fetched on the calling thread, any other issuer's at the same
+   * time on a daemon thread of its own (named {@value KeyPrefetch#THREAD_NAME}), and this method
+   * waits for them, at most twice the {@linkplain Builder#fetchTimeout(Duration) fetch timeout}
+   * (discovery, then the JWKS) and a quarter of a second. An on-demand Lambda function's
+   * initialisation runs on a full vCPU, not throttled, and its invocations on the share its memory
+   * buys, so the fetch is cheaper there than in the first invocation; with provisioned concurrency
+   * or SnapStart, initialisation runs before any request (and a snapshot holds the keys). A fetch
+   * that fails is logged and left to the first token (it does not count towards the {@linkplain
+   * Builder#jwksRefetchInterval(Duration) refetch interval}); one still running after the wait goes
+   * on, and a token that needs its keys waits for it instead of fetching again. An issuer whose
+   * keys are cached already is not fetched again.
+   *
+   * <p>Then it runs the validation code once without a real token (a made-up token refused before
+   * any key is looked up, and a made-up signature checked with a cached key), so that the first
+   * token also finds those classes loaded: with provisioned concurrency or SnapStart, the first
+   * request then pays for neither.
    *
    * @return whether every issuer's keys are cached when it returns
    */
   public boolean prefetchKeys() {
-    return KeyPrefetch.fetchAndWait(List.copyOf(keySources.values()), prefetchBound);
+    boolean cached = KeyPrefetch.fetchAndWait(List.copyOf(keySources.values()), prefetchBound);
+    warmUp();
+    return cached;
+  }
+
+  /**
+   * Runs the validation code once without a real token, so that the first token finds its classes
+   * loaded: a made-up token from an issuer that is not trusted (read, then refused before any key
+   * is looked up, so nothing is fetched), and a made-up signature checked with a cached key of each
+   * issuer (refused). No result is kept.
+   */
+  private void warmUp() {
+    if (!issuers.containsKey(WARM_UP_ISSUER)) {
+      try {
+        validate(WARM_UP_TOKEN);
+      } catch (JwtRejectedException expected) {
+        // the made-up token is always refused
+      }
+    }
+    for (Map.Entry<String, JwksKeySource> source : keySources.entrySet()) {
+      Set<String> allowed = issuers.get(source.getKey()).algorithms();
+      for (List<Jwk> sameKid : source.getValue().cached().values()) {
+        for (Jwk key : sameKid) {
+          for (String alg : key.algorithms()) {
+            if (key.unusable() == null && allowed.contains(alg)) {
+              SignatureVerifier.warmUp(alg, key.key(), new SplitToken(WARM_UP_TOKEN, key.kid()));
+              return;
+            }
+          }
+        }
+      }
+    }
   }
 
   /** How many times the JWKS of {@code issuer} was fetched (a metric for tests). */

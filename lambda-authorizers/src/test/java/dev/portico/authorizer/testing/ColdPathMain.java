@@ -12,9 +12,10 @@ import java.nio.file.Path;
  * A fresh JVM's authorizer cold start, for {@code NoDatabindColdPathTest} and {@code
  * ColdPathClassesTest}: builds the ready handler from the environment ({@code
  * PORTICO_AUTHORIZER_CONFIG}) and answers each event file given as an argument, printing {@code
- * ANSWER <json>} or {@code UNAUTHORIZED} per event, then {@code @@done}. Uses nothing but the JDK
- * and the authorizer, and names no authorizer class in a {@code catch} (the verifier would load
- * it), so every Portico class the JVM loads is the authorizer's doing.
+ * ANSWER <json>} or {@code UNAUTHORIZED} per event, then {@code @@done} ({@code @@initialised} once
+ * the handler is built). Uses nothing but the JDK and the authorizer, and names no authorizer class
+ * in a {@code catch} (the verifier would load it), so every Portico class the JVM loads is the
+ * authorizer's doing.
  */
 public final class ColdPathMain {
 
@@ -23,6 +24,8 @@ public final class ColdPathMain {
   /** Answers the events named by {@code args}. */
   public static void main(String[] args) throws Exception {
     ConfiguredAuthorizerHandler handler = new ConfiguredAuthorizerHandler();
+    // The end of the function's initialisation: what loads after it, the first request pays for.
+    System.out.println("@@initialised");
     for (String file : args) {
       byte[] event = Files.readAllBytes(Path.of(file));
       ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -124,6 +124,12 @@ public final class JwksKeySource {
     }
   }
 
+  /** The cached keys by kid, or an empty map before the first fetch; never fetches. */
+  public Map<String, List<Jwk>> cached() {
+    Map<String, List<Jwk>> current = keys;
+    return current == null ? Map.of() : current;
+  }
+
   /** How many fetches of the JWKS were attempted (for tests and metrics). */
   public int fetchCount() {
     return fetchCount;

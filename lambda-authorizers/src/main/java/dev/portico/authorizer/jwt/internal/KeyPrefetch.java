@@ -10,11 +10,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches every issuer's keys while the function initialises, so that the first token finds them
- * cached: one daemon thread per issuer, all at once, and the caller waits for them up to a bound.
+ * cached: the first issuer's on the calling thread, every other one's at the same time on a daemon
+ * thread of its own, which the caller waits for up to a bound.
  *
- * <p>Why at initialisation: Lambda runs a function's initialisation with burst CPU (up to 10
- * seconds), and its invocations with the share of a vCPU its memory buys (about 7 % of one at 128
- * MB); a fetch's work, TLS above all, is cheaper there. A SnapStart snapshot then holds the keys.
+ * <p>Why at initialisation: Lambda runs an on-demand function's initialisation on a full vCPU, not
+ * throttled (for up to 10 seconds), and its invocations on the share of a vCPU its memory buys
+ * (about 7 % of one at 128 MB), so a fetch's work, TLS above all, is cheaper there. With
+ * provisioned concurrency or SnapStart, initialisation runs before any request, and a snapshot
+ * holds the keys.
  *
  * <p>Why bounded: an issuer that does not answer must not hold the initialisation past Lambda's
  * limit. After the bound the function goes on; a token that needs the keys while a fetch still runs
@@ -49,17 +52,24 @@ public final class KeyPrefetch implements Runnable {
    * @return whether every source has keys cached when it returns
    */
   public static boolean fetchAndWait(List<JwksKeySource> sources, Duration bound) {
-    CountDownLatch done = new CountDownLatch(sources.size());
+    long deadline = System.nanoTime() + bound.toNanos();
+    // The first issuer on the calling thread: a thread of its own costs a C1-only cold start more
+    // than it saves for one issuer (docs/performance.md), and the fetch is bounded by its own
+    // timeouts (discovery and the JWKS, each within the fetch timeout) as the wait would be.
+    CountDownLatch done = new CountDownLatch(sources.size() - 1);
     AtomicInteger withKeys = new AtomicInteger();
     // A loop, not forEach with a lambda: each lambda is a class spun on the cold path.
-    for (JwksKeySource source : sources) {
-      Thread thread = new Thread(new KeyPrefetch(source, done, withKeys), THREAD_NAME);
+    for (int i = 1; i < sources.size(); i++) {
+      Thread thread = new Thread(new KeyPrefetch(sources.get(i), done, withKeys), THREAD_NAME);
       thread.setDaemon(true);
       thread.start();
     }
+    if (!sources.isEmpty() && sources.get(0).prefetch()) {
+      withKeys.incrementAndGet();
+    }
     boolean ended;
     try {
-      ended = done.await(bound.toMillis(), TimeUnit.MILLISECONDS);
+      ended = done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       ended = false;

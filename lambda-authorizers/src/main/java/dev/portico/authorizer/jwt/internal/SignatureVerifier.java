@@ -63,6 +63,33 @@ public final class SignatureVerifier {
     }
   }
 
+  /**
+   * Checks a made-up signature of the right length with {@code key} (always refused), so that the
+   * classes a real check needs are loaded before the first token.
+   *
+   * @return the refusal, {@code false}; {@code true} would mean a signature of one-bytes verified
+   */
+  public static boolean warmUp(String alg, PublicKey key, DecodedJWT jwt) {
+    return verify(alg, key, jwt, madeUpSignature(alg, key));
+  }
+
+  /**
+   * One-bytes as long as a real signature: the RSA modulus' length, or {@code r||s} of the curve's
+   * size, in range, so an ECDSA check is not cut short by {@link #ecRangeOk}.
+   */
+  static byte[] madeUpSignature(String alg, PublicKey key) {
+    int length =
+        switch (alg) {
+          case "ES256" -> 64;
+          case "ES384" -> 96;
+          case "ES512" -> 132;
+          default -> key instanceof RSAPublicKey rsa ? (rsa.getModulus().bitLength() + 7) / 8 : 256;
+        };
+    byte[] signature = new byte[length];
+    Arrays.fill(signature, (byte) 1);
+    return signature;
+  }
+
   private static boolean javaJwt(Algorithm algorithm, DecodedJWT jwt) {
     try {
       algorithm.verify(jwt);
