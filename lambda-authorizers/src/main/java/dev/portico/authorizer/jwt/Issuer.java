@@ -1,5 +1,6 @@
 package dev.portico.authorizer.jwt;
 
+import dev.portico.authorizer.jwt.internal.StaticJwks;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
@@ -21,15 +22,22 @@ import java.util.Set;
  *     .audience("pets")
  *     .jwksUri(URI.create("http://127.0.0.1:9000/jwks.json"))
  *     .build();
+ * Issuer pinned = Issuer.builder("https://login.example.com")
+ *     .audience("pets")
+ *     .jwks(Files.readString(Path.of("jwks.json")))   // never fetched: redeploy to rotate
+ *     .build();
  * }</pre>
  *
  * @param issuer the exact {@code iss} value
  * @param audiences the accepted audiences (any one must match)
- * @param jwksUri the JWKS URL, or {@code null} for OpenID discovery
+ * @param jwksUri the JWKS URL, or {@code null} for OpenID discovery or a static key set
  * @param algorithms the accepted algorithms, a subset of RS256/384/512, PS256/384/512 and
  *     ES256/384/512
+ * @param jwks a static key set (the JWKS as JSON text) used instead of fetching keys, or {@code
+ *     null}; every key must have a {@code kid} and be usable
  */
-public record Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<String> algorithms) {
+public record Issuer(
+    String issuer, Set<String> audiences, URI jwksUri, Set<String> algorithms, String jwks) {
 
   /** Every algorithm Portico can verify; symmetric and {@code none} are never among them. */
   public static final Set<String> ASYMMETRIC_ALGORITHMS;
@@ -40,10 +48,26 @@ public record Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<Stri
     ASYMMETRIC_ALGORITHMS = java.util.Collections.unmodifiableSet(all);
   }
 
+  /** An issuer whose keys are fetched (from {@code jwksUri}, or found by discovery). */
+  public Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<String> algorithms) {
+    this(issuer, audiences, jwksUri, algorithms, null);
+  }
+
   /** Validates the issuer. */
   public Issuer {
     if (issuer == null || issuer.isEmpty()) {
       throw new IllegalArgumentException("issuer must not be empty");
+    }
+    if (jwks != null) {
+      if (jwksUri != null) {
+        throw new IllegalArgumentException(
+            "issuer " + issuer + ": jwks and jwksUri cannot both be given");
+      }
+      try {
+        StaticJwks.read(jwks);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("issuer " + issuer + ": jwks " + e.getMessage());
+      }
     }
     audiences = Set.copyOf(audiences);
     if (audiences.isEmpty()) {
@@ -77,6 +101,7 @@ public record Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<Stri
     private final String issuer;
     private final Set<String> audiences = new LinkedHashSet<>();
     private URI jwksUri;
+    private String jwks;
     private Set<String> algorithms = ASYMMETRIC_ALGORITHMS;
 
     private Builder(String issuer) {
@@ -104,6 +129,17 @@ public record Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<Stri
       return this;
     }
 
+    /**
+     * A static key set, the JWKS as JSON text, used instead of fetching keys: nothing is fetched,
+     * ever, and a token whose {@code kid} is not in it is refused. For a function that cannot reach
+     * its issuer (no egress), or that must not depend on it at a cold start; the price is a
+     * redeploy to rotate a key, and a key the issuer revokes stays trusted until then.
+     */
+    public Builder jwks(String jwks) {
+      this.jwks = jwks;
+      return this;
+    }
+
     /** Restricts the accepted algorithms. */
     public Builder algorithms(String... algorithms) {
       this.algorithms = new LinkedHashSet<>(Arrays.asList(algorithms));
@@ -112,7 +148,7 @@ public record Issuer(String issuer, Set<String> audiences, URI jwksUri, Set<Stri
 
     /** Builds the issuer. */
     public Issuer build() {
-      return new Issuer(issuer, audiences, jwksUri, algorithms);
+      return new Issuer(issuer, audiences, jwksUri, algorithms, jwks);
     }
   }
 }

@@ -108,6 +108,10 @@ public final class JwtValidator {
     Map<String, JwksKeySource> sources = new LinkedHashMap<>();
     boolean insecure = b.allowInsecureHttp;
     for (Issuer issuer : issuers.values()) {
+      if (issuer.jwks() != null) {
+        sources.put(issuer.issuer(), JwksKeySource.fixed(issuer.issuer(), issuer.jwks()));
+        continue;
+      }
       sources.put(
           issuer.issuer(),
           new JwksKeySource(
@@ -437,7 +441,8 @@ public final class JwtValidator {
         } catch (IllegalArgumentException e) {
           uri = null;
         }
-        if (UrlPolicy.issuerMustBeHttps(issuer.issuer(), issuer.jwksUri() != null)
+        if (UrlPolicy.issuerMustBeHttps(
+                issuer.issuer(), issuer.jwksUri() != null || issuer.jwks() != null)
             && (uri == null || !UrlPolicy.allowed(uri, allowInsecureHttp))) {
           throw new IllegalArgumentException("issuer " + issuer.issuer() + " must be an https URL");
         }

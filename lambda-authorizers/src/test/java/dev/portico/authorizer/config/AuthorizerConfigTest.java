@@ -248,6 +248,78 @@ class AuthorizerConfigTest {
   }
 
   @Test
+  void aStaticKeySetFromTheEnvironmentVerifiesTokensWithoutAnyFetch() throws Exception {
+    env.put("OIDC_JWKS", StaticJwksConfig.jwks(KEY));
+    ConfiguredAuthorizerHandler handler =
+        new ConfiguredAuthorizerHandler(
+            AuthorizerConfig.parse(
+                "portico-authorizer.yaml",
+                "jwt:\n  issuer: ${env:OIDC_ISSUER}\n  audience: petstore\n"
+                    + "  jwks: ${env:OIDC_JWKS}\n",
+                env::get));
+
+    assertThat(invoke(handler, restEvent("Bearer " + validToken()))).contains("\"Allow\"");
+    assertThat(server.hits("/.well-known/openid-configuration")).isZero();
+    assertThat(server.hits("/jwks.json")).isZero();
+  }
+
+  @Test
+  void aStaticKeySetInABlockScalarAndInAnIssuersListIsRead() throws Exception {
+    String jwks = StaticJwksConfig.jwks(KEY);
+    ConfiguredAuthorizerHandler handler =
+        new ConfiguredAuthorizerHandler(
+            AuthorizerConfig.parse(
+                "portico-authorizer.yaml",
+                "jwt:\n  issuers:\n    - issuer: ${env:OIDC_ISSUER}\n      audience: petstore\n"
+                    + "      jwks: |\n        "
+                    + jwks
+                    + "\n",
+                env::get));
+
+    assertThat(invoke(handler, restEvent("Bearer " + validToken()))).contains("\"Allow\"");
+    assertThat(server.hits("/jwks.json")).isZero();
+  }
+
+  @Test
+  void aStaticKeySetThatIsWrongStopsStartUpNamingTheKey() throws Exception {
+    String base = "jwt:\n  issuer: https://login.example.com\n  audience: pets\n";
+    assertProblems(
+        base + "  jwks: '{\"keys\":[]}'\n", "portico-authorizer.yaml: jwt.jwks has no keys");
+    assertProblems(
+        base + "  jwks: not json\n",
+        "portico-authorizer.yaml: jwt.jwks is not a JWKS (a JSON object with a \"keys\" array, as"
+            + " JSON text)");
+    assertProblems(
+        base + "  jwks:\n    keys: []\n",
+        "portico-authorizer.yaml: jwt.jwks must be the JWKS as JSON text (a string: inline, a YAML"
+            + " block scalar or ${env:NAME})");
+    env.put("ENC_JWKS", StaticJwksConfig.jwks(KEY.withJwk("use", "enc")));
+    assertProblems(
+        base + "  jwks: ${env:ENC_JWKS}\n",
+        "portico-authorizer.yaml: jwt.jwks holds an unusable key \"config-key\": key use is enc,"
+            + " not sig");
+    assertProblems(
+        base + "  jwksUri: https://login.example.com/jwks\n  jwks: ${env:ENC_JWKS}\n",
+        "portico-authorizer.yaml: jwt.jwks cannot be combined with jwt.jwksUri");
+    assertProblems(
+        "jwt:\n  jwks: ${env:ENC_JWKS}\n  issuers:\n    - issuer: https://a.example.com\n"
+            + "      audience: pets\n",
+        "portico-authorizer.yaml: jwt.issuers cannot be combined with jwt.issuer, jwt.audience,"
+            + " jwt.jwksUri or jwt.jwks");
+  }
+
+  /** The JWKS text of test keys. */
+  static final class StaticJwksConfig {
+    private StaticJwksConfig() {}
+
+    static String jwks(TestKey... keys) throws Exception {
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .writeValueAsString(
+              Map.of("keys", java.util.Arrays.stream(keys).map(TestKey::jwk).toList()));
+    }
+  }
+
+  @Test
   void aPrefetchKeysThatIsNotTrueOrFalseIsNamed() {
     assertProblems(
         "jwt:\n  issuer: https://login.example.com\n  audience: pets\n  prefetchKeys: sometimes\n",

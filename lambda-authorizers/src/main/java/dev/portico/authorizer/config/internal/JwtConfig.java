@@ -6,6 +6,7 @@ import dev.portico.authorizer.jwt.JwtAuthorizer;
 import dev.portico.authorizer.jwt.JwtValidator;
 import dev.portico.authorizer.jwt.RouteRule;
 import dev.portico.authorizer.jwt.TokenSource;
+import dev.portico.authorizer.jwt.internal.StaticJwks;
 import dev.portico.authorizer.jwt.internal.UrlPolicy;
 import dev.portico.authorizer.policy.Effect;
 import dev.portico.authorizer.policy.Grant;
@@ -66,8 +67,9 @@ public final class JwtConfig {
     List<Issuer> issuers = new ArrayList<>();
     List<String> algorithms = algorithms(s, "algorithms");
     if (s.has("issuers")) {
-      if (s.has("issuer") || s.has("audience") || s.has("jwksUri")) {
-        s.problem("issuers", "cannot be combined with jwt.issuer, jwt.audience or jwt.jwksUri");
+      if (s.has("issuer") || s.has("audience") || s.has("jwksUri") || s.has("jwks")) {
+        s.problem(
+            "issuers", "cannot be combined with jwt.issuer, jwt.audience, jwt.jwksUri or jwt.jwks");
       }
       List<Section> list = s.sections("issuers");
       if (list.isEmpty()) {
@@ -293,12 +295,18 @@ public final class JwtConfig {
     } else if (s.isEmptyList("audience")) {
       s.problem("audience", "must not be empty");
     }
-    Optional<String> jwks = s.string("jwksUri");
-    URI jwksUri = jwks.isPresent() ? s.httpsUrl("jwksUri", insecure).orElse(null) : null;
-    if (iss.isPresent() && UrlPolicy.issuerMustBeHttps(iss.get(), jwks.isPresent())) {
+    Optional<String> jwksUriText = s.string("jwksUri");
+    URI jwksUri = jwksUriText.isPresent() ? s.httpsUrl("jwksUri", insecure).orElse(null) : null;
+    String jwks = staticJwks(s);
+    boolean jwksBad = s.has("jwks") && jwks == null;
+    if (iss.isPresent()
+        && UrlPolicy.issuerMustBeHttps(iss.get(), jwksUriText.isPresent() || s.has("jwks"))) {
       s.httpsUrl("issuer", insecure);
     }
-    if (iss.isEmpty() || audiences.isEmpty() || (jwks.isPresent() && jwksUri == null)) {
+    if (iss.isEmpty()
+        || audiences.isEmpty()
+        || (jwksUriText.isPresent() && jwksUri == null)
+        || jwksBad) {
       return Optional.empty();
     }
     try {
@@ -306,12 +314,41 @@ public final class JwtConfig {
           Issuer.builder(iss.get())
               .audiences(audiences)
               .jwksUri(jwksUri)
+              .jwks(jwks)
               .algorithms(algorithms.toArray(new String[0]))
               .build());
     } catch (IllegalArgumentException e) {
       s.problem(e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * {@code jwks}: a static key set, the JWKS as JSON text (inline, a YAML block scalar or {@code
+   * ${env:NAME}}), read strictly at load; {@code null} when absent or after recording a problem.
+   */
+  private static String staticJwks(Section s) {
+    if (!s.has("jwks")) {
+      return null;
+    }
+    if (s.has("jwksUri")) {
+      s.problem("jwks", "cannot be combined with " + s.key("jwksUri"));
+      return null;
+    }
+    Node value = s.value("jwks");
+    if (!value.isTextual()) {
+      s.problem(
+          "jwks",
+          "must be the JWKS as JSON text (a string: inline, a YAML block scalar or ${env:NAME})");
+      return null;
+    }
+    try {
+      StaticJwks.read(value.asText());
+    } catch (IllegalArgumentException e) {
+      s.problem("jwks", e.getMessage());
+      return null;
+    }
+    return value.asText();
   }
 
   private static List<String> algorithms(Section s, String key) {

@@ -37,6 +37,7 @@ public final class JwksKeySource {
   private final Duration refetchInterval;
   private final Clock clock;
   private final ReentrantLock fetchLock = new ReentrantLock();
+  private final boolean fixed;
 
   private volatile URI jwksUri;
   private volatile Map<String, List<Jwk>> keys;
@@ -68,6 +69,30 @@ public final class JwksKeySource {
     this.ttl = ttl;
     this.refetchInterval = refetchInterval;
     this.clock = clock;
+    this.fixed = false;
+  }
+
+  /** A key source of a static key set ({@link StaticJwks}): it never fetches. */
+  private JwksKeySource(String issuer, Map<String, List<Jwk>> keys) {
+    this.issuer = issuer;
+    this.configuredJwksUri = null;
+    this.allowInsecureHttp = false;
+    this.http = null;
+    this.ttl = Duration.ZERO;
+    this.refetchInterval = Duration.ZERO;
+    this.clock = null;
+    this.fixed = true;
+    this.keys = keys;
+  }
+
+  /**
+   * The keys of a static key set, the JWKS as JSON text: never fetched, never refreshed; an unknown
+   * {@code kid} finds nothing.
+   *
+   * @throws IllegalArgumentException when the text is not a JWKS of usable keys with kids
+   */
+  public static JwksKeySource fixed(String issuer, String jwks) {
+    return new JwksKeySource(issuer, StaticJwks.read(jwks));
   }
 
   /**
@@ -77,6 +102,9 @@ public final class JwksKeySource {
    * @throws KeysUnavailableException if no keys are cached and fetching failed
    */
   public List<Jwk> find(String kid) throws KeysUnavailableException {
+    if (fixed) {
+      return keys.getOrDefault(kid, List.of());
+    }
     Map<String, List<Jwk>> current = keys;
     Instant now = clock.instant();
     if (current == null || now.isAfter(fetchedAt.plus(ttl))) {
@@ -100,6 +128,9 @@ public final class JwksKeySource {
    * @return whether keys are cached after the call
    */
   public boolean prefetch() {
+    if (fixed) {
+      return true;
+    }
     fetchLock.lock();
     try {
       if (keys != null) {

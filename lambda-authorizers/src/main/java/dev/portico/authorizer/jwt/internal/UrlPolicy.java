@@ -30,11 +30,12 @@ public final class UrlPolicy {
 
   /**
    * Whether an issuer URL itself is held to {@link #allowed}: when keys are found through it by
-   * discovery (no JWKS URL), and always when it is plain http, which is weak even with a separate
-   * JWKS URL. The one statement of this rule for the builder and the configuration loader.
+   * discovery (no JWKS URL and no static key set), and always when it is plain http, which is weak
+   * even with a separate JWKS URL or static keys. The one statement of this rule for the builder
+   * and the configuration loader.
    */
-  public static boolean issuerMustBeHttps(String issuer, boolean hasJwksUri) {
-    return !hasJwksUri || issuer.toLowerCase(Locale.ROOT).startsWith("http://");
+  public static boolean issuerMustBeHttps(String issuer, boolean keysNotByDiscovery) {
+    return !keysNotByDiscovery || issuer.toLowerCase(Locale.ROOT).startsWith("http://");
   }
 
   /** Whether a host name is {@code localhost}, {@code 127.0.0.0/8} or {@code ::1}. */

@@ -1,0 +1,73 @@
+package dev.portico.authorizer.jwt.internal;
+
+import dev.portico.authorizer.internal.tree.Node;
+import dev.portico.authorizer.internal.tree.Trees;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A key set given with the function instead of fetched: the JWKS text of an issuer's {@code jwks}
+ * setting, read strictly. Every key must have a {@code kid} and be usable ({@link JwkSetParser}'s
+ * rules), and there must be at least one: a key set that is fixed at deployment and partly unusable
+ * is a mistake to report at start-up, not a token to refuse later.
+ *
+ * <pre>{@code
+ * Map<String, List<Jwk>> byKid = StaticJwks.read("{\"keys\":[{\"kty\":\"RSA\",...}]}");
+ * }</pre>
+ */
+public final class StaticJwks {
+
+  private StaticJwks() {}
+
+  /**
+   * The keys by {@code kid}.
+   *
+   * @throws IllegalArgumentException saying what is wrong, worded to follow the setting's name ("is
+   *     not a JWKS ...", "has no keys", "has a key without a kid", "holds an unusable key ...")
+   */
+  public static Map<String, List<Jwk>> read(String json) {
+    Node document;
+    try {
+      document = Trees.json(json.getBytes(StandardCharsets.UTF_8), true);
+    } catch (IOException | RuntimeException e) {
+      document = null;
+    }
+    if (document == null || !document.isObject() || !document.path("keys").isArray()) {
+      throw new IllegalArgumentException(
+          "is not a JWKS (a JSON object with a \"keys\" array, as JSON text)");
+    }
+    int entries = 0;
+    for (Node entry : document.path("keys")) {
+      entries++;
+      if (!entry.isObject()
+          || !entry.path("kid").isTextual()
+          || entry.path("kid").asText().isEmpty()) {
+        throw new IllegalArgumentException("has a key without a kid");
+      }
+    }
+    if (entries == 0) {
+      throw new IllegalArgumentException("has no keys");
+    }
+    Map<String, List<Jwk>> byKid = new HashMap<>();
+    for (Jwk key : JwkSetParser.parse(document)) {
+      if (key.unusable() != null) {
+        throw new IllegalArgumentException(
+            "holds an unusable key \"" + key.kid() + "\": " + key.unusable());
+      }
+      List<Jwk> sameKid = byKid.get(key.kid());
+      if (sameKid == null) {
+        sameKid = new ArrayList<>(1);
+        byKid.put(key.kid(), sameKid);
+      }
+      sameKid.add(key);
+    }
+    for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
+      entry.setValue(List.copyOf(entry.getValue()));
+    }
+    return Map.copyOf(byKid);
+  }
+}
