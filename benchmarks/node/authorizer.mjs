@@ -1,5 +1,6 @@
 // Issue 13's Node.js peer of the config-file JWT authorizer, run by the cold-start driver in a
-// fresh process: `node authorizer.mjs EVENT_FILE`, with ISSUER_URL set. It does what the Java
+// fresh process: `node authorizer.mjs EVENT_FILE`, with ISSUER_URL set (and ISSUER_JWKS for the
+// static-key variant). It does what the Java
 // variants do on a cold start, the same way: reads the TOKEN event, loads aws-jwt-verify, fetches
 // the issuer's discovery document and then its JWKS from jwks_uri (once), verifies the RS256
 // token (issuer, audience, exp/nbf) and answers an IAM policy, or "Unauthorized".
@@ -16,7 +17,12 @@ const read = process.hrtime.bigint();
 const { JwtRsaVerifier } = await import("aws-jwt-verify");
 const { SimpleJwksCache } = await import("aws-jwt-verify/jwk");
 const issuer = process.env.ISSUER_URL;
-const discovery = await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
+// With ISSUER_JWKS (the static-key variant), the issuer's JWKS is given, as the Java variants'
+// jwt.jwks is: aws-jwt-verify's cacheJwks, and nothing is fetched.
+const staticJwks = process.env.ISSUER_JWKS ? JSON.parse(process.env.ISSUER_JWKS) : null;
+const discovery = staticJwks
+  ? { jwks_uri: `${issuer}/jwks.json` }
+  : await (await fetch(`${issuer}/.well-known/openid-configuration`)).json();
 // aws-jwt-verify's own fetcher speaks https only: over https (the https variant, its certificate
 // trusted through NODE_EXTRA_CA_CERTS) it fetches the JWKS itself, as it would in Lambda; for the
 // plain-http issuer on 127.0.0.1 the JWKS cache gets Node's built-in fetch (the client the
@@ -32,7 +38,11 @@ const verifier = JwtRsaVerifier.create(
   { issuer, audience: "pets-api", jwksUri: discovery.jwks_uri },
   issuer.startsWith("https:") ? undefined : { jwksCache: new SimpleJwksCache({ fetcher }) },
 );
-await verifier.hydrate(); // the JWKS, fetched once, as the Java variants do at their start
+if (staticJwks) {
+  verifier.cacheJwks(staticJwks);
+} else {
+  await verifier.hydrate(); // the JWKS, fetched once, as the Java variants do at their start
+}
 const init = process.hrtime.bigint();
 
 let response;

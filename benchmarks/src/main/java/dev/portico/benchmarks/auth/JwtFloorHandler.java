@@ -54,20 +54,35 @@ public final class JwtFloorHandler implements RequestStreamHandler {
   private final String keyId;
   private final Algorithm algorithm;
 
-  /** The Lambda entry point: the issuer comes from {@code ISSUER_URL}. */
+  /**
+   * The Lambda entry point: the issuer comes from {@code ISSUER_URL}; its JWKS from {@code
+   * ISSUER_JWKS} when that is set (a static key set, nothing fetched), else fetched.
+   */
   public JwtFloorHandler() throws IOException {
-    this(System.getenv("ISSUER_URL"));
+    this(System.getenv("ISSUER_URL"), System.getenv("ISSUER_JWKS"));
   }
 
   /** Fetches the issuer's key. */
   public JwtFloorHandler(String issuer) throws IOException {
+    this(issuer, null);
+  }
+
+  /** Reads the issuer's key from {@code jwks} (the JWKS text), or fetches it when that is null. */
+  public JwtFloorHandler(String issuer, String jwks) throws IOException {
     this.issuer = issuer;
-    Map<String, Object> discovery = object(get(issuer.concat("/.well-known/openid-configuration")));
-    Object jwksUri = discovery.get("jwks_uri");
-    if (!(jwksUri instanceof String uri)) {
-      throw new IOException("discovery has no jwks_uri");
+    byte[] jwksBytes;
+    if (jwks != null) {
+      jwksBytes = jwks.getBytes(StandardCharsets.UTF_8);
+    } else {
+      Map<String, Object> discovery =
+          object(get(issuer.concat("/.well-known/openid-configuration")));
+      Object jwksUri = discovery.get("jwks_uri");
+      if (!(jwksUri instanceof String uri)) {
+        throw new IOException("discovery has no jwks_uri");
+      }
+      jwksBytes = get(uri);
     }
-    Object keys = object(get(uri)).get("keys");
+    Object keys = object(jwksBytes).get("keys");
     if (!(keys instanceof List<?> list) || list.isEmpty() || !(list.get(0) instanceof Map<?, ?>)) {
       throw new IOException("JWKS has no key");
     }

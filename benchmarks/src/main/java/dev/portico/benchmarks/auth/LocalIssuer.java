@@ -252,6 +252,15 @@ public final class LocalIssuer implements AutoCloseable {
   }
 
   /**
+   * The configuration file of the config-file JWT authorizer with a static key set: {@link
+   * #authorizerConfig()} with {@code jwks: ${env:ISSUER_JWKS}}, this issuer's JWKS, so nothing is
+   * fetched.
+   */
+  public static String staticAuthorizerConfig() {
+    return authorizerConfig() + "  jwks: ${env:ISSUER_JWKS}\n";
+  }
+
+  /**
    * Writes {@code authorizer.yaml} and {@code events_authorizer-token.json} (the introspection
    * authorizer's files too) into {@code dir}, where the cold-start runner finds them; over https,
    * only {@code events_authorizer-token-https.json}.
@@ -265,6 +274,7 @@ public final class LocalIssuer implements AutoCloseable {
       return;
     }
     Files.writeString(dir.resolve("authorizer.yaml"), authorizerConfig());
+    Files.writeString(dir.resolve("authorizer-static.yaml"), staticAuthorizerConfig());
     Files.writeString(dir.resolve("events_authorizer-token.json"), tokenEvent());
     Files.writeString(dir.resolve("introspection.yaml"), introspectionConfig());
     Files.writeString(dir.resolve("events_authorizer-opaque-token.json"), opaqueTokenEvent());
@@ -302,7 +312,8 @@ public final class LocalIssuer implements AutoCloseable {
         + "    email: email\n";
   }
 
-  private String jwks() {
+  /** This issuer's JWKS (its one RS256 key), as it serves it at {@code /jwks.json}. */
+  public String jwks() {
     Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
     return "{\"keys\":[{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\""
         + KID

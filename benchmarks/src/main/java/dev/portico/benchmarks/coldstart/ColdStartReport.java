@@ -72,6 +72,7 @@ final class ColdStartReport {
           case Variant.API_POST -> "floor-post";
           case Variant.CONNECTIONS -> "connections-jdk";
           case Variant.AUTHORIZER_HTTPS -> "jwt-floor-https";
+          case Variant.AUTHORIZER_STATIC -> "jwt-floor-static";
           default -> "bare-jwt";
         };
     for (Variant candidate : variants) {

@@ -69,6 +69,12 @@ public record Variant(
    */
   public static final String AUTHORIZER_HTTPS = "authorizer-https";
 
+  /**
+   * The JWT authorizer variants given the issuer's keys as a static key set (nothing fetched)
+   * compare with {@code jwt-floor-static}.
+   */
+  public static final String AUTHORIZER_STATIC = "authorizer-static";
+
   /** Every known variant; those whose jar was not built are skipped by the runner. */
   public static List<Variant> all() {
     String okPet = "\"statusCode\":200";
@@ -223,6 +229,40 @@ public record Variant(
             "\"Allow\"",
             Map.of("ISSUER_URL", "${issuer-https}", "NODE_EXTRA_CA_CERTS", "${issuer-pem}"),
             AUTHORIZER_HTTPS,
+            NODE),
+        // The same three given the issuer's JWKS (ISSUER_JWKS) instead of fetching it: the
+        // config-file authorizer's jwt.jwks, the floor reading the variable, and aws-jwt-verify's
+        // cacheJwks. Nothing is fetched, so the issuer's scheme does not matter.
+        new Variant(
+            "jwt-floor-static",
+            "jwt-floor.jar",
+            "dev.portico.benchmarks.auth.JwtFloorHandler",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            Map.of("ISSUER_URL", "${issuer}", "ISSUER_JWKS", "${jwks}"),
+            AUTHORIZER_STATIC),
+        new Variant(
+            "jwt-authorizer-static",
+            "jwt-authorizer.jar",
+            "dev.portico.authorizer.config.ConfiguredAuthorizerHandler",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            Map.of(
+                "PORTICO_AUTHORIZER_CONFIG",
+                "${config-static}",
+                "ISSUER_URL",
+                "${issuer}",
+                "ISSUER_JWKS",
+                "${jwks}"),
+            AUTHORIZER_STATIC),
+        new Variant(
+            "node-aws-jwt-verify-static",
+            "node-jwt",
+            "authorizer.mjs",
+            "events/authorizer-token.json",
+            "\"Allow\"",
+            Map.of("ISSUER_URL", "${issuer}", "ISSUER_JWKS", "${jwks}"),
+            AUTHORIZER_STATIC,
             NODE),
         // Issue 14: samples/authorizer-only's deployable, configured by its YAML file alone
         // (the YAML at the package root, on the class path; issuer and audience from the

@@ -30,10 +30,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The authorizer cold-start variants answer alike (docs/performance.md compares their start-up only
  * if they make the same decisions): the bare java-jwt program, the JWT floor and the config-file
- * JWT authorizer allow the local issuer's token and refuse the same bad ones; the introspection
- * authorizer allows the opaque token the local issuer calls active and refuses another; the SAML
- * authorizer allows the assertion {@link SamlFixture} signs and refuses it once altered. Offline
- * (everything on 127.0.0.1); the Node.js peer is checked by the cold-start run itself, not here.
+ * JWT authorizer (fetching keys, and given them as a static key set) allow the local issuer's token
+ * and refuse the same bad ones; the introspection authorizer allows the opaque token the local
+ * issuer calls active and refuses another; the SAML authorizer allows the assertion {@link
+ * SamlFixture} signs and refuses it once altered. Offline (everything on 127.0.0.1); the Node.js
+ * peer is checked by the cold-start run itself, not here.
  */
 class AuthorizersAnswerAlikeTest {
   @TempDir static Path dir;
@@ -44,14 +45,19 @@ class AuthorizersAnswerAlikeTest {
   @BeforeAll
   static void start() throws Exception {
     issuer = LocalIssuer.start(dir);
-    Map<String, String> env = Map.of("ISSUER_URL", issuer.url());
+    Map<String, String> env = Map.of("ISSUER_URL", issuer.url(), "ISSUER_JWKS", issuer.jwks());
     jwtVariants =
         List.of(
             new BareJwtHandler(issuer.url()),
             new JwtFloorHandler(issuer.url()),
             new ConfiguredAuthorizerHandler(
                 AuthorizerConfig.parse(
-                    "authorizer.yaml", LocalIssuer.authorizerConfig(), env::get)));
+                    "authorizer.yaml", LocalIssuer.authorizerConfig(), env::get)),
+            // The static-key variants: the issuer's JWKS given, nothing fetched.
+            new JwtFloorHandler(issuer.url(), issuer.jwks()),
+            new ConfiguredAuthorizerHandler(
+                AuthorizerConfig.parse(
+                    "authorizer-static.yaml", LocalIssuer.staticAuthorizerConfig(), env::get)));
   }
 
   @AfterAll
@@ -66,6 +72,25 @@ class AuthorizersAnswerAlikeTest {
           .as(h.getClass().getSimpleName())
           .isEqualTo("Allow");
     }
+  }
+
+  @Test
+  void theStaticKeyVariantsAllowTheTokenWithoutFetchingTheKeys() throws Exception {
+    int before = issuer.jwksFetches();
+    Map<String, String> env = Map.of("ISSUER_URL", issuer.url(), "ISSUER_JWKS", issuer.jwks());
+    List<RequestStreamHandler> staticVariants =
+        List.of(
+            new JwtFloorHandler(issuer.url(), issuer.jwks()),
+            new ConfiguredAuthorizerHandler(
+                AuthorizerConfig.parse(
+                    "authorizer-static.yaml", LocalIssuer.staticAuthorizerConfig(), env::get)));
+
+    for (RequestStreamHandler h : staticVariants) {
+      assertThat(decision(h, issuer.tokenEvent()))
+          .as(h.getClass().getSimpleName())
+          .isEqualTo("Allow");
+    }
+    assertThat(issuer.jwksFetches()).isEqualTo(before);
   }
 
   @Test
