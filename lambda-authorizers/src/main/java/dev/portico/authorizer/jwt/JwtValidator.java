@@ -87,6 +87,7 @@ public final class JwtValidator {
   private final int maxTokenLength;
   private final Clock clock;
   private final Duration prefetchBound;
+  private final boolean prefetchOnCallingThread;
 
   private JwtValidator(Builder b) {
     this.issuers = Map.copyOf(b.issuers);
@@ -124,8 +125,11 @@ public final class JwtValidator {
               clock));
     }
     this.keySources = Map.copyOf(sources);
-    // Discovery and the JWKS, each bounded by the fetch timeout, and a margin to start threads.
-    this.prefetchBound = b.fetchTimeout.multipliedBy(2).plusMillis(250);
+    // Discovery and the JWKS, each bounded by the fetch timeout, and a margin to start threads;
+    // never longer than Lambda's initialisation allows.
+    Duration fetches = b.fetchTimeout.multipliedBy(2).plusMillis(250);
+    this.prefetchOnCallingThread = fetches.compareTo(KeyPrefetch.MAX_WAIT) <= 0;
+    this.prefetchBound = prefetchOnCallingThread ? fetches : KeyPrefetch.MAX_WAIT;
   }
 
   /** Starts a validator; at least one issuer is required. */
@@ -139,14 +143,16 @@ public final class JwtValidator {
    * jwt.prefetchKeys} is {@code false}). Without it, keys are fetched by the first token that needs
    * them.
    *
-   * <p>The first issuer's keys are fetched on the calling thread, any other issuer's at the same
-   * time on a daemon thread of its own (named {@value KeyPrefetch#THREAD_NAME}), and this method
-   * waits for them, at most twice the {@linkplain Builder#fetchTimeout(Duration) fetch timeout}
-   * (discovery, then the JWKS) and a quarter of a second. An on-demand Lambda function's
-   * initialisation runs on a full vCPU, not throttled, and its invocations on the share its memory
-   * buys, so the fetch is cheaper there than in the first invocation; with provisioned concurrency
-   * or SnapStart, initialisation runs before any request (and a snapshot holds the keys). A fetch
-   * that fails is logged and left to the first token (it does not count towards the {@linkplain
+   * <p>The issuers' keys are fetched at once, any issuer after the first on a daemon thread of its
+   * own (named {@value KeyPrefetch#THREAD_NAME}), and this method waits for them, at most twice the
+   * {@linkplain Builder#fetchTimeout(Duration) fetch timeout} (discovery, then the JWKS) and a
+   * quarter of a second, and never more than 8 seconds (the first issuer is fetched on the calling
+   * thread when its timeouts keep it within that, on a thread of its own otherwise). A host name's
+   * lookup is not bounded by the fetch timeout. An on-demand Lambda function's initialisation runs
+   * on a full vCPU, not throttled, and its invocations on the share its memory buys, so the fetch
+   * is cheaper there than in the first invocation; with provisioned concurrency or SnapStart,
+   * initialisation runs before any request (and a snapshot holds the keys). A fetch that fails is
+   * logged and left to the first token (it does not count towards the {@linkplain
    * Builder#jwksRefetchInterval(Duration) refetch interval}); one still running after the wait goes
    * on, and a token that needs its keys waits for it instead of fetching again. An issuer whose
    * keys are cached already is not fetched again.
@@ -159,7 +165,9 @@ public final class JwtValidator {
    * @return whether every issuer's keys are cached when it returns
    */
   public boolean prefetchKeys() {
-    boolean cached = KeyPrefetch.fetchAndWait(List.copyOf(keySources.values()), prefetchBound);
+    boolean cached =
+        KeyPrefetch.fetchAndWait(
+            List.copyOf(keySources.values()), prefetchBound, prefetchOnCallingThread);
     warmUp();
     return cached;
   }
@@ -167,26 +175,34 @@ public final class JwtValidator {
   /**
    * Runs the validation code once without a real token, so that the first token finds its classes
    * loaded: a made-up token from an issuer that is not trusted (read, then refused before any key
-   * is looked up, so nothing is fetched), and a made-up signature checked with a cached key of each
-   * issuer (refused). No result is kept.
+   * is looked up, so nothing is fetched), and a made-up signature checked with the first usable
+   * cached key of each issuer (refused). No result is kept, and nothing it throws is passed on.
    */
   private void warmUp() {
-    if (!issuers.containsKey(WARM_UP_ISSUER)) {
-      try {
-        validate(WARM_UP_TOKEN);
-      } catch (JwtRejectedException expected) {
-        // the made-up token is always refused
+    try {
+      if (!issuers.containsKey(WARM_UP_ISSUER)) {
+        try {
+          validate(WARM_UP_TOKEN);
+        } catch (JwtRejectedException expected) {
+          // the made-up token is always refused
+        }
       }
+      for (Map.Entry<String, JwksKeySource> source : keySources.entrySet()) {
+        warmUp(source.getValue(), issuers.get(source.getKey()).algorithms());
+      }
+    } catch (RuntimeException e) {
+      // A warm-up must never stop a function's start: the first token runs the same code for real.
     }
-    for (Map.Entry<String, JwksKeySource> source : keySources.entrySet()) {
-      Set<String> allowed = issuers.get(source.getKey()).algorithms();
-      for (List<Jwk> sameKid : source.getValue().cached().values()) {
-        for (Jwk key : sameKid) {
-          for (String alg : key.algorithms()) {
-            if (key.unusable() == null && allowed.contains(alg)) {
-              SignatureVerifier.warmUp(alg, key.key(), new SplitToken(WARM_UP_TOKEN, key.kid()));
-              return;
-            }
+  }
+
+  /** Checks a made-up signature with the first usable key of one issuer. */
+  private static void warmUp(JwksKeySource source, Set<String> allowed) {
+    for (List<Jwk> sameKid : source.cached().values()) {
+      for (Jwk key : sameKid) {
+        for (String alg : key.algorithms()) {
+          if (key.unusable() == null && allowed.contains(alg)) {
+            SignatureVerifier.warmUp(alg, key.key(), key.kid());
+            return;
           }
         }
       }

@@ -2,6 +2,8 @@ package dev.portico.authorizer.jwt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.portico.authorizer.jwt.internal.HttpJson;
+import dev.portico.authorizer.jwt.internal.JwksKeySource;
 import dev.portico.authorizer.jwt.internal.KeyPrefetch;
 import dev.portico.authorizer.testing.Jwts;
 import dev.portico.authorizer.testing.TestIssuerServer;
@@ -48,6 +50,50 @@ class KeyPrefetchTest extends JwtTestBase {
 
     assertThat(validator.prefetchKeys()).isTrue();
     assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void aForgedKidRightAfterAPrefetchMakesNoSecondFetch() throws Exception {
+    JwtValidator validator =
+        validatorBuilder().jwksRefetchInterval(java.time.Duration.ofSeconds(30)).build();
+    assertThat(validator.prefetchKeys()).isTrue();
+
+    // The same instant: the prefetch started the refetch interval, as the first token's fetch did.
+    assertRejected(
+        validator,
+        token(RSA).header("kid", "forged").sign(RSA),
+        Rejection.UNKNOWN_KID,
+        "no key with the token's kid");
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void theWaitEndsAtItsBoundAndATokenThenWaitsForTheFetchStillRunning() throws Exception {
+    server.mode(Mode.SLOW);
+    server.slowMillis(1500);
+    JwksKeySource source =
+        new JwksKeySource(
+            server.issuer(),
+            server.jwksUri(),
+            false,
+            new HttpJson(Duration.ofSeconds(5)),
+            Duration.ofMinutes(10),
+            Duration.ofSeconds(30),
+            clock);
+
+    long start = System.nanoTime();
+    assertThat(KeyPrefetch.fetchAndWait(List.of(source), Duration.ofMillis(200), false)).isFalse();
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(1200));
+
+    // The fetch goes on past the wait; a lookup waits for it instead of fetching a second time.
+    assertThat(source.find("rsa-1")).isNotEmpty();
+    assertThat(server.hits("/jwks.json")).isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyListOfIssuersHasNothingToWaitFor() {
+    assertThat(KeyPrefetch.fetchAndWait(List.of(), Duration.ofMillis(1), true)).isTrue();
+    assertThat(KeyPrefetch.fetchAndWait(List.of(), Duration.ofMillis(1), false)).isTrue();
   }
 
   @Test
@@ -117,20 +163,24 @@ class KeyPrefetchTest extends JwtTestBase {
     try (TestIssuerServer other = TestIssuerServer.start(ES256)) {
       server.mode(Mode.SLOW);
       other.mode(Mode.SLOW);
-      server.slowMillis(1500);
-      other.slowMillis(1500);
+      server.slowMillis(3000);
+      other.slowMillis(3000);
       JwtValidator validator =
           validatorBuilder()
               .issuer(Issuer.builder(other.issuer()).audience(AUDIENCE).build()) // by discovery
               .build();
+      long start = System.nanoTime();
       CompletableFuture<Boolean> prefetch = CompletableFuture.supplyAsync(validator::prefetchKeys);
       awaitHits(server, 1);
       awaitHits(other, 1);
 
+      // Both JWKS requests arrived before either could have been answered (3 s): one after the
+      // other, the second would come after the first's answer.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2500));
       // Both JWKS requests are in flight together: one on the calling thread, one on a daemon
       // prefetch thread (a thread that would outlive an initialisation must not hold the JVM).
       assertThat(prefetch).isNotDone();
-      assertThat(prefetchThreads()).singleElement().matches(Thread::isDaemon);
+      assertThat(prefetchThreads()).isNotEmpty().allMatch(Thread::isDaemon);
 
       assertThat(prefetch.get(10, TimeUnit.SECONDS)).isTrue();
       assertThat(other.hits("/.well-known/openid-configuration")).isEqualTo(1);

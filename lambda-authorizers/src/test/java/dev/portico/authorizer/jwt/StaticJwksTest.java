@@ -123,6 +123,31 @@ class StaticJwksTest extends JwtTestBase {
   }
 
   @Test
+  void aSetWithNoKeyForTheIssuersAlgorithmsOrAKidNoTokenCanNameIsRefused() throws Exception {
+    String ecOnly = jwks(ES256);
+    assertThatThrownBy(
+            () ->
+                Issuer.builder("https://login.example.com")
+                    .audience(AUDIENCE)
+                    .algorithms("RS256", "PS256")
+                    .jwks(ecOnly)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(
+            "issuer https://login.example.com: jwks has no key for the issuer's algorithms"
+                + " (PS256, RS256)");
+    String longKid = jwks(RSA.withKid("k".repeat(JwtValidator.MAX_KID_LENGTH + 1)));
+    assertThatThrownBy(
+            () ->
+                Issuer.builder("https://login.example.com")
+                    .audience(AUDIENCE)
+                    .jwks(longKid)
+                    .build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("issuer https://login.example.com: jwks has a kid longer than 256 characters");
+  }
+
+  @Test
   void aStaticSetAndAJwksUrlCannotBothBeGiven() throws Exception {
     String set = jwks(RSA);
     assertThatThrownBy(

@@ -119,11 +119,12 @@ public final class JwksKeySource {
   }
 
   /**
-   * Fetches the keys ahead of the first token, unless some are cached already. A failed prefetch is
-   * logged and does not count as an attempt for the refetch interval: the first token that needs
-   * the keys fetches again, so an issuer that was unreachable during the function's initialisation
-   * costs that token one fetch, never a refusal without one. A token that needs the keys while a
-   * prefetch runs waits for it (the fetch lock) instead of fetching a second time.
+   * Fetches the keys ahead of the first token, unless some are cached already. A prefetch that
+   * succeeds starts the refetch interval as any fetch does; a failed one is logged and does not
+   * count as an attempt for it: the first token that needs the keys fetches again, so an issuer
+   * that was unreachable during the function's initialisation costs that token one fetch, never a
+   * refusal without one. A token that needs the keys while a prefetch runs waits for it (the fetch
+   * lock) instead of fetching a second time.
    *
    * @return whether keys are cached after the call
    */
@@ -141,6 +142,9 @@ public final class JwksKeySource {
       try {
         keys = fetch();
         fetchedAt = now;
+        // A fetch that succeeded starts the refetch interval, as a token's fetch would: a forged
+        // kid right after start-up must not make a second fetch.
+        lastAttempt = now;
         return true;
       } catch (IOException | IllegalArgumentException e) {
         LOG.warn(

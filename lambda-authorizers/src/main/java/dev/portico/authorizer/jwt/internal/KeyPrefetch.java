@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches every issuer's keys while the function initialises, so that the first token finds them
- * cached: the first issuer's on the calling thread, every other one's at the same time on a daemon
- * thread of its own, which the caller waits for up to a bound.
+ * cached: the first issuer's on the calling thread when its own timeouts keep it within the bound
+ * (a thread's start costs a C1-only cold start more than it saves for one issuer), every other
+ * one's at the same time on a daemon thread of its own, which the caller waits for up to the bound.
  *
  * <p>Why at initialisation: Lambda runs an on-demand function's initialisation on a full vCPU, not
  * throttled (for up to 10 seconds), and its invocations on the share of a vCPU its memory buys
@@ -20,18 +21,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  * holds the keys.
  *
  * <p>Why bounded: an issuer that does not answer must not hold the initialisation past Lambda's
- * limit. After the bound the function goes on; a token that needs the keys while a fetch still runs
- * waits for it ({@link JwksKeySource#prefetch} holds the key source's fetch lock), and a failed
- * prefetch leaves the fetch to the first token.
+ * 10-second limit, so the wait is at most {@link #MAX_WAIT}. After the bound the function goes on;
+ * a token that needs the keys while a fetch still runs waits for it ({@link JwksKeySource#prefetch}
+ * holds the key source's fetch lock), and a failed prefetch leaves the fetch to the first token.
  *
  * <pre>{@code
- * KeyPrefetch.fetchAndWait(List.of(keySource), Duration.ofSeconds(6));
+ * KeyPrefetch.fetchAndWait(List.of(keySource), Duration.ofMillis(6250), true);
  * }</pre>
  */
 public final class KeyPrefetch implements Runnable {
 
   /** The prefetching threads' name, as it appears in thread dumps. */
   public static final String THREAD_NAME = "portico-jwks-prefetch";
+
+  /**
+   * The longest wait: under Lambda's 10-second limit on an on-demand initialisation, with room for
+   * the rest of it. (A host name's lookup is not bounded by the fetch timeout.)
+   */
+  public static final Duration MAX_WAIT = Duration.ofSeconds(8);
 
   private static final AuthorizerLog LOG = AuthorizerLog.of(KeyPrefetch.class);
 
@@ -46,25 +53,30 @@ public final class KeyPrefetch implements Runnable {
   }
 
   /**
-   * Starts fetching the keys of every source and waits until all are fetched or have failed, or
-   * until {@code bound} has passed.
+   * Fetches the keys of every source and waits until all are fetched or have failed, or until
+   * {@code bound} has passed.
    *
+   * @param firstOnCallingThread whether the first source is fetched on the calling thread (cheaper
+   *     by a thread's start; only when its own timeouts keep it within {@code bound}), or on a
+   *     thread of its own like the others
    * @return whether every source has keys cached when it returns
    */
-  public static boolean fetchAndWait(List<JwksKeySource> sources, Duration bound) {
+  public static boolean fetchAndWait(
+      List<JwksKeySource> sources, Duration bound, boolean firstOnCallingThread) {
+    if (sources.isEmpty()) {
+      return true;
+    }
     long deadline = System.nanoTime() + bound.toNanos();
-    // The first issuer on the calling thread: a thread of its own costs a C1-only cold start more
-    // than it saves for one issuer (docs/performance.md), and the fetch is bounded by its own
-    // timeouts (discovery and the JWKS, each within the fetch timeout) as the wait would be.
-    CountDownLatch done = new CountDownLatch(sources.size() - 1);
+    int first = firstOnCallingThread ? 1 : 0;
+    CountDownLatch done = new CountDownLatch(sources.size() - first);
     AtomicInteger withKeys = new AtomicInteger();
     // A loop, not forEach with a lambda: each lambda is a class spun on the cold path.
-    for (int i = 1; i < sources.size(); i++) {
+    for (int i = first; i < sources.size(); i++) {
       Thread thread = new Thread(new KeyPrefetch(sources.get(i), done, withKeys), THREAD_NAME);
       thread.setDaemon(true);
       thread.start();
     }
-    if (!sources.isEmpty() && sources.get(0).prefetch()) {
+    if (firstOnCallingThread && sources.get(0).prefetch()) {
       withKeys.incrementAndGet();
     }
     boolean ended;

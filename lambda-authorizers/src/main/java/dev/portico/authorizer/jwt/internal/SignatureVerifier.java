@@ -13,6 +13,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.util.Arrays;
+import java.util.Base64;
 
 /**
  * Verifies a JWS signature with a key whose algorithm was already checked against the allow-list
@@ -25,6 +26,9 @@ import java.util.Arrays;
  * }</pre>
  */
 public final class SignatureVerifier {
+
+  /** The header and payload of {@link #warmUp}'s token: {@code {"alg":"none"}}, {@code {}}. */
+  private static final String WARM_UP_SIGNED_PART = "eyJhbGciOiJub25lIn0.e30";
 
   private SignatureVerifier() {}
 
@@ -65,12 +69,25 @@ public final class SignatureVerifier {
 
   /**
    * Checks a made-up signature of the right length with {@code key} (always refused), so that the
-   * classes a real check needs are loaded before the first token.
+   * classes a real check needs are loaded, and its arithmetic run, before the first token.
    *
    * @return the refusal, {@code false}; {@code true} would mean a signature of one-bytes verified
    */
-  public static boolean warmUp(String alg, PublicKey key, DecodedJWT jwt) {
-    return verify(alg, key, jwt, madeUpSignature(alg, key));
+  public static boolean warmUp(String alg, PublicKey key, String kid) {
+    byte[] signature = madeUpSignature(alg, key);
+    return verify(alg, key, madeUpToken(signature, kid), signature);
+  }
+
+  /**
+   * A token whose signature part is {@code signature}: java-jwt's {@code Algorithm} reads the
+   * signature from the token, so it must be there for the check to run in full.
+   */
+  static SplitToken madeUpToken(byte[] signature, String kid) {
+    return new SplitToken(
+        WARM_UP_SIGNED_PART
+            + "."
+            + Base64.getUrlEncoder().withoutPadding().encodeToString(signature),
+        kid);
   }
 
   /**

@@ -27,7 +27,8 @@ public final class StaticJwks {
    * The keys by {@code kid}.
    *
    * @throws IllegalArgumentException saying what is wrong, worded to follow the setting's name ("is
-   *     not a JWKS ...", "has no keys", "has a key without a kid", "holds an unusable key ...")
+   *     not a JWKS ...", "has no keys", "has a key without a kid", "has a kid longer than ...",
+   *     "holds an unusable key ...")
    */
   public static Map<String, List<Jwk>> read(String json) {
     Node document;
@@ -47,6 +48,11 @@ public final class StaticJwks {
           || !entry.path("kid").isTextual()
           || entry.path("kid").asText().isEmpty()) {
         throw new IllegalArgumentException("has a key without a kid");
+      }
+      if (entry.path("kid").asText().length() > JoseHeader.MAX_KID_LENGTH) {
+        // A token's kid is refused above this length, so such a key could never be selected.
+        throw new IllegalArgumentException(
+            "has a kid longer than " + JoseHeader.MAX_KID_LENGTH + " characters");
       }
     }
     if (entries == 0) {

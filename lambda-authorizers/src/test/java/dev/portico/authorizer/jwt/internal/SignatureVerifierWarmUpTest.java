@@ -1,28 +1,34 @@
 package dev.portico.authorizer.jwt.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.auth0.jwt.algorithms.Algorithm;
+import com.auth0.jwt.exceptions.SignatureVerificationException;
 import dev.portico.authorizer.testing.TestKey;
 import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@link SignatureVerifier#warmUp}: a made-up signature, as long as a real one, is checked for real
- * and refused, with every algorithm.
+ * {@link SignatureVerifier#warmUp}: a made-up signature as long as a real one, carried in the token
+ * (java-jwt reads it from there), so the check runs in full and is refused, with every algorithm.
  */
 class SignatureVerifierWarmUpTest {
 
   private static final TestKey RSA = TestKey.rsa("rsa");
-  private static final SplitToken TOKEN = new SplitToken("e30.e30.AQEB", "rsa");
 
   @ParameterizedTest
   @ValueSource(strings = {"RS256", "RS384", "RS512", "PS256", "PS384", "PS512"})
   void aMadeUpSignatureIsAsLongAsTheModulusAndRefusedWithRsa(String alg) {
-    assertThat(SignatureVerifier.madeUpSignature(alg, RSA.pair().getPublic())).hasSize(256);
+    byte[] signature = SignatureVerifier.madeUpSignature(alg, RSA.pair().getPublic());
 
-    assertThat(SignatureVerifier.warmUp(alg, RSA.pair().getPublic(), TOKEN)).isFalse();
+    assertThat(signature).hasSize(256);
+    assertThat(SignatureVerifier.warmUp(alg, RSA.pair().getPublic(), "rsa")).isFalse();
   }
 
   @ParameterizedTest
@@ -35,6 +41,25 @@ class SignatureVerifierWarmUpTest {
     // In range: the ECDSA check itself runs (and loads its classes), not only the range check.
     assertThat(signature).hasSize(2 * size);
     assertThat(SignatureVerifier.ecRangeOk(publicKey, signature, size)).isTrue();
-    assertThat(SignatureVerifier.warmUp(alg, publicKey, TOKEN)).isFalse();
+    assertThat(SignatureVerifier.warmUp(alg, publicKey, "ec")).isFalse();
+  }
+
+  @Test
+  void theTokenCarriesTheMadeUpSignatureSoJavaJwtRunsTheArithmeticAndSaysNoWithoutAnError() {
+    RSAPublicKey rsa = (RSAPublicKey) RSA.pair().getPublic();
+    byte[] signature = SignatureVerifier.madeUpSignature("RS256", rsa);
+    SplitToken token = SignatureVerifier.madeUpToken(signature, "rsa");
+
+    assertThat(Base64.getUrlDecoder().decode(token.getSignature())).isEqualTo(signature);
+    // No cause: the signature was checked and found false, not refused for its length or format.
+    assertThatThrownBy(() -> Algorithm.RSA256(rsa, null).verify(token))
+        .isInstanceOf(SignatureVerificationException.class)
+        .hasNoCause();
+    ECPublicKey ec = (ECPublicKey) TestKey.ec("ec", "ES256").pair().getPublic();
+    SplitToken ecToken =
+        SignatureVerifier.madeUpToken(SignatureVerifier.madeUpSignature("ES256", ec), "ec");
+    assertThatThrownBy(() -> Algorithm.ECDSA256(ec, null).verify(ecToken))
+        .isInstanceOf(SignatureVerificationException.class)
+        .hasNoCause();
   }
 }
