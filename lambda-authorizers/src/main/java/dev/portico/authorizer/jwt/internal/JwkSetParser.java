@@ -13,6 +13,7 @@ import java.security.spec.ECPublicKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,6 +56,27 @@ public final class JwkSetParser {
       keys.add(parseKey(node));
     }
     return keys;
+  }
+
+  /**
+   * The keys grouped by {@code kid}, in immutable lists (a JWKS may hold several keys with one kid,
+   * for different algorithms). The one grouping for fetched and static key sets.
+   */
+  public static Map<String, List<Jwk>> byKid(List<Jwk> keys) {
+    Map<String, List<Jwk>> byKid = new HashMap<>();
+    for (Jwk key : keys) {
+      // get and put, and a loop below, not lambdas: each lambda is a class spun on the cold path.
+      List<Jwk> sameKid = byKid.get(key.kid());
+      if (sameKid == null) {
+        sameKid = new ArrayList<>(1);
+        byKid.put(key.kid(), sameKid);
+      }
+      sameKid.add(key);
+    }
+    for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
+      entry.setValue(List.copyOf(entry.getValue()));
+    }
+    return Map.copyOf(byKid);
   }
 
   private static Jwk parseKey(Node node) {

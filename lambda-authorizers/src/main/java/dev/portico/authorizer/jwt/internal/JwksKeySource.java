@@ -8,8 +8,6 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.ReentrantLock;
@@ -219,15 +217,7 @@ public final class JwksKeySource {
     }
     Node document = http.get(uri);
     List<Jwk> parsed = JwkSetParser.parse(document);
-    Map<String, List<Jwk>> byKid = new HashMap<>();
     for (Jwk jwk : parsed) {
-      // get and put, and a loop below, not lambdas: each lambda is a class spun on the cold path.
-      List<Jwk> sameKid = byKid.get(jwk.kid());
-      if (sameKid == null) {
-        sameKid = new ArrayList<>();
-        byKid.put(jwk.kid(), sameKid);
-      }
-      sameKid.add(jwk);
       if (jwk.unusable() != null && LOG.isDebugEnabled()) {
         LOG.debug(
             "JWKS key "
@@ -238,9 +228,6 @@ public final class JwksKeySource {
                 + LogText.quote(jwk.unusable()));
       }
     }
-    for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
-      entry.setValue(List.copyOf(entry.getValue()));
-    }
     if (LOG.isDebugEnabled()) {
       LOG.debug(
           "fetched "
@@ -250,7 +237,7 @@ public final class JwksKeySource {
               + " from "
               + LogText.quote(uri));
     }
-    return Map.copyOf(byKid);
+    return JwkSetParser.byKid(parsed);
   }
 
   private URI discover() throws IOException {

@@ -4,8 +4,6 @@ import dev.portico.authorizer.internal.tree.Node;
 import dev.portico.authorizer.internal.tree.Trees;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -58,22 +56,13 @@ public final class StaticJwks {
     if (entries == 0) {
       throw new IllegalArgumentException("has no keys");
     }
-    Map<String, List<Jwk>> byKid = new HashMap<>();
-    for (Jwk key : JwkSetParser.parse(document)) {
+    List<Jwk> keys = JwkSetParser.parse(document);
+    for (Jwk key : keys) {
       if (key.unusable() != null) {
         throw new IllegalArgumentException(
             "holds an unusable key \"" + key.kid() + "\": " + key.unusable());
       }
-      List<Jwk> sameKid = byKid.get(key.kid());
-      if (sameKid == null) {
-        sameKid = new ArrayList<>(1);
-        byKid.put(key.kid(), sameKid);
-      }
-      sameKid.add(key);
     }
-    for (Map.Entry<String, List<Jwk>> entry : byKid.entrySet()) {
-      entry.setValue(List.copyOf(entry.getValue()));
-    }
-    return Map.copyOf(byKid);
+    return JwkSetParser.byKid(keys);
   }
 }
