@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.portico.api.Api;
@@ -78,9 +79,18 @@ class EventFuzzTest {
     JsonNode response = REFERENCE.readTree(out.toByteArray());
     int status = response.path("statusCode").asInt();
     assertThat(status).as("status of an accepted event").isLessThan(500);
-    JsonNode event = REFERENCE.readTree(data); // accepted, so it is one JSON object
-    Reference expected = Reference.of(event);
     Request seen = SEEN.get();
+    JsonNode event;
+    try {
+      event = REFERENCE.readTree(data);
+    } catch (JsonProcessingException notJson) {
+      // Not JSON to Jackson's tree either (invalid UTF-8 in a name, say): refused as a client's
+      // error before any controller, never routed on what a lenient reading made of it.
+      assertThat(seen).as("a malformed event reached the controller").isNull();
+      assertThat(status).as("status of a malformed event").isBetween(400, 499);
+      return;
+    }
+    Reference expected = Reference.of(event);
     if (expected.method == null || expected.method.isEmpty()) {
       // No method: an event API Gateway never sends. Refused (a malformed query found first gives
       // a 400), never routed as some default method.
