@@ -1,15 +1,12 @@
 package dev.portico.authorizer.jwt;
 
-import dev.portico.authorizer.jwt.internal.Jwk;
 import dev.portico.authorizer.jwt.internal.StaticJwks;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A trusted token issuer: its exact {@code iss}, the audiences a token must name (at least one),
@@ -93,37 +90,12 @@ public record Issuer(
       }
     }
     if (jwks != null) {
-      checkStaticKeys(issuer, jwks, algorithms);
-    }
-  }
-
-  /**
-   * A static key set must be a JWKS of usable keys with kids ({@link StaticJwks}) and hold a key
-   * for at least one of the issuer's algorithms: one that can never verify a token is a mistake to
-   * report when the issuer is built, not a refusal of every token later.
-   */
-  private static void checkStaticKeys(String issuer, String jwks, Set<String> algorithms) {
-    Map<String, List<Jwk>> keys;
-    try {
-      keys = StaticJwks.read(jwks);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("issuer " + issuer + ": jwks " + e.getMessage());
-    }
-    for (List<Jwk> sameKid : keys.values()) {
-      for (Jwk key : sameKid) {
-        for (String alg : key.algorithms()) {
-          if (algorithms.contains(alg)) {
-            return;
-          }
-        }
+      try {
+        StaticJwks.read(jwks, algorithms);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("issuer " + issuer + ": jwks " + e.getMessage());
       }
     }
-    throw new IllegalArgumentException(
-        "issuer "
-            + issuer
-            + ": jwks has no key for the issuer's algorithms ("
-            + String.join(", ", new TreeSet<>(algorithms))
-            + ")");
   }
 
   /** Starts an issuer with its exact {@code iss} value. */

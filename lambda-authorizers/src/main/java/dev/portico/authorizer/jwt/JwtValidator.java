@@ -110,7 +110,9 @@ public final class JwtValidator {
     boolean insecure = b.allowInsecureHttp;
     for (Issuer issuer : issuers.values()) {
       if (issuer.jwks() != null) {
-        sources.put(issuer.issuer(), JwksKeySource.fixed(issuer.issuer(), issuer.jwks()));
+        sources.put(
+            issuer.issuer(),
+            JwksKeySource.fixed(issuer.issuer(), issuer.jwks(), issuer.algorithms()));
         continue;
       }
       sources.put(

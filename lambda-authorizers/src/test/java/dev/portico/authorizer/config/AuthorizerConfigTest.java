@@ -298,6 +298,10 @@ class AuthorizerConfigTest {
         base + "  jwks: ${env:ENC_JWKS}\n",
         "portico-authorizer.yaml: jwt.jwks holds an unusable key \"config-key\": key use is enc,"
             + " not sig");
+    env.put("EC_JWKS", StaticJwksConfig.jwks(TestKey.ec("ec-key", "ES256")));
+    assertProblems(
+        base + "  algorithms: [RS256]\n  jwks: ${env:EC_JWKS}\n",
+        "portico-authorizer.yaml: jwt.jwks has no key for the issuer's algorithms (RS256)");
     assertProblems(
         base + "  jwksUri: https://login.example.com/jwks\n  jwks: ${env:ENC_JWKS}\n",
         "portico-authorizer.yaml: jwt.jwks cannot be combined with jwt.jwksUri");

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads the {@code jwt} section of an authorizer configuration file into a {@link JwtAuthorizer}:
@@ -297,7 +298,7 @@ public final class JwtConfig {
     }
     Optional<String> jwksUriText = s.string("jwksUri");
     URI jwksUri = jwksUriText.isPresent() ? s.httpsUrl("jwksUri", insecure).orElse(null) : null;
-    String jwks = staticJwks(s);
+    String jwks = staticJwks(s, algorithms);
     boolean jwksBad = s.has("jwks") && jwks == null;
     if (iss.isPresent()
         && UrlPolicy.issuerMustBeHttps(iss.get(), jwksUriText.isPresent() || s.has("jwks"))) {
@@ -327,7 +328,7 @@ public final class JwtConfig {
    * {@code jwks}: a static key set, the JWKS as JSON text (inline, a YAML block scalar or {@code
    * ${env:NAME}}), read strictly at load; {@code null} when absent or after recording a problem.
    */
-  private static String staticJwks(Section s) {
+  private static String staticJwks(Section s, List<String> algorithms) {
     if (!s.has("jwks")) {
       return null;
     }
@@ -343,7 +344,7 @@ public final class JwtConfig {
       return null;
     }
     try {
-      StaticJwks.read(value.asText());
+      StaticJwks.read(value.asText(), Set.copyOf(algorithms));
     } catch (IllegalArgumentException e) {
       s.problem("jwks", e.getMessage());
       return null;

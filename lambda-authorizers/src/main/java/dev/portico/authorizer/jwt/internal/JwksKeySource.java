@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -87,10 +88,11 @@ public final class JwksKeySource {
    * The keys of a static key set, the JWKS as JSON text: never fetched, never refreshed; an unknown
    * {@code kid} finds nothing.
    *
-   * @throws IllegalArgumentException when the text is not a JWKS of usable keys with kids
+   * @throws IllegalArgumentException when the text is not a JWKS of usable keys with kids, one of
+   *     them for one of {@code algorithms}
    */
-  public static JwksKeySource fixed(String issuer, String jwks) {
-    return new JwksKeySource(issuer, StaticJwks.read(jwks));
+  public static JwksKeySource fixed(String issuer, String jwks, Set<String> algorithms) {
+    return new JwksKeySource(issuer, StaticJwks.read(jwks, algorithms));
   }
 
   /**
